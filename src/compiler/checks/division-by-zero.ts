@@ -1,0 +1,18 @@
+/** A divisor whose range (after guards) contains 0 is a zero-denominator waiting to happen. */
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { exprKey } from "../analysis/infer.js";
+import * as I from "../analysis/interval.js";
+import type { CheckContext } from "./context.js";
+
+export function checkDivisions({ analysis }: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of analysis.divisions) {
+    if (!d.report || !I.mayBeZero(d.range)) continue;
+    const key = `${d.file}:${d.divisor.span.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic("division-by-zero", { file: d.file, span: d.divisor.span }, { divisor: exprKey(d.divisor).replace(/^\((.*)\)$/, "$1"), range: I.formatRange(d.range) }));
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+/** Children's points must add up to their parent's, and the top level to the declared total. */
+import { Exact } from "../../runtime/exact.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { walkTree } from "../model/paths.js";
+import type { AnyNode, GroupNode, IndicatorNode } from "../model/types.js";
+import type { CheckContext } from "./context.js";
+
+export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sumOf = (xs: readonly AnyNode[]): Exact => xs.reduce((a, c) => a.add(c.points), Exact.ZERO);
+  for (const n of walkTree(model.groups)) {
+    if (n.kind === "part") continue;
+    const kids: readonly AnyNode[] = n.kind === "group" ? n.children : n.parts;
+    if (kids.length === 0) continue;
+    if (n.kind === "indicator" && kids.length === 1 && kids[0]?.kind === "part" && kids[0].implicit) continue;
+    const sum = sumOf(kids);
+    if (sum.eq(n.points)) continue;
+    const node = n as GroupNode | IndicatorNode;
+    const blame = reweighted.get(node) ?? kids.map((k) => reweighted.get(k)).find((o) => o !== undefined);
+    const args = { node: node.path.join("."), points: node.points.toString(), sum: sum.toString() };
+    if (blame && blame.file === model.file) {
+      out.push(diagnostic("reweight-sum", blame, args));
+    } else if (node.file === model.file || kids.some((k) => k.file === model.file)) {
+      const related = kids.map((k) => ({ file: k.file, span: k.pointsDecl.span, message: { zh: `${k.name}：${k.points.toString()}`, en: `${k.name}: ${k.points.toString()}` } }));
+      out.push(diagnostic("weight-sum", { file: model.file, span: node.file === model.file ? node.pointsDecl.span : model.decl.name.span }, args, related, { expected: node.points.toString(), sum: sum.toString() }));
+    }
+  }
+  if (model.total) {
+    const sum = sumOf(model.groups);
+    if (!sum.eq(model.total.value) && (model.total.origin.file === model.file || model.groups.some((g) => g.file === model.file) || reweighted.size > 0)) {
+      const at = model.total.origin.file === model.file ? model.total.origin : { file: model.file, span: model.decl.name.span };
+      out.push(diagnostic("total-mismatch", at, { total: model.total.value.toString(), sum: sum.toString() }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,241 @@
+/**
+ * Every diagnostic the front end can produce, declared once: a stable code,
+ * a severity, and its message in Chinese and English. Codes are part of the
+ * public interface (tests, `--json`, editor quick fixes): never renumber.
+ */
+import type { Message, Severity } from "./diagnostic.js";
+
+interface Spec<A> {
+  readonly severity: Severity;
+  readonly message: (args: A) => Message;
+}
+function spec<A>(severity: Severity, message: (args: A) => Message): Spec<A> {
+  return { severity, message };
+}
+const didYouMean = (s: string | undefined): Message =>
+  s ? { zh: `；是否想写「${s}」？`, en: `; did you mean '${s}'?` } : { zh: "", en: "" };
+
+export const DIAGNOSTICS = {
+  // ---- reading the file ----
+  "invalid-utf8": spec<{ byte: number }>("error", (a) => ({
+    zh: `文件不是有效的 UTF-8 文本（第 ${a.byte} 字节起）`,
+    en: `the file is not valid UTF-8 text (from byte ${a.byte})`,
+  })),
+  "binary-file": spec<Record<string, never>>("error", () => ({
+    zh: "文件含有 NUL 等控制字符，不是规则文本",
+    en: "the file contains NUL or other control bytes; it is not rubric text",
+  })),
+  "empty-file": spec<Record<string, never>>("warning", () => ({
+    zh: "文件为空，没有评分表或案例",
+    en: "the file is empty: no rubric or example",
+  })),
+  "too-many-errors": spec<{ shown: number }>("error", (a) => ({
+    zh: `错误过多，只显示前 ${a.shown} 条`,
+    en: `too many errors; only the first ${a.shown} are shown`,
+  })),
+
+  // ---- syntax ----
+  "unexpected-character": spec<{ text: string }>("error", (a) => ({
+    zh: `无法识别的字符「${a.text}」`,
+    en: `unexpected character '${a.text}'`,
+  })),
+  "syntax-error": spec<{ found: string; expected: string }>("error", (a) => ({
+    zh: `语法错误：此处不应出现 ${a.found}${a.expected ? `，应为 ${a.expected}` : ""}`,
+    en: `syntax error: unexpected ${a.found}${a.expected ? `, expected ${a.expected}` : ""}`,
+  })),
+  "invalid-number": spec<{ text: string }>("error", (a) => ({
+    zh: `「${a.text}」不是有效的数值`,
+    en: `'${a.text}' is not a valid number`,
+  })),
+
+  // ---- names ----
+  "unknown-name": spec<{ name: string; kind: string; suggestion?: string }>("error", (a) => {
+    const d = didYouMean(a.suggestion);
+    return { zh: `未定义的${kindZh(a.kind)}「${a.name}」${d.zh}`, en: `unknown ${a.kind} '${a.name}'${d.en}` };
+  }),
+  "duplicate-name": spec<{ name: string; kind: string }>("error", (a) => ({
+    zh: `${kindZh(a.kind)}「${a.name}」重复定义`,
+    en: `duplicate ${a.kind} '${a.name}'`,
+  })),
+  "ambiguous-path": spec<{ path: string; candidates: string }>("error", (a) => ({
+    zh: `路径「${a.path}」有歧义，可能是：${a.candidates}`,
+    en: `path '${a.path}' is ambiguous: it matches ${a.candidates}`,
+  })),
+  "unknown-rubric": spec<{ name: string; suggestion?: string }>("error", (a) => {
+    const d = didYouMean(a.suggestion);
+    return { zh: `找不到评分表「${a.name}」${d.zh}`, en: `no rubric named '${a.name}' is loaded${d.en}` };
+  }),
+  "duplicate-rubric": spec<{ name: string }>("error", (a) => ({
+    zh: `评分表「${a.name}」已在别处定义`,
+    en: `rubric '${a.name}' is defined more than once`,
+  })),
+
+  // ---- types and units ----
+  "type-mismatch": spec<{ expected: string; actual: string; context: string }>("error", (a) => ({
+    zh: `类型错误：${a.context}需要${a.expected}，实际为${a.actual}`,
+    en: `type error: ${a.context} needs ${a.expected}, found ${a.actual}`,
+  })),
+  "unit-mismatch": spec<{ op: string; left: string; right: string }>("error", (a) => ({
+    zh: `单位错误：不能对${a.left}和${a.right}做「${a.op}」运算`,
+    en: `unit error: cannot apply '${a.op}' to ${a.left} and ${a.right}`,
+  })),
+  "money-literal-unit": spec<{ text: string }>("error", (a) => ({
+    zh: `金额常量 ${a.text} 须写明单位（元 或 万元）`,
+    en: `the money constant ${a.text} needs a unit (元 or 万元)`,
+  })),
+  "wrong-arity": spec<{ name: string; expected: string; actual: number }>("error", (a) => ({
+    zh: `函数 ${a.name} 需要 ${a.expected} 个参数，实际为 ${a.actual} 个`,
+    en: `${a.name} takes ${a.expected} argument(s), found ${a.actual}`,
+  })),
+  "misplaced-rule": spec<{ rule: string }>("error", (a) => ({
+    zh: `「${a.rule}」只能作为得分项或指标的整条规则使用`,
+    en: `'${a.rule}' can only be the whole rule of a part or an indicator`,
+  })),
+  "let-cycle": spec<{ name: string }>("error", (a) => ({
+    zh: `「${a.name}」的定义循环引用了自身`,
+    en: `'${a.name}' is defined in terms of itself`,
+  })),
+
+  // ---- structure and weights ----
+  "weight-sum": spec<{ node: string; points: string; sum: string }>("error", (a) => ({
+    zh: `「${a.node}」分值为 ${a.points}，但其下级分值合计 ${a.sum}`,
+    en: `'${a.node}' is worth ${a.points} but its children add up to ${a.sum}`,
+  })),
+  "total-mismatch": spec<{ total: string; sum: string }>("error", (a) => ({
+    zh: `声明的总分为 ${a.total}，但一级指标分值合计 ${a.sum}`,
+    en: `the declared total is ${a.total} but the top-level groups add up to ${a.sum}`,
+  })),
+  "reweight-sum": spec<{ node: string; points: string; sum: string }>("error", (a) => ({
+    zh: `调权后「${a.node}」分值为 ${a.points}，但其下级分值合计 ${a.sum}`,
+    en: `after reweighting, '${a.node}' is worth ${a.points} but its children add up to ${a.sum}`,
+  })),
+  "missing-rule": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」没有评分规则（得分项、得分或清单）`,
+    en: `indicator '${a.indicator}' has no scoring rule (part, score or checklist)`,
+  })),
+  "score-and-parts": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」同时有「得分」和得分项；只能二选一`,
+    en: `indicator '${a.indicator}' has both 'score' and parts; use one or the other`,
+  })),
+  "duplicate-meta": spec<{ key: string }>("warning", (a) => ({
+    zh: `「${a.key}」重复声明，以最后一次为准`,
+    en: `'${a.key}' is declared more than once; the last one wins`,
+  })),
+  "invalid-points": spec<{ text: string }>("error", (a) => ({
+    zh: `分值「${a.text}」必须是非负数`,
+    en: `points '${a.text}' must be a number ≥ 0`,
+  })),
+  "invalid-rounding": spec<{ detail: string }>("error", (a) => ({
+    zh: `舍入声明无效：${a.detail}`,
+    en: `invalid rounding declaration: ${a.detail}`,
+  })),
+
+  // ---- bands, tiers and grades ----
+  "band-gap": spec<{ interval: string }>("error", (a) => ({
+    zh: `分档未覆盖区间 ${a.interval}`,
+    en: `the bands leave ${a.interval} uncovered`,
+  })),
+  "band-overlap": spec<{ interval: string; other: number }>("error", (a) => ({
+    zh: `本档与第 ${a.other} 档在区间 ${a.interval} 上重叠`,
+    en: `this band overlaps band ${a.other} on ${a.interval}`,
+  })),
+  "band-unreachable": spec<{ reason: string }>("warning", (a) => ({
+    zh: `本档不可能命中：${a.reason}`,
+    en: `this band can never apply: ${a.reason}`,
+  })),
+  "band-bound": spec<Record<string, never>>("error", () => ({
+    zh: "分档边界必须是常量",
+    en: "band bounds must be constants",
+  })),
+  "tiers-missing": spec<{ members: string }>("error", (a) => ({
+    zh: `分类未覆盖：${a.members}`,
+    en: `the tiers do not cover: ${a.members}`,
+  })),
+  "grades-order": spec<{ detail: string }>("error", (a) => ({
+    zh: `等级划分有误：${a.detail}`,
+    en: `grade bands are wrong: ${a.detail}`,
+  })),
+
+  // ---- interval analysis ----
+  "part-range": spec<{ part: string; range: string; points: string }>("warning", (a) => ({
+    zh: `「${a.part}」的取值范围为 ${a.range}，可能超出 [0, ${a.points}]，超出部分将被截取`,
+    en: `'${a.part}' ranges over ${a.range}, which can leave [0, ${a.points}]; it will be clamped`,
+  })),
+  "division-by-zero": spec<{ divisor: string; range: string }>("warning", (a) => ({
+    zh: `除数「${a.divisor}」可能为 0（取值范围 ${a.range}），且没有判零保护`,
+    en: `the divisor '${a.divisor}' can be 0 (range ${a.range}) and is not guarded`,
+  })),
+  "constant-condition": spec<{ value: string }>("warning", (a) => ({
+    zh: `条件恒为${a.value === "true" ? "真" : "假"}`,
+    en: `the condition is always ${a.value}`,
+  })),
+
+  // ---- inheritance ----
+  "extends-cycle": spec<{ chain: string }>("error", (a) => ({
+    zh: `继承关系成环：${a.chain}`,
+    en: `'extends' forms a cycle: ${a.chain}`,
+  })),
+  "modification-without-base": spec<{ what: string }>("error", (a) => ({
+    zh: `「${a.what}」只能用于继承了其他评分表的评分表`,
+    en: `'${a.what}' is only allowed in a rubric that extends another`,
+  })),
+  "modification-target": spec<{ what: string; detail: string }>("error", (a) => ({
+    zh: `「${a.what}」的目标不适用：${a.detail}`,
+    en: `'${a.what}' cannot apply here: ${a.detail}`,
+  })),
+
+  // ---- examples ----
+  "example-no-rubric": spec<Record<string, never>>("error", () => ({
+    zh: "案例没有指明针对哪个评分表（用 针对 …）",
+    en: "the example does not say which rubric it is for (use 'for …')",
+  })),
+  "given-type": spec<{ input: string; expected: string; actual: string }>("error", (a) => ({
+    zh: `输入「${a.input}」需要${a.expected}，给出的是${a.actual}`,
+    en: `input '${a.input}' needs ${a.expected}, was given ${a.actual}`,
+  })),
+  "given-constraint": spec<{ input: string; value: string; constraint: string }>("error", (a) => ({
+    zh: `输入「${a.input}」的值 ${a.value} 不满足 ${a.constraint}`,
+    en: `input '${a.input}' = ${a.value} violates ${a.constraint}`,
+  })),
+  "judge-target": spec<{ path: string; detail: string }>("error", (a) => ({
+    zh: `不能评定「${a.path}」：${a.detail}`,
+    en: `cannot judge '${a.path}': ${a.detail}`,
+  })),
+  "judged-without-reason": spec<{ path: string; value: string; max: string }>("error", (a) => ({
+    zh: `「${a.path}」酌情评为 ${a.value}，低于满分 ${a.max}，须写明理由（理由 "…"）`,
+    en: `'${a.path}' is judged ${a.value}, below its maximum ${a.max}: give a reason (because "…")`,
+  })),
+  "override-without-reason": spec<{ path: string }>("error", (a) => ({
+    zh: `改判「${a.path}」须写明理由（理由 "…"）`,
+    en: `overriding '${a.path}' needs a reason (because "…")`,
+  })),
+  "value-out-of-bounds": spec<{ path: string; value: string; bounds: string }>("error", (a) => ({
+    zh: `「${a.path}」的分值 ${a.value} 超出允许范围 ${a.bounds}`,
+    en: `'${a.path}' = ${a.value} is outside ${a.bounds}`,
+  })),
+  "duplicate-example-entry": spec<{ what: string }>("error", (a) => ({
+    zh: `「${a.what}」在本案例中重复给出`,
+    en: `'${a.what}' is given more than once in this example`,
+  })),
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTICS;
+export type DiagnosticArgs<C extends DiagnosticCode> = (typeof DIAGNOSTICS)[C] extends Spec<infer A> ? A : never;
+
+function kindZh(kind: string): string {
+  const map: Record<string, string> = {
+    name: "名称",
+    input: "输入",
+    indicator: "指标",
+    node: "指标或分组",
+    function: "函数",
+    "enum member": "枚举值",
+    enum: "枚举",
+    type: "类型",
+    field: "字段",
+    part: "得分项",
+    let: "中间量",
+    grade: "等级",
+  };
+  return map[kind] ?? kind;
+}

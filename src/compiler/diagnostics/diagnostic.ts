@@ -1,0 +1,53 @@
+import type { Span } from "../syntax/ast.js";
+import { DIAGNOSTICS, type DiagnosticCode, type DiagnosticArgs } from "./codes.js";
+
+export type Severity = "error" | "warning" | "info";
+export type Lang = "zh" | "en";
+
+export interface Message {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface Location {
+  /** The document's URI or path, as it was loaded. */
+  readonly file: string;
+  readonly span: Span;
+}
+
+export interface RelatedInfo extends Location {
+  readonly message: Message;
+}
+
+/**
+ * A diagnostic is data: the checker produces it; the CLI and the language
+ * server only display it.
+ */
+export interface Diagnostic extends Location {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: Message;
+  readonly related: readonly RelatedInfo[];
+  /** Machine-readable details for quick fixes (e.g. a suggested name). */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export function diagnostic<C extends DiagnosticCode>(
+  code: C,
+  at: Location,
+  args: DiagnosticArgs<C>,
+  related: readonly RelatedInfo[] = [],
+  data?: Readonly<Record<string, unknown>>,
+): Diagnostic {
+  const spec = DIAGNOSTICS[code];
+  const message = (spec.message as (a: DiagnosticArgs<C>) => Message)(args);
+  return { code, severity: spec.severity, file: at.file, span: at.span, message, related, ...(data ? { data } : {}) };
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === "error");
+}
+
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.code < b.code ? -1 : 1)));
+}

@@ -1,0 +1,352 @@
+/**
+ * Expression evaluation: exact arithmetic, lazy inputs, short-circuit
+ * conditions, and a trace line for each decision (branch taken, band or tier
+ * chosen, deduction computed).
+ */
+import { Exact, DivisionByZeroError } from "../../runtime/exact.js";
+import type { Text } from "../../runtime/report.js";
+import type * as A from "../syntax/ast.js";
+import { constValue, formatValue, literalValue } from "../model/constants.js";
+import type { Dim, LetDef, PartNode, RubricModel } from "../model/types.js";
+import { builtin } from "../analysis/builtins.js";
+import type { ExprInfo } from "../analysis/infer.js";
+import { exprKey } from "../analysis/infer.js";
+import { armRange } from "../checks/bands.js";
+import * as I from "../analysis/interval.js";
+import { EvalError, boolV, numV, showValue, valueEquals, type Value } from "./values.js";
+
+export interface Judgement {
+  readonly value: Exact;
+  readonly reason?: string;
+}
+
+export interface EvalScope {
+  readonly model: RubricModel;
+  readonly inputs: ReadonlyMap<string, Value>;
+  readonly lets: ReadonlyMap<string, LetDef>;
+  readonly letValues: Map<LetDef, Value>;
+  readonly judgements: ReadonlyMap<PartNode, Judgement>;
+  readonly info: ReadonlyMap<A.Expr, ExprInfo>;
+  readonly trace: Text[];
+  /** Set while evaluating a part's rule. */
+  readonly part?: PartNode;
+  readonly file: string;
+}
+
+const HUNDRED = Exact.int(100);
+
+export class Evaluator {
+  constructor(private readonly scope: EvalScope) {}
+
+  private fail(kind: EvalError["kind"], text: Text, e: A.Expr | { span: A.Span }): never {
+    throw new EvalError(kind, text, this.scope.file, e.span);
+  }
+
+  private dimOf(e: A.Expr): Dim {
+    const t = this.scope.info.get(e)?.type;
+    return t?.kind === "num" ? t.dim : "plain";
+  }
+
+  private show(e: A.Expr, v: Exact): string {
+    return formatValue(v, this.dimOf(e));
+  }
+
+  private note(zh: string, en: string): void {
+    this.scope.trace.push({ zh, en });
+  }
+
+  num(e: A.Expr, locals: ReadonlyMap<string, Value> = new Map()): Exact {
+    const v = this.eval(e, locals);
+    if (v.k !== "num") this.fail("invalid", { zh: `此处需要数值，实际为 ${showValue(v)}`, en: `a number is needed here, found ${showValue(v)}` }, e);
+    return v.v;
+  }
+
+  bool(e: A.Expr, locals: ReadonlyMap<string, Value>): boolean {
+    const v = this.eval(e, locals);
+    if (v.k !== "bool") this.fail("invalid", { zh: `此处需要布尔值，实际为 ${showValue(v)}`, en: `a bool is needed here, found ${showValue(v)}` }, e);
+    return v.v;
+  }
+
+  eval(e: A.Expr, locals: ReadonlyMap<string, Value> = new Map()): Value {
+    switch (e.kind) {
+      case "Number":
+        return numV(literalValue(e));
+      case "String":
+        return { k: "text", v: e.value };
+      case "Bool":
+        return boolV(e.value);
+      case "Error":
+        return this.fail("invalid", { zh: "表达式有语法错误", en: "the expression has a syntax error" }, e);
+      case "Ref":
+        return this.ref(e, locals);
+      case "Member": {
+        const o = this.eval(e.object, locals);
+        if (o.k !== "record") return this.fail("invalid", { zh: "不是记录", en: "not a record" }, e);
+        const f = o.v.get(e.field.text);
+        if (!f) return this.fail("missing-input", { zh: `记录缺少字段「${e.field.text}」`, en: `the record has no field '${e.field.text}'` }, e);
+        return f;
+      }
+      case "Index": {
+        const o = this.eval(e.object, locals);
+        const i = this.num(e.index, locals);
+        if (o.k !== "array") return this.fail("invalid", { zh: "不是数组", en: "not an array" }, e);
+        if (!i.isInteger() || i.lt(Exact.ONE) || i.gt(Exact.int(o.v.length))) {
+          return this.fail("index", { zh: `下标 ${i.toString()} 超出 1..${o.v.length}`, en: `index ${i.toString()} is outside 1..${o.v.length}` }, e.index);
+        }
+        return o.v[Number(i.num) - 1] as Value;
+      }
+      case "Unary":
+        return e.op === "not" ? boolV(!this.bool(e.operand, locals)) : numV(this.num(e.operand, locals).neg());
+      case "Binary":
+        return this.binary(e, locals);
+      case "If": {
+        const c = this.bool(e.cond, locals);
+        this.note(`条件 ${exprText(e.cond)} 为${c ? "真" : "假"}`, `${exprText(e.cond)} is ${c}`);
+        return this.eval(c ? e.then : e.else, locals);
+      }
+      case "Each": {
+        const it = this.eval(e.iterable, locals);
+        if (it.k !== "array") return this.fail("invalid", { zh: "不是数组", en: "not an array" }, e.iterable);
+        return {
+          k: "array",
+          v: it.v.map((x) => {
+            const l = new Map(locals);
+            l.set(e.variable.text, x);
+            return this.eval(e.body, l);
+          }),
+        };
+      }
+      case "Array":
+        return { k: "array", v: e.elements.map((x) => this.eval(x, locals)) };
+      case "Range": {
+        const from = constValue(e.from) ?? Exact.ZERO;
+        const to = constValue(e.to) ?? Exact.ZERO;
+        const out: Value[] = [];
+        for (let i = from; i.le(to) && out.length < 100000; i = i.add(Exact.ONE)) out.push(numV(i));
+        return { k: "array", v: out };
+      }
+      case "Record":
+        return { k: "record", v: new Map(e.fields.map((f) => [f.name.text, this.eval(f.value, locals)])) };
+      case "Call":
+        return this.call(e, locals);
+      case "Judged":
+        return this.judged(e);
+      case "Bands":
+        return this.bands(e, locals);
+      case "Tiers":
+        return this.tiers(e, locals);
+      case "DeductPer":
+      case "DeductBeyond":
+        return this.deduct(e, locals);
+    }
+  }
+
+  private ref(e: A.RefExpr, locals: ReadonlyMap<string, Value>): Value {
+    const name = e.name.text;
+    const local = locals.get(name);
+    if (local) return local;
+    const def = this.scope.lets.get(name);
+    if (def) {
+      const cached = this.scope.letValues.get(def);
+      if (cached) return cached;
+      const v = new Evaluator({ ...this.scope, file: def.file }).eval(def.value);
+      this.scope.letValues.set(def, v);
+      return v;
+    }
+    if (this.scope.model.inputs.has(name)) {
+      const v = this.scope.inputs.get(name);
+      if (!v) return this.fail("missing-input", { zh: `缺少输入「${name}」`, en: `missing input '${name}'` }, e);
+      return v;
+    }
+    for (const en of this.scope.model.enums.values()) if (en.members.includes(name)) return { k: "enum", v: name };
+    return this.fail("invalid", { zh: `未定义的名称「${name}」`, en: `unknown name '${name}'` }, e);
+  }
+
+  private binary(e: A.BinaryExpr, locals: ReadonlyMap<string, Value>): Value {
+    if (e.op === "and") return boolV(this.bool(e.left, locals) && this.bool(e.right, locals));
+    if (e.op === "or") return boolV(this.bool(e.left, locals) || this.bool(e.right, locals));
+    if (e.op === "=" || e.op === "!=") {
+      const eq = valueEquals(this.eval(e.left, locals), this.eval(e.right, locals));
+      return boolV(e.op === "=" ? eq : !eq);
+    }
+    const l = this.num(e.left, locals);
+    const r = this.num(e.right, locals);
+    switch (e.op) {
+      case "<":
+        return boolV(l.lt(r));
+      case "<=":
+        return boolV(l.le(r));
+      case ">":
+        return boolV(l.gt(r));
+      case ">=":
+        return boolV(l.ge(r));
+      case "+":
+        return numV(l.add(r));
+      case "-":
+        return numV(l.sub(r));
+      case "*":
+        return numV(l.mul(r));
+      case "/":
+        if (r.isZero()) {
+          return this.fail(
+            "zero-division",
+            { zh: `除数「${exprText(e.right)}」为 0`, en: `the divisor '${exprText(e.right)}' is 0` },
+            e.right,
+          );
+        }
+        return numV(l.div(r));
+    }
+  }
+
+  private call(e: A.CallExpr, locals: ReadonlyMap<string, Value>): Value {
+    const name = builtin(e.callee.text);
+    const nums = (): Exact[] => {
+      if (e.args.length === 1) {
+        const a = this.eval(e.args[0] as A.Expr, locals);
+        if (a.k === "array") return a.v.map((x) => (x.k === "num" ? x.v : this.fail("invalid", { zh: "需要数值数组", en: "an array of numbers is needed" }, e)));
+        if (a.k === "num") return [a.v];
+      }
+      return e.args.map((a) => this.num(a, locals));
+    };
+    switch (name) {
+      case "min":
+      case "max": {
+        const xs = nums();
+        if (xs.length === 0) return this.fail("invalid", { zh: "空数组没有最值", en: "an empty array has no min or max" }, e);
+        return numV(xs.reduce((a, b) => (name === "min" ? Exact.min(a, b) : Exact.max(a, b))));
+      }
+      case "sum":
+        return numV(nums().reduce((a, b) => a.add(b), Exact.ZERO));
+      case "mean": {
+        const xs = nums();
+        if (xs.length === 0) return this.fail("zero-division", { zh: "空数组没有平均值", en: "an empty array has no mean" }, e);
+        return numV(xs.reduce((a, b) => a.add(b), Exact.ZERO).div(Exact.int(xs.length)));
+      }
+      case "count": {
+        const a = this.eval(e.args[0] as A.Expr, locals);
+        if (a.k !== "array") return this.fail("invalid", { zh: "需要数组", en: "an array is needed" }, e);
+        return numV(Exact.int(a.v.filter((x) => x.k === "bool" && x.v).length));
+      }
+      case "len": {
+        const a = this.eval(e.args[0] as A.Expr, locals);
+        return numV(Exact.int(a.k === "array" ? a.v.length : 0));
+      }
+      case "abs":
+        return numV(this.num(e.args[0] as A.Expr, locals).abs());
+      case "floor":
+        return numV(this.num(e.args[0] as A.Expr, locals).floor());
+      case "ceil":
+        return numV(this.num(e.args[0] as A.Expr, locals).ceil());
+      case "round": {
+        const digits = constValue(e.args[1] as A.Expr) ?? Exact.ZERO;
+        return numV(this.num(e.args[0] as A.Expr, locals).round(Number(digits.num)));
+      }
+      case "clamp": {
+        const [x, lo, hi] = e.args.map((a) => this.num(a, locals)) as [Exact, Exact, Exact];
+        return numV(Exact.min(Exact.max(x, lo), hi));
+      }
+      default:
+        return this.fail("invalid", { zh: `未知函数 ${e.callee.text}`, en: `unknown function ${e.callee.text}` }, e);
+    }
+  }
+
+  private judged(e: A.JudgedExpr): Value {
+    const part = this.scope.part;
+    const j = part ? this.scope.judgements.get(part) : undefined;
+    if (!part || !j) {
+      const name = part?.path.join(".") ?? "?";
+      return this.fail(
+        "missing-judgement",
+        { zh: `「${name}」为酌情评分，案例须给出评定（评定 ${name} = … 或 评定 其余 满分）`, en: `'${name}' is judged: the example must judge it (judge ${name} = … or judge rest full)` },
+        e,
+      );
+    }
+    this.note(`酌情评定 ${j.value.toString()}${j.reason ? `（${j.reason}）` : ""}`, `judged ${j.value.toString()}${j.reason ? ` (${j.reason})` : ""}`);
+    return numV(j.value);
+  }
+
+  private bands(e: A.BandsExpr, locals: ReadonlyMap<string, Value>): Value {
+    const x = this.num(e.subject, locals);
+    const shown = this.show(e.subject, x);
+    for (const arm of e.arms) {
+      const r = armRange(arm);
+      const hit = arm.cond.kind === "otherwise" || (r ? I.contains(r, x) : arm.cond.kind === "compare" && arm.cond.op === "!=" && !constValue(arm.cond.value)?.eq(x));
+      if (!hit) continue;
+      const v = this.eval(arm.value, locals);
+      const cond = armText(arm, (v2) => this.show(e.subject, v2));
+      this.note(`${exprText(e.subject)} = ${shown}，命中分档 ${cond} → ${showValue(v)}`, `${exprText(e.subject)} = ${shown} falls in band ${cond} → ${showValue(v)}`);
+      return v;
+    }
+    return this.fail("no-band", { zh: `${exprText(e.subject)} = ${shown} 不属于任何分档`, en: `${exprText(e.subject)} = ${shown} falls in no band` }, e);
+  }
+
+  private tiers(e: A.TiersExpr, locals: ReadonlyMap<string, Value>): Value {
+    const x = this.eval(e.subject, locals);
+    for (const arm of e.arms) {
+      if (arm.member && !(x.k === "enum" && x.v === arm.member.text)) continue;
+      const v = this.eval(arm.value, locals);
+      this.note(`${exprText(e.subject)} = ${showValue(x)} → ${showValue(v)}`, `${exprText(e.subject)} = ${showValue(x)} → ${showValue(v)}`);
+      return v;
+    }
+    return this.fail("no-band", { zh: `${showValue(x)} 不属于任何分类`, en: `${showValue(x)} matches no tier` }, e);
+  }
+
+  private deduct(e: A.DeductPerExpr | A.DeductBeyondExpr, locals: ReadonlyMap<string, Value>): Value {
+    const points = this.scope.part?.points ?? Exact.ZERO;
+    const amount = this.num(e.amount, locals);
+    if (e.kind === "DeductPer") {
+      const n = this.num(e.count, locals);
+      const d = amount.mul(n);
+      const v = points.sub(d);
+      this.note(`每项扣 ${amount.toString()}，共 ${n.toString()} 项，扣 ${d.toString()}：${points.toString()} − ${d.toString()} = ${v.toString()}`, `deduct ${amount.toString()} × ${n.toString()} = ${d.toString()}: ${points.toString()} − ${d.toString()} = ${v.toString()}`);
+      return numV(v);
+    }
+    const step = this.num(e.step, locals);
+    const x = this.num(e.subject, locals);
+    const t = this.num(e.threshold, locals);
+    if (step.isZero()) return this.fail("zero-division", { zh: "扣分步长为 0", en: "the deduction step is 0" }, e.step);
+    const beyond = e.direction === "over" ? x.sub(t) : t.sub(x);
+    const xs = this.show(e.subject, x);
+    const ts = this.show(e.threshold, t);
+    if (beyond.sign() <= 0) {
+      this.note(`${exprText(e.subject)} = ${xs} 未${e.direction === "over" ? "超出" : "低于"} ${ts}，不扣分`, `${exprText(e.subject)} = ${xs} is not ${e.direction} ${ts}: no deduction`);
+      return numV(points);
+    }
+    const steps = beyond.div(step);
+    const d = amount.mul(steps);
+    const v = points.sub(d);
+    this.note(
+      `${exprText(e.subject)} = ${xs}，${e.direction === "over" ? "超出" : "低于"} ${ts} ${this.show(e.step, beyond)}，按每 ${this.show(e.step, step)} 扣 ${amount.toString()}，扣 ${d.toString(6)}：${points.toString()} − ${d.toString(6)} = ${v.toString(6)}`,
+      `${exprText(e.subject)} = ${xs} is ${this.show(e.step, beyond)} ${e.direction} ${ts}; ${amount.toString()} per ${this.show(e.step, step)} deducts ${d.toString(6)}: ${points.toString()} − ${d.toString(6)} = ${v.toString(6)}`,
+    );
+    return numV(v);
+  }
+}
+
+/** Source-like text of an expression, for traces. */
+export function exprText(e: A.Expr): string {
+  switch (e.kind) {
+    case "Number":
+      return `${e.digits}${e.unit === "percent" ? "%" : (e.unit ?? "")}`;
+    case "Binary":
+      return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
+    case "Unary":
+      return e.op === "-" ? `-${exprText(e.operand)}` : `not ${exprText(e.operand)}`;
+    default:
+      return exprKey(e);
+  }
+}
+
+function armText(arm: A.BandArm, show: (v: Exact) => string): string {
+  const c = arm.cond;
+  if (c.kind === "otherwise") return "otherwise";
+  if (c.kind === "compare") {
+    const v = constValue(c.value);
+    return `${c.op} ${v ? show(v) : exprText(c.value)}`;
+  }
+  const lo = constValue(c.interval.lo);
+  const hi = constValue(c.interval.hi);
+  return `${c.interval.loClosed ? "[" : "("}${lo ? show(lo) : "?"}, ${hi ? show(hi) : "?"}${c.interval.hiClosed ? "]" : ")"}`;
+}
+
+export { DivisionByZeroError, HUNDRED };

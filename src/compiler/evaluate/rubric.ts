@@ -1,0 +1,239 @@
+/**
+ * The reference evaluator: scores a checked rubric for one department.
+ * Deliberately plain — this is the semantics compiled scorers must match:
+ *   part      = clamp(rule, 0, points), then `rounding part`
+ *   indicator = veto → 0; exempt → points; whole judgement; else Σ parts,
+ *               clamped to [0, points], then `rounding indicator`;
+ *               an override replaces it (the computed score is kept)
+ *   group     = Σ children;  total = Σ top level, then `rounding total`
+ */
+import { Exact } from "../../runtime/exact.js";
+import type { Clamp, NodeReport, Report, Text } from "../../runtime/report.js";
+import type { CheckedRubric } from "../program.js";
+import type { IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
+import { Evaluator, exprText, type Judgement } from "./expr.js";
+import { EvalError, type Value } from "./values.js";
+
+export interface ScoringInput {
+  readonly inputs: ReadonlyMap<string, Value>;
+  readonly judgements: ReadonlyMap<PartNode, Judgement>;
+  readonly wholeJudgements: ReadonlyMap<IndicatorNode, Judgement>;
+  readonly overrides: ReadonlyMap<IndicatorNode, { readonly value: Exact; readonly reason: string }>;
+}
+
+export const NO_JUDGEMENTS: Omit<ScoringInput, "inputs"> = {
+  judgements: new Map(),
+  wholeJudgements: new Map(),
+  overrides: new Map(),
+};
+
+export interface ScoreResult {
+  readonly report: Report;
+  /** Final scores by node (null where scoring failed), for callers that compare numbers. */
+  readonly scores: ReadonlyMap<TreeNode | PartNode, Exact | null>;
+  readonly total: Exact | null;
+  readonly failures: readonly { readonly node: IndicatorNode; readonly error: EvalError }[];
+}
+
+function clamp(v: Exact, hi: Exact, clamps: Clamp[]): Exact {
+  if (v.sign() < 0) {
+    clamps.push({ from: v.toString(), to: "0", bound: "lower" });
+    return Exact.ZERO;
+  }
+  if (v.gt(hi)) {
+    clamps.push({ from: v.toString(), to: hi.toString(), bound: "upper" });
+    return hi;
+  }
+  return v;
+}
+
+function round(v: Exact, spec: RoundingSpec | undefined, trace: Text[], what: Text): Exact {
+  if (!spec) return v;
+  const r = v.round(spec.digits, spec.mode);
+  if (!r.eq(v)) trace.push({ zh: `${what.zh} ${v.toString()} 按 ${spec.digits} 位小数${modeZh(spec.mode)}为 ${r.toString()}`, en: `${what.en} ${v.toString()} rounded ${spec.mode} to ${spec.digits} places: ${r.toString()}` });
+  return r;
+}
+
+function modeZh(m: RoundingSpec["mode"]): string {
+  return { "half-up": "四舍五入", "half-even": "银行家舍入", down: "舍去", up: "进一" }[m];
+}
+
+export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreResult {
+  const { model, analysis } = rubric;
+  const scores = new Map<TreeNode | PartNode, Exact | null>();
+  const failures: { node: IndicatorNode; error: EvalError }[] = [];
+  const rubricLetValues = new Map<LetDef, Value>();
+  const errors: { path: string; message: Text }[] = [];
+
+  const scoreIndicator = (ind: IndicatorNode): NodeReport => {
+    const trace: Text[] = [];
+    const clamps: Clamp[] = [];
+    const lets = new Map(model.lets);
+    for (const l of ind.lets) lets.set(l.name, l);
+    const letValues = new Map<LetDef, Value>(rubricLetValues);
+    const scope = {
+      model,
+      inputs: input.inputs,
+      lets,
+      letValues,
+      judgements: input.judgements,
+      info: analysis.info,
+      trace,
+      file: ind.rulesFile,
+    };
+    const ev = new Evaluator(scope);
+    const partReports: NodeReport[] = [];
+    let status: NodeReport["status"];
+    let judgedWhole: NodeReport["judged"];
+    const override = input.overrides.get(ind);
+    let computed: Exact | null = null;
+    let error: EvalError | undefined;
+    try {
+      let raw: Exact | undefined;
+      for (const v of ind.veto) {
+        if (ev.bool(v.cond, new Map())) {
+          trace.push({ zh: `否决条件 ${exprText(v.cond)} 成立，本指标得 0 分`, en: `veto ${exprText(v.cond)} holds: the indicator scores 0` });
+          status = "vetoed";
+          raw = Exact.ZERO;
+          break;
+        }
+      }
+      if (!raw) {
+        for (const x of ind.exempt) {
+          if (ev.bool(x.cond, new Map())) {
+            trace.push({ zh: `免评条件 ${exprText(x.cond)} 成立，直接得满分`, en: `exemption ${exprText(x.cond)} holds: full points` });
+            status = "exempt";
+            raw = ind.points;
+            break;
+          }
+        }
+      }
+      const whole = input.wholeJudgements.get(ind);
+      if (!raw && whole) {
+        trace.push({ zh: `整体酌情评定 ${whole.value.toString()}${whole.reason ? `（${whole.reason}）` : ""}`, en: `judged as a whole: ${whole.value.toString()}${whole.reason ? ` (${whole.reason})` : ""}` });
+        judgedWhole = { value: whole.value.toString(), ...(whole.reason ? { reason: whole.reason } : {}) };
+        raw = whole.value;
+      }
+      if (!raw) {
+        let sum = Exact.ZERO;
+        for (const p of ind.parts) {
+          const ptrace: Text[] = [];
+          const pclamps: Clamp[] = [];
+          const pev = new Evaluator({ ...scope, trace: ptrace, part: p, file: p.file });
+          const value = pev.eval(p.rule);
+          // A condition as a rule (a checklist item met or not) scores all or nothing.
+          const v = value.k === "bool" ? (value.v ? p.points : Exact.ZERO) : pev.num(p.rule);
+          if (value.k === "bool") ptrace.push({ zh: `条件${value.v ? "满足，得满分" : "不满足，得 0 分"}`, en: value.v ? "condition met: full points" : "condition not met: 0" });
+          let s = clamp(v, p.points, pclamps);
+          s = round(s, model.rounding.part, ptrace, { zh: "得分项", en: "part" });
+          const j = input.judgements.get(p);
+          scores.set(p, s);
+          sum = sum.add(s);
+          partReports.push({
+            kind: "part",
+            path: p.path,
+            name: p.name,
+            ...(p.title ? { title: p.title } : {}),
+            points: p.points.toString(),
+            computed: s.toString(),
+            score: s.toString(),
+            ...(j ? { judged: { value: j.value.toString(), ...(j.reason ? { reason: j.reason } : {}) } } : {}),
+            clamps: pclamps,
+            trace: ptrace,
+            children: [],
+          });
+        }
+        raw = sum;
+      }
+      let s = clamp(raw, ind.points, clamps);
+      s = round(s, model.rounding.indicator, trace, { zh: "指标得分", en: "indicator score" });
+      computed = s;
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      error = e;
+    }
+    const final = override ? override.value : computed;
+    if (override) {
+      trace.push({
+        zh: `改判为 ${override.value.toString()}（计算得分 ${computed?.toString() ?? "未能计算"}）：${override.reason}`,
+        en: `overridden to ${override.value.toString()} (computed ${computed?.toString() ?? "not computable"}): ${override.reason}`,
+      });
+    } else if (error) {
+      failures.push({ node: ind, error });
+      errors.push({ path: ind.path.join("."), message: error.text });
+    }
+    scores.set(ind, final);
+    const errText = error && !override ? { error: { zh: `指标「${ind.path.join(".")}」：${error.text.zh}`, en: `indicator '${ind.path.join(".")}': ${error.text.en}` } } : {};
+    return {
+      kind: "indicator",
+      path: ind.path,
+      name: ind.name,
+      ...(ind.title ? { title: ind.title } : {}),
+      points: ind.points.toString(),
+      computed: computed?.toString() ?? null,
+      score: final?.toString() ?? null,
+      ...(override ? { override: { value: override.value.toString(), reason: override.reason } } : {}),
+      ...(judgedWhole ? { judged: judgedWhole } : {}),
+      ...(status ? { status } : {}),
+      clamps,
+      trace,
+      ...errText,
+      children: partReports,
+    };
+  };
+
+  const scoreNode = (n: TreeNode): NodeReport => {
+    if (n.kind === "indicator") return scoreIndicator(n);
+    const children = n.children.map(scoreNode);
+    let sum: Exact | null = Exact.ZERO;
+    for (const c of n.children) {
+      const s = scores.get(c);
+      sum = sum && s ? sum.add(s) : null;
+    }
+    scores.set(n, sum);
+    return {
+      kind: "group",
+      path: n.path,
+      name: n.name,
+      ...(n.title ? { title: n.title } : {}),
+      points: n.points.toString(),
+      computed: sum?.toString() ?? null,
+      score: sum?.toString() ?? null,
+      clamps: [],
+      trace: [],
+      children,
+    };
+  };
+
+  const tree = model.groups.map(scoreNode);
+  let total: Exact | null = Exact.ZERO;
+  for (const g of model.groups) {
+    const s = scores.get(g);
+    total = total && s ? total.add(s) : null;
+  }
+  if (total && model.rounding.total) total = total.round(model.rounding.total.digits, model.rounding.total.mode);
+  const grade = total ? gradeOf(rubric, total) : null;
+  const maxTotal = model.groups.reduce((a, g) => a.add(g.points), Exact.ZERO);
+  return {
+    report: {
+      rubric: model.name,
+      ...(model.year !== undefined ? { year: model.year } : {}),
+      total: total?.toString() ?? null,
+      maxTotal: maxTotal.toString(),
+      grade,
+      tree,
+      errors,
+    },
+    scores,
+    total,
+    failures,
+  };
+}
+
+export function gradeOf(rubric: CheckedRubric, total: Exact): string | null {
+  for (const g of rubric.model.grades) {
+    if (!g.threshold) return g.name;
+    if (g.strict ? total.gt(g.threshold) : total.ge(g.threshold)) return g.name;
+  }
+  return null;
+}

@@ -1,0 +1,176 @@
+/**
+ * Example values (`given`): constant expressions converted to runtime values
+ * of the input's type. A plain number for a `money(万元)` input is in 万元;
+ * a `%` literal is a ratio; money is held in 元.
+ */
+import { Exact } from "../../runtime/exact.js";
+import type * as A from "../syntax/ast.js";
+import { literalDim, literalValue } from "../model/constants.js";
+import type { Dim, InputDef, RubricModel, ValueType } from "../model/types.js";
+import { typeToString } from "../model/types.js";
+import { dimDiv, dimJoin, dimMul } from "../analysis/infer.js";
+import { boolV, numV, showValue, type Value } from "../evaluate/values.js";
+
+export type Conversion = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly expected: string; readonly actual: string; readonly span: A.Span };
+
+type Raw =
+  | { readonly k: "num"; readonly v: Exact; readonly dim: Dim }
+  | { readonly k: "bool"; readonly v: boolean }
+  | { readonly k: "text"; readonly v: string }
+  | { readonly k: "name"; readonly v: string }
+  | { readonly k: "array"; readonly v: readonly Raw[] }
+  | { readonly k: "record"; readonly v: ReadonlyMap<string, Raw> }
+  | { readonly k: "bad"; readonly what: string; readonly span: A.Span };
+
+function raw(e: A.Expr): Raw {
+  switch (e.kind) {
+    case "Number":
+      return { k: "num", v: literalValue(e), dim: literalDim(e) };
+    case "Bool":
+      return { k: "bool", v: e.value };
+    case "String":
+      return { k: "text", v: e.value };
+    case "Ref":
+      return { k: "name", v: e.name.text };
+    case "Array":
+      return { k: "array", v: e.elements.map(raw) };
+    case "Range":
+      return { k: "bad", what: "a range", span: e.span };
+    case "Record":
+      return { k: "record", v: new Map(e.fields.map((f) => [f.name.text, raw(f.value)])) };
+    case "Unary": {
+      const o = raw(e.operand);
+      if (e.op === "-" && o.k === "num") return { ...o, v: o.v.neg() };
+      return { k: "bad", what: "an expression", span: e.span };
+    }
+    case "Binary": {
+      const l = raw(e.left);
+      const r = raw(e.right);
+      if (l.k !== "num" || r.k !== "num") return { k: "bad", what: "an expression", span: e.span };
+      const dim = e.op === "*" ? dimMul(l.dim, r.dim) : e.op === "/" ? dimDiv(l.dim, r.dim) : e.op === "+" || e.op === "-" ? dimJoin(l.dim, r.dim) : undefined;
+      if (!dim) return { k: "bad", what: "an expression mixing units", span: e.span };
+      if (e.op === "/" && r.v.isZero()) return { k: "bad", what: "a division by zero", span: e.right.span };
+      const v = e.op === "+" ? l.v.add(r.v) : e.op === "-" ? l.v.sub(r.v) : e.op === "*" ? l.v.mul(r.v) : l.v.div(r.v);
+      return { k: "num", v, dim };
+    }
+    default:
+      return { k: "bad", what: "an expression", span: e.span };
+  }
+}
+
+function describe(r: Raw): string {
+  switch (r.k) {
+    case "num":
+      return typeToString({ kind: "num", dim: r.dim });
+    case "bool":
+      return "a bool";
+    case "text":
+      return "text";
+    case "name":
+      return `the name '${r.v}'`;
+    case "array":
+      return `an array of ${r.v.length}`;
+    case "record":
+      return "a record";
+    case "bad":
+      return r.what;
+  }
+}
+
+const TEN_THOUSAND = Exact.int(10000);
+
+function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion {
+  const fail = (at: A.Span = span): Conversion => ({ ok: false, expected: typeToString(t), actual: describe(r), span: r.k === "bad" ? r.span : at });
+  if (r.k === "bad") return fail();
+  switch (t.kind) {
+    case "num": {
+      if (r.k !== "num") return fail();
+      if (t.dim === "money") {
+        if (r.dim === "money") return { ok: true, value: numV(r.v) };
+        if (r.dim === "plain") return { ok: true, value: numV(input.moneyUnit === "万元" ? r.v.mul(TEN_THOUSAND) : r.v) };
+        return fail();
+      }
+      if (!(r.dim === t.dim || r.dim === "plain" || (t.dim === "plain" && r.dim === "ratio"))) return fail();
+      if (t.dim === "count" && (!r.v.isInteger() || r.v.sign() < 0)) return { ok: false, expected: "a whole number ≥ 0", actual: r.v.toString(), span };
+      return { ok: true, value: numV(r.v) };
+    }
+    case "bool":
+      return r.k === "bool" ? { ok: true, value: boolV(r.v) } : fail();
+    case "text":
+      return r.k === "text" ? { ok: true, value: { k: "text", v: r.v } } : fail();
+    case "enum": {
+      const name = r.k === "name" || r.k === "text" ? r.v : undefined;
+      if (name === undefined || !t.members.includes(name)) {
+        return { ok: false, expected: `one of ${t.members.join(" / ")}`, actual: name ?? describe(r), span };
+      }
+      return { ok: true, value: { k: "enum", v: name } };
+    }
+    case "array": {
+      if (r.k !== "array") return fail();
+      if (t.length !== undefined && r.v.length !== t.length) return { ok: false, expected: `${t.length} values`, actual: `${r.v.length}`, span };
+      const out: Value[] = [];
+      for (const x of r.v) {
+        const c = coerce(x, t.element, input, span);
+        if (!c.ok) return c;
+        out.push(c.value);
+      }
+      return { ok: true, value: { k: "array", v: out } };
+    }
+    case "record": {
+      if (r.k !== "record") return fail();
+      const out = new Map<string, Value>();
+      for (const [name, ft] of t.fields) {
+        const fv = r.v.get(name);
+        if (!fv) return { ok: false, expected: `a field '${name}'`, actual: "a record without it", span };
+        const c = coerce(fv, ft, input, span);
+        if (!c.ok) return c;
+        out.set(name, c.value);
+      }
+      for (const name of r.v.keys()) if (!t.fields.has(name)) return { ok: false, expected: `fields ${[...t.fields.keys()].join(", ")}`, actual: `a field '${name}'`, span };
+      return { ok: true, value: { k: "record", v: out } };
+    }
+    case "error":
+      return { ok: true, value: numV(Exact.ZERO) };
+  }
+}
+
+export function convertGiven(e: A.Expr, input: InputDef): Conversion {
+  return coerce(raw(e), input.type, input, e.span);
+}
+
+/** Checks an input value against its declared constraints; returns the violated constraint's text. */
+export function violatedConstraint(input: InputDef, value: Value, all: ReadonlyMap<string, Value>, model: RubricModel): { constraint: string; value: string } | undefined {
+  const scalars = (v: Value): Exact[] => (v.k === "num" ? [v.v] : v.k === "array" ? v.v.flatMap(scalars) : []);
+  const xs = scalars(value);
+  const boundValue = (b: A.Expr): Exact | undefined => {
+    if (b.kind === "Ref") {
+      const other = all.get(b.name.text);
+      return other?.k === "num" ? other.v : undefined;
+    }
+    const r = raw(b);
+    if (r.k !== "num") return undefined;
+    return input.moneyUnit === "万元" && r.dim === "plain" ? r.v.mul(TEN_THOUSAND) : r.v;
+  };
+  const show = (x: Exact): string => (input.moneyUnit === "万元" ? `${x.div(TEN_THOUSAND).toString(6)}万元` : x.toString(6));
+  for (const c of input.decl.constraints) {
+    for (const x of xs) {
+      if (c.kind === "compare") {
+        const b = boundValue(c.bound);
+        if (!b) continue;
+        const ok = c.op === ">=" ? x.ge(b) : c.op === ">" ? x.gt(b) : c.op === "<=" ? x.le(b) : x.lt(b);
+        if (!ok) return { constraint: `${c.op} ${c.bound.kind === "Ref" ? `${c.bound.name.text} (${show(b)})` : show(b)}`, value: show(x) };
+      } else {
+        const lo = boundValue(c.interval.lo);
+        const hi = boundValue(c.interval.hi);
+        const okLo = !lo || (c.interval.loClosed ? x.ge(lo) : x.gt(lo));
+        const okHi = !hi || (c.interval.hiClosed ? x.le(hi) : x.lt(hi));
+        if (!okLo || !okHi) {
+          return { constraint: `in ${c.interval.loClosed ? "[" : "("}${lo ? show(lo) : "?"}, ${hi ? show(hi) : "?"}${c.interval.hiClosed ? "]" : ")"}`, value: show(x) };
+        }
+      }
+    }
+  }
+  void model;
+  void showValue;
+  return undefined;
+}

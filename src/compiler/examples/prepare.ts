@@ -1,0 +1,212 @@
+/**
+ * Examples, checked and made ready to run: given values converted to input
+ * values, judgements and overrides attached to their parts and indicators
+ * (with the reasons the rules require), expectations resolved to nodes.
+ */
+import { Exact } from "../../runtime/exact.js";
+import type * as A from "../syntax/ast.js";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { constValue } from "../model/constants.js";
+import { pathText, resolvePath, walkTree } from "../model/paths.js";
+import type { AnyNode, IndicatorNode, PartNode } from "../model/types.js";
+import type { CheckedRubric } from "../program.js";
+import type { Judgement } from "../evaluate/expr.js";
+import type { ScoringInput } from "../evaluate/rubric.js";
+import type { Value } from "../evaluate/values.js";
+import { suggest } from "../util/suggest.js";
+import { convertGiven, violatedConstraint } from "./given.js";
+
+export type Expectation =
+  | { readonly kind: "node"; readonly node: AnyNode; readonly value: Exact; readonly span: A.Span }
+  | { readonly kind: "total"; readonly value: Exact; readonly span: A.Span }
+  | { readonly kind: "grade"; readonly value: string; readonly span: A.Span };
+
+export interface PreparedExample {
+  readonly decl: A.ExampleDecl;
+  readonly file: string;
+  readonly title: string;
+  readonly rubric?: CheckedRubric;
+  readonly scoring?: ScoringInput;
+  readonly expectations: readonly Expectation[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The top-level `judged` of a part's rule (also inside `if` branches), with its bounds. */
+export function judgedBounds(p: PartNode): { lo: Exact; hi: Exact } | undefined {
+  const find = (e: A.Expr): A.JudgedExpr | undefined =>
+    e.kind === "Judged" ? e : e.kind === "If" ? (find(e.then) ?? find(e.else)) : undefined;
+  const j = find(p.rule);
+  if (!j) return undefined;
+  const lo = j.bounds ? constValue(j.bounds.lo) : undefined;
+  const hi = j.bounds ? constValue(j.bounds.hi) : undefined;
+  return { lo: lo ?? Exact.ZERO, hi: hi ?? p.points };
+}
+
+export function prepareExample(decl: A.ExampleDecl, file: string, rubric: CheckedRubric | undefined): PreparedExample {
+  const diags: Diagnostic[] = [];
+  const base = { decl, file, title: decl.title.value, diagnostics: diags };
+  if (!rubric) return { ...base, expectations: [] };
+  const { model } = rubric;
+  const inputs = new Map<string, Value>();
+  const judgements = new Map<PartNode, Judgement>();
+  const wholeJudgements = new Map<IndicatorNode, Judgement>();
+  const overrides = new Map<IndicatorNode, { value: Exact; reason: string }>();
+  const expectations: Expectation[] = [];
+  const givenAt = new Map<string, A.GivenEntry>();
+  let restFull = false;
+  const at = (span: A.Span) => ({ file, span });
+
+  const node = (p: A.Path): AnyNode | undefined => {
+    const segs = p.segments.map((s) => s.text);
+    const r = resolvePath(model.groups, segs);
+    if (r.kind === "found") return r.node;
+    if (r.kind === "ambiguous") diags.push(diagnostic("ambiguous-path", at(p.span), { path: pathText(segs), candidates: r.candidates.join(", ") }));
+    else diags.push(diagnostic("unknown-name", at(p.span), { name: pathText(segs), kind: "indicator", ...(r.suggestion ? { suggestion: r.suggestion } : {}) }, [], r.suggestion ? { suggestion: r.suggestion } : undefined));
+    return undefined;
+  };
+  const number = (e: A.Expr): Exact | undefined => {
+    const v = constValue(e);
+    if (!v) diags.push(diagnostic("type-mismatch", at(e.span), { expected: "a number", actual: "an expression", context: "this value" }));
+    return v;
+  };
+  const judgedParts = (n: AnyNode): PartNode[] => [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x) !== undefined);
+  const nodeParts = (n: AnyNode): PartNode[] => (n.kind === "part" ? (judgedBounds(n) ? [n] : []) : judgedParts(n));
+  const judgedTwice = new Set<AnyNode>();
+
+  for (const item of decl.items) {
+    switch (item.kind) {
+      case "Meta":
+        break;
+      case "Given":
+        for (const g of item.entries) {
+          const input = model.inputs.get(g.name.text);
+          if (!input) {
+            const s = suggest(g.name.text, model.inputs.keys());
+            diags.push(diagnostic("unknown-name", at(g.name.span), { name: g.name.text, kind: "input", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+            continue;
+          }
+          if (givenAt.has(input.name)) {
+            diags.push(diagnostic("duplicate-example-entry", at(g.name.span), { what: input.name }));
+            continue;
+          }
+          givenAt.set(input.name, g);
+          const c = convertGiven(g.value, input);
+          if (!c.ok) {
+            diags.push(diagnostic("given-type", at(c.span), { input: input.name, expected: c.expected, actual: c.actual }));
+            continue;
+          }
+          inputs.set(input.name, c.value);
+        }
+        break;
+      case "Judge": {
+        if (!item.target) {
+          restFull = true;
+          break;
+        }
+        const n = node(item.target);
+        if (!n) break;
+        const name = n.path.join(".");
+        if (judgedTwice.has(n)) diags.push(diagnostic("duplicate-example-entry", at(item.target.span), { what: name }));
+        judgedTwice.add(n);
+        if (!item.value) {
+          const parts = nodeParts(n);
+          if (parts.length === 0) diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: "nothing under it is judged" }));
+          for (const p of parts) judgements.set(p, { value: judgedBounds(p)?.hi ?? p.points });
+          break;
+        }
+        const v = number(item.value);
+        if (!v) break;
+        const reason = item.reason?.value;
+        let bounds: { lo: Exact; hi: Exact } | undefined;
+        if (n.kind === "part") {
+          bounds = judgedBounds(n);
+          if (!bounds) {
+            diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: "its rule is computed, not judged (use override to replace a computed score)" }));
+            break;
+          }
+          judgements.set(n, { value: v, ...(reason ? { reason } : {}) });
+        } else if (n.kind === "indicator" && n.parts.length > 0 && n.parts.every((p) => judgedBounds(p))) {
+          bounds = { lo: Exact.ZERO, hi: n.points };
+          wholeJudgements.set(n, { value: v, ...(reason ? { reason } : {}) });
+        } else {
+          diags.push(
+            diagnostic("judge-target", at(item.target.span), {
+              path: name,
+              detail: n.kind === "group" ? "a group is not judged; judge its indicators or parts" : "only some of its parts are judged: judge those parts",
+            }),
+          );
+          break;
+        }
+        if (v.lt(bounds.lo) || v.gt(bounds.hi)) {
+          diags.push(diagnostic("value-out-of-bounds", at(item.value.span), { path: name, value: v.toString(), bounds: `[${bounds.lo.toString()}, ${bounds.hi.toString()}]` }));
+        } else if (v.lt(bounds.hi) && !reason?.trim()) {
+          diags.push(diagnostic("judged-without-reason", at(item.span), { path: name, value: v.toString(), max: bounds.hi.toString() }));
+        }
+        break;
+      }
+      case "Override": {
+        const n = node(item.target);
+        if (!n) break;
+        const name = n.path.join(".");
+        if (n.kind !== "indicator") {
+          diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: "override applies to an indicator" }));
+          break;
+        }
+        const v = number(item.value);
+        if (!v) break;
+        if (overrides.has(n)) diags.push(diagnostic("duplicate-example-entry", at(item.target.span), { what: name }));
+        if (v.sign() < 0 || v.gt(n.points)) {
+          diags.push(diagnostic("value-out-of-bounds", at(item.value.span), { path: name, value: v.toString(), bounds: `[0, ${n.points.toString()}]` }));
+        }
+        const reason = item.reason?.value.trim() ?? "";
+        if (!reason) diags.push(diagnostic("override-without-reason", at(item.span), { path: name }));
+        overrides.set(n, { value: v, reason });
+        break;
+      }
+      case "Expect": {
+        const t = item.target;
+        if (t.kind === "grade") {
+          const g = item.value.kind === "Ref" ? item.value.name.text : item.value.kind === "String" ? item.value.value : undefined;
+          if (g === undefined || !model.grades.some((x) => x.name === g)) {
+            const s = g ? suggest(g, model.grades.map((x) => x.name)) : undefined;
+            diags.push(diagnostic("unknown-name", at(item.value.span), { name: g ?? "?", kind: "grade", ...(s ? { suggestion: s } : {}) }));
+            break;
+          }
+          expectations.push({ kind: "grade", value: g, span: item.span });
+          break;
+        }
+        const v = number(item.value);
+        if (!v) break;
+        if (t.kind === "total") {
+          expectations.push({ kind: "total", value: v, span: item.span });
+          break;
+        }
+        if (t.kind !== "path") break;
+        const n = node(t.path);
+        if (n) expectations.push({ kind: "node", node: n, value: v, span: item.span });
+        break;
+      }
+    }
+  }
+
+  for (const [name, value] of inputs) {
+    const input = model.inputs.get(name);
+    const g = givenAt.get(name);
+    if (!input || !g) continue;
+    const bad = violatedConstraint(input, value, inputs, model);
+    if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
+  }
+
+  if (restFull) {
+    for (const n of walkTree(model.groups)) {
+      if (n.kind !== "part" || judgements.has(n)) continue;
+      const b = judgedBounds(n);
+      if (!b) continue;
+      const owner = [...walkTree(model.groups)].find((x): x is IndicatorNode => x.kind === "indicator" && x.parts.includes(n));
+      if (owner && wholeJudgements.has(owner)) continue;
+      judgements.set(n, { value: b.hi });
+    }
+  }
+
+  return { ...base, rubric, scoring: { inputs, judgements, wholeJudgements, overrides }, expectations };
+}

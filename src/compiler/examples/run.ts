@@ -1,0 +1,49 @@
+/** Runs a prepared example with the reference evaluator and compares every expectation. */
+import type { Text } from "../../runtime/report.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { scoreRubric, type ScoreResult } from "../evaluate/rubric.js";
+import type { Span } from "../syntax/ast.js";
+import type { PreparedExample } from "./prepare.js";
+
+export interface Assertion {
+  readonly label: string;
+  readonly expected: string;
+  readonly actual: string | null;
+  readonly pass: boolean;
+  readonly span: Span;
+  /** The node's path, for showing its trace on failure. */
+  readonly path?: readonly string[];
+}
+
+export interface ExampleResult {
+  readonly example: PreparedExample;
+  readonly pass: boolean;
+  readonly result?: ScoreResult;
+  readonly assertions: readonly Assertion[];
+  /** Why the example could not run, or what failed while scoring. */
+  readonly problems: readonly Text[];
+}
+
+export function runExample(ex: PreparedExample): ExampleResult {
+  if (!ex.rubric || !ex.scoring) {
+    return { example: ex, pass: false, assertions: [], problems: [{ zh: "案例针对的评分表不存在或有错误", en: "the example's rubric is missing or broken" }] };
+  }
+  if (hasErrors(ex.diagnostics)) {
+    return { example: ex, pass: false, assertions: [], problems: ex.diagnostics.filter((d) => d.severity === "error").map((d) => d.message) };
+  }
+  const result = scoreRubric(ex.rubric, ex.scoring);
+  const assertions: Assertion[] = ex.expectations.map((e) => {
+    switch (e.kind) {
+      case "total":
+        return { label: "total", expected: e.value.toString(), actual: result.total?.toString() ?? null, pass: !!result.total && result.total.eq(e.value), span: e.span };
+      case "grade":
+        return { label: "grade", expected: e.value, actual: result.report.grade, pass: result.report.grade === e.value, span: e.span };
+      case "node": {
+        const actual = result.scores.get(e.node as never) ?? null;
+        return { label: e.node.path.join("."), expected: e.value.toString(), actual: actual?.toString() ?? null, pass: !!actual && actual.eq(e.value), span: e.span, path: e.node.path };
+      }
+    }
+  });
+  const problems = result.report.errors.map((x) => ({ zh: `指标「${x.path}」：${x.message.zh}`, en: `indicator '${x.path}': ${x.message.en}` }));
+  return { example: ex, pass: problems.length === 0 && assertions.every((a) => a.pass), result, assertions, problems };
+}

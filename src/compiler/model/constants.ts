@@ -1,0 +1,69 @@
+/** Literal numbers and constant arithmetic, shared by the builder, the checker and the evaluator. */
+import { Exact } from "../../runtime/exact.js";
+import type { Expr, NumberExpr, Unit } from "../syntax/ast.js";
+import type { Dim } from "./types.js";
+
+const HUNDRED = Exact.int(100);
+const TEN_THOUSAND = Exact.int(10000);
+
+/** The exact value of a number literal; money is held in 元, percentages as ratios. */
+export function literalValue(n: NumberExpr): Exact {
+  const v = Exact.parse(n.digits) ?? Exact.ZERO;
+  return scaleByUnit(v, n.unit);
+}
+
+export function scaleByUnit(v: Exact, unit: Unit | undefined): Exact {
+  switch (unit) {
+    case "percent":
+      return v.div(HUNDRED);
+    case "万元":
+      return v.mul(TEN_THOUSAND);
+    default:
+      return v;
+  }
+}
+
+export function literalDim(n: NumberExpr): Dim {
+  switch (n.unit) {
+    case "percent":
+      return "ratio";
+    case "元":
+    case "万元":
+      return "money";
+    case "分":
+      return "points";
+    default:
+      return "plain";
+  }
+}
+
+/** Folds constant arithmetic (`-5%`, `100% - 10%`, `1 / 3`); undefined if not constant. */
+export function constValue(e: Expr): Exact | undefined {
+  switch (e.kind) {
+    case "Number":
+      return literalValue(e);
+    case "Unary": {
+      if (e.op !== "-") return undefined;
+      const v = constValue(e.operand);
+      return v?.neg();
+    }
+    case "Binary": {
+      if (!["+", "-", "*", "/"].includes(e.op)) return undefined;
+      const l = constValue(e.left);
+      const r = constValue(e.right);
+      if (!l || !r) return undefined;
+      if (e.op === "+") return l.add(r);
+      if (e.op === "-") return l.sub(r);
+      if (e.op === "*") return l.mul(r);
+      return r.isZero() ? undefined : l.div(r);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Display of a number in the unit the author would write (ratios as percentages). */
+export function formatValue(v: Exact, dim: Dim): string {
+  if (dim === "ratio") return `${v.mul(HUNDRED).toString(6)}%`;
+  return v.toString(6);
+}

@@ -1,0 +1,154 @@
+/**
+ * The rubric model: one rubric with inheritance applied, names attached to
+ * their declarations, points as exact numbers. Built by `build.ts`, checked by
+ * `../checks/*`, evaluated by `../evaluate/*`.
+ */
+import type { Exact, RoundingMode } from "../../runtime/exact.js";
+import type * as A from "../syntax/ast.js";
+
+/** Dimensions of numbers. `plain` is an unsuffixed literal: it adapts to the other operand. */
+export type Dim = "money" | "count" | "ratio" | "points" | "plain";
+
+export type ValueType =
+  | { readonly kind: "num"; readonly dim: Dim }
+  | { readonly kind: "bool" }
+  | { readonly kind: "text" }
+  | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
+  | { readonly kind: "array"; readonly element: ValueType; readonly length?: number }
+  | { readonly kind: "record"; readonly fields: ReadonlyMap<string, ValueType> }
+  /** The type of an expression that already has an error: never reported twice. */
+  | { readonly kind: "error" };
+
+/** Where a piece of the model was written (inherited pieces keep their base file). */
+export interface Origin {
+  readonly file: string;
+  readonly span: A.Span;
+}
+
+export interface EnumDef extends Origin {
+  readonly name: string;
+  readonly members: readonly string[];
+  readonly decl: A.EnumDecl;
+}
+
+export interface InputDef extends Origin {
+  readonly name: string;
+  readonly alias?: string;
+  readonly type: ValueType;
+  /** Money inputs: the unit their values are given in (held internally in 元). */
+  readonly moneyUnit?: "元" | "万元";
+  readonly decl: A.InputDecl;
+}
+
+export interface LetDef extends Origin {
+  readonly name: string;
+  readonly value: A.Expr;
+  readonly decl: A.LetDecl;
+}
+
+export interface PartNode extends Origin {
+  readonly kind: "part";
+  readonly name: string;
+  readonly title?: string;
+  points: Exact;
+  readonly pointsDecl: A.NumberExpr;
+  readonly rule: A.Expr;
+  /** True for the single part made from `score = …`. */
+  readonly implicit: boolean;
+  path: string[];
+}
+
+export interface ConditionDef extends Origin {
+  readonly cond: A.Expr;
+}
+
+export interface IndicatorNode extends Origin {
+  readonly kind: "indicator";
+  file: string;
+  span: A.Span;
+  name: string;
+  title?: string;
+  points: Exact;
+  pointsDecl: A.NumberExpr;
+  note?: string;
+  standard?: string;
+  lets: LetDef[];
+  parts: PartNode[];
+  exempt: ConditionDef[];
+  veto: ConditionDef[];
+  path: string[];
+  /** The file whose declarations the rules of this indicator came from. */
+  rulesFile: string;
+}
+
+export interface GroupNode extends Origin {
+  readonly kind: "group";
+  file: string;
+  span: A.Span;
+  name: string;
+  title?: string;
+  points: Exact;
+  pointsDecl: A.NumberExpr;
+  notes: string[];
+  children: TreeNode[];
+  path: string[];
+}
+
+export type TreeNode = GroupNode | IndicatorNode;
+export type AnyNode = TreeNode | PartNode;
+
+export interface RoundingSpec extends Origin {
+  readonly digits: number;
+  readonly mode: RoundingMode;
+}
+
+export interface GradeDef extends Origin {
+  readonly name: string;
+  /** Absent for `otherwise`. */
+  readonly threshold?: Exact;
+  readonly strict: boolean;
+}
+
+export interface RubricModel {
+  readonly name: string;
+  readonly year?: number;
+  readonly file: string;
+  readonly decl: A.RubricDecl;
+  readonly base?: RubricModel;
+  locality?: string;
+  source?: string;
+  total?: { value: Exact; origin: Origin };
+  rounding: { indicator?: RoundingSpec; part?: RoundingSpec; total?: RoundingSpec };
+  grades: GradeDef[];
+  enums: Map<string, EnumDef>;
+  inputs: Map<string, InputDef>;
+  lets: Map<string, LetDef>;
+  groups: TreeNode[];
+}
+
+/** A rubric's display key: name and year. */
+export function rubricKey(name: string, year?: number): string {
+  return year === undefined ? name : `${name} ${year}`;
+}
+
+export function typeToString(t: ValueType, lang: "zh" | "en" = "en"): string {
+  const zh = lang === "zh";
+  switch (t.kind) {
+    case "num":
+      return zh
+        ? { money: "金额", count: "计数", ratio: "比率", points: "分值", plain: "数值" }[t.dim]
+        : { money: "money", count: "a count", ratio: "a ratio", points: "points", plain: "a number" }[t.dim];
+    case "bool":
+      return zh ? "布尔值" : "a bool";
+    case "text":
+      return zh ? "文本" : "text";
+    case "enum":
+      return zh ? `枚举 ${t.name}` : `enum ${t.name}`;
+    case "array":
+      return `${typeToString(t.element, lang)}[${t.length ?? ""}]`;
+    case "record":
+      return zh ? "记录" : "a record";
+    case "error":
+      return "?";
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The front end over a set of documents: parse each, build every rubric
+ * (bases first, cycles reported), analyse and check it, and prepare every
+ * example. The CLI, the tests and the language server all start here.
+ */
+import type * as A from "./syntax/ast.js";
+import { parseText, type ParseResult } from "./syntax/parse.js";
+import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { buildRubric } from "./model/build.js";
+import { rubricKey, type AnyNode, type Origin, type RubricModel } from "./model/types.js";
+import { analyzeRubric, type RubricAnalysis } from "./analysis/analyze-rubric.js";
+import type { CheckContext } from "./checks/context.js";
+import { checkWeights } from "./checks/weights.js";
+import { checkPartRanges } from "./checks/part-range.js";
+import { checkDivisions } from "./checks/division-by-zero.js";
+import { checkBands } from "./checks/bands.js";
+import { checkGrades } from "./checks/grades.js";
+import { checkNames } from "./checks/names.js";
+import { prepareExample, type PreparedExample } from "./examples/prepare.js";
+import { suggest } from "./util/suggest.js";
+import { LineIndex } from "./util/line-index.js";
+
+export interface SourceDocument {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ParsedDocument extends ParseResult {
+  readonly file: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+}
+
+export interface CheckedRubric {
+  readonly model: RubricModel;
+  readonly analysis: RubricAnalysis;
+  readonly reweighted: ReadonlyMap<AnyNode, Origin>;
+}
+
+export interface Program {
+  readonly documents: ReadonlyMap<string, ParsedDocument>;
+  readonly rubrics: readonly CheckedRubric[];
+  readonly examples: readonly PreparedExample[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The checks, one per file, run in this order on every rubric. */
+export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
+  checkNames,
+  checkWeights,
+  checkGrades,
+  checkPartRanges,
+  checkDivisions,
+  checkBands,
+];
+
+interface RubricEntry {
+  readonly decl: A.RubricDecl;
+  readonly file: string;
+}
+
+export function parseDocument(doc: SourceDocument): ParsedDocument {
+  return { ...parseText(doc.file, doc.text), file: doc.file, text: doc.text, lines: new LineIndex(doc.text) };
+}
+
+export function analyzeProgram(docs: readonly SourceDocument[], parsed?: ReadonlyMap<string, ParsedDocument>): Program {
+  const documents = new Map<string, ParsedDocument>();
+  const diagnostics: Diagnostic[] = [];
+  for (const d of docs) {
+    const p = parsed?.get(d.file) ?? parseDocument(d);
+    documents.set(d.file, p);
+    diagnostics.push(...p.diagnostics);
+  }
+
+  const entries: RubricEntry[] = [];
+  for (const p of documents.values()) {
+    for (const item of p.ast.items) if (item.kind === "Rubric" && item.name.text !== "") entries.push({ decl: item, file: p.file });
+  }
+  const byKey = new Map<string, RubricEntry>();
+  for (const e of entries) {
+    const key = rubricKey(e.decl.name.text, e.decl.year ? Number(e.decl.year.digits) : undefined);
+    const prev = byKey.get(key);
+    if (prev) {
+      diagnostics.push(
+        diagnostic("duplicate-rubric", { file: e.file, span: e.decl.name.span }, { name: key }, [
+          { file: prev.file, span: prev.decl.name.span, message: { zh: "首次定义于此", en: "first defined here" } },
+        ]),
+      );
+      continue;
+    }
+    byKey.set(key, e);
+  }
+
+  const find = (ref: A.RubricRef, from: Origin): RubricEntry | undefined => {
+    const year = ref.year ? Number(ref.year.digits) : undefined;
+    const exact = byKey.get(rubricKey(ref.name.text, year));
+    if (exact) return exact;
+    if (year === undefined) {
+      const same = [...byKey.values()].filter((e) => e.decl.name.text === ref.name.text);
+      if (same.length === 1) return same[0];
+    }
+    const s = suggest(rubricKey(ref.name.text, year), byKey.keys());
+    diagnostics.push(diagnostic("unknown-rubric", { file: from.file, span: ref.span }, { name: rubricKey(ref.name.text, year), ...(s ? { suggestion: s } : {}) }));
+    return undefined;
+  };
+
+  const built = new Map<RubricEntry, CheckedRubric | null>();
+  const building: RubricEntry[] = [];
+  const build = (e: RubricEntry): CheckedRubric | undefined => {
+    const done = built.get(e);
+    if (done !== undefined) return done ?? undefined;
+    if (building.includes(e)) {
+      const chain = [...building.slice(building.indexOf(e)), e].map((x) => x.decl.name.text).join(" → ");
+      diagnostics.push(diagnostic("extends-cycle", { file: e.file, span: e.decl.base?.span ?? e.decl.name.span }, { chain }));
+      return undefined;
+    }
+    building.push(e);
+    let base: CheckedRubric | undefined;
+    if (e.decl.base) {
+      const b = find(e.decl.base, { file: e.file, span: e.decl.base.span });
+      if (b) base = build(b);
+    }
+    building.pop();
+    if (built.has(e)) return built.get(e) ?? undefined;
+    const ds: Diagnostic[] = [];
+    const { model, reweighted } = buildRubric(e.decl, e.file, base?.model, ds);
+    const analysis = analyzeRubric(model);
+    ds.push(...analysis.diagnostics);
+    const checked: CheckedRubric = { model, analysis, reweighted };
+    for (const check of CHECKS) ds.push(...check(checked));
+    diagnostics.push(...ds);
+    built.set(e, checked);
+    return checked;
+  };
+  for (const e of byKey.values()) build(e);
+  // Rubrics in a cycle were never built: mark them so nothing else refers to them.
+  const rubrics = [...built.values()].filter((r): r is CheckedRubric => r !== null && r !== undefined);
+
+  const examples: PreparedExample[] = [];
+  const rubricOf = (e: RubricEntry | undefined): CheckedRubric | undefined => (e ? built.get(e) ?? undefined : undefined);
+  for (const p of documents.values()) {
+    for (const item of p.ast.items) {
+      if (item.kind === "Example") {
+        const target = item.target ? rubricOf(find(item.target, { file: p.file, span: item.target.span })) : undefined;
+        if (!item.target) diagnostics.push(diagnostic("example-no-rubric", { file: p.file, span: item.title.span }, {}));
+        const prepared = prepareExample(item, p.file, target);
+        examples.push(prepared);
+        diagnostics.push(...prepared.diagnostics);
+      } else {
+        const owner = rubricOf(byKey.get(rubricKey(item.name.text, item.year ? Number(item.year.digits) : undefined)));
+        for (const sub of item.items) {
+          if (sub.kind !== "Example") continue;
+          const target = sub.target ? rubricOf(find(sub.target, { file: p.file, span: sub.target.span })) : owner;
+          const prepared = prepareExample(sub, p.file, target);
+          examples.push(prepared);
+          diagnostics.push(...prepared.diagnostics);
+        }
+      }
+    }
+  }
+  return { documents, rubrics, examples, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+}
+
+function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}:${d.span.start}:${d.span.end}:${d.code}:${d.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,420 @@
+/**
+ * The syntax tree: what the text says, with source spans, before any name is
+ * resolved. Produced by `cst-to-ast.ts`, consumed by the model builder.
+ * Spans are character offsets into the document text.
+ */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Name {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface Path {
+  readonly segments: readonly Name[];
+  readonly span: Span;
+}
+
+export interface StringLit {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export type Unit = "percent" | "元" | "万元" | "分";
+
+export type Expr =
+  | NumberExpr
+  | StringExpr
+  | BoolExpr
+  | RefExpr
+  | CallExpr
+  | IndexExpr
+  | MemberExpr
+  | UnaryExpr
+  | BinaryExpr
+  | IfExpr
+  | EachExpr
+  | ArrayExpr
+  | RangeExpr
+  | RecordExpr
+  | JudgedExpr
+  | BandsExpr
+  | TiersExpr
+  | DeductPerExpr
+  | DeductBeyondExpr
+  | ErrorExpr;
+
+interface ExprBase {
+  readonly span: Span;
+}
+export interface NumberExpr extends ExprBase {
+  readonly kind: "Number";
+  /** Decimal digits as written, e.g. "311.63". */
+  readonly digits: string;
+  readonly unit?: Unit;
+}
+export interface StringExpr extends ExprBase {
+  readonly kind: "String";
+  readonly value: string;
+}
+export interface BoolExpr extends ExprBase {
+  readonly kind: "Bool";
+  readonly value: boolean;
+}
+export interface RefExpr extends ExprBase {
+  readonly kind: "Ref";
+  readonly name: Name;
+}
+export interface CallExpr extends ExprBase {
+  readonly kind: "Call";
+  readonly callee: Name;
+  readonly args: readonly Expr[];
+}
+export interface IndexExpr extends ExprBase {
+  readonly kind: "Index";
+  readonly object: Expr;
+  readonly index: Expr;
+}
+export interface MemberExpr extends ExprBase {
+  readonly kind: "Member";
+  readonly object: Expr;
+  readonly field: Name;
+}
+export interface UnaryExpr extends ExprBase {
+  readonly kind: "Unary";
+  readonly op: "-" | "not";
+  readonly operand: Expr;
+}
+export type BinaryOp = "+" | "-" | "*" | "/" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
+export interface BinaryExpr extends ExprBase {
+  readonly kind: "Binary";
+  readonly op: BinaryOp;
+  readonly opSpan: Span;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+export interface IfExpr extends ExprBase {
+  readonly kind: "If";
+  readonly cond: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+}
+export interface EachExpr extends ExprBase {
+  readonly kind: "Each";
+  readonly variable: Name;
+  readonly iterable: Expr;
+  readonly body: Expr;
+}
+export interface ArrayExpr extends ExprBase {
+  readonly kind: "Array";
+  readonly elements: readonly Expr[];
+}
+export interface RangeExpr extends ExprBase {
+  readonly kind: "Range";
+  readonly from: Expr;
+  readonly to: Expr;
+}
+export interface RecordExpr extends ExprBase {
+  readonly kind: "Record";
+  readonly fields: readonly { readonly name: Name; readonly value: Expr }[];
+}
+export interface Interval {
+  readonly loClosed: boolean;
+  readonly lo: Expr;
+  readonly hi: Expr;
+  readonly hiClosed: boolean;
+  readonly span: Span;
+}
+export interface JudgedExpr extends ExprBase {
+  readonly kind: "Judged";
+  readonly bounds?: Interval;
+}
+export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
+export type BandCondition =
+  | { readonly kind: "compare"; readonly op: CompareOp; readonly value: Expr }
+  | { readonly kind: "interval"; readonly interval: Interval }
+  | { readonly kind: "otherwise" };
+export interface BandArm {
+  readonly cond: BandCondition;
+  readonly value: Expr;
+  readonly span: Span;
+}
+export interface BandsExpr extends ExprBase {
+  readonly kind: "Bands";
+  readonly subject: Expr;
+  readonly arms: readonly BandArm[];
+}
+export interface TierArm {
+  /** `undefined` for `otherwise`. */
+  readonly member?: Name;
+  readonly value: Expr;
+  readonly span: Span;
+}
+export interface TiersExpr extends ExprBase {
+  readonly kind: "Tiers";
+  readonly subject: Expr;
+  readonly arms: readonly TierArm[];
+}
+export interface DeductPerExpr extends ExprBase {
+  readonly kind: "DeductPer";
+  readonly amount: Expr;
+  readonly count: Expr;
+}
+export interface DeductBeyondExpr extends ExprBase {
+  readonly kind: "DeductBeyond";
+  readonly amount: Expr;
+  readonly step: Expr;
+  readonly subject: Expr;
+  readonly direction: "over" | "under";
+  readonly threshold: Expr;
+}
+/** Stands where the parser recovered from a syntax error. */
+export interface ErrorExpr extends ExprBase {
+  readonly kind: "Error";
+}
+
+// ---- types ----
+
+export type TypeExpr =
+  | { readonly kind: "Money"; readonly unit: "元" | "万元"; readonly span: Span }
+  | {
+      readonly kind: "Prim";
+      readonly prim: "ratio" | "count" | "points" | "number" | "bool" | "text";
+      readonly span: Span;
+    }
+  | { readonly kind: "Named"; readonly name: Name; readonly span: Span }
+  | { readonly kind: "Array"; readonly element: TypeExpr; readonly length: number; readonly span: Span }
+  | {
+      readonly kind: "List";
+      readonly fields: readonly { readonly name: Name; readonly type: TypeExpr }[];
+      readonly span: Span;
+    };
+
+export type Constraint =
+  | { readonly kind: "compare"; readonly op: "<" | "<=" | ">" | ">="; readonly bound: Expr; readonly span: Span }
+  | { readonly kind: "in"; readonly interval: Interval; readonly span: Span };
+
+// ---- declarations ----
+
+export interface MetaDecl {
+  readonly kind: "Meta";
+  readonly key: "year" | "locality" | "source" | "total";
+  readonly value: Expr;
+  readonly span: Span;
+}
+export type RoundingMode = "half-up" | "half-even" | "down" | "up";
+export interface RoundingDecl {
+  readonly kind: "Rounding";
+  readonly target: "indicator" | "part" | "total";
+  readonly digits: number;
+  readonly mode: RoundingMode;
+  readonly span: Span;
+}
+export interface GradeArm {
+  readonly name: Name;
+  /** `undefined` for `otherwise`. */
+  readonly op?: ">=" | ">";
+  readonly threshold?: Expr;
+  readonly span: Span;
+}
+export interface GradesDecl {
+  readonly kind: "Grades";
+  readonly arms: readonly GradeArm[];
+  readonly span: Span;
+}
+export interface EnumDecl {
+  readonly kind: "Enum";
+  readonly name: Name;
+  readonly members: readonly Name[];
+  readonly span: Span;
+}
+export interface InputDecl {
+  readonly kind: "Input";
+  readonly name: Name;
+  readonly alias?: Name;
+  readonly type: TypeExpr;
+  readonly constraints: readonly Constraint[];
+  readonly span: Span;
+}
+export interface LetDecl {
+  readonly kind: "Let";
+  readonly name: Name;
+  readonly value: Expr;
+  readonly span: Span;
+}
+export interface NoteDecl {
+  readonly kind: "Note";
+  readonly which: "note" | "standard";
+  readonly text: StringLit;
+  readonly span: Span;
+}
+export interface PartDecl {
+  readonly kind: "Part";
+  readonly name: Name;
+  readonly title?: StringLit;
+  readonly points: NumberExpr;
+  /** Absent for a checklist item without a rule (judged). */
+  readonly rule?: Expr;
+  readonly span: Span;
+}
+export interface ScoreDecl {
+  readonly kind: "Score";
+  readonly rule: Expr;
+  readonly span: Span;
+}
+export interface ChecklistDecl {
+  readonly kind: "Checklist";
+  readonly items: readonly PartDecl[];
+  readonly span: Span;
+}
+export interface ConditionDecl {
+  readonly kind: "Exempt" | "Veto";
+  readonly cond: Expr;
+  readonly span: Span;
+}
+export type IndicatorItem = NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl;
+
+export interface IndicatorDecl {
+  readonly kind: "Indicator";
+  readonly name: Name;
+  readonly title?: StringLit;
+  readonly points: NumberExpr;
+  readonly items: readonly IndicatorItem[];
+  readonly span: Span;
+}
+export interface GroupDecl {
+  readonly kind: "Group";
+  readonly name: Name;
+  readonly title?: StringLit;
+  readonly points: NumberExpr;
+  readonly notes: readonly NoteDecl[];
+  readonly children: readonly (GroupDecl | IndicatorDecl)[];
+  readonly span: Span;
+}
+
+// ---- modifications (in an extending rubric) ----
+
+export interface ReweightEntry {
+  readonly name: Name;
+  readonly points?: NumberExpr;
+  readonly children: readonly ReweightEntry[];
+  readonly span: Span;
+}
+export interface ReweightDecl {
+  readonly kind: "Reweight";
+  readonly target: Path;
+  readonly points?: NumberExpr;
+  readonly entries: readonly ReweightEntry[];
+  readonly span: Span;
+}
+export interface ReplaceDecl {
+  readonly kind: "Replace";
+  readonly target: Path;
+  readonly points?: NumberExpr;
+  /** Indicator items, or group children when the target is a group. */
+  readonly items: readonly (IndicatorItem | GroupDecl | IndicatorDecl)[];
+  readonly span: Span;
+}
+export interface AddDecl {
+  readonly kind: "Add";
+  readonly parent: Path;
+  readonly decl: GroupDecl | IndicatorDecl;
+  readonly span: Span;
+}
+export interface RemoveDecl {
+  readonly kind: "Remove";
+  readonly target: Path;
+  readonly span: Span;
+}
+export interface RewordDecl {
+  readonly kind: "Reword";
+  readonly target: Path;
+  readonly title?: StringLit;
+  readonly notes: readonly NoteDecl[];
+  readonly span: Span;
+}
+export interface RenameDecl {
+  readonly kind: "Rename";
+  readonly target: Path;
+  readonly to: Name;
+  readonly span: Span;
+}
+export type Modification = ReweightDecl | ReplaceDecl | AddDecl | RemoveDecl | RewordDecl | RenameDecl;
+
+export type RubricItem =
+  | MetaDecl
+  | RoundingDecl
+  | GradesDecl
+  | EnumDecl
+  | InputDecl
+  | LetDecl
+  | GroupDecl
+  | IndicatorDecl
+  | Modification
+  | ExampleDecl;
+
+export interface RubricRef {
+  readonly name: Name;
+  readonly year?: NumberExpr;
+  readonly span: Span;
+}
+
+export interface RubricDecl {
+  readonly kind: "Rubric";
+  readonly name: Name;
+  readonly year?: NumberExpr;
+  readonly base?: RubricRef;
+  readonly items: readonly RubricItem[];
+  readonly span: Span;
+}
+
+// ---- examples ----
+
+export interface GivenEntry {
+  readonly name: Name;
+  readonly value: Expr;
+  readonly span: Span;
+}
+export type ExampleItem =
+  | MetaDecl
+  | { readonly kind: "Given"; readonly entries: readonly GivenEntry[]; readonly span: Span }
+  | {
+      readonly kind: "Judge";
+      /** `undefined` for `rest`. */
+      readonly target?: Path;
+      /** `undefined` for `full`. */
+      readonly value?: Expr;
+      readonly reason?: StringLit;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Override";
+      readonly target: Path;
+      readonly value: Expr;
+      readonly reason?: StringLit;
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "Expect";
+      readonly target: { readonly kind: "path"; readonly path: Path } | { readonly kind: "total" | "grade"; readonly span: Span };
+      readonly value: Expr;
+      readonly span: Span;
+    };
+
+export interface ExampleDecl {
+  readonly kind: "Example";
+  readonly title: StringLit;
+  /** Absent when the example is nested in a rubric. */
+  readonly target?: RubricRef;
+  readonly items: readonly ExampleItem[];
+  readonly span: Span;
+}
+
+export interface FileNode {
+  readonly kind: "File";
+  readonly items: readonly (RubricDecl | ExampleDecl)[];
+  readonly span: Span;
+}

@@ -1,0 +1,99 @@
+/**
+ * The keyword table: every keyword once, with its English and Chinese
+ * spellings. The lexer, the completion provider and the documentation are all
+ * derived from this table so the spellings cannot drift apart.
+ */
+export interface KeywordSpec {
+  /** Token name used by the parser. */
+  readonly name: string;
+  readonly en: readonly string[];
+  readonly zh: readonly string[];
+}
+
+export const KEYWORDS = [
+  { name: "Rubric", en: ["rubric"], zh: ["评分表"] },
+  { name: "Extends", en: ["extends"], zh: ["继承"] },
+  { name: "Year", en: ["year"], zh: ["年度"] },
+  { name: "Locality", en: ["locality"], zh: ["地区"] },
+  { name: "Source", en: ["source"], zh: ["来源"] },
+  { name: "Total", en: ["total"], zh: ["总分"] },
+  { name: "Rounding", en: ["rounding"], zh: ["舍入"] },
+  { name: "Grades", en: ["grades", "grade"], zh: ["等级"] },
+  { name: "Otherwise", en: ["otherwise", "else"], zh: ["否则"] },
+  { name: "Enum", en: ["enum"], zh: ["枚举"] },
+  { name: "Input", en: ["input"], zh: ["输入"] },
+  { name: "Alias", en: ["alias"], zh: ["别名"] },
+  { name: "Let", en: ["let"], zh: ["令"] },
+  { name: "Group", en: ["group"], zh: ["分组"] },
+  { name: "Indicator", en: ["indicator"], zh: ["指标"] },
+  { name: "Part", en: ["part"], zh: ["得分项"] },
+  { name: "Score", en: ["score"], zh: ["得分"] },
+  { name: "Note", en: ["note"], zh: ["说明"] },
+  { name: "Standard", en: ["standard"], zh: ["评分标准"] },
+  { name: "Exempt", en: ["exempt"], zh: ["免评"] },
+  { name: "Veto", en: ["veto"], zh: ["否决"] },
+  { name: "When", en: ["when"], zh: ["当"] },
+  { name: "Checklist", en: ["checklist"], zh: ["清单"] },
+  { name: "Judged", en: ["judged"], zh: ["酌情"] },
+  { name: "Bands", en: ["bands"], zh: ["分档"] },
+  { name: "Tiers", en: ["tiers"], zh: ["分类"] },
+  { name: "Deduct", en: ["deduct"], zh: ["扣"] },
+  { name: "Per", en: ["per"], zh: ["每"] },
+  { name: "Over", en: ["over"], zh: ["超出"] },
+  { name: "Under", en: ["under"], zh: ["低于"] },
+  { name: "Of", en: ["of"], zh: ["按"] },
+  { name: "If", en: ["if"], zh: ["如果"] },
+  { name: "Then", en: ["then"], zh: ["则"] },
+  { name: "Each", en: ["each"], zh: ["对每个"] },
+  { name: "In", en: ["in"], zh: ["在"] },
+  { name: "And", en: ["and"], zh: ["且"] },
+  { name: "Or", en: ["or"], zh: ["或"] },
+  { name: "Not", en: ["not"], zh: ["非"] },
+  { name: "True", en: ["true"], zh: ["是"] },
+  { name: "False", en: ["false"], zh: ["否"] },
+  { name: "Example", en: ["example"], zh: ["案例"] },
+  { name: "For", en: ["for"], zh: ["针对"] },
+  { name: "Given", en: ["given"], zh: ["已知"] },
+  { name: "Judge", en: ["judge"], zh: ["评定"] },
+  { name: "Override", en: ["override"], zh: ["改判"] },
+  { name: "Because", en: ["because"], zh: ["理由"] },
+  { name: "Expect", en: ["expect"], zh: ["预期"] },
+  { name: "Full", en: ["full"], zh: ["满分"] },
+  { name: "Rest", en: ["rest"], zh: ["其余"] },
+  { name: "Reweight", en: ["reweight"], zh: ["调权"] },
+  { name: "Replace", en: ["replace"], zh: ["替换"] },
+  { name: "Add", en: ["add"], zh: ["新增"] },
+  { name: "Remove", en: ["remove"], zh: ["删除"] },
+  { name: "Reword", en: ["reword"], zh: ["改写"] },
+  { name: "Rename", en: ["rename"], zh: ["重命名"] },
+  { name: "To", en: ["to"], zh: ["为"] },
+  { name: "Money", en: ["money"], zh: ["金额"] },
+  { name: "Ratio", en: ["ratio", "percent"], zh: ["比率"] },
+  { name: "Count", en: ["count"], zh: ["计数"] },
+  { name: "Points", en: ["points"], zh: ["分值"] },
+  { name: "Number", en: ["number"], zh: ["数值"] },
+  { name: "Bool", en: ["bool"], zh: ["布尔"] },
+  { name: "Text", en: ["text"], zh: ["文本"] },
+  { name: "List", en: ["list"], zh: ["列表"] },
+  { name: "HalfUp", en: ["half-up"], zh: ["四舍五入"] },
+  { name: "HalfEven", en: ["half-even"], zh: ["银行家舍入"] },
+  { name: "Down", en: ["down"], zh: ["舍去"] },
+  { name: "Up", en: ["up"], zh: ["进一"] },
+  { name: "Yuan", en: [], zh: ["元"] },
+  { name: "WanYuan", en: [], zh: ["万元"] },
+  { name: "Fen", en: [], zh: ["分"] },
+] as const satisfies readonly KeywordSpec[];
+
+export type KeywordName = (typeof KEYWORDS)[number]["name"];
+
+/** All spellings of a keyword, for messages ("expected `if`/`如果`"). */
+export function spellings(name: KeywordName): string[] {
+  const k = KEYWORDS.find((x) => x.name === name);
+  return k ? [...k.en, ...k.zh] : [];
+}
+
+/**
+ * `count`, `round` and a few other keywords double as built-in function
+ * names; the parser accepts these keyword tokens where a call is expected.
+ */
+export const KEYWORD_CALLABLE: readonly KeywordName[] = ["Count"];

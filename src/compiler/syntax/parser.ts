@@ -1,0 +1,772 @@
+/**
+ * The grammar, and nothing else: a chevrotain CST parser with error recovery.
+ * Semantic actions live in `cst-to-ast.ts`.
+ */
+import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import * as T from "./tokens.js";
+
+const K = T.keywordTokens;
+
+export const SEP = "\u0000";
+const label = (t: TokenType): string => (t.LABEL ?? t.name).split("/").slice(0, 2).join("/");
+const describe = (t: IToken | undefined): string =>
+  !t || t.tokenType.name === "EOF" ? "end of file" : `'${t.image.length > 24 ? `${t.image.slice(0, 24)}…` : t.image}'`;
+
+function uniqueLabels(paths: TokenType[][]): string {
+  const firsts = [...new Set(paths.map((p) => p[0]).filter((t): t is TokenType => !!t).map(label))];
+  return firsts.length > 6 ? `${firsts.slice(0, 6).join(", ")}, …` : firsts.join(", ");
+}
+
+/** Messages are encoded "found<NUL>expected" and decoded into diagnostic args by parse.ts. */
+const errorMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `${describe(actual)}${SEP}${label(expected)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `${describe(firstRedundant)}${SEP}`,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
+    `${describe(actual[0])}${SEP}${uniqueLabels(expectedPathsPerAlt.flat())}`,
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
+    `${describe(actual[0])}${SEP}${uniqueLabels(expectedIterationPaths)}`,
+};
+
+
+
+export class RubricParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider });
+    this.performSelfAnalysis();
+  }
+
+  /** Optional `;` or `,` between statements; uses index 9 so it never clashes with a rule's own OPTION/OR. */
+  private sep(): void {
+    this.OPTION9(() => this.OR9([{ ALT: () => this.CONSUME9(T.Semicolon) }, { ALT: () => this.CONSUME9(T.Comma) }]));
+  }
+
+  public file = this.RULE("file", () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.rubric) },
+        { ALT: () => this.SUBRULE(this.example) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]),
+    );
+  });
+
+  public ident = this.RULE("ident", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+  });
+
+  public rubricRef = this.RULE("rubricRef", () => {
+    this.SUBRULE(this.ident);
+    this.OPTION(() => this.CONSUME(T.NumberLiteral));
+  });
+
+  public rubric = this.RULE("rubric", () => {
+    this.CONSUME(K.Rubric);
+    this.SUBRULE(this.rubricRef);
+    this.OPTION(() => {
+      this.CONSUME(K.Extends);
+      this.SUBRULE2(this.rubricRef, { LABEL: "base" });
+    });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.rubricItem);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public rubricItem = this.RULE("rubricItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.meta) },
+      { ALT: () => this.SUBRULE(this.rounding) },
+      { ALT: () => this.SUBRULE(this.grades) },
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.group) },
+      { ALT: () => this.SUBRULE(this.indicator) },
+      { ALT: () => this.SUBRULE(this.reweight) },
+      { ALT: () => this.SUBRULE(this.replace) },
+      { ALT: () => this.SUBRULE(this.add) },
+      { ALT: () => this.SUBRULE(this.remove) },
+      { ALT: () => this.SUBRULE(this.reword) },
+      { ALT: () => this.SUBRULE(this.rename) },
+      { ALT: () => this.SUBRULE(this.example) },
+    ]);
+  });
+
+  public meta = this.RULE("meta", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Year) },
+      { ALT: () => this.CONSUME(K.Locality) },
+      { ALT: () => this.CONSUME(K.Source) },
+      { ALT: () => this.CONSUME(K.Total) },
+    ]);
+    this.SUBRULE(this.primary);
+  });
+
+  public rounding = this.RULE("rounding", () => {
+    this.CONSUME(K.Rounding);
+    this.OR([
+      { ALT: () => this.CONSUME(K.Indicator) },
+      { ALT: () => this.CONSUME(K.Part) },
+      { ALT: () => this.CONSUME(K.Total) },
+    ]);
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.SUBRULE(this.roundingMode));
+  });
+
+  public roundingMode = this.RULE("roundingMode", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.HalfUp) },
+      { ALT: () => this.CONSUME(K.HalfEven) },
+      { ALT: () => this.CONSUME(K.Down) },
+      { ALT: () => this.CONSUME(K.Up) },
+    ]);
+  });
+
+  public grades = this.RULE("grades", () => {
+    this.CONSUME(K.Grades);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.gradeArm);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public gradeArm = this.RULE("gradeArm", () => {
+    this.SUBRULE(this.ident);
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.GreaterEq) }, { ALT: () => this.CONSUME(T.Greater) }]);
+          this.SUBRULE(this.additive);
+        },
+      },
+      { ALT: () => this.CONSUME(K.Otherwise) },
+    ]);
+  });
+
+  public enumDecl = this.RULE("enumDecl", () => {
+    this.CONSUME(K.Enum);
+    this.SUBRULE(this.ident);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE2(this.ident, { LABEL: "member" });
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public inputDecl = this.RULE("inputDecl", () => {
+    this.CONSUME(K.Input);
+    this.SUBRULE(this.ident);
+    this.OPTION(() => {
+      this.CONSUME(K.Alias);
+      this.CONSUME(T.Identifier, { LABEL: "alias" });
+    });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.type);
+    this.MANY(() => this.SUBRULE(this.constraint));
+  });
+
+  public type = this.RULE("type", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Money);
+          this.CONSUME(T.LParen);
+          this.OR2([{ ALT: () => this.CONSUME(K.Yuan) }, { ALT: () => this.CONSUME(K.WanYuan) }]);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.CONSUME(K.Ratio) },
+      { ALT: () => this.CONSUME(K.Count) },
+      { ALT: () => this.CONSUME(K.Points) },
+      { ALT: () => this.CONSUME(K.Number) },
+      { ALT: () => this.CONSUME(K.Bool) },
+      { ALT: () => this.CONSUME(K.Text) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      {
+        ALT: () => {
+          this.CONSUME(K.List);
+          this.CONSUME(K.Of);
+          this.SUBRULE(this.recordType);
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.LBracket);
+      this.CONSUME(T.NumberLiteral, { LABEL: "length" });
+      this.CONSUME(T.RBracket);
+    });
+  });
+
+  public recordType = this.RULE("recordType", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.ident);
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.type);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public constraint = this.RULE("constraint", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.GreaterEq) },
+            { ALT: () => this.CONSUME(T.Greater) },
+            { ALT: () => this.CONSUME(T.LessEq) },
+            { ALT: () => this.CONSUME(T.Less) },
+          ]);
+          this.SUBRULE(this.additive);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.In);
+          this.SUBRULE(this.interval);
+        },
+      },
+    ]);
+  });
+
+  public interval = this.RULE("interval", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.LBracket, { LABEL: "open" }) }, { ALT: () => this.CONSUME(T.LParen, { LABEL: "open" }) }]);
+    this.SUBRULE(this.additive, { LABEL: "lo" });
+    this.CONSUME(T.Comma);
+    this.SUBRULE2(this.additive, { LABEL: "hi" });
+    this.OR2([{ ALT: () => this.CONSUME(T.RBracket, { LABEL: "close" }) }, { ALT: () => this.CONSUME(T.RParen, { LABEL: "close" }) }]);
+  });
+
+  public letDecl = this.RULE("letDecl", () => {
+    this.CONSUME(K.Let);
+    this.SUBRULE(this.ident);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  public note = this.RULE("note", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Note) }, { ALT: () => this.CONSUME(K.Standard) }]);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  public group = this.RULE("group", () => {
+    this.CONSUME(K.Group);
+    this.SUBRULE(this.ident);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.SUBRULE(this.pointsLit);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.indicator) },
+        { ALT: () => this.SUBRULE(this.note) },
+      ]);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public pointsLit = this.RULE("pointsLit", () => {
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.CONSUME(K.Fen));
+  });
+
+  public indicator = this.RULE("indicator", () => {
+    this.CONSUME(K.Indicator);
+    this.SUBRULE(this.ident);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.SUBRULE(this.pointsLit);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.indicatorItem);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public indicatorItem = this.RULE("indicatorItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.note) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.part) },
+      { ALT: () => this.SUBRULE(this.score) },
+      { ALT: () => this.SUBRULE(this.checklist) },
+      { ALT: () => this.SUBRULE(this.condition) },
+    ]);
+  });
+
+  public part = this.RULE("part", () => {
+    this.CONSUME(K.Part);
+    this.SUBRULE(this.checklistItem);
+  });
+
+  public checklistItem = this.RULE("checklistItem", () => {
+    this.SUBRULE(this.ident);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.SUBRULE(this.pointsLit);
+    this.OPTION2(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.expr);
+    });
+  });
+
+  public score = this.RULE("score", () => {
+    this.CONSUME(K.Score);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  public checklist = this.RULE("checklist", () => {
+    this.CONSUME(K.Checklist);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.checklistItem);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public condition = this.RULE("condition", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Exempt) }, { ALT: () => this.CONSUME(K.Veto) }]);
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expr);
+  });
+
+  // ---- modifications ----
+
+  public path = this.RULE("path", () => {
+    this.SUBRULE(this.ident);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE2(this.ident);
+    });
+  });
+
+  public reweight = this.RULE("reweight", () => {
+    this.CONSUME(K.Reweight);
+    this.SUBRULE(this.path);
+    this.OPTION(() => this.SUBRULE(this.pointsLit));
+    this.OPTION2(() => this.SUBRULE(this.reweightBlock));
+  });
+
+  public reweightBlock = this.RULE("reweightBlock", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.reweightEntry);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public reweightEntry = this.RULE("reweightEntry", () => {
+    this.SUBRULE(this.ident);
+    this.OPTION(() => this.SUBRULE(this.pointsLit));
+    this.OPTION2(() => this.SUBRULE(this.reweightBlock));
+  });
+
+  public replace = this.RULE("replace", () => {
+    this.CONSUME(K.Replace);
+    this.SUBRULE(this.path);
+    this.OPTION(() => this.SUBRULE(this.pointsLit));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.indicatorItem) },
+        { ALT: () => this.SUBRULE(this.group) },
+        { ALT: () => this.SUBRULE(this.indicator) },
+      ]);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public add = this.RULE("add", () => {
+    this.CONSUME(K.Add);
+    this.SUBRULE(this.path);
+    this.OR([{ ALT: () => this.SUBRULE(this.group) }, { ALT: () => this.SUBRULE(this.indicator) }]);
+  });
+
+  public remove = this.RULE("remove", () => {
+    this.CONSUME(K.Remove);
+    this.SUBRULE(this.path);
+  });
+
+  public reword = this.RULE("reword", () => {
+    this.CONSUME(K.Reword);
+    this.SUBRULE(this.path);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.note);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public rename = this.RULE("rename", () => {
+    this.CONSUME(K.Rename);
+    this.SUBRULE(this.path);
+    this.CONSUME(K.To);
+    this.SUBRULE(this.ident);
+  });
+
+  // ---- examples ----
+
+  public example = this.RULE("example", () => {
+    this.CONSUME(K.Example);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "title" }) }]);
+    this.OPTION(() => {
+      this.CONSUME(K.For);
+      this.SUBRULE(this.rubricRef);
+    });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.exampleItem);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public exampleItem = this.RULE("exampleItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.meta) },
+      { ALT: () => this.SUBRULE(this.given) },
+      { ALT: () => this.SUBRULE(this.judge) },
+      { ALT: () => this.SUBRULE(this.override) },
+      { ALT: () => this.SUBRULE(this.expect) },
+    ]);
+  });
+
+  public given = this.RULE("given", () => {
+    this.CONSUME(K.Given);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.MANY(() => {
+            this.SUBRULE(this.givenEntry);
+            this.sep();
+          });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.givenEntry) },
+    ]);
+  });
+
+  public givenEntry = this.RULE("givenEntry", () => {
+    this.SUBRULE(this.ident);
+    this.OR([{ ALT: () => this.CONSUME(T.Equals) }, { ALT: () => this.CONSUME(T.Colon) }]);
+    this.SUBRULE(this.expr);
+  });
+
+  public judge = this.RULE("judge", () => {
+    this.CONSUME(K.Judge);
+    this.OR([{ ALT: () => this.CONSUME(K.Rest) }, { ALT: () => this.SUBRULE(this.path) }]);
+    this.OR2([
+      { ALT: () => this.CONSUME(K.Full) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Equals);
+          this.SUBRULE(this.additive);
+        },
+      },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.because));
+  });
+
+  public because = this.RULE("because", () => {
+    this.CONSUME(K.Because);
+    this.OPTION(() => this.CONSUME(T.Colon));
+    this.CONSUME(T.StringLiteral);
+  });
+
+  public override = this.RULE("override", () => {
+    this.CONSUME(K.Override);
+    this.SUBRULE(this.path);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.additive);
+    this.OPTION(() => this.SUBRULE(this.because));
+  });
+
+  public expect = this.RULE("expect", () => {
+    this.CONSUME(K.Expect);
+    this.OR([
+      { ALT: () => this.CONSUME(K.Total) },
+      { ALT: () => this.CONSUME(K.Grades) },
+      { ALT: () => this.SUBRULE(this.path) },
+    ]);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.additive);
+  });
+
+  // ---- expressions ----
+
+  public expr = this.RULE("expr", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.eachExpr) },
+      { ALT: () => this.SUBRULE(this.orExpr) },
+    ]);
+  });
+
+  public ifExpr = this.RULE("ifExpr", () => {
+    this.CONSUME(K.If);
+    this.SUBRULE(this.expr, { LABEL: "cond" });
+    this.CONSUME(K.Then);
+    this.SUBRULE2(this.expr, { LABEL: "then" });
+    this.CONSUME(K.Otherwise);
+    this.SUBRULE3(this.expr, { LABEL: "else" });
+  });
+
+  public eachExpr = this.RULE("eachExpr", () => {
+    this.CONSUME(K.Each);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(K.In);
+    this.SUBRULE(this.orExpr, { LABEL: "iterable" });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expr, { LABEL: "body" });
+  });
+
+  public orExpr = this.RULE("orExpr", () => {
+    this.SUBRULE(this.andExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.CONSUME(K.Or, { LABEL: "op" });
+      this.SUBRULE2(this.andExpr, { LABEL: "operand" });
+    });
+  });
+
+  public andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr, { LABEL: "operand" });
+    this.MANY(() => {
+      this.CONSUME(K.And, { LABEL: "op" });
+      this.SUBRULE2(this.notExpr, { LABEL: "operand" });
+    });
+  });
+
+  public notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  public comparison = this.RULE("comparison", () => {
+    this.SUBRULE(this.additive, { LABEL: "operand" });
+    this.OPTION(() => {
+      this.SUBRULE(this.compareOp);
+      this.SUBRULE2(this.additive, { LABEL: "operand" });
+    });
+  });
+
+  public compareOp = this.RULE("compareOp", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.EqEq) },
+      { ALT: () => this.CONSUME(T.Equals) },
+      { ALT: () => this.CONSUME(T.NotEq) },
+      { ALT: () => this.CONSUME(T.LessEq) },
+      { ALT: () => this.CONSUME(T.Less) },
+      { ALT: () => this.CONSUME(T.GreaterEq) },
+      { ALT: () => this.CONSUME(T.Greater) },
+    ]);
+  });
+
+  public additive = this.RULE("additive", () => {
+    this.SUBRULE(this.multiplicative, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "op" }) }]);
+      this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
+    });
+  });
+
+  public multiplicative = this.RULE("multiplicative", () => {
+    this.SUBRULE(this.unary, { LABEL: "operand" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "op" }) }]);
+      this.SUBRULE2(this.unary, { LABEL: "operand" });
+    });
+  });
+
+  public unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfix) },
+    ]);
+  });
+
+  public postfix = this.RULE("postfix", () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            this.SUBRULE(this.expr, { LABEL: "index" });
+            this.CONSUME(T.RBracket);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot);
+            this.SUBRULE(this.ident, { LABEL: "field" });
+          },
+        },
+      ]),
+    );
+  });
+
+  public primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.numberLit) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(K.True) },
+      { ALT: () => this.CONSUME(K.False) },
+      { ALT: () => this.SUBRULE(this.callOrRef) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.arrayLit) },
+      { ALT: () => this.SUBRULE(this.recordLit) },
+      { ALT: () => this.SUBRULE(this.judged) },
+      { ALT: () => this.SUBRULE(this.bands) },
+      { ALT: () => this.SUBRULE(this.tiers) },
+      { ALT: () => this.SUBRULE(this.deduct) },
+    ]);
+  });
+
+  public numberLit = this.RULE("numberLit", () => {
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Percent, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.Yuan, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.WanYuan, { LABEL: "unit" }) },
+        { ALT: () => this.CONSUME(K.Fen, { LABEL: "unit" }) },
+        {
+          ALT: () => {
+            this.CONSUME(T.DotDot);
+            this.CONSUME2(T.NumberLiteral, { LABEL: "rangeEnd" });
+          },
+        },
+      ]),
+    );
+  });
+
+  public callOrRef = this.RULE("callOrRef", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: "callee" }) }, { ALT: () => this.CONSUME(K.Count, { LABEL: "callee" }) }]);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.MANY_SEP({
+        SEP: T.Comma,
+        DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }),
+      });
+      this.CONSUME(T.RParen);
+    });
+  });
+
+  public arrayLit = this.RULE("arrayLit", () => {
+    this.CONSUME(T.LBracket);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "element" }) });
+    this.CONSUME(T.RBracket);
+  });
+
+  public recordLit = this.RULE("recordLit", () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.ident, { LABEL: "field" });
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.expr, { LABEL: "value" });
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public judged = this.RULE("judged", () => {
+    this.CONSUME(K.Judged);
+    this.OPTION(() => {
+      this.CONSUME(K.In);
+      this.SUBRULE(this.interval);
+    });
+  });
+
+  public bands = this.RULE("bands", () => {
+    this.CONSUME(K.Bands);
+    this.SUBRULE(this.additive, { LABEL: "subject" });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.bandArm);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public bandArm = this.RULE("bandArm", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.compareOp);
+          this.SUBRULE(this.additive, { LABEL: "bound" });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.interval) },
+      { ALT: () => this.CONSUME(K.Otherwise) },
+    ]);
+    this.CONSUME(T.Arrow);
+    this.SUBRULE(this.expr, { LABEL: "value" });
+  });
+
+  public tiers = this.RULE("tiers", () => {
+    this.CONSUME(K.Tiers);
+    this.SUBRULE(this.additive, { LABEL: "subject" });
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.tierArm);
+      this.sep();
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  public tierArm = this.RULE("tierArm", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }) }, { ALT: () => this.CONSUME(K.Otherwise) }]);
+    this.CONSUME(T.Arrow);
+    this.SUBRULE(this.expr, { LABEL: "value" });
+  });
+
+  public deduct = this.RULE("deduct", () => {
+    this.CONSUME(K.Deduct);
+    this.SUBRULE(this.multiplicative, { LABEL: "amount" });
+    this.CONSUME(K.Per);
+    this.SUBRULE2(this.multiplicative, { LABEL: "per" });
+    this.OPTION(() => {
+      this.CONSUME(K.Of);
+      this.SUBRULE3(this.multiplicative, { LABEL: "subject" });
+      this.OR([{ ALT: () => this.CONSUME(K.Over, { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K.Under, { LABEL: "direction" }) }]);
+      this.SUBRULE4(this.multiplicative, { LABEL: "threshold" });
+    });
+  });
+}
+
+/** One parser instance is reused: chevrotain parsers are reset per input. */
+export const parserInstance = new RubricParser();
+
+export type { TokenType };

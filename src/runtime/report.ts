@@ -1,0 +1,46 @@
+/**
+ * The report: one shape for the reference evaluator and (later) compiled
+ * scorers. Numbers are decimal strings, exact: a value that is not a finite
+ * decimal is shown as a fraction with its approximation.
+ */
+export interface Text {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface Clamp {
+  /** The value before clamping. */
+  readonly from: string;
+  readonly to: string;
+  readonly bound: "lower" | "upper";
+}
+
+export interface NodeReport {
+  readonly kind: "group" | "indicator" | "part";
+  readonly path: readonly string[];
+  readonly name: string;
+  readonly title?: string;
+  readonly points: string;
+  /** The score the rules give (after clamping and rounding); null when it could not be computed. */
+  readonly computed: string | null;
+  /** The score that counts: `computed`, or the override. */
+  readonly score: string | null;
+  readonly override?: { readonly value: string; readonly reason: string };
+  readonly judged?: { readonly value: string; readonly reason?: string };
+  readonly status?: "vetoed" | "exempt";
+  readonly clamps: readonly Clamp[];
+  readonly trace: readonly Text[];
+  readonly error?: Text;
+  readonly children: readonly NodeReport[];
+}
+
+export interface Report {
+  readonly rubric: string;
+  readonly year?: number;
+  /** Null when some indicator could not be scored (see `errors`). */
+  readonly total: string | null;
+  readonly maxTotal: string;
+  readonly grade: string | null;
+  readonly tree: readonly NodeReport[];
+  readonly errors: readonly { readonly path: string; readonly message: Text }[];
+}
