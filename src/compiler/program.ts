@@ -4,7 +4,7 @@
  * example. The CLI, the tests and the language server all start here.
  */
 import type * as A from "./syntax/ast.js";
-import { parseText, type ParseResult } from "./syntax/parse.js";
+import { MAX_NESTING, parseText, type ParseResult } from "./syntax/parse.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildRubric } from "./model/build.js";
 import { rubricKey, type AnyNode, type Origin, type RubricModel } from "./model/types.js";
@@ -123,14 +123,22 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
     building.pop();
     if (built.has(e)) return built.get(e) ?? undefined;
     const ds: Diagnostic[] = [];
-    const { model, reweighted } = buildRubric(e.decl, e.file, base?.model, ds);
-    const analysis = analyzeRubric(model);
-    ds.push(...analysis.diagnostics);
-    const checked: CheckedRubric = { model, analysis, reweighted };
-    for (const check of CHECKS) ds.push(...check(checked));
-    diagnostics.push(...ds);
-    built.set(e, checked);
-    return checked;
+    try {
+      const { model, reweighted } = buildRubric(e.decl, e.file, base?.model, ds);
+      const analysis = analyzeRubric(model);
+      ds.push(...analysis.diagnostics);
+      const checked: CheckedRubric = { model, analysis, reweighted };
+      for (const check of CHECKS) ds.push(...check(checked));
+      diagnostics.push(...ds);
+      built.set(e, checked);
+      return checked;
+    } catch (err) {
+      // An expression nested past the stack (e.g. 50,000 terms in one sum) is refused, not crashed on.
+      if (!(err instanceof RangeError)) throw err;
+      diagnostics.push(diagnostic("too-deep", { file: e.file, span: e.decl.name.span }, { limit: MAX_NESTING }));
+      built.set(e, null);
+      return undefined;
+    }
   };
   for (const e of byKey.values()) build(e);
   // Rubrics in a cycle were never built: mark them so nothing else refers to them.

@@ -34,6 +34,11 @@ export const DIAGNOSTICS = {
     en: `too many errors; only the first ${a.shown} are shown`,
   })),
 
+  "too-deep": spec<{ limit: number }>("error", (a) => ({
+    zh: `嵌套超过 ${a.limit} 层，其后的内容未分析`,
+    en: `nesting deeper than ${a.limit} levels; the rest of the file is not analysed`,
+  })),
+
   // ---- syntax ----
   "unexpected-character": spec<{ text: string }>("error", (a) => ({
     zh: `无法识别的字符「${a.text}」`,

@@ -31,7 +31,13 @@ export function runExample(ex: PreparedExample): ExampleResult {
   if (hasErrors(ex.diagnostics)) {
     return { example: ex, pass: false, assertions: [], problems: ex.diagnostics.filter((d) => d.severity === "error").map((d) => d.message) };
   }
-  const result = scoreRubric(ex.rubric, ex.scoring);
+  let result;
+  try {
+    result = scoreRubric(ex.rubric, ex.scoring);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { example: ex, pass: false, assertions: [], problems: [{ zh: "表达式嵌套过深，无法计算", en: "an expression is nested too deeply to evaluate" }] };
+  }
   const assertions: Assertion[] = ex.expectations.map((e) => {
     switch (e.kind) {
       case "total":

@@ -63,7 +63,7 @@ function stringLit(t: IToken): A.StringLit {
 
 function ident(n: CstNode | undefined, fallback: A.Span): A.Name {
   if (!n) return { text: "", span: fallback };
-  const id = tok(n, "Identifier");
+  const id = tok(n, "Name") ?? tok(n, "Identifier");
   if (id) return { text: id.image, span: tokSpan(id) };
   const s = tok(n, "StringLiteral");
   if (s) return { text: decodeString(s.image), span: tokSpan(s) };
@@ -546,7 +546,7 @@ export function expr(n: CstNode): A.Expr {
     }
     case "eachExpr": {
       const s = span(c);
-      const id = tok(c, "Identifier");
+      const id = tok(c, "Name");
       const it = sub(c, "iterable");
       const body = sub(c, "body");
       return {

@@ -8,28 +8,34 @@ export interface KeywordSpec {
   readonly name: string;
   readonly en: readonly string[];
   readonly zh: readonly string[];
+  /**
+   * A soft keyword is also accepted as a name: `金额`, `比率`, `说明` are
+   * natural names for inputs and lets. Only keywords that never start an
+   * alternative where a name could stand may be soft.
+   */
+  readonly soft?: boolean;
 }
 
 export const KEYWORDS = [
   { name: "Rubric", en: ["rubric"], zh: ["评分表"] },
   { name: "Extends", en: ["extends"], zh: ["继承"] },
-  { name: "Year", en: ["year"], zh: ["年度"] },
-  { name: "Locality", en: ["locality"], zh: ["地区"] },
-  { name: "Source", en: ["source"], zh: ["来源"] },
+  { name: "Year", en: ["year"], zh: ["年度"], soft: true },
+  { name: "Locality", en: ["locality"], zh: ["地区"], soft: true },
+  { name: "Source", en: ["source"], zh: ["来源"], soft: true },
   { name: "Total", en: ["total"], zh: ["总分"] },
   { name: "Rounding", en: ["rounding"], zh: ["舍入"] },
   { name: "Grades", en: ["grades", "grade"], zh: ["等级"] },
   { name: "Otherwise", en: ["otherwise", "else"], zh: ["否则"] },
   { name: "Enum", en: ["enum"], zh: ["枚举"] },
   { name: "Input", en: ["input"], zh: ["输入"] },
-  { name: "Alias", en: ["alias"], zh: ["别名"] },
+  { name: "Alias", en: ["alias"], zh: ["别名"], soft: true },
   { name: "Let", en: ["let"], zh: ["令"] },
   { name: "Group", en: ["group"], zh: ["分组"] },
   { name: "Indicator", en: ["indicator"], zh: ["指标"] },
   { name: "Part", en: ["part"], zh: ["得分项"] },
-  { name: "Score", en: ["score"], zh: ["得分"] },
-  { name: "Note", en: ["note"], zh: ["说明"] },
-  { name: "Standard", en: ["standard"], zh: ["评分标准"] },
+  { name: "Score", en: ["score"], zh: ["得分"], soft: true },
+  { name: "Note", en: ["note"], zh: ["说明"], soft: true },
+  { name: "Standard", en: ["standard"], zh: ["评分标准"], soft: true },
   { name: "Exempt", en: ["exempt"], zh: ["免评"] },
   { name: "Veto", en: ["veto"], zh: ["否决"] },
   { name: "When", en: ["when"], zh: ["当"] },
@@ -67,18 +73,18 @@ export const KEYWORDS = [
   { name: "Reword", en: ["reword"], zh: ["改写"] },
   { name: "Rename", en: ["rename"], zh: ["重命名"] },
   { name: "To", en: ["to"], zh: ["为"] },
-  { name: "Money", en: ["money"], zh: ["金额"] },
-  { name: "Ratio", en: ["ratio", "percent"], zh: ["比率"] },
-  { name: "Count", en: ["count"], zh: ["计数"] },
-  { name: "Points", en: ["points"], zh: ["分值"] },
-  { name: "Number", en: ["number"], zh: ["数值"] },
-  { name: "Bool", en: ["bool"], zh: ["布尔"] },
-  { name: "Text", en: ["text"], zh: ["文本"] },
-  { name: "List", en: ["list"], zh: ["列表"] },
+  { name: "Money", en: ["money"], zh: ["金额"], soft: true },
+  { name: "Ratio", en: ["ratio", "percent"], zh: ["比率"], soft: true },
+  { name: "Count", en: ["count"], zh: ["计数"], soft: true },
+  { name: "Points", en: ["points"], zh: ["分值"], soft: true },
+  { name: "Number", en: ["number"], zh: ["数值"], soft: true },
+  { name: "Bool", en: ["bool"], zh: ["布尔"], soft: true },
+  { name: "Text", en: ["text"], zh: ["文本"], soft: true },
+  { name: "List", en: ["list"], zh: ["列表"], soft: true },
   { name: "HalfUp", en: ["half-up"], zh: ["四舍五入"] },
   { name: "HalfEven", en: ["half-even"], zh: ["银行家舍入"] },
-  { name: "Down", en: ["down"], zh: ["舍去"] },
-  { name: "Up", en: ["up"], zh: ["进一"] },
+  { name: "Down", en: ["down"], zh: ["舍去"], soft: true },
+  { name: "Up", en: ["up"], zh: ["进一"], soft: true },
   { name: "Yuan", en: [], zh: ["元"] },
   { name: "WanYuan", en: [], zh: ["万元"] },
   { name: "Fen", en: [], zh: ["分"] },
@@ -92,8 +98,3 @@ export function spellings(name: KeywordName): string[] {
   return k ? [...k.en, ...k.zh] : [];
 }
 
-/**
- * `count`, `round` and a few other keywords double as built-in function
- * names; the parser accepts these keyword tokens where a call is expected.
- */
-export const KEYWORD_CALLABLE: readonly KeywordName[] = ["Count"];

@@ -12,6 +12,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Errors past this many per file are summarised in one diagnostic. */
 export const MAX_SYNTAX_ERRORS = 100;
+/** Brackets and prefix operators nested deeper than this are refused. */
+export const MAX_NESTING = 100;
 
 export interface ParseResult {
   readonly ast: FileNode;
@@ -72,8 +74,32 @@ export function parseText(file: string, text: string): ParseResult {
     const span: Span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
     diagnostics.push(diagnostic("unexpected-character", { file, span }, { text: text.slice(span.start, Math.min(span.end, span.start + 8)) }));
   }
-  parserInstance.input = lexed.tokens;
-  const cst = parserInstance.file();
+  // The parser is recursive descent: bound the nesting it can be asked to
+  // follow, so that garbage like "((((((…" ends in a diagnostic, not a stack overflow.
+  let tokens = lexed.tokens;
+  let depth = 0;
+  let prefixRun = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as IToken;
+    const name = t.tokenType.name;
+    if (name === "LParen" || name === "LBrace" || name === "LBracket") depth++;
+    else if (name === "RParen" || name === "RBrace" || name === "RBracket") depth = Math.max(0, depth - 1);
+    prefixRun = name === "Minus" || name === "Not" ? prefixRun + 1 : 0;
+    if (depth > MAX_NESTING || prefixRun > MAX_NESTING) {
+      diagnostics.push(diagnostic("too-deep", { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } }, { limit: MAX_NESTING }));
+      tokens = tokens.slice(0, i);
+      break;
+    }
+  }
+  parserInstance.input = tokens;
+  let cst;
+  try {
+    cst = parserInstance.file();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
+    return { ast: { kind: "File", items: [], span: { start: 0, end: text.length } }, diagnostics, comments: [] };
+  }
   for (const e of parserInstance.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     const [found = "", expected = ""] = e.message.split(SEP);
@@ -87,5 +113,13 @@ export function parseText(file: string, text: string): ParseResult {
     diagnostics.push(diagnostic("too-many-errors", { file, span: { start: 0, end: 0 } }, { shown: MAX_SYNTAX_ERRORS }));
   }
   const comments = lexed.groups["comments"] ?? [];
-  return { ast: fileToAst(cst), diagnostics, comments };
+  let ast: FileNode;
+  try {
+    ast = fileToAst(cst);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
+    ast = { kind: "File", items: [], span: { start: 0, end: text.length } };
+  }
+  return { ast, diagnostics, comments };
 }

@@ -51,7 +51,7 @@ export class RubricParser extends CstParser {
   });
 
   public ident = this.RULE("ident", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
   });
 
   public rubricRef = this.RULE("rubricRef", () => {
@@ -527,7 +527,7 @@ export class RubricParser extends CstParser {
 
   public eachExpr = this.RULE("eachExpr", () => {
     this.CONSUME(K.Each);
-    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Name);
     this.CONSUME(K.In);
     this.SUBRULE(this.orExpr, { LABEL: "iterable" });
     this.CONSUME(T.Colon);
@@ -673,7 +673,7 @@ export class RubricParser extends CstParser {
   });
 
   public callOrRef = this.RULE("callOrRef", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: "callee" }) }, { ALT: () => this.CONSUME(K.Count, { LABEL: "callee" }) }]);
+    this.CONSUME(T.Name, { LABEL: "callee" });
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.MANY_SEP({

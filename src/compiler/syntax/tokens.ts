@@ -34,8 +34,12 @@ function unicodeMatcher(re: RegExp): (text: string, offset: number) => RegExpExe
   };
 }
 
+/** Anything that can stand as a name: identifiers and soft keywords. */
+export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+
 export const Identifier = createToken({
   name: "Identifier",
+  categories: [Name],
   pattern: unicodeMatcher(/[\p{L}_][\p{L}\p{N}_·]*/u),
   line_breaks: false,
 });
@@ -95,6 +99,7 @@ export const keywordTokens: Record<KeywordName, TokenType> = Object.fromEntries(
       line_breaks: false,
       start_chars_hint: [...new Set(all.map((s) => s.codePointAt(0) ?? 0))].map((c) => String.fromCodePoint(c)),
       label,
+      ...("soft" in k && k.soft ? { categories: [Name] } : {}),
     });
     return [k.name, tok];
   }),
@@ -103,6 +108,7 @@ export const keywordTokens: Record<KeywordName, TokenType> = Object.fromEntries(
 const orderedKeywords: TokenType[] = KEYWORDS.map((k) => keywordTokens[k.name]);
 
 export const allTokens: TokenType[] = [
+  Name,
   WhiteSpace,
   BlockComment,
   LineComment,
