@@ -7,7 +7,7 @@ import type { IToken, TokenType } from "chevrotain";
 import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
-import { rubricLexer } from "./tokens.js";
+import { tokenize } from "./tokens.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Errors past this many per file are summarised in one diagnostic. */
@@ -68,7 +68,7 @@ export function parseText(file: string, text: string): ParseResult {
   if (text.trim() === "") {
     diagnostics.push(diagnostic("empty-file", { file, span: { start: 0, end: 0 } }, {}));
   }
-  const lexed = rubricLexer.tokenize(text);
+  const lexed = tokenize(text);
   for (const e of lexed.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     const span: Span = { start: e.offset, end: e.offset + Math.max(1, e.length) };

@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
 import { KEYWORDS, type KeywordName } from "./keywords.js";
 
 function escapeRegExp(s: string): string {
@@ -85,19 +85,20 @@ export const Semicolon = punct("Semicolon", /;|；/, "';'");
 export const Colon = punct("Colon", /:|：/, "':'");
 
 /**
- * One token type per keyword; each matches all of its spellings, but only as
- * a whole word (a lookahead refuses a following identifier character), so
- * `否` never splits `否决` or `否决事项` and no ordering trick is needed.
+ * One token type per keyword. Keywords are not matched by the lexer: a word
+ * is lexed as an Identifier and then looked up in the keyword table (see
+ * `tokenize`), so a keyword is always a whole word (`否` never splits
+ * `否决事项`) and the lexer does not try 70 patterns at every offset.
+ * `half-up`/`half-even` contain a hyphen and are lexed directly.
  */
 export const keywordTokens: Record<KeywordName, TokenType> = Object.fromEntries(
   KEYWORDS.map((k) => {
     const all = [...k.en, ...k.zh].sort((a, b) => b.length - a.length);
     const label = all.map((s) => `'${s}'`).join("/");
+    const hyphenated = k.en.filter((s) => s.includes("-"));
     const tok = createToken({
       name: k.name,
-      pattern: unicodeMatcher(new RegExp(`(?:${all.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}_·])`, "u")),
-      line_breaks: false,
-      start_chars_hint: [...new Set(all.map((s) => s.codePointAt(0) ?? 0))].map((c) => String.fromCodePoint(c)),
+      pattern: hyphenated.length > 0 ? new RegExp(hyphenated.map(escapeRegExp).join("|")) : Lexer.NA,
       label,
       ...("soft" in k && k.soft ? { categories: [Name] } : {}),
     });
@@ -105,7 +106,12 @@ export const keywordTokens: Record<KeywordName, TokenType> = Object.fromEntries(
   }),
 ) as Record<KeywordName, TokenType>;
 
-const orderedKeywords: TokenType[] = KEYWORDS.map((k) => keywordTokens[k.name]);
+const hyphenatedKeywords: TokenType[] = KEYWORDS.filter((k) => k.en.some((s) => s.includes("-"))).map((k) => keywordTokens[k.name]);
+const otherKeywords: TokenType[] = KEYWORDS.filter((k) => !k.en.some((s) => s.includes("-"))).map((k) => keywordTokens[k.name]);
+
+/** Spelling → keyword token type (hyphenated spellings included for their Chinese forms). */
+const keywordBySpelling = new Map<string, TokenType>();
+for (const k of KEYWORDS) for (const sp of [...k.en, ...k.zh]) keywordBySpelling.set(sp, keywordTokens[k.name]);
 
 export const allTokens: TokenType[] = [
   Name,
@@ -125,7 +131,7 @@ export const allTokens: TokenType[] = [
   Greater,
   Less,
   Plus,
-  ...orderedKeywords,
+  ...hyphenatedKeywords,
   Minus,
   Star,
   Slash,
@@ -140,11 +146,26 @@ export const allTokens: TokenType[] = [
   Semicolon,
   Colon,
   Identifier,
+  ...otherKeywords,
 ];
 
-export const rubricLexer = new Lexer(allTokens, {
+const rubricLexer = new Lexer(allTokens, {
   positionTracking: "full",
   ensureOptimizations: false,
   safeMode: true,
   recoveryEnabled: true,
 });
+
+/** Lexes text; identifiers spelled like a keyword become that keyword's token. */
+export function tokenize(text: string): ILexingResult {
+  const r = rubricLexer.tokenize(text);
+  for (const t of r.tokens) {
+    if (t.tokenType !== Identifier) continue;
+    const kw = keywordBySpelling.get(t.image);
+    if (kw) {
+      t.tokenType = kw;
+      t.tokenTypeIdx = kw.tokenTypeIdx as number;
+    }
+  }
+  return r;
+}
