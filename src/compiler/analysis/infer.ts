@@ -9,7 +9,7 @@ import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue, literalDim, literalValue } from "../model/constants.js";
 import type { Dim, InputDef, LetDef, RubricModel, ValueType } from "../model/types.js";
-import { typeToString } from "../model/types.js";
+import { W, ty } from "../diagnostics/words.js";
 import { suggest } from "../util/suggest.js";
 import { builtin, builtinNames } from "./builtins.js";
 import * as I from "./interval.js";
@@ -227,7 +227,7 @@ export class Inferrer {
         const o = this.infer(e.object, this.sub(env));
         if (o.type.kind === "error") return ERR;
         if (o.type.kind !== "record") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.object.span }, { expected: "a record", actual: typeToString(o.type), context: "'.'" }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.object.span }, { expected: W.record, actual: ty(o.type), context: "'.'" }));
           return ERR;
         }
         const f = o.type.fields.get(e.field.text);
@@ -242,11 +242,11 @@ export class Inferrer {
         const o = this.infer(e.object, this.sub(env));
         const ix = this.infer(e.index, this.sub(env));
         if (ix.type.kind !== "error" && !(ix.type.kind === "num" && (ix.type.dim === "count" || ix.type.dim === "plain"))) {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.index.span }, { expected: "a count", actual: typeToString(ix.type), context: "an index" }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.index.span }, { expected: W.count, actual: ty(ix.type), context: W.index }));
         }
         if (o.type.kind === "error") return ERR;
         if (o.type.kind !== "array") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.object.span }, { expected: "an array", actual: typeToString(o.type), context: "'[…]'" }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.object.span }, { expected: W.array, actual: ty(o.type), context: "'[…]'" }));
           return ERR;
         }
         return { type: o.type.element, range: o.range };
@@ -259,7 +259,7 @@ export class Inferrer {
         }
         if (o.type.kind === "error") return ERR;
         if (o.type.kind !== "num") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.operand.span }, { expected: "a number", actual: typeToString(o.type), context: "'-'" }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.operand.span }, { expected: W.number, actual: ty(o.type), context: "'-'" }));
           return ERR;
         }
         return num(o.type.dim, I.neg(o.range));
@@ -277,7 +277,7 @@ export class Inferrer {
         const it = this.infer(e.iterable, this.sub(env));
         if (it.type.kind === "error") return ERR;
         if (it.type.kind !== "array") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.iterable.span }, { expected: "an array", actual: typeToString(it.type), context: "'each'" }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.iterable.span }, { expected: W.array, actual: ty(it.type), context: "'each'" }));
           return ERR;
         }
         const locals = new Map(env.locals);
@@ -353,14 +353,14 @@ export class Inferrer {
 
   private expectBool(i: ExprInfo, e: A.Expr, env: Env, context: string): void {
     if (i.type.kind !== "bool" && i.type.kind !== "error") {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: "a bool", actual: typeToString(i.type), context }));
+      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.bool, actual: ty(i.type), context }));
     }
   }
 
   private expectNum(i: ExprInfo, e: A.Expr, env: Env, context: string): i is ExprInfo & { type: { kind: "num"; dim: Dim } } {
     if (i.type.kind === "num") return true;
     if (i.type.kind !== "error") {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: "a number", actual: typeToString(i.type), context }));
+      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.number, actual: ty(i.type), context }));
     }
     return false;
   }
@@ -378,7 +378,7 @@ export class Inferrer {
         const d = dimJoin(acc.type.dim, it.type.dim) ?? (isPointsLike(acc.type.dim) && isPointsLike(it.type.dim) ? "points" : undefined);
         if (!d) {
           const ex = exprs[i];
-          if (ex) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: ex.span }, { op: "if/else", left: typeToString(acc.type), right: typeToString(it.type) }));
+          if (ex) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: ex.span }, { op: "if/else", left: ty(acc.type), right: ty(it.type) }));
           return;
         }
         acc = num(d, I.union(acc.range, it.range));
@@ -386,7 +386,7 @@ export class Inferrer {
       }
       if (acc.type.kind !== it.type.kind || (acc.type.kind === "enum" && it.type.kind === "enum" && acc.type.name !== it.type.name)) {
         const ex = exprs[i];
-        if (ex) this.diag(env, diagnostic("type-mismatch", { file: env.file, span: ex.span }, { expected: typeToString(acc.type), actual: typeToString(it.type), context: "each alternative" }));
+        if (ex) this.diag(env, diagnostic("type-mismatch", { file: env.file, span: ex.span }, { expected: ty(acc.type), actual: ty(it.type), context: W.alternatives }));
       }
     });
     return acc ?? ERR;
@@ -409,7 +409,7 @@ export class Inferrer {
       if (l.type.kind === "num" && r.type.kind === "num") {
         if (!dimJoin(l.type.dim, r.type.dim)) this.unitError(e, l, r, env);
       } else if (l.type.kind !== r.type.kind || (l.type.kind === "enum" && r.type.kind === "enum" && l.type.name !== r.type.name)) {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.right.span }, { expected: typeToString(l.type), actual: typeToString(r.type), context: `'${e.op}'` }));
+        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.right.span }, { expected: ty(l.type), actual: ty(r.type), context: `'${e.op}'` }));
       }
       return BOOL;
     }
@@ -469,9 +469,9 @@ export class Inferrer {
   }
 
   private unitError(e: A.BinaryExpr, l: ExprInfo, r: ExprInfo, env: Env): void {
-    this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.opSpan }, { op: e.op, left: typeToString(l.type), right: typeToString(r.type) }, [
-      { file: env.file, span: e.left.span, message: { zh: `左侧为${typeToString(l.type, "zh")}`, en: `left side is ${typeToString(l.type)}` } },
-      { file: env.file, span: e.right.span, message: { zh: `右侧为${typeToString(r.type, "zh")}`, en: `right side is ${typeToString(r.type)}` } },
+    this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.opSpan }, { op: e.op, left: ty(l.type), right: ty(r.type) }, [
+      { file: env.file, span: e.left.span, message: { zh: `左侧为${ty(l.type).zh}`, en: `left side is ${ty(l.type).en}` } },
+      { file: env.file, span: e.right.span, message: { zh: `右侧为${ty(r.type).zh}`, en: `right side is ${ty(r.type).en}` } },
     ]));
   }
 
@@ -496,7 +496,7 @@ export class Inferrer {
     const arrayArg = (): (ExprInfo & { type: { kind: "array" } }) | undefined => {
       if (!first) return undefined;
       if (first.type.kind !== "array") {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[0]?.span ?? e.span }, { expected: "an array", actual: typeToString(first.type), context: e.callee.text }));
+        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[0]?.span ?? e.span }, { expected: W.array, actual: ty(first.type), context: e.callee.text }));
         return undefined;
       }
       return first as ExprInfo & { type: { kind: "array" } };
@@ -520,7 +520,7 @@ export class Inferrer {
           }
           const d = dimJoin((acc.type as { dim: Dim }).dim, a.type.dim);
           if (!d) {
-            this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: (e.args[i] as A.Expr).span }, { op: e.callee.text, left: typeToString(acc.type), right: typeToString(a.type) }));
+            this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: (e.args[i] as A.Expr).span }, { op: e.callee.text, left: ty(acc.type), right: ty(a.type) }));
             return ERR;
           }
           acc = num(d, name === "min" ? I.min(acc.range, a.range) : I.max(acc.range, a.range));
@@ -533,7 +533,7 @@ export class Inferrer {
         const a = arrayArg();
         if (!a) return ERR;
         if (a.type.element.kind !== "num") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: "an array of numbers", actual: typeToString(a.type), context: e.callee.text }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.numberArray, actual: ty(a.type), context: e.callee.text }));
           return ERR;
         }
         const n = a.type.length;
@@ -544,7 +544,7 @@ export class Inferrer {
         if (!arity(1, 1)) return num("count", I.NONNEG);
         const a = arrayArg();
         if (a && a.type.element.kind !== "bool") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: "an array of bools", actual: typeToString(a.type), context: e.callee.text }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.boolArray, actual: ty(a.type), context: e.callee.text }));
         }
         return num("count", a?.type.length !== undefined ? I.closed(Exact.ZERO, Exact.int(a.type.length)) : I.NONNEG);
       }
@@ -565,7 +565,7 @@ export class Inferrer {
         if (!arity(2, 2) || !first || !this.expectNum(first, e.args[0] as A.Expr, env, e.callee.text)) return ERR;
         const digits = e.args[1] ? constValue(e.args[1]) : undefined;
         if (!digits || !digits.isInteger() || digits.sign() < 0) {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[1]?.span ?? e.span }, { expected: "a whole number of digits", actual: "an expression", context: "round" }));
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[1]?.span ?? e.span }, { expected: W.digits, actual: W.expression, context: "round" }));
           return num(first.type.dim, first.range);
         }
         return num(first.type.dim, I.widenToClosed(first.range, (v) => v.round(Number(digits.num))));
@@ -593,7 +593,7 @@ export class Inferrer {
         const bi = this.infer(b, senv);
         if (constValue(b) === undefined) this.diag(env, diagnostic("band-bound", { file: env.file, span: b.span }, {}));
         else if (bi.type.kind === "num" && subject.type.kind === "num" && !dimJoin(sdim, bi.type.dim)) {
-          this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: b.span }, { op: "bands", left: typeToString(subject.type), right: typeToString(bi.type) }));
+          this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: b.span }, { op: "bands", left: ty(subject.type), right: ty(bi.type) }));
         }
       }
       values.push(this.infer(arm.value, { ...env, ruleTop: false }));
@@ -609,7 +609,7 @@ export class Inferrer {
     let members: readonly string[] = [];
     if (subject.type.kind === "enum") members = subject.type.members;
     else if (subject.type.kind !== "error") {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.subject.span }, { expected: "an enum", actual: typeToString(subject.type), context: "tiers" }));
+      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.subject.span }, { expected: W.enum, actual: ty(subject.type), context: "tiers" }));
     }
     const covered = new Set<string>();
     let hasOtherwise = false;
@@ -638,20 +638,20 @@ export class Inferrer {
     }
     const amount = this.infer(e.amount, senv);
     if (this.expectNum(amount, e.amount, env, "deduct") && !isPointsLike(amount.type.dim)) {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.amount.span }, { expected: "points", actual: typeToString(amount.type), context: "deduct" }));
+      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.amount.span }, { expected: W.points, actual: ty(amount.type), context: "deduct" }));
     }
     if (e.kind === "DeductPer") {
       const c = this.infer(e.count, senv);
       if (this.expectNum(c, e.count, env, "deduct … per") && c.type.dim !== "count" && c.type.dim !== "plain") {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.count.span }, { expected: "a count", actual: typeToString(c.type), context: "deduct … per" }));
+        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.count.span }, { expected: W.count, actual: ty(c.type), context: "deduct … per" }));
       }
     } else {
       const step = this.infer(e.step, senv);
       const subject = this.infer(e.subject, senv);
       const threshold = this.infer(e.threshold, senv);
       if (this.expectNum(step, e.step, env, "per") && this.expectNum(subject, e.subject, env, "of") && this.expectNum(threshold, e.threshold, env, e.direction)) {
-        if (!dimJoin(subject.type.dim, step.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.step.span }, { op: "per", left: typeToString(subject.type), right: typeToString(step.type) }));
-        if (!dimJoin(subject.type.dim, threshold.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.threshold.span }, { op: e.direction, left: typeToString(subject.type), right: typeToString(threshold.type) }));
+        if (!dimJoin(subject.type.dim, step.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.step.span }, { op: "per", left: ty(subject.type), right: ty(step.type) }));
+        if (!dimJoin(subject.type.dim, threshold.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.threshold.span }, { op: e.direction, left: ty(subject.type), right: ty(threshold.type) }));
         const sv = constValue(e.step);
         if (sv && sv.sign() <= 0) this.diag(env, diagnostic("division-by-zero", { file: env.file, span: e.step.span }, { divisor: "per", range: sv.toString() }));
       }

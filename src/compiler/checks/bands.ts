@@ -69,19 +69,19 @@ export function checkBands({ analysis }: CheckContext): Diagnostic[] {
     site.bands.arms.forEach((arm, i) => {
       const at = { file: site.file, span: arm.span };
       if (otherwise) {
-        out.push(diagnostic("band-unreachable", at, { reason: "it comes after 'otherwise'" }));
+        out.push(diagnostic("band-unreachable", at, { reason: { zh: "位于「否则」之后", en: "it comes after 'otherwise'" } }));
         return;
       }
       if (arm.cond.kind === "otherwise") {
         otherwise = true;
-        if (gaps(domain, seen.map((s) => s.range)).length === 0) out.push(diagnostic("band-unreachable", at, { reason: "the bands above already cover every value" }));
+        if (gaps(domain, seen.map((s) => s.range)).length === 0) out.push(diagnostic("band-unreachable", at, { reason: { zh: "前面各档已覆盖全部取值", en: "the bands above already cover every value" } }));
         return;
       }
       const r = armRange(arm);
       if (!r) return;
       const inDomain = I.intersect(r, domain);
       if (I.isEmpty(inDomain)) {
-        out.push(diagnostic("band-unreachable", at, { reason: `${show(r)} lies outside the subject's range ${show(domain)}` }));
+        out.push(diagnostic("band-unreachable", at, { reason: { zh: `${show(r)} 不在取值范围 ${show(domain)} 之内`, en: `${show(r)} lies outside the subject's range ${show(domain)}` } }));
         return;
       }
       for (const s of seen) {

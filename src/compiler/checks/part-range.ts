@@ -3,10 +3,10 @@
  * interval analysis must keep it inside [0, its points]; where it cannot,
  * warn with the range: the evaluator clamps, and the author should know.
  */
+import { W, ty } from "../diagnostics/words.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import * as I from "../analysis/interval.js";
 import { Exact } from "../../runtime/exact.js";
-import { typeToString } from "../model/types.js";
 import type { CheckContext } from "./context.js";
 
 export function checkPartRanges({ model, analysis }: CheckContext): Diagnostic[] {
@@ -16,7 +16,7 @@ export function checkPartRanges({ model, analysis }: CheckContext): Diagnostic[]
     const at = { file: part.file, span: part.rule.span };
     if (info.type.kind === "error" || info.type.kind === "bool") continue;
     if (info.type.kind !== "num" || info.type.dim === "money" || info.type.dim === "count") {
-      out.push(diagnostic("type-mismatch", at, { expected: "points", actual: typeToString(info.type), context: `part '${part.name}'` }));
+      out.push(diagnostic("type-mismatch", at, { expected: W.points, actual: ty(info.type), context: { zh: `得分项「${part.name}」`, en: `part '${part.name}'` } }));
       continue;
     }
     const allowed = I.closed(Exact.ZERO, part.points);

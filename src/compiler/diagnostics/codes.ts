@@ -12,6 +12,11 @@ interface Spec<A> {
 function spec<A>(severity: Severity, message: (args: A) => Message): Spec<A> {
   return { severity, message };
 }
+/** An argument that is either the same in both languages (a name, a number) or translated. */
+export type Localized = string | Message;
+const zh = (x: Localized): string => (typeof x === "string" ? x : x.zh);
+const en = (x: Localized): string => (typeof x === "string" ? x : x.en);
+
 const didYouMean = (s: string | undefined): Message =>
   s ? { zh: `；是否想写「${s}」？`, en: `; did you mean '${s}'?` } : { zh: "", en: "" };
 
@@ -45,7 +50,7 @@ export const DIAGNOSTICS = {
     en: `unexpected character '${a.text}'`,
   })),
   "syntax-error": spec<{ found: string; expected: string }>("error", (a) => ({
-    zh: `语法错误：此处不应出现 ${a.found}${a.expected ? `，应为 ${a.expected}` : ""}`,
+    zh: `语法错误：此处不应出现 ${zhTokens(a.found)}${a.expected ? `，应为 ${zhTokens(a.expected)}` : ""}`,
     en: `syntax error: unexpected ${a.found}${a.expected ? `, expected ${a.expected}` : ""}`,
   })),
   "invalid-number": spec<{ text: string }>("error", (a) => ({
@@ -76,13 +81,13 @@ export const DIAGNOSTICS = {
   })),
 
   // ---- types and units ----
-  "type-mismatch": spec<{ expected: string; actual: string; context: string }>("error", (a) => ({
-    zh: `类型错误：${a.context}需要${a.expected}，实际为${a.actual}`,
-    en: `type error: ${a.context} needs ${a.expected}, found ${a.actual}`,
+  "type-mismatch": spec<{ expected: Localized; actual: Localized; context: Localized }>("error", (a) => ({
+    zh: `类型错误：${zh(a.context)}需要${zh(a.expected)}，实际为${zh(a.actual)}`,
+    en: `type error: ${en(a.context)} needs ${en(a.expected)}, found ${en(a.actual)}`,
   })),
-  "unit-mismatch": spec<{ op: string; left: string; right: string }>("error", (a) => ({
-    zh: `单位错误：不能对${a.left}和${a.right}做「${a.op}」运算`,
-    en: `unit error: cannot apply '${a.op}' to ${a.left} and ${a.right}`,
+  "unit-mismatch": spec<{ op: string; left: Localized; right: Localized }>("error", (a) => ({
+    zh: `单位错误：不能对${zh(a.left)}和${zh(a.right)}做「${a.op}」运算`,
+    en: `unit error: cannot apply '${a.op}' to ${en(a.left)} and ${en(a.right)}`,
   })),
   "money-literal-unit": spec<{ text: string }>("error", (a) => ({
     zh: `金额常量 ${a.text} 须写明单位（元 或 万元）`,
@@ -130,9 +135,9 @@ export const DIAGNOSTICS = {
     zh: `分值「${a.text}」必须是非负数`,
     en: `points '${a.text}' must be a number ≥ 0`,
   })),
-  "invalid-rounding": spec<{ detail: string }>("error", (a) => ({
-    zh: `舍入声明无效：${a.detail}`,
-    en: `invalid rounding declaration: ${a.detail}`,
+  "invalid-rounding": spec<{ detail: Localized }>("error", (a) => ({
+    zh: `舍入声明无效：${zh(a.detail)}`,
+    en: `invalid rounding declaration: ${en(a.detail)}`,
   })),
 
   // ---- bands, tiers and grades ----
@@ -144,9 +149,9 @@ export const DIAGNOSTICS = {
     zh: `本档与第 ${a.other} 档在区间 ${a.interval} 上重叠`,
     en: `this band overlaps band ${a.other} on ${a.interval}`,
   })),
-  "band-unreachable": spec<{ reason: string }>("warning", (a) => ({
-    zh: `本档不可能命中：${a.reason}`,
-    en: `this band can never apply: ${a.reason}`,
+  "band-unreachable": spec<{ reason: Localized }>("warning", (a) => ({
+    zh: `本档不可能命中：${zh(a.reason)}`,
+    en: `this band can never apply: ${en(a.reason)}`,
   })),
   "band-bound": spec<Record<string, never>>("error", () => ({
     zh: "分档边界必须是常量",
@@ -156,9 +161,9 @@ export const DIAGNOSTICS = {
     zh: `分类未覆盖：${a.members}`,
     en: `the tiers do not cover: ${a.members}`,
   })),
-  "grades-order": spec<{ detail: string }>("error", (a) => ({
-    zh: `等级划分有误：${a.detail}`,
-    en: `grade bands are wrong: ${a.detail}`,
+  "grades-order": spec<{ detail: Localized }>("error", (a) => ({
+    zh: `等级划分有误：${zh(a.detail)}`,
+    en: `grade bands are wrong: ${en(a.detail)}`,
   })),
 
   // ---- interval analysis ----
@@ -184,9 +189,9 @@ export const DIAGNOSTICS = {
     zh: `「${a.what}」只能用于继承了其他评分表的评分表`,
     en: `'${a.what}' is only allowed in a rubric that extends another`,
   })),
-  "modification-target": spec<{ what: string; detail: string }>("error", (a) => ({
-    zh: `「${a.what}」的目标不适用：${a.detail}`,
-    en: `'${a.what}' cannot apply here: ${a.detail}`,
+  "modification-target": spec<{ what: string; detail: Localized }>("error", (a) => ({
+    zh: `「${a.what}」的目标不适用：${zh(a.detail)}`,
+    en: `'${a.what}' cannot apply here: ${en(a.detail)}`,
   })),
 
   // ---- examples ----
@@ -194,17 +199,17 @@ export const DIAGNOSTICS = {
     zh: "案例没有指明针对哪个评分表（用 针对 …）",
     en: "the example does not say which rubric it is for (use 'for …')",
   })),
-  "given-type": spec<{ input: string; expected: string; actual: string }>("error", (a) => ({
-    zh: `输入「${a.input}」需要${a.expected}，给出的是${a.actual}`,
-    en: `input '${a.input}' needs ${a.expected}, was given ${a.actual}`,
+  "given-type": spec<{ input: string; expected: Localized; actual: Localized }>("error", (a) => ({
+    zh: `输入「${a.input}」需要${zh(a.expected)}，给出的是${zh(a.actual)}`,
+    en: `input '${a.input}' needs ${en(a.expected)}, was given ${en(a.actual)}`,
   })),
   "given-constraint": spec<{ input: string; value: string; constraint: string }>("error", (a) => ({
     zh: `输入「${a.input}」的值 ${a.value} 不满足 ${a.constraint}`,
     en: `input '${a.input}' = ${a.value} violates ${a.constraint}`,
   })),
-  "judge-target": spec<{ path: string; detail: string }>("error", (a) => ({
-    zh: `不能评定「${a.path}」：${a.detail}`,
-    en: `cannot judge '${a.path}': ${a.detail}`,
+  "judge-target": spec<{ path: string; detail: Localized }>("error", (a) => ({
+    zh: `不能评定「${a.path}」：${zh(a.detail)}`,
+    en: `cannot judge '${a.path}': ${en(a.detail)}`,
   })),
   "judged-without-reason": spec<{ path: string; value: string; max: string }>("error", (a) => ({
     zh: `「${a.path}」酌情评为 ${a.value}，低于满分 ${a.max}，须写明理由（理由 "…"）`,
@@ -243,4 +248,14 @@ function kindZh(kind: string): string {
     grade: "等级",
   };
   return map[kind] ?? kind;
+}
+
+/** Token descriptions in syntax errors are written in English by the parser; translate the generic ones. */
+function zhTokens(s: string): string {
+  return s
+    .replace(/\bend of file\b/g, "文件结尾")
+    .replace(/\bnumber\b/g, "数值")
+    .replace(/\bstring\b/g, "字符串")
+    .replace(/\bname\b/g, "名称")
+    .replace(/, /g, "、");
 }

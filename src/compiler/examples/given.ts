@@ -7,11 +7,12 @@ import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { literalDim, literalValue } from "../model/constants.js";
 import type { Dim, InputDef, RubricModel, ValueType } from "../model/types.js";
-import { typeToString } from "../model/types.js";
+import { ty, W } from "../diagnostics/words.js";
+import type { Message } from "../diagnostics/diagnostic.js";
 import { dimDiv, dimJoin, dimMul } from "../analysis/infer.js";
 import { boolV, numV, showValue, type Value } from "../evaluate/values.js";
 
-export type Conversion = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly expected: string; readonly actual: string; readonly span: A.Span };
+export type Conversion = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly expected: Message; readonly actual: Message; readonly span: A.Span };
 
 type Raw =
   | { readonly k: "num"; readonly v: Exact; readonly dim: Dim }
@@ -20,7 +21,7 @@ type Raw =
   | { readonly k: "name"; readonly v: string }
   | { readonly k: "array"; readonly v: readonly Raw[] }
   | { readonly k: "record"; readonly v: ReadonlyMap<string, Raw> }
-  | { readonly k: "bad"; readonly what: string; readonly span: A.Span };
+  | { readonly k: "bad"; readonly what: Message; readonly span: A.Span };
 
 function raw(e: A.Expr): Raw {
   switch (e.kind) {
@@ -35,52 +36,54 @@ function raw(e: A.Expr): Raw {
     case "Array":
       return { k: "array", v: e.elements.map(raw) };
     case "Range":
-      return { k: "bad", what: "a range", span: e.span };
+      return { k: "bad", what: m("区间", "a range"), span: e.span };
     case "Record":
       return { k: "record", v: new Map(e.fields.map((f) => [f.name.text, raw(f.value)])) };
     case "Unary": {
       const o = raw(e.operand);
       if (e.op === "-" && o.k === "num") return { ...o, v: o.v.neg() };
-      return { k: "bad", what: "an expression", span: e.span };
+      return { k: "bad", what: W.expression, span: e.span };
     }
     case "Binary": {
       const l = raw(e.left);
       const r = raw(e.right);
-      if (l.k !== "num" || r.k !== "num") return { k: "bad", what: "an expression", span: e.span };
+      if (l.k !== "num" || r.k !== "num") return { k: "bad", what: W.expression, span: e.span };
       const dim = e.op === "*" ? dimMul(l.dim, r.dim) : e.op === "/" ? dimDiv(l.dim, r.dim) : e.op === "+" || e.op === "-" ? dimJoin(l.dim, r.dim) : undefined;
-      if (!dim) return { k: "bad", what: "an expression mixing units", span: e.span };
-      if (e.op === "/" && r.v.isZero()) return { k: "bad", what: "a division by zero", span: e.right.span };
+      if (!dim) return { k: "bad", what: m("单位不一致的表达式", "an expression mixing units"), span: e.span };
+      if (e.op === "/" && r.v.isZero()) return { k: "bad", what: m("除以 0", "a division by zero"), span: e.right.span };
       const v = e.op === "+" ? l.v.add(r.v) : e.op === "-" ? l.v.sub(r.v) : e.op === "*" ? l.v.mul(r.v) : l.v.div(r.v);
       return { k: "num", v, dim };
     }
     default:
-      return { k: "bad", what: "an expression", span: e.span };
+      return { k: "bad", what: W.expression, span: e.span };
   }
 }
 
-function describe(r: Raw): string {
+function describe(r: Raw): Message {
   switch (r.k) {
     case "num":
-      return typeToString({ kind: "num", dim: r.dim });
+      return ty({ kind: "num", dim: r.dim });
     case "bool":
-      return "a bool";
+      return W.bool;
     case "text":
-      return "text";
+      return W.text;
     case "name":
-      return `the name '${r.v}'`;
+      return { zh: `名称「${r.v}」`, en: `the name '${r.v}'` };
     case "array":
-      return `an array of ${r.v.length}`;
+      return { zh: `${r.v.length} 个值的数组`, en: `an array of ${r.v.length}` };
     case "record":
-      return "a record";
+      return W.record;
     case "bad":
-      return r.what;
+      return { zh: r.what.zh, en: r.what.en };
   }
 }
+
+const m = (zh: string, en: string): Message => ({ zh, en });
 
 const TEN_THOUSAND = Exact.int(10000);
 
 function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion {
-  const fail = (at: A.Span = span): Conversion => ({ ok: false, expected: typeToString(t), actual: describe(r), span: r.k === "bad" ? r.span : at });
+  const fail = (at: A.Span = span): Conversion => ({ ok: false, expected: ty(t), actual: describe(r), span: r.k === "bad" ? r.span : at });
   if (r.k === "bad") return fail();
   switch (t.kind) {
     case "num": {
@@ -91,7 +94,7 @@ function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion
         return fail();
       }
       if (!(r.dim === t.dim || r.dim === "plain" || (t.dim === "plain" && r.dim === "ratio"))) return fail();
-      if (t.dim === "count" && (!r.v.isInteger() || r.v.sign() < 0)) return { ok: false, expected: "a whole number ≥ 0", actual: r.v.toString(), span };
+      if (t.dim === "count" && (!r.v.isInteger() || r.v.sign() < 0)) return { ok: false, expected: m("非负整数", "a whole number ≥ 0"), actual: m(r.v.toString(), r.v.toString()), span };
       return { ok: true, value: numV(r.v) };
     }
     case "bool":
@@ -101,13 +104,13 @@ function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion
     case "enum": {
       const name = r.k === "name" || r.k === "text" ? r.v : undefined;
       if (name === undefined || !t.members.includes(name)) {
-        return { ok: false, expected: `one of ${t.members.join(" / ")}`, actual: name ?? describe(r), span };
+        return { ok: false, expected: m(`${t.members.join("、")} 之一`, `one of ${t.members.join(" / ")}`), actual: name !== undefined ? m(name, name) : describe(r), span };
       }
       return { ok: true, value: { k: "enum", v: name } };
     }
     case "array": {
       if (r.k !== "array") return fail();
-      if (t.length !== undefined && r.v.length !== t.length) return { ok: false, expected: `${t.length} values`, actual: `${r.v.length}`, span };
+      if (t.length !== undefined && r.v.length !== t.length) return { ok: false, expected: m(`${t.length} 个值`, `${t.length} values`), actual: m(`${r.v.length} 个`, `${r.v.length}`), span };
       const out: Value[] = [];
       for (const x of r.v) {
         const c = coerce(x, t.element, input, span);
@@ -121,12 +124,12 @@ function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion
       const out = new Map<string, Value>();
       for (const [name, ft] of t.fields) {
         const fv = r.v.get(name);
-        if (!fv) return { ok: false, expected: `a field '${name}'`, actual: "a record without it", span };
+        if (!fv) return { ok: false, expected: m(`字段「${name}」`, `a field '${name}'`), actual: m("缺少该字段的记录", "a record without it"), span };
         const c = coerce(fv, ft, input, span);
         if (!c.ok) return c;
         out.set(name, c.value);
       }
-      for (const name of r.v.keys()) if (!t.fields.has(name)) return { ok: false, expected: `fields ${[...t.fields.keys()].join(", ")}`, actual: `a field '${name}'`, span };
+      for (const name of r.v.keys()) if (!t.fields.has(name)) return { ok: false, expected: m(`字段 ${[...t.fields.keys()].join("、")}`, `fields ${[...t.fields.keys()].join(", ")}`), actual: m(`字段「${name}」`, `a field '${name}'`), span };
       return { ok: true, value: { k: "record", v: out } };
     }
     case "error":

@@ -3,6 +3,7 @@
  * values, judgements and overrides attached to their parts and indicators
  * (with the reasons the rules require), expectations resolved to nodes.
  */
+import { W } from "../diagnostics/words.js";
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -66,7 +67,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   };
   const number = (e: A.Expr): Exact | undefined => {
     const v = constValue(e);
-    if (!v) diags.push(diagnostic("type-mismatch", at(e.span), { expected: "a number", actual: "an expression", context: "this value" }));
+    if (!v) diags.push(diagnostic("type-mismatch", at(e.span), { expected: W.number, actual: W.expression, context: W.value }));
     return v;
   };
   const judgedParts = (n: AnyNode): PartNode[] => [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x) !== undefined);
@@ -110,7 +111,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         judgedTwice.add(n);
         if (!item.value) {
           const parts = nodeParts(n);
-          if (parts.length === 0) diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: "nothing under it is judged" }));
+          if (parts.length === 0) diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "其下没有酌情评分项", en: "nothing under it is judged" } }));
           for (const p of parts) judgements.set(p, { value: judgedBounds(p)?.hi ?? p.points });
           break;
         }
@@ -121,7 +122,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         if (n.kind === "part") {
           bounds = judgedBounds(n);
           if (!bounds) {
-            diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: "its rule is computed, not judged (use override to replace a computed score)" }));
+            diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "该项按规则计算，不是酌情评分（要替换计算结果请用 改判）", en: "its rule is computed, not judged (use override to replace a computed score)" } }));
             break;
           }
           judgements.set(n, { value: v, ...(reason ? { reason } : {}) });
@@ -132,7 +133,10 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
           diags.push(
             diagnostic("judge-target", at(item.target.span), {
               path: name,
-              detail: n.kind === "group" ? "a group is not judged; judge its indicators or parts" : "only some of its parts are judged: judge those parts",
+              detail:
+                n.kind === "group"
+                  ? { zh: "分组不能整体评定，请评定其下的指标或得分项", en: "a group is not judged; judge its indicators or parts" }
+                  : { zh: "只有部分得分项为酌情评分，请分别评定这些得分项", en: "only some of its parts are judged: judge those parts" },
             }),
           );
           break;
@@ -149,7 +153,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         if (!n) break;
         const name = n.path.join(".");
         if (n.kind !== "indicator") {
-          diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: "override applies to an indicator" }));
+          diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "改判只适用于指标", en: "override applies to an indicator" } }));
           break;
         }
         const v = number(item.value);

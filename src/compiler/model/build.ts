@@ -3,6 +3,7 @@
  * and the modifications (reweight, replace, add, remove, reword, rename)
  * applied in source order.
  */
+import { W } from "../diagnostics/words.js";
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -248,17 +249,17 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
         seenMeta.add(it.key);
         if (it.key === "locality" || it.key === "source") {
           if (it.value.kind === "String") model[it.key] = it.value.value;
-          else diags.push(diagnostic("type-mismatch", { file, span: it.value.span }, { expected: "text", actual: "a number", context: it.key }));
+          else diags.push(diagnostic("type-mismatch", { file, span: it.value.span }, { expected: W.text, actual: W.number, context: it.key }));
         } else if (it.key === "total") {
           const v = constValue(it.value);
           if (v) model.total = { value: v, origin: { file, span: it.span } };
-          else diags.push(diagnostic("type-mismatch", { file, span: it.value.span }, { expected: "a number", actual: "an expression", context: "total" }));
+          else diags.push(diagnostic("type-mismatch", { file, span: it.value.span }, { expected: W.number, actual: W.expression, context: W.total }));
         }
         break;
       }
       case "Rounding":
         if (!Number.isInteger(it.digits) || it.digits < 0 || it.digits > 12) {
-          diags.push(diagnostic("invalid-rounding", { file, span: it.span }, { detail: "digits must be 0–12" }));
+          diags.push(diagnostic("invalid-rounding", { file, span: it.span }, { detail: { zh: "小数位数须为 0–12", en: "digits must be 0–12" } }));
         }
         model.rounding[it.target] = { digits: it.digits, mode: it.mode, file, span: it.span };
         break;
@@ -358,7 +359,7 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
       const node = target(model, m.target, "replace", file, diags);
       if (!node) return;
       if (node.kind === "part") {
-        diags.push(diagnostic("modification-target", { file, span: m.target.span }, { what: "replace", detail: "a part cannot be replaced; replace its indicator" }));
+        diags.push(diagnostic("modification-target", { file, span: m.target.span }, { what: "replace", detail: { zh: "得分项不能单独替换，请替换其所属指标", en: "a part cannot be replaced; replace its indicator" } }));
         return;
       }
       if (m.points) setPoints(node, points(m.points, file, diags), origin, reweighted);
@@ -386,7 +387,7 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
       const parent = target(model, m.parent, "add", file, diags);
       if (!parent) return;
       if (parent.kind !== "group") {
-        diags.push(diagnostic("modification-target", { file, span: m.parent.span }, { what: "add", detail: "new groups and indicators go under a group" }));
+        diags.push(diagnostic("modification-target", { file, span: m.parent.span }, { what: "add", detail: { zh: "新增的分组和指标只能放在分组之下", en: "new groups and indicators go under a group" } }));
         return;
       }
       const child = m.decl.kind === "Group" ? buildGroup(m.decl, file, diags) : buildIndicator(m.decl, file, diags);
@@ -420,7 +421,7 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
         } else if (node.kind === "group") {
           node.notes = [n.text.value];
         } else {
-          diags.push(diagnostic("modification-target", { file, span: n.span }, { what: "reword", detail: "a part has no note or standard" }));
+          diags.push(diagnostic("modification-target", { file, span: n.span }, { what: "reword", detail: { zh: "得分项没有说明或评分标准", en: "a part has no note or standard" } }));
         }
       }
       return;
@@ -429,7 +430,7 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
       const node = target(model, m.target, "rename", file, diags);
       if (!node) return;
       if (node.kind === "part") {
-        diags.push(diagnostic("modification-target", { file, span: m.target.span }, { what: "rename", detail: "parts keep their names" }));
+        diags.push(diagnostic("modification-target", { file, span: m.target.span }, { what: "rename", detail: { zh: "得分项不能改名", en: "parts keep their names" } }));
         return;
       }
       const parent = parentOf(model.groups, node);

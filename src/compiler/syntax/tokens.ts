@@ -35,10 +35,11 @@ function unicodeMatcher(re: RegExp): (text: string, offset: number) => RegExpExe
 }
 
 /** Anything that can stand as a name: identifiers and soft keywords. */
-export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "name" });
 
 export const Identifier = createToken({
   name: "Identifier",
+  label: "name",
   categories: [Name],
   pattern: unicodeMatcher(/[\p{L}_][\p{L}\p{N}_·]*/u),
   line_breaks: false,
@@ -46,12 +47,14 @@ export const Identifier = createToken({
 
 export const StringLiteral = createToken({
   name: "StringLiteral",
+  label: "string",
   pattern: /"(?:[^"\\]|\\[\s\S])*"|“[^”]*”/,
   line_breaks: true,
 });
 
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
+  label: "number",
   pattern: /\d+(?:\.\d+)?/,
 });
 
