@@ -47,6 +47,13 @@ export function main(argv: readonly string[], io: CommandIO): number {
 }
 
 export function run(): void {
+  // `rubric check … | head` closes the pipe early: stop quietly, as other Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io: CommandIO = {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

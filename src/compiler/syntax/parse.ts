@@ -35,28 +35,23 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string; dia
   }
 }
 
-function firstInvalidUtf8Byte(b: Uint8Array): number {
-  const dec = new TextDecoder("utf-8", { fatal: true });
-  // Binary search on the longest valid prefix (a cut may split a character:
-  // allow up to 3 bytes of slack).
-  let lo = 0;
-  let hi = b.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    let ok = false;
-    for (let k = 0; k <= 3 && mid - k >= 0; k++) {
-      try {
-        dec.decode(b.subarray(0, mid - k));
-        ok = true;
-        break;
-      } catch {
-        /* try a shorter prefix */
-      }
+/** Index of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8Byte(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < 0x80 || d > 0xbf) return i;
     }
-    if (ok) lo = mid;
-    else hi = mid - 1;
+    // Overlong, surrogate and out-of-range forms.
+    const d1 = b[i + 1] ?? 0;
+    if ((c === 0xe0 && d1 < 0xa0) || (c === 0xed && d1 > 0x9f) || (c === 0xf0 && d1 < 0x90) || (c === 0xf4 && d1 > 0x8f)) return i;
+    i += n + 1;
   }
-  return lo;
+  return b.length;
 }
 
 export function parseText(file: string, text: string): ParseResult {
