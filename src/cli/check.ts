@@ -11,12 +11,18 @@ export interface CommandIO {
   color: boolean;
 }
 
-export function diagnosticsForPaths(paths: readonly string[]): { diagnostics: Diagnostic[]; linesOf: (f: string) => LineIndex | undefined; missing: string[]; program: ReturnType<typeof analyzeProgram> } {
+export function diagnosticsForPaths(paths: readonly string[]): {
+  diagnostics: Diagnostic[];
+  linesOf: (f: string) => LineIndex | undefined;
+  missing: string[];
+  program: ReturnType<typeof analyzeProgram>;
+  reported: ReadonlySet<string>;
+} {
   const loaded = loadPaths(paths);
   const program = analyzeProgram(loaded.documents);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...program.diagnostics.filter((d) => loaded.reported.has(d.file))]);
   const texts = new Map(loaded.documents.map((d) => [d.file, d.text]));
-  return { diagnostics, linesOf: lineIndexFor(texts), missing: loaded.missing, program };
+  return { diagnostics, linesOf: lineIndexFor(texts), missing: loaded.missing, program, reported: loaded.reported };
 }
 
 export function runCheck(paths: readonly string[], opts: { json: boolean; lang: Lang }, io: CommandIO): number {
