@@ -592,6 +592,7 @@ export class Inferrer {
       for (const b of bounds) {
         const bi = this.infer(b, senv);
         if (constValue(b) === undefined) this.diag(env, diagnostic("band-bound", { file: env.file, span: b.span }, {}));
+        else if (unitlessMoneyLiteral(sdim, b)) this.diag(env, diagnostic("money-literal-unit", { file: env.file, span: b.span }, { text: exprKey(b) }));
         else if (bi.type.kind === "num" && subject.type.kind === "num" && !dimJoin(sdim, bi.type.dim)) {
           this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: b.span }, { op: "bands", left: ty(subject.type), right: ty(bi.type) }));
         }
