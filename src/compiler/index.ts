@@ -6,3 +6,4 @@ export type { Diagnostic, Severity, Message, Lang } from "./diagnostics/diagnost
 export { DIAGNOSTICS, type DiagnosticCode } from "./diagnostics/codes.js";
 export { KEYWORDS } from "./syntax/keywords.js";
 export { LineIndex } from "./util/line-index.js";
+export { updateDocument, type TextEdit } from "./program.js";

@@ -5,6 +5,7 @@
  */
 import type * as A from "./syntax/ast.js";
 import { MAX_NESTING, parseText, type ParseResult } from "./syntax/parse.js";
+import { reparseIncrementally, type TextEdit } from "./syntax/incremental.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildRubric } from "./model/build.js";
 import { rubricKey, type AnyNode, type Origin, type RubricModel } from "./model/types.js";
@@ -19,6 +20,8 @@ import { checkNames } from "./checks/names.js";
 import { prepareExample, type PreparedExample } from "./examples/prepare.js";
 import { suggest } from "./util/suggest.js";
 import { LineIndex } from "./util/line-index.js";
+
+export type { TextEdit };
 
 export interface SourceDocument {
   readonly file: string;
@@ -61,6 +64,21 @@ interface RubricEntry {
 
 export function parseDocument(doc: SourceDocument): ParsedDocument {
   return { ...parseText(doc.file, doc.text), file: doc.file, text: doc.text, lines: new LineIndex(doc.text) };
+}
+
+/**
+ * The document after `edits` (applied in order, each in the coordinates of
+ * the text before it). Re-parses only the edited declaration when it can;
+ * consumes `prev`.
+ */
+export function updateDocument(prev: ParsedDocument, edits: readonly TextEdit[]): ParsedDocument {
+  let doc = prev;
+  for (const e of edits) {
+    const text = doc.text.slice(0, e.start) + e.text + doc.text.slice(e.end);
+    const inc = reparseIncrementally(doc, doc.text, e, text);
+    doc = inc ? { ...inc, file: doc.file, text, lines: new LineIndex(text) } : parseDocument({ file: doc.file, text });
+  }
+  return doc;
 }
 
 export function analyzeProgram(docs: readonly SourceDocument[], parsed?: ReadonlyMap<string, ParsedDocument>): Program {

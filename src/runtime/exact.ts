@@ -63,6 +63,13 @@ export class Exact {
   /** Parses decimal text ("311.63", "-1e-3", "0.5"); returns undefined if it is not a finite decimal. */
   static parse(text: string): Exact | undefined {
     const t = text.trim();
+    // Fast path for plain decimals ("311.63", "-5"), the common case.
+    const plain = /^(-?)(\d+)(?:\.(\d+))?$/.exec(t);
+    if (plain) {
+      const frac = plain[3] ?? "";
+      const n = BigInt(`${plain[1]}${plain[2]}${frac}`);
+      return frac.length === 0 ? new Exact(n, ONE) : Exact.of(n, TEN ** BigInt(frac.length));
+    }
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return undefined;
     let d: Decimal;
     try {

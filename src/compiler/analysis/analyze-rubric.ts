@@ -3,14 +3,64 @@
  * is evaluated in: rubric lets and inputs, the indicator's lets, narrowed by
  * the indicator's `veto`/`exempt` conditions (parts run only when neither
  * holds).
+ *
+ * Each indicator is inferred on its own and cached by its declarations'
+ * identity and the rubric context (inputs, lets, enums): after an edit that
+ * re-parsed one indicator, only that indicator is inferred again.
  */
+import type * as A from "../syntax/ast.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { indicators } from "../model/paths.js";
 import type { IndicatorNode, LetDef, PartNode, RubricModel } from "../model/types.js";
-import { Inferrer, type Env, type ExprInfo, type Inference } from "./infer.js";
+import { Inferrer, type BandSite, type DivisionSite, type Env, type ExprInfo, type Inference } from "./infer.js";
 
 export interface RubricAnalysis extends Inference {
   readonly parts: Map<PartNode, ExprInfo>;
   readonly inferrer: Inferrer;
+}
+
+interface IndicatorInference {
+  readonly signature: string;
+  readonly info: ReadonlyMap<A.Expr, ExprInfo>;
+  readonly divisions: readonly DivisionSite[];
+  readonly bands: readonly BandSite[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Part results in part order. */
+  readonly parts: readonly ExprInfo[];
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(o, id);
+  }
+  return id;
+}
+
+/** Per indicator (keyed by its first rule), per rubric that contains it (a base and its derived rubrics share indicators). */
+const cache = new WeakMap<object, Map<string, IndicatorInference>>();
+
+/** Everything an indicator's inference depends on outside its own declarations. */
+function contextSignature(model: RubricModel): string {
+  const parts: number[] = [];
+  for (const i of model.inputs.values()) parts.push(idOf(i.decl));
+  for (const l of model.lets.values()) parts.push(idOf(l.decl));
+  for (const e of model.enums.values()) parts.push(idOf(e.decl));
+  return `${model.file}|${parts.join(",")}`;
+}
+
+function indicatorSignature(ind: IndicatorNode, context: string): string {
+  return [
+    context,
+    ind.rulesFile,
+    ind.lets.map((l) => idOf(l.decl)).join(","),
+    ind.veto.map((c) => idOf(c.cond)).join(","),
+    ind.exempt.map((c) => idOf(c.cond)).join(","),
+    ind.parts.map((p) => `${idOf(p.rule)}:${p.file}:${p.points.toString()}`).join(","),
+  ].join("|");
 }
 
 export function indicatorEnv(inf: Inferrer, model: RubricModel, ind: IndicatorNode): Env {
@@ -21,27 +71,57 @@ export function indicatorEnv(inf: Inferrer, model: RubricModel, ind: IndicatorNo
   return env;
 }
 
-export function analyzeRubric(model: RubricModel): RubricAnalysis {
-  const inf = new Inferrer(model);
-  const parts = new Map<PartNode, ExprInfo>();
-  for (const l of model.lets.values()) inf.letInfo(l, inf.rootEnv(l.file));
-  for (const ind of indicators(model.groups)) {
-    const lets = new Map<string, LetDef>(model.lets);
-    for (const l of ind.lets) lets.set(l.name, l);
-    const base = inf.rootEnv(ind.rulesFile, lets);
-    for (const c of [...ind.veto, ...ind.exempt]) {
-      const ci = inf.infer(c.cond, base);
-      if (ci.type.kind !== "bool" && ci.type.kind !== "error" && base.report) {
-        // Conditions are reported like any other bool context.
-        inf.infer({ kind: "Unary", op: "not", operand: c.cond, span: c.cond.span }, base);
-      }
-    }
-    const env = indicatorEnv(inf, model, ind);
-    for (const l of ind.lets) inf.letInfo(l, env);
-    for (const p of ind.parts) {
-      const partEnv: Env = { ...env, file: p.file, report: p.file === model.file, partPoints: p.points, ruleTop: true };
-      parts.set(p, inf.infer(p.rule, partEnv));
+function inferIndicator(shared: Inferrer, model: RubricModel, ind: IndicatorNode, signature: string): IndicatorInference {
+  const inf = new Inferrer(model, shared);
+  const lets = new Map<string, LetDef>(model.lets);
+  for (const l of ind.lets) lets.set(l.name, l);
+  const base = inf.rootEnv(ind.rulesFile, lets);
+  for (const c of [...ind.veto, ...ind.exempt]) {
+    const ci = inf.infer(c.cond, base);
+    if (ci.type.kind !== "bool" && ci.type.kind !== "error" && base.report) {
+      // Conditions are reported like any other bool context.
+      inf.infer({ kind: "Unary", op: "not", operand: c.cond, span: c.cond.span }, base);
     }
   }
-  return { ...inf.result(), parts, inferrer: inf };
+  const env = indicatorEnv(inf, model, ind);
+  for (const l of ind.lets) inf.letInfo(l, env);
+  const parts = ind.parts.map((p) => inf.infer(p.rule, { ...env, file: p.file, report: p.file === model.file, partPoints: p.points, ruleTop: true }));
+  // Rubric-level lets are reported once, by the rubric's own inference: drop repeats here.
+  const own = inf.diagnostics.filter((d) => ![...model.lets.values()].some((l) => d.file === l.file && d.span.start >= l.span.start && d.span.end <= l.span.end));
+  return { signature, info: inf.info, divisions: inf.divisions, bands: inf.bands, diagnostics: own, parts };
+}
+
+export function analyzeRubric(model: RubricModel): RubricAnalysis {
+  const root = new Inferrer(model);
+  for (const l of model.lets.values()) root.letInfo(l, root.rootEnv(l.file));
+  const context = contextSignature(model);
+  const info = new Map<A.Expr, ExprInfo>(root.info);
+  const divisions: DivisionSite[] = [...root.divisions];
+  const bands: BandSite[] = [...root.bands];
+  const diagnostics: Diagnostic[] = [...root.diagnostics];
+  const parts = new Map<PartNode, ExprInfo>();
+  for (const ind of indicators(model.groups)) {
+    const signature = indicatorSignature(ind, context);
+    const key: object = ind.parts[0]?.rule ?? ind.span;
+    let perRubric = cache.get(key);
+    if (!perRubric) {
+      perRubric = new Map();
+      cache.set(key, perRubric);
+    }
+    const rubricId = `${model.name}\u0000${model.year ?? ""}`;
+    let r = perRubric.get(rubricId);
+    if (!r || r.signature !== signature) {
+      r = inferIndicator(root, model, ind, signature);
+      perRubric.set(rubricId, r);
+    }
+    for (const [e, i] of r.info) info.set(e, i);
+    divisions.push(...r.divisions);
+    bands.push(...r.bands);
+    diagnostics.push(...r.diagnostics);
+    ind.parts.forEach((p, i) => {
+      const pi = r.parts[i];
+      if (pi) parts.set(p, pi);
+    });
+  }
+  return { info, divisions, bands, diagnostics, parts, inferrer: root };
 }

@@ -111,10 +111,21 @@ export class Inferrer {
   private readonly letCache = new Map<LetDef, ExprInfo>();
   private readonly letStack = new Set<LetDef>();
   /** Relations implied by input declarations (`已完成项目数: count <= 计划项目数`). */
-  readonly inputRelations = new Set<string>();
-  private readonly inputRanges = new Map<string, I.Range>();
+  readonly inputRelations: Set<string>;
+  private readonly inputRanges: Map<string, I.Range>;
 
-  constructor(readonly model: RubricModel) {
+  /** `shared` lets several inferrers over one model reuse the inputs' ranges (computed once). */
+  constructor(
+    readonly model: RubricModel,
+    shared?: Inferrer,
+  ) {
+    if (shared) {
+      this.inputRelations = shared.inputRelations;
+      this.inputRanges = shared.inputRanges;
+      return;
+    }
+    this.inputRelations = new Set();
+    this.inputRanges = new Map();
     for (const input of model.inputs.values()) this.inputRanges.set(input.name, this.declaredRange(input));
   }
 

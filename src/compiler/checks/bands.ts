@@ -8,6 +8,7 @@ import * as I from "../analysis/interval.js";
 import { constValue, formatValue } from "../model/constants.js";
 import type { BandArm } from "../syntax/ast.js";
 import type { CheckContext } from "./context.js";
+import type { BandSite } from "../analysis/infer.js";
 import type { Dim } from "../model/types.js";
 
 export function armRange(arm: BandArm): I.Range | undefined {
@@ -57,10 +58,27 @@ export function gaps(domain: I.Range, covered: readonly I.Range[]): I.Range[] {
   return pieces;
 }
 
+/** Results per band site: a site object is reused while its indicator's inference is cached. */
+const cache = new WeakMap<object, Diagnostic[]>();
+
 export function checkBands({ analysis }: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const site of analysis.bands) {
     if (!site.report) continue;
+    const cached = cache.get(site);
+    if (cached) {
+      out.push(...cached);
+      continue;
+    }
+    const mark = out.length;
+    checkSite(site, out);
+    cache.set(site, out.slice(mark));
+  }
+  return out;
+}
+
+function checkSite(site: BandSite, out: Diagnostic[]): void {
+  {
     const dim: Dim = site.subject.type.kind === "num" ? site.subject.type.dim : "plain";
     const show = (r: I.Range): string => I.formatRange(r, (v) => formatValue(v, dim));
     const domain = site.subject.range;
@@ -96,5 +114,4 @@ export function checkBands({ analysis }: CheckContext): Diagnostic[] {
       }
     }
   }
-  return out;
 }

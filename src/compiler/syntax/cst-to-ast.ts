@@ -316,7 +316,7 @@ function titleOf(n: CstNode): { title?: A.StringLit } {
   return t ? { title: stringLit(t) } : {};
 }
 
-function group(n: CstNode): A.GroupDecl {
+export function group(n: CstNode): A.GroupDecl {
   const s = span(n);
   const children: (A.GroupDecl | A.IndicatorDecl)[] = [
     ...subs(n, "group").map(group),
@@ -333,7 +333,7 @@ function group(n: CstNode): A.GroupDecl {
   };
 }
 
-function indicator(n: CstNode): A.IndicatorDecl {
+export function indicator(n: CstNode): A.IndicatorDecl {
   const s = span(n);
   return {
     kind: "Indicator",
@@ -451,7 +451,7 @@ function reword(n: CstNode): A.RewordDecl {
   return { kind: "Reword", target: path(sub(n, "path"), s), ...titleOf(n), notes: subs(n, "note").map(note), span: s };
 }
 
-function example(n: CstNode): A.ExampleDecl {
+export function example(n: CstNode): A.ExampleDecl {
   const s = span(n);
   const t = tok(n, "title");
   const ref = sub(n, "rubricRef");

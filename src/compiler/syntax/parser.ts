@@ -31,7 +31,7 @@ const errorMessageProvider: IParserErrorMessageProvider = {
 
 export class RubricParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "full", errorMessageProvider });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "onlyOffset", errorMessageProvider });
     this.performSelfAnalysis();
   }
 
