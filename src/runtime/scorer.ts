@@ -1,0 +1,103 @@
+/**
+ * What a scorer is, whoever made it: the reference evaluator wrapped for
+ * batch use, or a compiled module. Batch scoring, validation and the
+ * differential tests only speak this interface.
+ */
+import type { Report, Text } from "./report.js";
+
+/** Input values after validation: numbers as exact decimal strings, money in the input's declared unit. */
+export type InputValue = string | boolean | readonly InputValue[] | { readonly [field: string]: InputValue };
+
+/** The input of one department: values by input name, plus judgements and overrides by indicator path. */
+export interface ScoreInput {
+  readonly values: { readonly [input: string]: InputValue };
+  /** Judged scores by (suffix) path; `reason` required below the maximum. */
+  readonly judgements?: { readonly [path: string]: { readonly value: string; readonly reason?: string } };
+  /** Judge every judged part not judged otherwise at its maximum. */
+  readonly judgeRestFull?: boolean;
+  readonly overrides?: { readonly [path: string]: { readonly value: string; readonly reason: string } };
+}
+
+export type InputErrorKind =
+  | "missing"
+  | "unknown-field"
+  | "wrong-type"
+  | "out-of-range"
+  | "zero-denominator"
+  | "judgement-out-of-bounds"
+  | "judgement-needs-reason"
+  | "unknown-indicator";
+
+/** A structured input error: the field, the indicators that use it, and a message in both languages. */
+export interface InputError {
+  readonly kind: InputErrorKind;
+  /** The input (or `path` for judgements/overrides) concerned. */
+  readonly field: string;
+  /** Paths of the indicators that read this field. */
+  readonly indicators: readonly string[];
+  readonly message: Text;
+}
+
+/** Description of one input, enough to validate and convert raw values (JSON, CSV cells, XLSX cells). */
+export interface InputSpec {
+  readonly name: string;
+  readonly alias?: string;
+  readonly type: InputTypeSpec;
+  /** Constant bounds, as exact decimal strings in the input's unit; `ref` names another input. */
+  readonly constraints: readonly { readonly op: ">=" | ">" | "<=" | "<"; readonly value?: string; readonly ref?: string }[];
+  /** Paths of the indicators whose rules read this input. */
+  readonly usedBy: readonly string[];
+  readonly note?: string;
+}
+
+export type InputTypeSpec =
+  | { readonly kind: "money"; readonly unit: "元" | "万元" }
+  | { readonly kind: "ratio" | "count" | "points" | "number" }
+  | { readonly kind: "bool" | "text" }
+  | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
+  | { readonly kind: "array"; readonly element: InputTypeSpec; readonly length?: number }
+  | { readonly kind: "record"; readonly fields: readonly { readonly name: string; readonly type: InputTypeSpec }[] };
+
+export interface JudgedSpec {
+  readonly path: string;
+  readonly min: string;
+  readonly max: string;
+  /** True when the whole indicator may be judged at once (all its parts are judged). */
+  readonly indicator: boolean;
+}
+
+export interface RubricMeta {
+  readonly name: string;
+  readonly year?: number;
+  readonly locality?: string;
+  readonly source?: string;
+  readonly total: string;
+  readonly inputs: readonly InputSpec[];
+  readonly judged: readonly JudgedSpec[];
+  /** Indicator paths, in tree order. */
+  readonly indicators: readonly { readonly path: string; readonly points: string; readonly note?: string }[];
+}
+
+export interface Scorer {
+  readonly meta: RubricMeta;
+  /** Every problem with the input, none thrown. */
+  validate(input: ScoreInput): InputError[];
+  /** Scores a valid input; throws a `ScoreError` carrying InputErrors otherwise. */
+  score(input: ScoreInput): Report;
+}
+
+export class ScoreError extends Error {
+  constructor(readonly errors: readonly InputError[]) {
+    super(errors.map((e) => e.message.en).join("; "));
+    this.name = "ScoreError";
+  }
+}
+
+/** An input value converted for scoring: exact numbers (money in 元, ratios as fractions), enum members as text. */
+export type ConvertedValue =
+  | { readonly k: "num"; readonly v: import("./exact.js").Exact }
+  | { readonly k: "bool"; readonly v: boolean }
+  | { readonly k: "text"; readonly v: string }
+  | { readonly k: "enum"; readonly v: string }
+  | { readonly k: "array"; readonly v: readonly ConvertedValue[] }
+  | { readonly k: "record"; readonly v: ReadonlyMap<string, ConvertedValue> };
