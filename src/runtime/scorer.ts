@@ -6,7 +6,8 @@
 import type { Report, Text } from "./report.js";
 
 /** Input values after validation: numbers as exact decimal strings, money in the input's declared unit. */
-export type InputValue = string | boolean | readonly InputValue[] | { readonly [field: string]: InputValue };
+/** A raw input value: decimals as strings or numbers (numbers are read from their shortest decimal text, never used as floats). */
+export type InputValue = string | number | boolean | null | readonly InputValue[] | { readonly [field: string]: InputValue };
 
 /** The input of one department: values by input name, plus judgements and overrides by indicator path. */
 export interface ScoreInput {

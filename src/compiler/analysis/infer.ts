@@ -7,7 +7,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { constValue, literalDim, literalValue } from "../model/constants.js";
+import { constValue, literalDim, literalValue, roundingModeArg } from "../model/constants.js";
 import type { Dim, InputDef, LetDef, RubricModel, ValueType } from "../model/types.js";
 import { W, ty } from "../diagnostics/words.js";
 import { suggest } from "../util/suggest.js";
@@ -24,6 +24,8 @@ export interface DivisionSite {
   readonly divisor: A.Expr;
   readonly range: I.Range;
   readonly report: boolean;
+  /** A guard (`if d = 0 … else`, `d != 0 and …`) rules 0 out here, whatever the range says. */
+  readonly guarded: boolean;
 }
 
 export interface BandSite {
@@ -54,6 +56,8 @@ export interface Env {
   readonly partPoints?: Exact;
   /** True only at the top of a part's rule (and inside `if` branches there). */
   readonly ruleTop: boolean;
+  /** The let whose body is being inferred: its divisions are checked where it is used. */
+  readonly inLet?: LetDef;
 }
 
 const ERR: ExprInfo = { type: { kind: "error" }, range: I.FULL };
@@ -110,6 +114,8 @@ export class Inferrer {
   readonly diagnostics: Diagnostic[] = [];
   private readonly letCache = new Map<LetDef, ExprInfo>();
   private readonly letStack = new Set<LetDef>();
+  /** Divisors inside each let's body: a let is evaluated lazily, so a guard at its use protects them. */
+  private readonly letDivisions = new Map<LetDef, Set<A.Expr>>();
   /** Relations implied by input declarations (`已完成项目数: count <= 计划项目数`). */
   readonly inputRelations: Set<string>;
   private readonly inputRanges: Map<string, I.Range>;
@@ -190,7 +196,7 @@ export class Inferrer {
     if (cached && narrowed && !this.letStack.has(def)) {
       // Re-infer under the guards in force here (e.g. `else` of `实际 > 计划`), quietly.
       this.letStack.add(def);
-      const r = this.infer(def.value, { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false });
+      const r = this.infer(def.value, { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false, inLet: def });
       this.letStack.delete(def);
       return { type: cached.type, range: I.intersect(r.range, cached.range) };
     }
@@ -199,11 +205,39 @@ export class Inferrer {
       return ERR;
     }
     this.letStack.add(def);
-    const letEnv: Env = { ...env, locals: new Map(), file: def.file, report: def.file === this.model.file, ruleTop: false };
+    if (!this.letDivisions.has(def)) this.letDivisions.set(def, new Set());
+    const letEnv: Env = { ...env, locals: new Map(), file: def.file, report: def.file === this.model.file, ruleTop: false, inLet: def };
     const r = this.infer(def.value, letEnv);
     this.letStack.delete(def);
     this.letCache.set(def, r);
     return r;
+  }
+
+  /** A division site: deferred to the let's uses when inside a let body. */
+  private recordDivision(divisor: A.Expr, range: I.Range, env: Env, guarded = false): void {
+    if (env.inLet) {
+      let set = this.letDivisions.get(env.inLet);
+      if (!set) this.letDivisions.set(env.inLet, (set = new Set()));
+      set.add(divisor);
+      return;
+    }
+    this.divisions.push({ file: env.file, divisor, range, report: env.report, guarded });
+  }
+
+  /** At a use of `def`, checks the divisors in its body under the guards in force here. */
+  private checkLetDivisions(def: LetDef, env: Env): void {
+    const divisors = this.letDivisions.get(def);
+    if (!divisors || divisors.size === 0) return;
+    for (const d of divisors) {
+      if (env.inLet) {
+        this.recordDivision(d, I.FULL, env);
+        continue;
+      }
+      const quiet: Env = { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false };
+      const r = this.infer(d, quiet).range;
+      const guarded = env.relations.has(`nonzero:${exprKey(d)}`);
+      this.divisions.push({ file: def.file, divisor: d, range: r, report: env.report && def.file === this.model.file, guarded });
+    }
   }
 
   // ---- expressions ----
@@ -348,7 +382,11 @@ export class Inferrer {
     const local = env.locals.get(name);
     if (local) return local;
     const let_ = env.lets.get(name);
-    if (let_) return this.letInfo(let_, env);
+    if (let_) {
+      const info = this.letInfo(let_, env);
+      this.checkLetDivisions(let_, env);
+      return info;
+    }
     const input = this.model.inputs.get(name);
     if (input) {
       const range = this.inputRange(name);
@@ -464,11 +502,12 @@ export class Inferrer {
           this.unitError(e, l, r, env);
           return ERR;
         }
-        let rr = r.range;
-        // A relation a <= b with a ≥ 0 and b > 0 bounds a / b by 1.
-        this.divisions.push({ file: env.file, divisor: e.right, range: rr, report: env.report });
-        if (I.mayBeZero(rr)) rr = I.intersect(rr, I.FULL);
+        const guarded = env.relations.has(`nonzero:${exprKey(e.right)}`);
+        const rr = guarded || I.mayBeZero(r.range) ? withoutZero(r.range) : r.range;
+        this.recordDivision(e.right, r.range, env, guarded);
+        // A zero divisor is an error, not a value: the quotient's range assumes a non-zero divisor.
         let out = I.mayBeZero(rr) ? I.FULL : I.div(l.range, rr);
+        // A relation a <= b with a ≥ 0 and b > 0 bounds a / b by 1.
         if (env.relations.has(`${exprKey(e.left)}<=${exprKey(e.right)}`) && l.range.lo && l.range.lo.v.sign() >= 0) {
           out = I.intersect(I.union(out, I.FULL), I.closed(Exact.ZERO, Exact.ONE));
         }
@@ -489,7 +528,7 @@ export class Inferrer {
   private call(e: A.CallExpr, env: Env): ExprInfo {
     const senv = this.sub(env);
     const name = builtin(e.callee.text);
-    const args = e.args.map((a) => this.infer(a, senv));
+    const args = e.args.map((a, i) => (name === "round" && i === 2 && roundingModeArg(a) ? { type: { kind: "text" as const }, range: I.FULL } : this.infer(a, senv)));
     if (!name) {
       const s = suggest(e.callee.text, builtinNames());
       this.diag(env, diagnostic("unknown-name", { file: env.file, span: e.callee.span }, { name: e.callee.text, kind: "function", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
@@ -573,13 +612,16 @@ export class Inferrer {
         return num(first.type.dim, name === "abs" ? I.intersect(r, I.NONNEG) : r);
       }
       case "round": {
-        if (!arity(2, 2) || !first || !this.expectNum(first, e.args[0] as A.Expr, env, e.callee.text)) return ERR;
+        if (!arity(2, 3) || !first || !this.expectNum(first, e.args[0] as A.Expr, env, e.callee.text)) return ERR;
+        if (e.args[2] && !roundingModeArg(e.args[2])) {
+          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[2].span }, { expected: { zh: "舍入方式（四舍五入、银行家舍入、舍去、进一）", en: "a rounding mode (half-up, half-even, down, up)" }, actual: W.expression, context: "round" }));
+        }
         const digits = e.args[1] ? constValue(e.args[1]) : undefined;
         if (!digits || !digits.isInteger() || digits.sign() < 0) {
           this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[1]?.span ?? e.span }, { expected: W.digits, actual: W.expression, context: "round" }));
           return num(first.type.dim, first.range);
         }
-        return num(first.type.dim, I.widenToClosed(first.range, (v) => v.round(Number(digits.num))));
+        return num(first.type.dim, I.widenToClosed(first.range, (v) => v.round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up")));
       }
       case "clamp": {
         if (!arity(3, 3)) return ERR;
@@ -713,6 +755,8 @@ export class Inferrer {
       return;
     }
     const key = exprKey(subject);
+    // "≠ 0" cannot always be an interval (x ∈ (-∞, ∞)): remember it as a fact of its own.
+    if ((op === "!=" && c.isZero()) || ((op === ">" || op === "<") && c.isZero())) relations.add(`nonzero:${key}`);
     const current = facts.get(key) ?? this.peekRange(subject, env);
     let next: I.Range;
     switch (op) {
@@ -756,6 +800,14 @@ export class Inferrer {
 /** A non-zero plain literal next to money: 元 or 万元? The author must say. */
 function unitlessMoneyLiteral(otherDim: Dim, e: A.Expr): boolean {
   return otherDim === "money" && e.kind === "Number" && e.unit === undefined && !(Exact.parse(e.digits)?.isZero() ?? true);
+}
+
+/** The range with a closed 0 end opened (a divisor known, or assumed, not to be 0). */
+function withoutZero(r: I.Range): I.Range {
+  return {
+    ...(r.lo ? { lo: r.lo.v.isZero() ? { v: r.lo.v, closed: false } : r.lo } : {}),
+    ...(r.hi ? { hi: r.hi.v.isZero() ? { v: r.hi.v, closed: false } : r.hi } : {}),
+  };
 }
 
 function baseDim(t: ValueType): Dim | undefined {

@@ -113,7 +113,9 @@ const nonneg = (r: Range): boolean => !!r.lo && r.lo.v.sign() >= 0;
 export function mul(a: Range, b: Range): Range {
   if (a.lo && a.hi && b.lo && b.hi) {
     const cands: Bound[] = [];
-    for (const x of [a.lo, a.hi]) for (const y of [b.lo, b.hi]) cands.push({ v: x.v.mul(y.v), closed: x.closed && y.closed });
+    // A closed 0 end makes a closed 0 product, whatever the other end.
+    const prod = (x: Bound, y: Bound): Bound => ({ v: x.v.mul(y.v), closed: (x.closed && y.closed) || (x.closed && x.v.isZero()) || (y.closed && y.v.isZero()) });
+    for (const x of [a.lo, a.hi]) for (const y of [b.lo, b.hi]) cands.push(prod(x, y));
     let lo = cands[0] as Bound;
     let hi = cands[0] as Bound;
     for (const c of cands) {
@@ -123,7 +125,8 @@ export function mul(a: Range, b: Range): Range {
     return { lo, hi };
   }
   if (nonneg(a) && nonneg(b) && a.lo && b.lo) {
-    return { lo: { v: a.lo.v.mul(b.lo.v), closed: a.lo.closed && b.lo.closed } };
+    const closedZero = (a.lo.closed && a.lo.v.isZero()) || (b.lo.closed && b.lo.v.isZero());
+    return { lo: { v: a.lo.v.mul(b.lo.v), closed: (a.lo.closed && b.lo.closed) || closedZero } };
   }
   return FULL;
 }

@@ -8,7 +8,7 @@ export function checkDivisions({ analysis }: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const d of analysis.divisions) {
-    if (!d.report || !I.mayBeZero(d.range)) continue;
+    if (!d.report || d.guarded || !I.mayBeZero(d.range)) continue;
     const key = `${d.file}:${d.divisor.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);

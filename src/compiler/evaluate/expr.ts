@@ -6,7 +6,8 @@
 import { Exact, DivisionByZeroError } from "../../runtime/exact.js";
 import type { Text } from "../../runtime/report.js";
 import type * as A from "../syntax/ast.js";
-import { constValue, formatValue, literalValue } from "../model/constants.js";
+import { constValue, formatValue, literalValue, roundingModeArg } from "../model/constants.js";
+import { trace } from "../../runtime/trace.js";
 import type { Dim, LetDef, PartNode, RubricModel } from "../model/types.js";
 import { builtin } from "../analysis/builtins.js";
 import type { ExprInfo } from "../analysis/infer.js";
@@ -38,8 +39,8 @@ const HUNDRED = Exact.int(100);
 export class Evaluator {
   constructor(private readonly scope: EvalScope) {}
 
-  private fail(kind: EvalError["kind"], text: Text, e: A.Expr | { span: A.Span }): never {
-    throw new EvalError(kind, text, this.scope.file, e.span);
+  private fail(kind: EvalError["kind"], text: Text, e: A.Expr | { span: A.Span }, field?: string): never {
+    throw new EvalError(kind, text, this.scope.file, e.span, field);
   }
 
   private dimOf(e: A.Expr): Dim {
@@ -49,10 +50,6 @@ export class Evaluator {
 
   private show(e: A.Expr, v: Exact): string {
     return formatValue(v, this.dimOf(e));
-  }
-
-  private note(zh: string, en: string): void {
-    this.scope.trace.push({ zh, en });
   }
 
   num(e: A.Expr, locals: ReadonlyMap<string, Value> = new Map()): Exact {
@@ -101,7 +98,7 @@ export class Evaluator {
         return this.binary(e, locals);
       case "If": {
         const c = this.bool(e.cond, locals);
-        this.note(`条件 ${exprText(e.cond)} 为${c ? "真" : "假"}`, `${exprText(e.cond)} is ${c}`);
+        this.scope.trace.push(trace.condition(exprText(e.cond), c));
         return this.eval(c ? e.then : e.else, locals);
       }
       case "Each": {
@@ -155,7 +152,7 @@ export class Evaluator {
     }
     if (this.scope.model.inputs.has(name)) {
       const v = this.scope.inputs.get(name);
-      if (!v) return this.fail("missing-input", { zh: `缺少输入「${name}」`, en: `missing input '${name}'` }, e);
+      if (!v) return this.fail("missing-input", { zh: `缺少输入「${name}」`, en: `missing input '${name}'` }, e, name);
       return v;
     }
     for (const en of this.scope.model.enums.values()) if (en.members.includes(name)) return { k: "enum", v: name };
@@ -192,6 +189,7 @@ export class Evaluator {
             "zero-division",
             { zh: `除数「${exprText(e.right)}」为 0`, en: `the divisor '${exprText(e.right)}' is 0` },
             e.right,
+            e.right.kind === "Ref" ? e.right.name.text : exprText(e.right),
           );
         }
         return numV(l.div(r));
@@ -239,7 +237,7 @@ export class Evaluator {
         return numV(this.num(e.args[0] as A.Expr, locals).ceil());
       case "round": {
         const digits = constValue(e.args[1] as A.Expr) ?? Exact.ZERO;
-        return numV(this.num(e.args[0] as A.Expr, locals).round(Number(digits.num)));
+        return numV(this.num(e.args[0] as A.Expr, locals).round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up"));
       }
       case "clamp": {
         const [x, lo, hi] = e.args.map((a) => this.num(a, locals)) as [Exact, Exact, Exact];
@@ -261,7 +259,7 @@ export class Evaluator {
         e,
       );
     }
-    this.note(`酌情评定 ${j.value.toString()}${j.reason ? `（${j.reason}）` : ""}`, `judged ${j.value.toString()}${j.reason ? ` (${j.reason})` : ""}`);
+    this.scope.trace.push(trace.judged(j.value, j.reason));
     return numV(j.value);
   }
 
@@ -274,7 +272,7 @@ export class Evaluator {
       if (!hit) continue;
       const v = this.eval(arm.value, locals);
       const cond = armText(arm, (v2) => this.show(e.subject, v2));
-      this.note(`${exprText(e.subject)} = ${shown}，命中分档 ${cond} → ${showValue(v)}`, `${exprText(e.subject)} = ${shown} falls in band ${cond} → ${showValue(v)}`);
+      this.scope.trace.push(trace.band(exprText(e.subject), shown, cond, showValue(v)));
       return v;
     }
     return this.fail("no-band", { zh: `${exprText(e.subject)} = ${shown} 不属于任何分档`, en: `${exprText(e.subject)} = ${shown} falls in no band` }, e);
@@ -285,7 +283,7 @@ export class Evaluator {
     for (const arm of e.arms) {
       if (arm.member && !(x.k === "enum" && x.v === arm.member.text)) continue;
       const v = this.eval(arm.value, locals);
-      this.note(`${exprText(e.subject)} = ${showValue(x)} → ${showValue(v)}`, `${exprText(e.subject)} = ${showValue(x)} → ${showValue(v)}`);
+      this.scope.trace.push(trace.tier(exprText(e.subject), showValue(x), showValue(v)));
       return v;
     }
     return this.fail("no-band", { zh: `${showValue(x)} 不属于任何分类`, en: `${showValue(x)} matches no tier` }, e);
@@ -296,9 +294,8 @@ export class Evaluator {
     const amount = this.num(e.amount, locals);
     if (e.kind === "DeductPer") {
       const n = this.num(e.count, locals);
-      const d = amount.mul(n);
-      const v = points.sub(d);
-      this.note(`每项扣 ${amount.toString()}，共 ${n.toString()} 项，扣 ${d.toString()}：${points.toString()} − ${d.toString()} = ${v.toString()}`, `deduct ${amount.toString()} × ${n.toString()} = ${d.toString()}: ${points.toString()} − ${d.toString()} = ${v.toString()}`);
+      const v = points.sub(amount.mul(n));
+      this.scope.trace.push(trace.deductPer(amount, n, points, v));
       return numV(v);
     }
     const step = this.num(e.step, locals);
@@ -309,16 +306,13 @@ export class Evaluator {
     const xs = this.show(e.subject, x);
     const ts = this.show(e.threshold, t);
     if (beyond.sign() <= 0) {
-      this.note(`${exprText(e.subject)} = ${xs} 未${e.direction === "over" ? "超出" : "低于"} ${ts}，不扣分`, `${exprText(e.subject)} = ${xs} is not ${e.direction} ${ts}: no deduction`);
+      this.scope.trace.push(trace.noDeduction(exprText(e.subject), xs, e.direction, ts));
       return numV(points);
     }
     const steps = beyond.div(step);
     const d = amount.mul(steps);
     const v = points.sub(d);
-    this.note(
-      `${exprText(e.subject)} = ${xs}，${e.direction === "over" ? "超出" : "低于"} ${ts} ${this.show(e.step, beyond)}，按每 ${this.show(e.step, step)} 扣 ${amount.toString()}，扣 ${d.toString(6)}：${points.toString()} − ${d.toString(6)} = ${v.toString(6)}`,
-      `${exprText(e.subject)} = ${xs} is ${this.show(e.step, beyond)} ${e.direction} ${ts}; ${amount.toString()} per ${this.show(e.step, step)} deducts ${d.toString(6)}: ${points.toString()} − ${d.toString(6)} = ${v.toString(6)}`,
-    );
+    this.scope.trace.push(trace.deductBeyond(exprText(e.subject), xs, e.direction, ts, this.show(e.step, beyond), this.show(e.step, step), amount, d, points, v));
     return numV(v);
   }
 }
@@ -337,7 +331,7 @@ export function exprText(e: A.Expr): string {
   }
 }
 
-function armText(arm: A.BandArm, show: (v: Exact) => string): string {
+export function armText(arm: A.BandArm, show: (v: Exact) => string): string {
   const c = arm.cond;
   if (c.kind === "otherwise") return "otherwise";
   if (c.kind === "compare") {

@@ -9,6 +9,7 @@
  */
 import { Exact } from "../../runtime/exact.js";
 import type { Clamp, NodeReport, Report, Text } from "../../runtime/report.js";
+import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
 import type { CheckedRubric } from "../program.js";
 import type { IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
 import { Evaluator, exprText, type Judgement } from "./expr.js";
@@ -35,27 +36,13 @@ export interface ScoreResult {
   readonly failures: readonly { readonly node: IndicatorNode; readonly error: EvalError }[];
 }
 
-function clamp(v: Exact, hi: Exact, clamps: Clamp[]): Exact {
-  if (v.sign() < 0) {
-    clamps.push({ from: v.toString(), to: "0", bound: "lower" });
-    return Exact.ZERO;
-  }
-  if (v.gt(hi)) {
-    clamps.push({ from: v.toString(), to: hi.toString(), bound: "upper" });
-    return hi;
-  }
-  return v;
-}
+const clamp = clampPoints;
 
 function round(v: Exact, spec: RoundingSpec | undefined, trace: Text[], what: Text): Exact {
   if (!spec) return v;
   const r = v.round(spec.digits, spec.mode);
-  if (!r.eq(v)) trace.push({ zh: `${what.zh} ${v.toString()} 按 ${spec.digits} 位小数${modeZh(spec.mode)}为 ${r.toString()}`, en: `${what.en} ${v.toString()} rounded ${spec.mode} to ${spec.digits} places: ${r.toString()}` });
+  if (!r.eq(v)) trace.push(T.rounded(what, v, spec.digits, spec.mode, r));
   return r;
-}
-
-function modeZh(m: RoundingSpec["mode"]): string {
-  return { "half-up": "四舍五入", "half-even": "银行家舍入", down: "舍去", up: "进一" }[m];
 }
 
 export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreResult {
@@ -92,7 +79,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       let raw: Exact | undefined;
       for (const v of ind.veto) {
         if (ev.bool(v.cond, new Map())) {
-          trace.push({ zh: `否决条件 ${exprText(v.cond)} 成立，本指标得 0 分`, en: `veto ${exprText(v.cond)} holds: the indicator scores 0` });
+          trace.push(T.veto(exprText(v.cond)));
           status = "vetoed";
           raw = Exact.ZERO;
           break;
@@ -101,7 +88,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       if (!raw) {
         for (const x of ind.exempt) {
           if (ev.bool(x.cond, new Map())) {
-            trace.push({ zh: `免评条件 ${exprText(x.cond)} 成立，直接得满分`, en: `exemption ${exprText(x.cond)} holds: full points` });
+            trace.push(T.exempt(exprText(x.cond)));
             status = "exempt";
             raw = ind.points;
             break;
@@ -110,7 +97,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       }
       const whole = input.wholeJudgements.get(ind);
       if (!raw && whole) {
-        trace.push({ zh: `整体酌情评定 ${whole.value.toString()}${whole.reason ? `（${whole.reason}）` : ""}`, en: `judged as a whole: ${whole.value.toString()}${whole.reason ? ` (${whole.reason})` : ""}` });
+        trace.push(T.wholeJudged(whole.value, whole.reason));
         judgedWhole = { value: whole.value.toString(), ...(whole.reason ? { reason: whole.reason } : {}) };
         raw = whole.value;
       }
@@ -123,9 +110,9 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
           const value = pev.eval(p.rule);
           // A condition as a rule (a checklist item met or not) scores all or nothing.
           const v = value.k === "bool" ? (value.v ? p.points : Exact.ZERO) : pev.num(p.rule);
-          if (value.k === "bool") ptrace.push({ zh: `条件${value.v ? "满足，得满分" : "不满足，得 0 分"}`, en: value.v ? "condition met: full points" : "condition not met: 0" });
+          if (value.k === "bool") ptrace.push(T.conditionRule(value.v));
           let s = clamp(v, p.points, pclamps);
-          s = round(s, model.rounding.part, ptrace, { zh: "得分项", en: "part" });
+          s = round(s, model.rounding.part, ptrace, PART_TEXT);
           const j = input.judgements.get(p);
           scores.set(p, s);
           sum = sum.add(s);
@@ -146,7 +133,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
         raw = sum;
       }
       let s = clamp(raw, ind.points, clamps);
-      s = round(s, model.rounding.indicator, trace, { zh: "指标得分", en: "indicator score" });
+      s = round(s, model.rounding.indicator, trace, INDICATOR_TEXT);
       computed = s;
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
@@ -154,10 +141,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     }
     const final = override ? override.value : computed;
     if (override) {
-      trace.push({
-        zh: `改判为 ${override.value.toString()}（计算得分 ${computed?.toString() ?? "未能计算"}）：${override.reason}`,
-        en: `overridden to ${override.value.toString()} (computed ${computed?.toString() ?? "not computable"}): ${override.reason}`,
-      });
+      trace.push(T.overridden(override.value, computed, override.reason));
     } else if (error) {
       failures.push({ node: ind, error });
       errors.push({ path: ind.path.join("."), message: error.text });

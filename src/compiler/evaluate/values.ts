@@ -23,6 +23,8 @@ export class EvalError extends Error {
     readonly text: Text,
     readonly file: string,
     readonly span: Span,
+    /** The input concerned, for missing inputs and zero divisors that are inputs. */
+    readonly field?: string,
   ) {
     super(text.en);
     this.name = "EvalError";

@@ -154,7 +154,9 @@ export function violatedConstraint(input: InputDef, value: Value, all: ReadonlyM
     if (r.k !== "num") return undefined;
     return input.moneyUnit === "万元" && r.dim === "plain" ? r.v.mul(TEN_THOUSAND) : r.v;
   };
-  const show = (x: Exact): string => (input.moneyUnit === "万元" ? `${x.div(TEN_THOUSAND).toString(6)}万元` : x.toString(6));
+  const isRatio = (t: typeof input.type): boolean => (t.kind === "num" ? t.dim === "ratio" : t.kind === "array" ? isRatio(t.element) : false);
+  const show = (x: Exact): string =>
+    input.moneyUnit === "万元" ? `${x.div(TEN_THOUSAND).toString(6)}万元` : isRatio(input.type) ? `${x.mul(Exact.int(100)).toString(6)}%` : x.toString(6);
   for (const c of input.decl.constraints) {
     for (const x of xs) {
       if (c.kind === "compare") {

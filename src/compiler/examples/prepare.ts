@@ -80,7 +80,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         break;
       case "Given":
         for (const g of item.entries) {
-          const input = model.inputs.get(g.name.text);
+          const input = model.inputs.get(g.name.text) ?? [...model.inputs.values()].find((i) => i.alias === g.name.text);
           if (!input) {
             const s = suggest(g.name.text, model.inputs.keys());
             diags.push(diagnostic("unknown-name", at(g.name.span), { name: g.name.text, kind: "input", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));

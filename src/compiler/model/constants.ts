@@ -62,8 +62,21 @@ export function constValue(e: Expr): Exact | undefined {
   }
 }
 
-/** Display of a number in the unit the author would write (ratios as percentages). */
-export function formatValue(v: Exact, dim: Dim): string {
-  if (dim === "ratio") return `${v.mul(HUNDRED).toString(6)}%`;
-  return v.toString(6);
+export { formatValue } from "../../runtime/trace.js";
+
+/** The rounding mode argument of `round(x, digits, mode)`: half-up, half-even, down/舍去 or up/进一. */
+export function roundingModeArg(e: Expr | undefined): "half-up" | "half-even" | "down" | "up" | undefined {
+  if (!e) return "half-up";
+  const t = e.kind === "String" ? e.value : e.kind === "Ref" ? e.name.text : undefined;
+  const map: Record<string, "half-up" | "half-even" | "down" | "up"> = {
+    "half-up": "half-up",
+    四舍五入: "half-up",
+    "half-even": "half-even",
+    银行家舍入: "half-even",
+    down: "down",
+    舍去: "down",
+    up: "up",
+    进一: "up",
+  };
+  return t !== undefined ? map[t] : undefined;
 }

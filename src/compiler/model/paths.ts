@@ -41,7 +41,8 @@ function endsWith(path: readonly string[], suffix: readonly string[]): boolean {
 }
 
 export function resolvePath(nodes: readonly TreeNode[], segments: readonly string[], accept?: (n: AnyNode) => boolean): PathResolution {
-  const all = [...walkTree(nodes)].filter((n) => !accept || accept(n));
+  // The part made by `score = …` is reached through its indicator: never a candidate of its own.
+  const all = [...walkTree(nodes)].filter((n) => !(n.kind === "part" && n.implicit) && (!accept || accept(n)));
   const exact = all.filter((n) => n.path.length === segments.length && endsWith(n.path, segments));
   if (exact.length === 1 && exact[0]) return { kind: "found", node: exact[0] };
   const matches = all.filter((n) => endsWith(n.path, segments));

@@ -716,6 +716,9 @@ function primary(n: CstNode): A.Expr {
   if (t) return tiers(t);
   const d = sub(n, "deduct");
   if (d) return deduct(d);
+  const m = tok(n, "mode");
+  // A rounding mode as an argument (`round(x, 2, half-even)`) is carried as its canonical name.
+  if (m) return { kind: "String", value: m.tokenType.name === "HalfEven" ? "half-even" : "half-up", span: s };
   return errorExpr(s);
 }
 

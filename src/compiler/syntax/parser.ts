@@ -610,9 +610,22 @@ export class RubricParser extends CstParser {
     ]);
   });
 
+  /**
+   * An opening bracket continues the expression before it only on the same
+   * line: in `>= 90% -> 6⏎[80%, 90%) -> 4` the `[` starts the next band, it
+   * does not index `6`; likewise `(` after a name on a new line is not a call.
+   */
+  private sameLine(): boolean {
+    const prev = this.LA(0);
+    const next = this.LA(1);
+    return prev.endLine === undefined || next.startLine === undefined || prev.endLine === next.startLine;
+  }
+
   public postfix = this.RULE("postfix", () => {
     this.SUBRULE(this.primary);
-    this.MANY(() =>
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.LBracket || this.sameLine(),
+      DEF: () =>
       this.OR([
         {
           ALT: () => {
@@ -628,7 +641,7 @@ export class RubricParser extends CstParser {
           },
         },
       ]),
-    );
+    });
   });
 
   public primary = this.RULE("primary", () => {
@@ -651,6 +664,8 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.tiers) },
       { ALT: () => this.SUBRULE(this.deduct) },
+      { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
+      { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
     ]);
   });
 
@@ -674,13 +689,16 @@ export class RubricParser extends CstParser {
 
   public callOrRef = this.RULE("callOrRef", () => {
     this.CONSUME(T.Name, { LABEL: "callee" });
-    this.OPTION(() => {
+    this.OPTION({
+      GATE: () => this.sameLine(),
+      DEF: () => {
       this.CONSUME(T.LParen);
       this.MANY_SEP({
         SEP: T.Comma,
         DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }),
       });
       this.CONSUME(T.RParen);
+      },
     });
   });
 

@@ -1,0 +1,88 @@
+/** Which inputs each indicator reads (through its rules, conditions and lets, transitively). */
+import type * as A from "../syntax/ast.js";
+import { indicators } from "./paths.js";
+import type { IndicatorNode, LetDef, RubricModel } from "./types.js";
+
+function childExprs(e: A.Expr): A.Expr[] {
+  switch (e.kind) {
+    case "Member":
+      return [e.object];
+    case "Index":
+      return [e.object, e.index];
+    case "Unary":
+      return [e.operand];
+    case "Binary":
+      return [e.left, e.right];
+    case "If":
+      return [e.cond, e.then, e.else];
+    case "Each":
+      return [e.iterable, e.body];
+    case "Array":
+      return [...e.elements];
+    case "Range":
+      return [e.from, e.to];
+    case "Record":
+      return e.fields.map((f) => f.value);
+    case "Call":
+      return [...e.args];
+    case "Bands":
+      return [e.subject, ...e.arms.flatMap((a) => [a.value, ...(a.cond.kind === "compare" ? [a.cond.value] : a.cond.kind === "interval" ? [a.cond.interval.lo, a.cond.interval.hi] : [])])];
+    case "Tiers":
+      return [e.subject, ...e.arms.map((a) => a.value)];
+    case "DeductPer":
+      return [e.amount, e.count];
+    case "DeductBeyond":
+      return [e.amount, e.step, e.subject, e.threshold];
+    default:
+      return [];
+  }
+}
+
+/** Every sub-expression, depth first. */
+export function* subExpressions(e: A.Expr): Generator<A.Expr> {
+  const stack: A.Expr[] = [e];
+  while (stack.length > 0) {
+    const x = stack.pop() as A.Expr;
+    yield x;
+    stack.push(...childExprs(x));
+  }
+}
+
+export function inputsReadBy(model: RubricModel, ind: IndicatorNode): Set<string> {
+  const lets = new Map<string, LetDef>(model.lets);
+  for (const l of ind.lets) lets.set(l.name, l);
+  const out = new Set<string>();
+  const seenLets = new Set<LetDef>();
+  const visit = (e: A.Expr, locals: ReadonlySet<string>): void => {
+    for (const x of subExpressions(e)) {
+      if (x.kind === "Each") {
+        visit(x.body, new Set([...locals, x.variable.text]));
+        continue;
+      }
+      if (x.kind !== "Ref" || locals.has(x.name.text)) continue;
+      const l = lets.get(x.name.text);
+      if (l) {
+        if (!seenLets.has(l)) {
+          seenLets.add(l);
+          visit(l.value, new Set());
+        }
+      } else if (model.inputs.has(x.name.text)) out.add(x.name.text);
+    }
+  };
+  for (const p of ind.parts) visit(p.rule, new Set());
+  for (const c of [...ind.veto, ...ind.exempt]) visit(c.cond, new Set());
+  return out;
+}
+
+/** Input name → paths of the indicators that read it. */
+export function inputUses(model: RubricModel): Map<string, string[]> {
+  const uses = new Map<string, string[]>();
+  for (const ind of indicators(model.groups)) {
+    for (const name of inputsReadBy(model, ind)) {
+      const list = uses.get(name) ?? [];
+      list.push(ind.path.join("."));
+      uses.set(name, list);
+    }
+  }
+  return uses;
+}

@@ -1,0 +1,458 @@
+/**
+ * The skeleton compiled scorers run on: a generated module supplies its
+ * tree (names, points, rounding) and one function per indicator whose rules
+ * are compiled to straight-line code over `Exact`; this file does the rest
+ * exactly as the reference evaluator does (veto, exemption, whole
+ * judgements, clamping, rounding, overrides, the report).
+ */
+import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
+import type { Clamp, NodeReport, Report, Text } from "./report.js";
+import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
+import { INDICATOR_TEXT, PART_TEXT, clampPoints, formatValue, trace, type Dim } from "./trace.js";
+
+export { Exact };
+
+export interface Rounding {
+  readonly digits: number;
+  readonly mode: RoundingMode;
+}
+
+export interface IndicatorRules {
+  readonly veto: readonly (() => boolean)[];
+  readonly exempt: readonly (() => boolean)[];
+  /** One per part: its raw value (a condition scores all or nothing). */
+  readonly parts: readonly (() => Exact | boolean)[];
+}
+
+export interface PartSpec {
+  readonly name: string;
+  readonly title?: string;
+  readonly path: readonly string[];
+  readonly points: Exact;
+  /** Index into `meta.judged` when the part is judged. */
+  readonly judged?: number;
+}
+
+export interface IndicatorSpec {
+  readonly kind: "indicator";
+  readonly name: string;
+  readonly title?: string;
+  readonly path: readonly string[];
+  readonly points: Exact;
+  readonly parts: readonly PartSpec[];
+  readonly vetoText: readonly string[];
+  readonly exemptText: readonly string[];
+  /** Index into `meta.judged` when the indicator may be judged as a whole. */
+  readonly wholeJudged?: number;
+  readonly rules: (c: Ctx) => IndicatorRules;
+}
+
+export interface GroupSpec {
+  readonly kind: "group";
+  readonly name: string;
+  readonly title?: string;
+  readonly path: readonly string[];
+  readonly points: Exact;
+  readonly children: readonly NodeSpec[];
+}
+
+export type NodeSpec = GroupSpec | IndicatorSpec;
+
+export interface RubricSpec {
+  readonly meta: RubricMeta;
+  readonly tree: readonly NodeSpec[];
+  readonly rounding: { readonly part?: Rounding; readonly indicator?: Rounding; readonly total?: Rounding };
+  readonly grades: readonly { readonly name: string; readonly threshold?: Exact; readonly strict: boolean }[];
+}
+
+/** A failure while scoring one indicator: a missing input, a zero divisor, a missing judgement. */
+export class ScoreFailure extends Error {
+  constructor(
+    readonly kind: InputError["kind"],
+    readonly text: Text,
+    readonly field?: string,
+  ) {
+    super(text.en);
+  }
+}
+
+type Native = Exact | boolean | string | readonly Native[] | { readonly [k: string]: Native };
+
+/** A record value (an element of a `list of { … }` input). */
+export type Rec = { readonly [field: string]: unknown };
+
+/** Stands in generated code where the source had an error (never reached for a checked rubric). */
+export function fail(what: string): never {
+  throw new ScoreFailure("wrong-type", { zh: what, en: what });
+}
+
+function native(v: ConvertedValue): Native {
+  switch (v.k) {
+    case "array":
+      return v.v.map(native);
+    case "record":
+      return Object.fromEntries([...v.v].map(([k, x]) => [k, native(x)]));
+    default:
+      return v.v;
+  }
+}
+
+function endsWithPath(path: string, key: string): boolean {
+  return path === key || path.endsWith(`.${key}`);
+}
+
+/** Per-record state handed to the compiled rules. */
+export class Ctx {
+  /** Trace lines of the part or indicator being evaluated (undefined when not explaining). */
+  trace: Text[] | undefined;
+  private part: PartSpec | undefined;
+  private readonly letValues: unknown[] = [];
+
+  constructor(
+    private readonly inputs: readonly (Native | undefined)[],
+    private readonly inputNames: readonly string[],
+    readonly judgements: ReadonlyMap<number, { readonly value: Exact; readonly reason?: string }>,
+    readonly explain: boolean,
+  ) {}
+
+  /** Value of input `i`; a missing input fails the indicator that needs it. */
+  in(i: number): Native {
+    const v = this.inputs[i];
+    if (v === undefined) {
+      const name = this.inputNames[i] ?? "?";
+      throw new ScoreFailure("missing", { zh: `缺少输入「${name}」`, en: `missing input '${name}'` }, name);
+    }
+    return v;
+  }
+
+  /** A rubric-level let, computed once per record. */
+  let<T>(i: number, f: () => T): T {
+    if (i in this.letValues) return this.letValues[i] as T;
+    const v = f();
+    this.letValues[i] = v;
+    return v;
+  }
+
+  div(a: Exact, b: Exact, divisor: string, field?: string): Exact {
+    try {
+      return a.div(b);
+    } catch (e) {
+      if (!(e instanceof DivisionByZeroError)) throw e;
+      throw new ScoreFailure("zero-denominator", { zh: `除数「${divisor}」为 0`, en: `the divisor '${divisor}' is 0` }, field ?? divisor);
+    }
+  }
+
+  cond(value: boolean, text: string): boolean {
+    this.trace?.push(trace.condition(text, value));
+    return value;
+  }
+
+  judged(): Exact {
+    const p = this.part;
+    const j = p?.judged !== undefined ? this.judgements.get(p.judged) : undefined;
+    if (!p || !j) {
+      const name = p?.path.join(".") ?? "?";
+      throw new ScoreFailure(
+        "missing",
+        { zh: `「${name}」为酌情评分，案例须给出评定（评定 ${name} = … 或 评定 其余 满分）`, en: `'${name}' is judged: the example must judge it (judge ${name} = … or judge rest full)` },
+        name,
+      );
+    }
+    this.trace?.push(trace.judged(j.value, j.reason));
+    return j.value;
+  }
+
+  band<T>(subject: string, x: Exact, dim: Dim, arm: string, result: T, show: (v: T) => string): T {
+    this.trace?.push(trace.band(subject, formatValue(x, dim), arm, show(result)));
+    return result;
+  }
+
+  noBand(subject: string, x: Exact, dim: Dim): never {
+    const shown = formatValue(x, dim);
+    throw new ScoreFailure("wrong-type", { zh: `${subject} = ${shown} 不属于任何分档`, en: `${subject} = ${shown} falls in no band` });
+  }
+
+  tier<T>(subject: string, x: string, result: T, show: (v: T) => string): T {
+    this.trace?.push(trace.tier(subject, x, show(result)));
+    return result;
+  }
+
+  noTier(x: string): never {
+    throw new ScoreFailure("wrong-type", { zh: `${x} 不属于任何分类`, en: `${x} matches no tier` });
+  }
+
+  deductPer(amount: Exact, n: Exact): Exact {
+    const points = this.part?.points ?? Exact.ZERO;
+    const v = points.sub(amount.mul(n));
+    this.trace?.push(trace.deductPer(amount, n, points, v));
+    return v;
+  }
+
+  deductBeyond(amount: Exact, step: Exact, x: Exact, t: Exact, direction: "over" | "under", texts: { subject: string; dim: Dim; stepDim: Dim; thresholdDim: Dim }): Exact {
+    const points = this.part?.points ?? Exact.ZERO;
+    if (step.isZero()) throw new ScoreFailure("zero-denominator", { zh: "扣分步长为 0", en: "the deduction step is 0" });
+    const beyond = direction === "over" ? x.sub(t) : t.sub(x);
+    const xs = this.trace ? formatValue(x, texts.dim) : "";
+    const ts = this.trace ? formatValue(t, texts.thresholdDim) : "";
+    if (beyond.sign() <= 0) {
+      this.trace?.push(trace.noDeduction(texts.subject, xs, direction, ts));
+      return points;
+    }
+    const d = amount.mul(beyond.div(step));
+    const v = points.sub(d);
+    this.trace?.push(trace.deductBeyond(texts.subject, xs, direction, ts, formatValue(beyond, texts.stepDim), formatValue(step, texts.stepDim), amount, d, points, v));
+    return v;
+  }
+
+  index<T>(arr: readonly T[], i: Exact): T {
+    if (!i.isInteger() || i.lt(Exact.ONE) || i.gt(Exact.int(arr.length))) {
+      throw new ScoreFailure("wrong-type", { zh: `下标 ${i.toString()} 超出 1..${arr.length}`, en: `index ${i.toString()} is outside 1..${arr.length}` });
+    }
+    return arr[Number(i.num) - 1] as T;
+  }
+
+  field<T>(rec: Rec, name: string): T {
+    const v = rec[name];
+    if (v === undefined) throw new ScoreFailure("missing", { zh: `记录缺少字段「${name}」`, en: `the record has no field '${name}'` }, name);
+    return v as T;
+  }
+
+  setPart(p: PartSpec | undefined): void {
+    this.part = p;
+  }
+}
+
+// ---- built-in functions over exact numbers ----
+
+export const fn = {
+  min(xs: readonly Exact[]): Exact {
+    if (xs.length === 0) throw new ScoreFailure("wrong-type", { zh: "空数组没有最值", en: "an empty array has no min or max" });
+    return xs.reduce((a, b) => Exact.min(a, b));
+  },
+  max(xs: readonly Exact[]): Exact {
+    if (xs.length === 0) throw new ScoreFailure("wrong-type", { zh: "空数组没有最值", en: "an empty array has no min or max" });
+    return xs.reduce((a, b) => Exact.max(a, b));
+  },
+  sum(xs: readonly Exact[]): Exact {
+    return xs.reduce((a, b) => a.add(b), Exact.ZERO);
+  },
+  mean(xs: readonly Exact[]): Exact {
+    if (xs.length === 0) throw new ScoreFailure("zero-denominator", { zh: "空数组没有平均值", en: "an empty array has no mean" });
+    return xs.reduce((a, b) => a.add(b), Exact.ZERO).div(Exact.int(xs.length));
+  },
+  count(xs: readonly boolean[]): Exact {
+    return Exact.int(xs.filter((x) => x).length);
+  },
+  len(xs: readonly unknown[]): Exact {
+    return Exact.int(xs.length);
+  },
+  clamp(x: Exact, lo: Exact, hi: Exact): Exact {
+    return Exact.min(Exact.max(x, lo), hi);
+  },
+  showNum(dim: Dim): (v: Exact) => string {
+    return (v) => v.toString(6);
+  },
+  showAny(v: unknown): string {
+    if (v instanceof Exact) return v.toString(6);
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (typeof v === "string") return v;
+    return JSON.stringify(v);
+  },
+};
+
+// ---- scoring ----
+
+function resolveJudgements(meta: RubricMeta, input: ScoreInput): Map<number, { value: Exact; reason?: string }> {
+  const out = new Map<number, { value: Exact; reason?: string }>();
+  for (const [key, j] of Object.entries(input.judgements ?? {})) {
+    const i = meta.judged.findIndex((s) => s.path === key);
+    const idx = i >= 0 ? i : meta.judged.findIndex((s) => endsWithPath(s.path, key));
+    if (idx < 0) continue;
+    const value = Exact.parse(j.value);
+    if (value) out.set(idx, { value, ...(j.reason ? { reason: j.reason } : {}) });
+  }
+  return out;
+}
+
+function findOverride(input: ScoreInput, path: string): { value: Exact; reason: string } | undefined {
+  for (const [key, o] of Object.entries(input.overrides ?? {})) {
+    if (endsWithPath(path, key)) {
+      const value = Exact.parse(o.value);
+      if (value) return { value, reason: o.reason };
+    }
+  }
+  return undefined;
+}
+
+function round(v: Exact, r: Rounding | undefined, tr: Text[] | undefined, what: Text): Exact {
+  if (!r) return v;
+  const out = v.round(r.digits, r.mode);
+  if (tr && !out.eq(v)) tr.push(trace.rounded(what, v, r.digits, r.mode, out));
+  return out;
+}
+
+export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, ConvertedValue>, input: ScoreInput, explain: boolean): Report {
+  const names = spec.meta.inputs.map((i) => i.name);
+  const natives = names.map((n) => {
+    const v = values.get(n);
+    return v === undefined ? undefined : native(v);
+  });
+  const judgements = resolveJudgements(spec.meta, input);
+  const restFull = input.judgeRestFull === true;
+  const ctx = new Ctx(natives, names, judgements, explain);
+  const failures: InputError[] = [];
+  const scores = new Map<NodeSpec, Exact | null>();
+
+  const indicator = (ind: IndicatorSpec): NodeReport => {
+    const tr: Text[] | undefined = explain ? [] : undefined;
+    const clamps: Clamp[] = [];
+    const partReports: NodeReport[] = [];
+    const path = ind.path.join(".");
+    const override = findOverride(input, path);
+    let status: NodeReport["status"];
+    let judgedWhole: NodeReport["judged"];
+    let computed: Exact | null = null;
+    let failure: ScoreFailure | undefined;
+    ctx.trace = tr;
+    ctx.setPart(undefined);
+    try {
+      const rules = ind.rules(ctx);
+      let raw: Exact | undefined;
+      for (let i = 0; i < rules.veto.length && !raw; i++) {
+        if ((rules.veto[i] as () => boolean)()) {
+          tr?.push(trace.veto(ind.vetoText[i] ?? ""));
+          status = "vetoed";
+          raw = Exact.ZERO;
+        }
+      }
+      for (let i = 0; i < rules.exempt.length && !raw; i++) {
+        if ((rules.exempt[i] as () => boolean)()) {
+          tr?.push(trace.exempt(ind.exemptText[i] ?? ""));
+          status = "exempt";
+          raw = ind.points;
+        }
+      }
+      const whole = ind.wholeJudged !== undefined ? judgements.get(ind.wholeJudged) : undefined;
+      if (!raw && whole) {
+        tr?.push(trace.wholeJudged(whole.value, whole.reason));
+        judgedWhole = { value: whole.value.toString(), ...(whole.reason ? { reason: whole.reason } : {}) };
+        raw = whole.value;
+      }
+      if (!raw) {
+        let sum = Exact.ZERO;
+        ind.parts.forEach((p, i) => {
+          const ptr: Text[] | undefined = explain ? [] : undefined;
+          const pclamps: Clamp[] = [];
+          ctx.trace = ptr;
+          ctx.setPart(p);
+          const j = p.judged !== undefined ? (judgements.get(p.judged) ?? (restFull ? { value: Exact.parse(spec.meta.judged[p.judged]?.max ?? "0") ?? Exact.ZERO } : undefined)) : undefined;
+          if (j && p.judged !== undefined && !judgements.has(p.judged)) (judgements as Map<number, { value: Exact }>).set(p.judged, j);
+          const value = (rules.parts[i] as () => Exact | boolean)();
+          let v: Exact;
+          if (typeof value === "boolean") {
+            ptr?.push(trace.conditionRule(value));
+            v = value ? p.points : Exact.ZERO;
+          } else v = value;
+          let s = clampPoints(v, p.points, pclamps);
+          s = round(s, spec.rounding.part, ptr, PART_TEXT);
+          sum = sum.add(s);
+          const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
+          partReports.push({
+            kind: "part",
+            path: p.path,
+            name: p.name,
+            ...(p.title ? { title: p.title } : {}),
+            points: p.points.toString(),
+            computed: s.toString(),
+            score: s.toString(),
+            ...(jr ? { judged: { value: jr.value.toString(), ...(jr.reason ? { reason: jr.reason } : {}) } } : {}),
+            clamps: pclamps,
+            trace: ptr ?? [],
+            children: [],
+          });
+        });
+        ctx.trace = tr;
+        ctx.setPart(undefined);
+        raw = sum;
+      }
+      let s = clampPoints(raw, ind.points, clamps);
+      s = round(s, spec.rounding.indicator, tr, INDICATOR_TEXT);
+      computed = s;
+    } catch (e) {
+      if (!(e instanceof ScoreFailure)) throw e;
+      failure = e;
+    }
+    const final = override ? override.value : computed;
+    if (override) tr?.push(trace.overridden(override.value, computed, override.reason));
+    else if (failure) {
+      failures.push({
+        kind: failure.kind,
+        field: failure.field ?? path,
+        indicators: [path],
+        message: { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` },
+      });
+    }
+    scores.set(ind, final);
+    return {
+      kind: "indicator",
+      path: ind.path,
+      name: ind.name,
+      ...(ind.title ? { title: ind.title } : {}),
+      points: ind.points.toString(),
+      computed: computed?.toString() ?? null,
+      score: final?.toString() ?? null,
+      ...(override ? { override: { value: override.value.toString(), reason: override.reason } } : {}),
+      ...(judgedWhole ? { judged: judgedWhole } : {}),
+      ...(status ? { status } : {}),
+      clamps,
+      trace: tr ?? [],
+      ...(failure && !override ? { error: { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` } } : {}),
+      children: partReports,
+    };
+  };
+
+  const node = (n: NodeSpec): NodeReport => {
+    if (n.kind === "indicator") return indicator(n);
+    const children = n.children.map(node);
+    let sum: Exact | null = Exact.ZERO;
+    for (const c of n.children) {
+      const s = scores.get(c);
+      sum = sum && s ? sum.add(s) : null;
+    }
+    scores.set(n, sum);
+    return {
+      kind: "group",
+      path: n.path,
+      name: n.name,
+      ...(n.title ? { title: n.title } : {}),
+      points: n.points.toString(),
+      computed: sum?.toString() ?? null,
+      score: sum?.toString() ?? null,
+      clamps: [],
+      trace: [],
+      children,
+    };
+  };
+
+  const tree = spec.tree.map(node);
+  if (failures.length > 0) throw new ScoreError(failures);
+  let total = Exact.ZERO;
+  for (const n of spec.tree) total = total.add(scores.get(n) ?? Exact.ZERO);
+  if (spec.rounding.total) total = total.round(spec.rounding.total.digits, spec.rounding.total.mode);
+  let grade: string | null = null;
+  for (const g of spec.grades) {
+    if (!g.threshold || (g.strict ? total.gt(g.threshold) : total.ge(g.threshold))) {
+      grade = g.name;
+      break;
+    }
+  }
+  return {
+    rubric: spec.meta.name,
+    ...(spec.meta.year !== undefined ? { year: spec.meta.year } : {}),
+    total: total.toString(),
+    maxTotal: spec.meta.total,
+    grade,
+    tree,
+    errors: [],
+  };
+}
