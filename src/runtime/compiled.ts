@@ -36,6 +36,8 @@ export interface PartSpec {
 export interface IndicatorSpec {
   readonly kind: "indicator";
   readonly name: string;
+  /** `path` joined with dots. */
+  readonly pathText: string;
   readonly title?: string;
   readonly path: readonly string[];
   readonly points: Exact;
@@ -274,14 +276,35 @@ function resolveJudgements(meta: RubricMeta, input: ScoreInput): Map<number, { v
   return out;
 }
 
-function findOverride(input: ScoreInput, path: string): { value: Exact; reason: string } | undefined {
+function resolveOverrides(input: ScoreInput): readonly (readonly [string, { value: Exact; reason: string }])[] {
+  const out: [string, { value: Exact; reason: string }][] = [];
   for (const [key, o] of Object.entries(input.overrides ?? {})) {
-    if (endsWithPath(path, key)) {
-      const value = Exact.parse(o.value);
-      if (value) return { value, reason: o.reason };
-    }
+    const value = Exact.parse(o.value);
+    if (value) out.push([key, { value, reason: o.reason }]);
   }
+  return out;
+}
+
+function findOverride(overrides: ReturnType<typeof resolveOverrides>, path: string): { value: Exact; reason: string } | undefined {
+  for (const [key, o] of overrides) if (endsWithPath(path, key)) return o;
   return undefined;
+}
+
+type MutableNode = { -readonly [K in keyof NodeReport]: NodeReport[K] };
+
+/** A report node with a fixed shape (no object spreads: this runs for every node of every department). */
+function reportNode(
+  kind: NodeReport["kind"],
+  spec: { readonly name: string; readonly title?: string; readonly path: readonly string[]; readonly points: Exact },
+  computed: string | null,
+  score: string | null,
+  clamps: Clamp[],
+  trace: Text[],
+  children: NodeReport[],
+): MutableNode {
+  const n: MutableNode = { kind, path: spec.path, name: spec.name, points: spec.points.toString(), computed, score, clamps, trace, children };
+  if (spec.title !== undefined) n.title = spec.title;
+  return n;
 }
 
 function round(v: Exact, r: Rounding | undefined, tr: Text[] | undefined, what: Text): Exact {
@@ -303,12 +326,13 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
   const failures: InputError[] = [];
   const scores = new Map<NodeSpec, Exact | null>();
 
+  const overrides = resolveOverrides(input);
   const indicator = (ind: IndicatorSpec): NodeReport => {
     const tr: Text[] | undefined = explain ? [] : undefined;
     const clamps: Clamp[] = [];
     const partReports: NodeReport[] = [];
-    const path = ind.path.join(".");
-    const override = findOverride(input, path);
+    const path = ind.pathText;
+    const override = overrides.length > 0 ? findOverride(overrides, path) : undefined;
     let status: NodeReport["status"];
     let judgedWhole: NodeReport["judged"];
     let computed: Exact | null = null;
@@ -335,49 +359,42 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
       const whole = ind.wholeJudged !== undefined ? judgements.get(ind.wholeJudged) : undefined;
       if (!raw && whole) {
         tr?.push(trace.wholeJudged(whole.value, whole.reason));
-        judgedWhole = { value: whole.value.toString(), ...(whole.reason ? { reason: whole.reason } : {}) };
+        judgedWhole = whole.reason ? { value: whole.value.toString(), reason: whole.reason } : { value: whole.value.toString() };
         raw = whole.value;
       }
       if (!raw) {
         let sum = Exact.ZERO;
-        ind.parts.forEach((p, i) => {
+        for (let i = 0; i < ind.parts.length; i++) {
+          const p = ind.parts[i] as PartSpec;
           const ptr: Text[] | undefined = explain ? [] : undefined;
           const pclamps: Clamp[] = [];
           ctx.trace = ptr;
           ctx.setPart(p);
-          const j = p.judged !== undefined ? (judgements.get(p.judged) ?? (restFull ? { value: Exact.parse(spec.meta.judged[p.judged]?.max ?? "0") ?? Exact.ZERO } : undefined)) : undefined;
-          if (j && p.judged !== undefined && !judgements.has(p.judged)) (judgements as Map<number, { value: Exact }>).set(p.judged, j);
+          if (p.judged !== undefined && restFull && !judgements.has(p.judged)) {
+            (judgements as Map<number, { value: Exact }>).set(p.judged, { value: Exact.parse(spec.meta.judged[p.judged]?.max ?? "0") ?? Exact.ZERO });
+          }
           const value = (rules.parts[i] as () => Exact | boolean)();
           let v: Exact;
           if (typeof value === "boolean") {
             ptr?.push(trace.conditionRule(value));
             v = value ? p.points : Exact.ZERO;
           } else v = value;
-          let s = clampPoints(v, p.points, pclamps);
-          s = round(s, spec.rounding.part, ptr, PART_TEXT);
-          sum = sum.add(s);
+          let sp = clampPoints(v, p.points, pclamps);
+          sp = round(sp, spec.rounding.part, ptr, PART_TEXT);
+          sum = sum.add(sp);
+          const text = sp.toString();
+          const node = reportNode("part", p, text, text, pclamps, ptr ?? [], []);
           const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
-          partReports.push({
-            kind: "part",
-            path: p.path,
-            name: p.name,
-            ...(p.title ? { title: p.title } : {}),
-            points: p.points.toString(),
-            computed: s.toString(),
-            score: s.toString(),
-            ...(jr ? { judged: { value: jr.value.toString(), ...(jr.reason ? { reason: jr.reason } : {}) } } : {}),
-            clamps: pclamps,
-            trace: ptr ?? [],
-            children: [],
-          });
-        });
+          if (jr) node.judged = jr.reason ? { value: jr.value.toString(), reason: jr.reason } : { value: jr.value.toString() };
+          partReports.push(node);
+        }
         ctx.trace = tr;
         ctx.setPart(undefined);
         raw = sum;
       }
-      let s = clampPoints(raw, ind.points, clamps);
-      s = round(s, spec.rounding.indicator, tr, INDICATOR_TEXT);
-      computed = s;
+      let si = clampPoints(raw, ind.points, clamps);
+      si = round(si, spec.rounding.indicator, tr, INDICATOR_TEXT);
+      computed = si;
     } catch (e) {
       if (!(e instanceof ScoreFailure)) throw e;
       failure = e;
@@ -393,22 +410,13 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
       });
     }
     scores.set(ind, final);
-    return {
-      kind: "indicator",
-      path: ind.path,
-      name: ind.name,
-      ...(ind.title ? { title: ind.title } : {}),
-      points: ind.points.toString(),
-      computed: computed?.toString() ?? null,
-      score: final?.toString() ?? null,
-      ...(override ? { override: { value: override.value.toString(), reason: override.reason } } : {}),
-      ...(judgedWhole ? { judged: judgedWhole } : {}),
-      ...(status ? { status } : {}),
-      clamps,
-      trace: tr ?? [],
-      ...(failure && !override ? { error: { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` } } : {}),
-      children: partReports,
-    };
+    const computedText = computed?.toString() ?? null;
+    const node = reportNode("indicator", ind, computedText, override ? override.value.toString() : computedText, clamps, tr ?? [], partReports);
+    if (override) node.override = { value: override.value.toString(), reason: override.reason };
+    if (judgedWhole) node.judged = judgedWhole;
+    if (status) node.status = status;
+    if (failure && !override) node.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
+    return node;
   };
 
   const node = (n: NodeSpec): NodeReport => {
@@ -420,18 +428,8 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
       sum = sum && s ? sum.add(s) : null;
     }
     scores.set(n, sum);
-    return {
-      kind: "group",
-      path: n.path,
-      name: n.name,
-      ...(n.title ? { title: n.title } : {}),
-      points: n.points.toString(),
-      computed: sum?.toString() ?? null,
-      score: sum?.toString() ?? null,
-      clamps: [],
-      trace: [],
-      children,
-    };
+    const text = sum?.toString() ?? null;
+    return reportNode("group", n, text, text, [], [], children);
   };
 
   const tree = spec.tree.map(node);

@@ -1,3 +1,7 @@
-/** What scorers need at run time: exact numbers and the report shape. Imports nothing from the compiler. */
+/** What scorers need at run time: exact numbers, the report shape, validation and the compiled-scorer skeleton. Imports nothing from the compiler. */
 export { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 export type { Report, NodeReport, Clamp, Text } from "./report.js";
+export { ScoreError } from "./scorer.js";
+export type { Scorer, ScoreInput, InputValue, InputError, InputErrorKind, InputSpec, InputTypeSpec, JudgedSpec, RubricMeta, ConvertedValue } from "./scorer.js";
+export { convertInput, checkJudgements } from "./validate.js";
+export * as rt from "./compiled.js";

@@ -1,0 +1,148 @@
+/**
+ * The reference evaluator behind the `Scorer` interface, for batch scoring
+ * and as the oracle of the differential tests against compiled modules.
+ */
+import { Exact } from "../../runtime/exact.js";
+import type { Report } from "../../runtime/report.js";
+import { ScoreError, type InputError, type InputSpec, type InputTypeSpec, type JudgedSpec, type RubricMeta, type ScoreInput, type Scorer } from "../../runtime/scorer.js";
+import { checkJudgements, convertInput } from "../../runtime/validate.js";
+import { constValue } from "../model/constants.js";
+import { indicators, resolvePath, walkTree } from "../model/paths.js";
+import type { IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
+import { inputUses } from "../model/uses.js";
+import { judgedBounds } from "../examples/prepare.js";
+import type { CheckedRubric } from "../program.js";
+import type { Judgement } from "./expr.js";
+import { scoreRubric } from "./rubric.js";
+
+function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
+  switch (t.kind) {
+    case "num":
+      return t.dim === "money" ? { kind: "money", unit: input.moneyUnit ?? "元" } : { kind: t.dim === "plain" ? "number" : t.dim };
+    case "bool":
+    case "text":
+      return { kind: t.kind };
+    case "enum":
+      return { kind: "enum", name: t.name, members: t.members };
+    case "array":
+      return { kind: "array", element: typeSpec(t.element, input), ...(t.length !== undefined ? { length: t.length } : {}) };
+    case "record":
+      return { kind: "record", fields: [...t.fields].map(([name, ft]) => ({ name, type: typeSpec(ft, input) })) };
+    case "error":
+      return { kind: "number" };
+  }
+}
+
+const WAN = Exact.int(10000);
+
+function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[]): InputSpec {
+  const constraints: { op: ">=" | ">" | "<=" | "<"; value?: string; ref?: string }[] = [];
+  // Bounds are given in the input's unit: a 万元 bound written with a unit is converted back.
+  const inUnit = (e: Parameters<typeof constValue>[0]): string | undefined => {
+    const v = constValue(e);
+    if (!v) return undefined;
+    const explicitMoney = e.kind === "Number" && (e.unit === "元" || e.unit === "万元");
+    return (input.moneyUnit === "万元" && explicitMoney ? v.div(WAN) : v).toString(30);
+  };
+  for (const c of input.decl.constraints) {
+    if (c.kind === "compare") {
+      if (c.bound.kind === "Ref" && model.inputs.has(c.bound.name.text)) constraints.push({ op: c.op, ref: c.bound.name.text });
+      else {
+        const v = inUnit(c.bound);
+        if (v !== undefined) constraints.push({ op: c.op, value: v });
+      }
+    } else {
+      const lo = inUnit(c.interval.lo);
+      const hi = inUnit(c.interval.hi);
+      if (lo !== undefined) constraints.push({ op: c.interval.loClosed ? ">=" : ">", value: lo });
+      if (hi !== undefined) constraints.push({ op: c.interval.hiClosed ? "<=" : "<", value: hi });
+    }
+  }
+  return {
+    name: input.name,
+    ...(input.alias ? { alias: input.alias } : {}),
+    type: typeSpec(input.type, input),
+    constraints,
+    usedBy,
+  };
+}
+
+export function rubricMeta(rubric: CheckedRubric): RubricMeta {
+  const { model } = rubric;
+  const uses = inputUses(model);
+  const judged: JudgedSpec[] = [];
+  for (const n of walkTree(model.groups)) {
+    if (n.kind === "part") {
+      // The part made by `score = judged` is judged through its indicator.
+      if (n.implicit) continue;
+      const b = judgedBounds(n);
+      if (b) judged.push({ path: n.path.join("."), min: b.lo.toString(), max: b.hi.toString(), indicator: false });
+    } else if (n.kind === "indicator" && n.parts.length > 0 && n.parts.every((p) => judgedBounds(p))) {
+      judged.push({ path: n.path.join("."), min: "0", max: n.points.toString(), indicator: true });
+    }
+  }
+  return {
+    name: model.name,
+    ...(model.year !== undefined ? { year: model.year } : {}),
+    ...(model.locality !== undefined ? { locality: model.locality } : {}),
+    ...(model.source !== undefined ? { source: model.source } : {}),
+    total: model.groups.reduce((a, g) => a.add(g.points), Exact.ZERO).toString(),
+    inputs: [...model.inputs.values()].map((i) => inputSpec(model, i, uses.get(i.name) ?? [])),
+    judged,
+    indicators: indicators(model.groups).map((i) => ({ path: i.path.join("."), points: i.points.toString(), ...(i.note ? { note: i.note } : {}) })),
+  };
+}
+
+export function createReferenceScorer(rubric: CheckedRubric): Scorer {
+  const meta = rubricMeta(rubric);
+  const { model } = rubric;
+  const node = (path: string) => {
+    const r = resolvePath(model.groups, path.split("."));
+    return r.kind === "found" ? r.node : undefined;
+  };
+  const validate = (input: ScoreInput): InputError[] => {
+    const { errors } = convertInput(meta, input);
+    return [...errors, ...checkJudgements(meta, input)];
+  };
+  const score = (input: ScoreInput): Report => {
+    const { values, errors } = convertInput(meta, input);
+    const all = [...errors, ...checkJudgements(meta, input)];
+    if (all.length > 0) throw new ScoreError(all);
+    const judgements = new Map<PartNode, Judgement>();
+    const wholeJudgements = new Map<IndicatorNode, Judgement>();
+    for (const [path, j] of Object.entries(input.judgements ?? {})) {
+      const n = node(path);
+      const value = Exact.parse(j.value) ?? Exact.ZERO;
+      const judgement = { value, ...(j.reason ? { reason: j.reason } : {}) };
+      if (n?.kind === "part") judgements.set(n, judgement);
+      else if (n?.kind === "indicator") wholeJudgements.set(n, judgement);
+    }
+    if (input.judgeRestFull) {
+      for (const ind of indicators(model.groups)) {
+        if (wholeJudgements.has(ind)) continue;
+        for (const p of ind.parts) {
+          const b = judgedBounds(p);
+          if (b && !judgements.has(p)) judgements.set(p, { value: b.hi });
+        }
+      }
+    }
+    const overrides = new Map<IndicatorNode, { value: Exact; reason: string }>();
+    for (const [path, o] of Object.entries(input.overrides ?? {})) {
+      const n = node(path);
+      if (n?.kind === "indicator") overrides.set(n, { value: Exact.parse(o.value) ?? Exact.ZERO, reason: o.reason });
+    }
+    const result = scoreRubric(rubric, { inputs: values, judgements, wholeJudgements, overrides });
+    if (result.failures.length > 0) {
+      throw new ScoreError(
+        result.failures.map(({ node: ind, error }) => ({
+          kind: error.kind === "zero-division" ? "zero-denominator" : error.kind === "missing-input" || error.kind === "missing-judgement" ? "missing" : "wrong-type",
+          field: error.field ?? ind.path.join("."),
+          indicators: [ind.path.join(".")],
+          message: { zh: `指标「${ind.path.join(".")}」：${error.text.zh}`, en: `indicator '${ind.path.join(".")}': ${error.text.en}` },
+        })),
+      );
+    }
+    return result.report;
+  };
+  return { meta, validate, score };
+}

@@ -1,0 +1,97 @@
+/**
+ * Random department inputs for a rubric, from its meta: valid values with a
+ * bias to the places where scorers go wrong — band edges, zeros, equal
+ * amounts, exact ties. Seeded, so failures reproduce.
+ */
+import type { InputSpec, InputTypeSpec, RubricMeta, ScoreInput } from "../../src/runtime/scorer.js";
+
+export class Rng {
+  constructor(private seed: number) {}
+  next(): number {
+    // mulberry32
+    let t = (this.seed = (this.seed + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)] as T;
+  }
+}
+
+/** Ratios that sit on or next to the bands of the seed rubrics. */
+const EDGE_RATIOS = ["0", "0.05", "0.1", "0.100001", "0.6", "0.75", "0.8", "0.9", "0.899999", "0.95", "1", "1.000001", "1.05", "0.25", "0.5", "0.2059", "0.4277"];
+
+function decimal(rng: Rng, max: number, places: number): string {
+  const scale = 10 ** places;
+  return (rng.int(max * scale + 1) / scale).toFixed(places);
+}
+
+function value(t: InputTypeSpec, rng: Rng): unknown {
+  switch (t.kind) {
+    case "money":
+      return rng.next() < 0.1 ? "0" : decimal(rng, 5000, 2);
+    case "ratio":
+      return rng.next() < 0.6 ? rng.pick(EDGE_RATIOS) : decimal(rng, 1, 4);
+    case "count":
+      return String(rng.next() < 0.3 ? rng.int(3) : rng.int(40));
+    case "points":
+    case "number":
+      return decimal(rng, 10, 2);
+    case "bool":
+      return rng.next() < 0.15;
+    case "text":
+      return `t${rng.int(5)}`;
+    case "enum":
+      return rng.pick(t.members);
+    case "array":
+      return Array.from({ length: t.length ?? rng.int(5) }, () => value(t.element, rng));
+    case "record":
+      return Object.fromEntries(t.fields.map((f) => [f.name, value(f.type, rng)]));
+  }
+}
+
+const num = (x: unknown): number => (typeof x === "string" ? Number(x) : typeof x === "number" ? x : Number.NaN);
+
+/** Bends a value into the input's constant constraints (relations are fixed afterwards). */
+function fit(spec: InputSpec, v: unknown, rng: Rng): unknown {
+  if (typeof v !== "string" || !["money", "ratio", "count", "points", "number"].includes(spec.type.kind)) return v;
+  let x = num(v);
+  for (const c of spec.constraints) {
+    if (c.value === undefined) continue;
+    const b = Number(c.value);
+    if ((c.op === ">" && x <= b) || (c.op === ">=" && x < b)) x = b + (spec.type.kind === "count" ? 1 : 0.01) * (c.op === ">" ? 1 : 0) + rng.int(3);
+    if ((c.op === "<" && x >= b) || (c.op === "<=" && x > b)) x = c.op === "<" ? b - (spec.type.kind === "count" ? 1 : 0.01) : b;
+  }
+  return spec.type.kind === "count" ? String(Math.max(0, Math.round(x))) : String(x);
+}
+
+export function randomInput(meta: RubricMeta, rng: Rng): ScoreInput {
+  const values: Record<string, unknown> = {};
+  for (const i of meta.inputs) values[i.name] = fit(i, value(i.type, rng), rng);
+  // Relations (`已完成项目数: count <= 计划项目数`): sometimes exactly equal, else pulled below.
+  for (const i of meta.inputs) {
+    for (const c of i.constraints) {
+      if (!c.ref) continue;
+      const other = num(values[c.ref]);
+      const mine = num(values[i.name]);
+      if (Number.isNaN(other) || Number.isNaN(mine)) continue;
+      const ok = c.op === "<=" ? mine <= other : c.op === "<" ? mine < other : c.op === ">=" ? mine >= other : mine > other;
+      if (!ok || rng.next() < 0.3) values[i.name] = i.type.kind === "count" ? String(c.op === "<" ? Math.max(0, other - 1) : other) : String(other);
+    }
+  }
+  const judgements: Record<string, { value: string; reason?: string }> = {};
+  for (const j of meta.judged) {
+    if (rng.next() < 0.5) continue;
+    const lo = Number(j.min);
+    const hi = Number(j.max);
+    const v = rng.next() < 0.4 ? j.max : (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
+    judgements[j.path] = { value: v, reason: "随机评定 random judgement" };
+  }
+  // A judged indicator and its own parts are not judged together.
+  for (const j of meta.judged) if (j.indicator && judgements[j.path]) for (const k of Object.keys(judgements)) if (k.startsWith(`${j.path}.`)) delete judgements[k];
+  return { values: values as ScoreInput["values"], judgements, judgeRestFull: true };
+}
