@@ -85,9 +85,9 @@ export const KEYWORDS = [
   { name: "HalfEven", en: ["half-even"], zh: ["银行家舍入"] },
   { name: "Down", en: ["down"], zh: ["舍去"], soft: true },
   { name: "Up", en: ["up"], zh: ["进一"], soft: true },
-  { name: "Yuan", en: [], zh: ["元"] },
-  { name: "WanYuan", en: [], zh: ["万元"] },
-  { name: "Fen", en: [], zh: ["分"] },
+  { name: "Yuan", en: ["yuan"], zh: ["元"] },
+  { name: "WanYuan", en: ["wanyuan"], zh: ["万元"] },
+  { name: "Fen", en: ["pts"], zh: ["分"] },
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];
