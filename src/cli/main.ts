@@ -2,11 +2,22 @@
 import { parseArgs } from "node:util";
 import { runCheck, type CommandIO } from "./check.js";
 import { runTest } from "./test.js";
+import { runCompile } from "./compile.js";
+import { runFmt } from "./fmt.js";
 import { pickLang, useColor } from "./options.js";
+import { runScore, type ScoreIO } from "./score.js";
 
 const USAGE = `usage:
   rubric check [--json] [--lang zh|en] <paths…>   check rubric files (directories: every .rubric below)
   rubric test  [--json] [--lang zh|en] <paths…>   run the examples written in the rubrics
+  rubric lsp --stdio [--lang zh|en]               the language server, over stdin/stdout
+  rubric score <rubric-file|dir> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
+               [--format table|json|jsonl|csv|xlsx|md] [--explain] [-o FILE] [--lang zh|en]
+                                                  score departments (one per JSON object or CSV/XLSX row)
+  rubric compile <rubric-file> -o <dir> [--rubric NAME] [--runtime SPECIFIER]
+                                                  typed TypeScript, JavaScript + .d.ts and a JSON Schema per rubric
+  rubric fmt [--check] [--lang zh|en] <paths…>     rewrite rubric files in the canonical layout;
+                                                  --check: list unformatted files, change nothing
   rubric help
 
 exit status: 0 ok, 1 errors or failing examples, 2 bad usage`;
@@ -22,7 +33,13 @@ export function main(argv: readonly string[], io: CommandIO): number {
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, lang: { type: "string" } },
+      options: {
+        json: { type: "boolean", default: false },
+        lang: { type: "string" },
+        // `rubric lsp`: editors' clients pass these.
+        stdio: { type: "boolean", default: false },
+        clientProcessId: { type: "string" },
+      },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
@@ -40,10 +57,71 @@ export function main(argv: readonly string[], io: CommandIO): number {
       return runCheck(paths, opts, io);
     case "test":
       return runTest(paths, opts, io);
+    case "lsp": {
+      if (!parsed.values.stdio) {
+        io.err(`rubric lsp needs --stdio (the only transport)\n${USAGE}`);
+        return 2;
+      }
+      // Only an explicit --lang: otherwise the editor's locale decides, not the environment's.
+      const explicit = parsed.values.lang !== undefined ? { lang } : {};
+      // Loaded only here, so that check and test do not load the server. It keeps the process alive until `exit`.
+      import("../lsp/stdio.js")
+        .then((m) => m.runStdio(explicit))
+        .catch((e: unknown) => {
+          io.err(`rubric: internal error: cannot start the language server: ${(e as Error)?.message ?? String(e)}`);
+          process.exitCode = 70;
+        });
+      return 0;
+    }
     default:
       io.err(`unknown command '${command}'\n${USAGE}`);
       return 2;
   }
+}
+
+/** Every command, the streaming ones (`score`) included; resolves to the exit status. */
+export async function mainAsync(argv: readonly string[], io: ScoreIO): Promise<number> {
+  if (argv[0] === "score") return runScore(argv.slice(1), io);
+  if (argv[0] === "compile") return compileCommand(argv.slice(1), io);
+  if (argv[0] === "fmt") return fmtCommand(argv.slice(1), io);
+  return main(argv, io);
+}
+
+async function compileCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { output: { type: "string", short: "o" }, rubric: { type: "string" }, runtime: { type: "string" }, lang: { type: "string" } },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}
+${USAGE}`);
+    return 2;
+  }
+  const v = parsed.values;
+  if (!v.output || parsed.positionals.length === 0) {
+    io.err(`rubric compile needs a rubric file and -o <dir>\n${USAGE}`);
+    return 2;
+  }
+  return runCompile(parsed.positionals, { out: v.output, lang: pickLang(v.lang), ...(v.rubric ? { rubric: v.rubric } : {}), ...(v.runtime ? { runtime: v.runtime } : {}) }, io);
+}
+
+async function fmtCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { check: { type: "boolean", default: false }, lang: { type: "string" } } });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.lang !== undefined && !["zh", "en"].includes(parsed.values.lang)) {
+    io.err(`--lang must be zh or en\n${USAGE}`);
+    return 2;
+  }
+  const paths = parsed.positionals.length > 0 ? parsed.positionals : ["."];
+  return runFmt(paths, { check: parsed.values.check ?? false, lang: pickLang(parsed.values.lang) }, io);
 }
 
 export function run(): void {
@@ -54,17 +132,20 @@ export function run(): void {
       throw e;
     });
   }
-  const io: CommandIO = {
+  const io: ScoreIO = {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
     color: useColor(process.stdout),
+    stdout: process.stdout,
+    stderr: process.stderr,
   };
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), io);
-  } catch (e) {
+  const internal = (e: unknown): number => {
     io.err(`rubric: internal error: ${(e as Error)?.message ?? String(e)}\nplease report this with the file that caused it`);
-    code = 70;
-  }
-  process.exitCode = code;
+    return 70;
+  };
+  void mainAsync(process.argv.slice(2), io)
+    .catch(internal)
+    .then((c) => {
+      process.exitCode = c;
+    });
 }

@@ -9,6 +9,7 @@ import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, NodeReport, Report, Text } from "./report.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, formatValue, trace, type Dim } from "./trace.js";
+import { resolveJudgementPaths } from "./judgements.js";
 
 export { Exact };
 
@@ -99,10 +100,6 @@ function native(v: ConvertedValue): Native {
   }
 }
 
-function endsWithPath(path: string, key: string): boolean {
-  return path === key || path.endsWith(`.${key}`);
-}
-
 /** Per-record state handed to the compiled rules. */
 export class Ctx {
   /** Trace lines of the part or indicator being evaluated (undefined when not explaining). */
@@ -156,7 +153,7 @@ export class Ctx {
       const name = p?.path.join(".") ?? "?";
       throw new ScoreFailure(
         "missing",
-        { zh: `「${name}」为酌情评分，案例须给出评定（评定 ${name} = … 或 评定 其余 满分）`, en: `'${name}' is judged: the example must judge it (judge ${name} = … or judge rest full)` },
+        { zh: `「${name}」为酌情评分，须给出评定分（评定 ${name} = …，或 评定 其余 满分）`, en: `'${name}' is judged: a score must be given for it (judge ${name} = …, or judge rest full)` },
         name,
       );
     }
@@ -264,30 +261,13 @@ export const fn = {
 
 // ---- scoring ----
 
-function resolveJudgements(meta: RubricMeta, input: ScoreInput): Map<number, { value: Exact; reason?: string }> {
+function resolveJudgements(meta: RubricMeta, byPath: ReadonlyMap<string, { value: Exact; reason?: string }>): Map<number, { value: Exact; reason?: string }> {
   const out = new Map<number, { value: Exact; reason?: string }>();
-  for (const [key, j] of Object.entries(input.judgements ?? {})) {
-    const i = meta.judged.findIndex((s) => s.path === key);
-    const idx = i >= 0 ? i : meta.judged.findIndex((s) => endsWithPath(s.path, key));
-    if (idx < 0) continue;
-    const value = Exact.parse(j.value);
-    if (value) out.set(idx, { value, ...(j.reason ? { reason: j.reason } : {}) });
-  }
+  meta.judged.forEach((s, i) => {
+    const j = byPath.get(s.path);
+    if (j) out.set(i, j);
+  });
   return out;
-}
-
-function resolveOverrides(input: ScoreInput): readonly (readonly [string, { value: Exact; reason: string }])[] {
-  const out: [string, { value: Exact; reason: string }][] = [];
-  for (const [key, o] of Object.entries(input.overrides ?? {})) {
-    const value = Exact.parse(o.value);
-    if (value) out.push([key, { value, reason: o.reason }]);
-  }
-  return out;
-}
-
-function findOverride(overrides: ReturnType<typeof resolveOverrides>, path: string): { value: Exact; reason: string } | undefined {
-  for (const [key, o] of overrides) if (endsWithPath(path, key)) return o;
-  return undefined;
 }
 
 type MutableNode = { -readonly [K in keyof NodeReport]: NodeReport[K] };
@@ -320,19 +300,19 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
     const v = values.get(n);
     return v === undefined ? undefined : native(v);
   });
-  const judgements = resolveJudgements(spec.meta, input);
+  const resolved = resolveJudgementPaths(spec.meta, input);
+  const judgements = resolveJudgements(spec.meta, resolved.judgements);
   const restFull = input.judgeRestFull === true;
   const ctx = new Ctx(natives, names, judgements, explain);
   const failures: InputError[] = [];
   const scores = new Map<NodeSpec, Exact | null>();
 
-  const overrides = resolveOverrides(input);
   const indicator = (ind: IndicatorSpec): NodeReport => {
     const tr: Text[] | undefined = explain ? [] : undefined;
     const clamps: Clamp[] = [];
     const partReports: NodeReport[] = [];
     const path = ind.pathText;
-    const override = overrides.length > 0 ? findOverride(overrides, path) : undefined;
+    const override = resolved.overrides.size > 0 ? resolved.overrides.get(path) : undefined;
     let status: NodeReport["status"];
     let judgedWhole: NodeReport["judged"];
     let computed: Exact | null = null;

@@ -167,3 +167,29 @@ export function checkJudgements(meta: RubricMeta, input: { readonly judgements?:
   }
   return errors;
 }
+
+/**
+ * The judgements and overrides of one department by full path, with exact
+ * values: what both scorers use after `checkJudgements` has accepted them.
+ */
+export function resolveJudgementPaths(
+  meta: RubricMeta,
+  input: { readonly judgements?: unknown; readonly overrides?: unknown },
+): { judgements: Map<string, { value: Exact; reason?: string }>; overrides: Map<string, { value: Exact; reason: string }> } {
+  const judgements = new Map<string, { value: Exact; reason?: string }>();
+  const overrides = new Map<string, { value: Exact; reason: string }>();
+  const entries = (x: unknown): [string, unknown][] => (typeof x === "object" && x !== null && !Array.isArray(x) ? Object.entries(x) : []);
+  for (const [key, raw] of entries(input.judgements)) {
+    const r = resolveNodePath(meta, key);
+    const { value, reason } = entry(raw);
+    const v = plainNumber(value);
+    if (r.kind === "found" && v) judgements.set(r.node.path, reason ? { value: v, reason } : { value: v });
+  }
+  for (const [key, raw] of entries(input.overrides)) {
+    const r = resolveNodePath(meta, key);
+    const { value, reason } = entry(raw);
+    const v = plainNumber(value);
+    if (r.kind === "found" && r.node.kind === "indicator" && v) overrides.set(r.node.path, { value: v, reason: reason ?? "" });
+  }
+  return { judgements, overrides };
+}

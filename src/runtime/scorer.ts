@@ -22,6 +22,7 @@ export interface ScoreInput {
 export type InputErrorKind =
   | "missing"
   | "unknown-field"
+  | "duplicate-field"
   | "wrong-type"
   | "out-of-range"
   | "zero-denominator"
@@ -83,8 +84,11 @@ export interface Scorer {
   readonly meta: RubricMeta;
   /** Every problem with the input, none thrown. */
   validate(input: ScoreInput): InputError[];
-  /** Scores a valid input; throws a `ScoreError` carrying InputErrors otherwise. */
-  score(input: ScoreInput): Report;
+  /**
+   * Scores a valid input; throws a `ScoreError` carrying InputErrors
+   * otherwise. `explain: false` leaves trace lines out (faster).
+   */
+  score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
 }
 
 export class ScoreError extends Error {

@@ -27,7 +27,8 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     // Chinese names are short and dense: allow about a third of the characters to differ.
     const limit = Math.max(1, Math.floor(Math.max(len, [...c].length) / 3));
-    const contains = c.includes(name) || name.includes(c);
+    // Containment counts only for names of two characters or more ("b" is not a hint for "rubric").
+    const contains = len >= 2 && [...c].length >= 2 && (c.includes(name) || name.includes(c));
     if ((d <= limit || contains) && d < bestD) {
       best = c;
       bestD = d;

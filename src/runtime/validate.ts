@@ -12,7 +12,7 @@ import type { Text } from "./report.js";
 import type { ConvertedValue, InputError, InputSpec, InputTypeSpec, RubricMeta, ScoreInput } from "./scorer.js";
 import { suggest } from "./suggest.js";
 
-export { checkJudgements, resolveNodePath } from "./judgements.js";
+export { checkJudgements, resolveJudgementPaths, resolveNodePath } from "./judgements.js";
 
 /** What `convertInput` accepts: a `ScoreInput` whose values may be anything JSON, CSV or XLSX gives. */
 export interface RawScoreInput extends Omit<ScoreInput, "values"> {
@@ -240,7 +240,7 @@ export function convertInput(meta: RubricMeta, input: RawScoreInput): Conversion
     const first = given.get(spec);
     if (first !== undefined) {
       if (isEmptyRaw(raw)) continue;
-      errors.push({ kind: "unknown-field", field: spec.name, indicators: spec.usedBy, message: M.givenTwice(spec.name, [first, key]) });
+      errors.push({ kind: "duplicate-field", field: spec.name, indicators: spec.usedBy, message: M.givenTwice(spec.name, [first, key]) });
       continue;
     }
     if (isEmptyRaw(raw)) continue;

@@ -255,7 +255,7 @@ export class Evaluator {
       const name = part?.path.join(".") ?? "?";
       return this.fail(
         "missing-judgement",
-        { zh: `「${name}」为酌情评分，案例须给出评定（评定 ${name} = … 或 评定 其余 满分）`, en: `'${name}' is judged: the example must judge it (judge ${name} = … or judge rest full)` },
+        { zh: `「${name}」为酌情评分，须给出评定分（评定 ${name} = …，或 评定 其余 满分）`, en: `'${name}' is judged: a score must be given for it (judge ${name} = …, or judge rest full)` },
         e,
       );
     }
@@ -322,12 +322,44 @@ export function exprText(e: A.Expr): string {
   switch (e.kind) {
     case "Number":
       return `${e.digits}${e.unit === "percent" ? "%" : (e.unit ?? "")}`;
+    case "String":
+      return JSON.stringify(e.value);
+    case "Bool":
+      return e.value ? "true" : "false";
+    case "Ref":
+      return e.name.text;
+    case "Member":
+      return `${exprText(e.object)}.${e.field.text}`;
+    case "Index":
+      return `${exprText(e.object)}[${exprText(e.index)}]`;
     case "Binary":
       return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
     case "Unary":
       return e.op === "-" ? `-${exprText(e.operand)}` : `not ${exprText(e.operand)}`;
-    default:
-      return exprKey(e);
+    case "Call":
+      return `${e.callee.text}(${e.args.map(exprText).join(", ")})`;
+    case "If":
+      return `if ${exprText(e.cond)} then ${exprText(e.then)} else ${exprText(e.else)}`;
+    case "Each":
+      return `each ${e.variable.text} in ${exprText(e.iterable)}: ${exprText(e.body)}`;
+    case "Array":
+      return `[${e.elements.map(exprText).join(", ")}]`;
+    case "Range":
+      return `${exprText(e.from)}..${exprText(e.to)}`;
+    case "Record":
+      return `{ ${e.fields.map((f) => `${f.name.text}: ${exprText(f.value)}`).join("; ")} }`;
+    case "Judged":
+      return "judged";
+    case "Bands":
+      return `bands ${exprText(e.subject)} { … }`;
+    case "Tiers":
+      return `tiers ${exprText(e.subject)} { … }`;
+    case "DeductPer":
+      return `deduct ${exprText(e.amount)} per ${exprText(e.count)}`;
+    case "DeductBeyond":
+      return `deduct ${exprText(e.amount)} per ${exprText(e.step)} of ${exprText(e.subject)} ${e.direction} ${exprText(e.threshold)}`;
+    case "Error":
+      return "?";
   }
 }
 

@@ -109,7 +109,8 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
           const pev = new Evaluator({ ...scope, trace: ptrace, part: p, file: p.file });
           const value = pev.eval(p.rule);
           // A condition as a rule (a checklist item met or not) scores all or nothing.
-          const v = value.k === "bool" ? (value.v ? p.points : Exact.ZERO) : pev.num(p.rule);
+          if (value.k !== "bool" && value.k !== "num") throw new EvalError("invalid", { zh: "得分项的值须为数值", en: "a part's value must be a number" }, p.file, p.rule.span);
+          const v = value.k === "bool" ? (value.v ? p.points : Exact.ZERO) : value.v;
           if (value.k === "bool") ptrace.push(T.conditionRule(value.v));
           let s = clamp(v, p.points, pclamps);
           s = round(s, model.rounding.part, ptrace, PART_TEXT);

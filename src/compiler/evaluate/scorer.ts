@@ -5,9 +5,9 @@
 import { Exact } from "../../runtime/exact.js";
 import type { Report } from "../../runtime/report.js";
 import { ScoreError, type InputError, type InputSpec, type InputTypeSpec, type JudgedSpec, type RubricMeta, type ScoreInput, type Scorer } from "../../runtime/scorer.js";
-import { checkJudgements, convertInput } from "../../runtime/validate.js";
+import { checkJudgements, convertInput, resolveJudgementPaths } from "../../runtime/validate.js";
 import { constValue } from "../model/constants.js";
-import { indicators, resolvePath, walkTree } from "../model/paths.js";
+import { indicators, walkTree } from "../model/paths.js";
 import type { IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
 import { inputUses } from "../model/uses.js";
 import { judgedBounds } from "../examples/prepare.js";
@@ -96,10 +96,9 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
 export function createReferenceScorer(rubric: CheckedRubric): Scorer {
   const meta = rubricMeta(rubric);
   const { model } = rubric;
-  const node = (path: string) => {
-    const r = resolvePath(model.groups, path.split("."));
-    return r.kind === "found" ? r.node : undefined;
-  };
+  // Paths arrive resolved to full paths (runtime/judgements.ts), so look them up exactly.
+  const byPath = new Map([...walkTree(model.groups)].map((n) => [n.path.join("."), n] as const));
+  const node = (path: string) => byPath.get(path);
   const validate = (input: ScoreInput): InputError[] => {
     const { errors } = convertInput(meta, input);
     return [...errors, ...checkJudgements(meta, input)];
@@ -110,10 +109,9 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     if (all.length > 0) throw new ScoreError(all);
     const judgements = new Map<PartNode, Judgement>();
     const wholeJudgements = new Map<IndicatorNode, Judgement>();
-    for (const [path, j] of Object.entries(input.judgements ?? {})) {
+    const resolved = resolveJudgementPaths(meta, input);
+    for (const [path, judgement] of resolved.judgements) {
       const n = node(path);
-      const value = Exact.parse(j.value) ?? Exact.ZERO;
-      const judgement = { value, ...(j.reason ? { reason: j.reason } : {}) };
       if (n?.kind === "part") judgements.set(n, judgement);
       else if (n?.kind === "indicator") wholeJudgements.set(n, judgement);
     }
@@ -127,9 +125,9 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
       }
     }
     const overrides = new Map<IndicatorNode, { value: Exact; reason: string }>();
-    for (const [path, o] of Object.entries(input.overrides ?? {})) {
+    for (const [path, o] of resolved.overrides) {
       const n = node(path);
-      if (n?.kind === "indicator") overrides.set(n, { value: Exact.parse(o.value) ?? Exact.ZERO, reason: o.reason });
+      if (n?.kind === "indicator") overrides.set(n, o);
     }
     const result = scoreRubric(rubric, { inputs: values, judgements, wholeJudgements, overrides });
     if (result.failures.length > 0) {

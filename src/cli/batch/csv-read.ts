@@ -1,0 +1,180 @@
+/**
+ * A streaming RFC 4180 reader: records come out as the bytes come in, each
+ * with the file line it starts on. Quoted fields may hold commas, `""` and
+ * line breaks; lines end in LF, CRLF or CR; a UTF-8 byte-order mark is
+ * dropped. Files that are not UTF-8 are read as GB 18030 (what Excel's "CSV"
+ * gives on a Chinese system) when the first block already shows it.
+ * Blank lines are skipped.
+ */
+
+export interface CsvRecord {
+  readonly cells: string[];
+  /** 1-based line of the file where the record starts. */
+  readonly line: number;
+  /** Set when the record is malformed (an unterminated quote). */
+  readonly error?: string;
+}
+
+import { TextDecoder } from "node:util";
+
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+type State = "start" | "plain" | "quoted" | "quote";
+
+export class CsvParser {
+  private state: State = "start";
+  private cell = "";
+  private cells: string[] = [];
+  private line = 1;
+  private recordLine = 1;
+  private lastWasCR = false;
+  private quoteLine = 1;
+  /** Inside a quoted field: the previous character was CR (a CRLF may be split between chunks). */
+  private quotedCR = false;
+
+  /** Feeds decoded text; returns the records it completed. */
+  push(text: string): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (this.lastWasCR) {
+        this.lastWasCR = false;
+        if (c === LF) {
+          i++;
+          continue;
+        }
+      }
+      switch (this.state) {
+        case "start":
+        case "plain": {
+          if (c === QUOTE && this.state === "start") {
+            this.state = "quoted";
+            this.quoteLine = this.line;
+            i++;
+            break;
+          }
+          // Take the run of ordinary characters at once.
+          let j = i;
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d === COMMA || d === CR || d === LF) break;
+            j++;
+          }
+          if (j > i) {
+            this.cell += text.slice(i, j);
+            this.state = "plain";
+            i = j;
+            break;
+          }
+          i++;
+          if (c === COMMA) this.endCell();
+          else this.endRecord(out, c === CR);
+          break;
+        }
+        case "quoted": {
+          const j = text.indexOf('"', i);
+          const end = j < 0 ? n : j;
+          const chunk = text.slice(i, end);
+          this.countLines(chunk);
+          this.cell += chunk;
+          if (j >= 0) {
+            this.state = "quote";
+            this.quotedCR = false;
+          }
+          i = end + (j >= 0 ? 1 : 0);
+          break;
+        }
+        case "quote": {
+          if (c === QUOTE) {
+            this.cell += '"';
+            this.state = "quoted";
+            i++;
+          } else if (c === COMMA) {
+            this.endCell();
+            i++;
+          } else if (c === CR || c === LF) {
+            this.endRecord(out, c === CR);
+            i++;
+          } else {
+            // Text after a closing quote (`"ab"c`) is kept, as spreadsheets do.
+            this.state = "plain";
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ends the input; returns the last record if the text did not end with a line break. */
+  end(): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    if (this.state === "quoted") {
+      this.cells.push(this.cell);
+      out.push({ cells: this.cells, line: this.recordLine, error: `unterminated quoted field (opened on line ${this.quoteLine})` });
+    } else if (this.state !== "start" || this.cells.length > 0) {
+      this.endRecord(out, false);
+    }
+    this.cells = [];
+    this.cell = "";
+    this.state = "start";
+    return out;
+  }
+
+  private countLines(s: string): void {
+    for (let k = 0; k < s.length; k++) {
+      const d = s.charCodeAt(k);
+      if (d === LF && !this.quotedCR) this.line++;
+      else if (d === CR) this.line++;
+      this.quotedCR = d === CR;
+    }
+  }
+
+  private endCell(): void {
+    this.cells.push(this.cell);
+    this.cell = "";
+    this.state = "start";
+  }
+
+  private endRecord(out: CsvRecord[], cr: boolean): void {
+    this.cells.push(this.cell);
+    const blank = this.cells.length === 1 && this.cells[0] === "";
+    if (!blank) out.push({ cells: this.cells, line: this.recordLine });
+    this.cells = [];
+    this.cell = "";
+    this.state = "start";
+    this.line++;
+    this.recordLine = this.line;
+    this.lastWasCR = cr;
+  }
+}
+
+/** Decodes a byte stream as UTF-8 (BOM dropped), or as GB 18030 when the first block is not UTF-8. */
+export async function* decodeText(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  for await (const chunk of source) {
+    if (!decoder) {
+      const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+      try {
+        utf8.decode(chunk, { stream: true });
+        decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+      } catch {
+        decoder = new TextDecoder("gb18030");
+      }
+    }
+    yield decoder.decode(chunk, { stream: true });
+  }
+  if (decoder) yield decoder.decode();
+}
+
+/** Records of a CSV byte stream, in order. */
+export async function* readCsv(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<CsvRecord> {
+  const p = new CsvParser();
+  for await (const text of decodeText(source)) yield* p.push(text);
+  yield* p.end();
+}

@@ -1,0 +1,18 @@
+/** An output format: receives results in input order, writes them as they come. */
+import type { Lang, RowResult } from "../result.js";
+
+export interface Sink {
+  row(r: RowResult): Promise<void>;
+  /** After the last row (also when there were none). */
+  end(): Promise<void>;
+}
+
+export interface SinkOptions {
+  readonly lang: Lang;
+  readonly explain: boolean;
+  /** Indicator paths given a column each (CSV, XLSX) in this order. */
+  readonly indicators: readonly string[];
+  /** Show which rubric scored each row (when rows name their rubric). */
+  readonly showRubric: boolean;
+  readonly color: boolean;
+}

@@ -1,0 +1,146 @@
+/**
+ * Departments from an input file, one at a time and in order, whatever the
+ * format: CSV and XLSX rows under a header, JSON Lines, or a JSON document
+ * (one object, or an array). Each record knows its 1-based data row and
+ * where it is in the file (line, or sheet row for XLSX).
+ */
+import type { Readable } from "node:stream";
+import type { Text } from "../../runtime/report.js";
+import { ColumnCache, type Column } from "./columns.js";
+import { readCsv } from "./csv-read.js";
+import { readJsonDocument, readJsonLines, type JsonItem } from "./json-read.js";
+import { flatRow, isStructured, structuredRow, type RowInput } from "./row-input.js";
+import { readXlsx } from "./xlsx-read.js";
+
+export type InputFormat = "csv" | "xlsx" | "json" | "jsonl";
+
+export interface SourceRecord {
+  /** 1-based data row (the header is not counted). */
+  readonly row: number;
+  /** Where the record starts: a file line (CSV, JSON) or a sheet row (XLSX). */
+  readonly line?: number;
+  /** True for a JSON document that is a single object. */
+  readonly single?: boolean;
+  readonly input?: RowInput;
+  /** Why the record could not be read at all. */
+  readonly error?: Text;
+}
+
+export function formatOf(path: string): InputFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (ext === "csv") return "csv";
+  if (ext === "xlsx") return "xlsx";
+  if (ext === "json") return "json";
+  if (ext === "jsonl" || ext === "ndjson") return "jsonl";
+  return undefined;
+}
+
+export interface HeaderProblem {
+  readonly line: number;
+  readonly message: Text;
+}
+
+/** Maps a header row to columns, reporting unknown, duplicate and unnamed columns once. */
+function headerColumns(cells: readonly unknown[], cache: ColumnCache, opts: RecordOptions, line: number, problems: HeaderProblem[]): (Column | undefined)[] {
+  const seen = new Set<string>();
+  return cells.map((c) => {
+    const h = typeof c === "string" ? c.trim() : c === undefined || c === null ? "" : String(c);
+    const col = cache.get(h);
+    if (col.kind === "ignore") return undefined;
+    if (seen.has(h)) {
+      problems.push({ line, message: { zh: `列「${h}」重复，只用第一列`, en: `column '${h}' appears twice; the first is used` } });
+      return undefined;
+    }
+    seen.add(h);
+    if (col.kind === "value" && !opts.isInput(col.key)) {
+      problems.push({ line, message: unknownColumn(h, opts.suggest(col.key)) });
+      return undefined;
+    }
+    return col;
+  });
+}
+
+function unknownColumn(h: string, s: string | undefined): Text {
+  const tail = s ? { zh: `；是否应为「${s}」？`, en: `; did you mean '${s}'?` } : { zh: "", en: "" };
+  return {
+    zh: `未知的列「${h}」，已忽略${tail.zh}（不需要的列请以 # 开头）`,
+    en: `unknown column '${h}', ignored${tail.en} (start a column's name with # to ignore it)`,
+  };
+}
+
+export interface RecordOptions {
+  /** True for an input name or alias of any rubric that may score the rows. */
+  readonly isInput: (key: string) => boolean;
+  readonly suggest: (key: string) => string | undefined;
+  /** Header problems are reported here as they are found. */
+  readonly onHeaderProblem: (p: HeaderProblem) => void;
+}
+
+async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: number; error?: string }>, opts: RecordOptions, cache: ColumnCache): AsyncGenerator<SourceRecord> {
+  let columns: (Column | undefined)[] | undefined;
+  let headers: string[] = [];
+  let row = 0;
+  for await (const r of rows) {
+    if (!columns) {
+      const problems: HeaderProblem[] = [];
+      columns = headerColumns(r.cells, cache, opts, r.line, problems);
+      headers = r.cells.map((c) => (typeof c === "string" ? c : String(c ?? "")));
+      problems.forEach(opts.onHeaderProblem);
+      continue;
+    }
+    if (r.cells.every((c) => c === undefined || c === null || c === "")) continue;
+    row++;
+    if (r.error) {
+      yield { row, line: r.line, error: { zh: `CSV 格式错误：${r.error}`, en: `malformed CSV: ${r.error}` } };
+      continue;
+    }
+    const extra = r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");
+    if (extra) {
+      yield { row, line: r.line, error: { zh: `本行有 ${r.cells.length} 个单元格，多于表头的 ${columns.length} 列`, en: `the row has ${r.cells.length} cells, more than the header's ${columns.length} columns` } };
+      continue;
+    }
+    const cols = columns;
+    const entries = function* (): Generator<readonly [Column, string, unknown]> {
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
+        if (c) yield [c, headers[i] ?? "", r.cells[i]];
+      }
+    };
+    yield { row, line: r.line, input: flatRow(entries()) };
+  }
+}
+
+async function* json(items: AsyncIterable<JsonItem>, cache: ColumnCache): AsyncGenerator<SourceRecord> {
+  let row = 0;
+  for await (const it of items) {
+    row++;
+    if ("error" in it) {
+      yield { row, line: it.line, error: { zh: `JSON 格式错误：${it.error}`, en: it.error } };
+      continue;
+    }
+    const v = it.value;
+    const single = "single" in it && it.single ? { single: true } : {};
+    if (typeof v !== "object" || v === null || Array.isArray(v)) {
+      yield { row, line: it.line, ...single, error: { zh: "每个部门应为一个 JSON 对象", en: "each department must be a JSON object" } };
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    const input = isStructured(o) ? structuredRow(o) : flatRow(Object.entries(o).map(([k, x]) => [cache.get(k), k, x] as const));
+    yield { row, line: it.line, ...single, input };
+  }
+}
+
+/** The departments of `source`, read as `format`. */
+export function readRecords(source: Readable, format: InputFormat, opts: RecordOptions): AsyncGenerator<SourceRecord> {
+  const cache = new ColumnCache(opts.isInput);
+  switch (format) {
+    case "csv":
+      return tabular(readCsv(source), opts, cache);
+    case "xlsx":
+      return tabular(readXlsx(source), opts, cache);
+    case "json":
+      return json(readJsonDocument(source), cache);
+    case "jsonl":
+      return json(readJsonLines(source), cache);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The batch loop: each record is mapped to a department's input, scored by
+ * its rubric's scorer, and handed to the output as soon as it is done. A bad
+ * row is reported (row number, line, field, indicators) and the others go on.
+ */
+import type { Text } from "../../runtime/report.js";
+import { ScoreError, type InputError, type Scorer } from "../../runtime/scorer.js";
+import type { Sink } from "./formats/sink.js";
+import type { Progress } from "./progress.js";
+import type { SourceRecord } from "./records.js";
+import { errorTexts, failed, where, type Lang, type RowResult } from "./result.js";
+
+export type ScorerChoice = { readonly scorer: Scorer; readonly key: string } | { readonly error: Text };
+
+export interface BatchContext {
+  /** The scorer for a row that names `rubric` (or names none). */
+  readonly scorerFor: (rubric: string | undefined) => ScorerChoice;
+  readonly sink: Sink;
+  readonly lineKind: RowResult["lineKind"];
+  readonly lang: Lang;
+  /** Writes a line to stderr. */
+  readonly err: (line: string) => void;
+  readonly progress: Progress;
+  readonly bytesRead: () => number;
+  /** Keep trace lines in the reports (`--explain`, or a single department printed as JSON). */
+  readonly explain: boolean;
+}
+
+const problem = (message: Text, field = ""): InputError => ({ kind: "wrong-type", field, indicators: [], message });
+
+function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
+  const base = { row: rec.row, lineKind: ctx.lineKind, ...(rec.line !== undefined ? { line: rec.line } : {}), ...(rec.single ? { single: true } : {}) };
+  if (rec.error || !rec.input) return { ...base, errors: [problem(rec.error ?? { zh: "无法读取", en: "unreadable" })] };
+  const { input, problems, id, rubric } = rec.input;
+  const withId = { ...base, ...(id !== undefined ? { id } : {}) };
+  const choice = ctx.scorerFor(rubric);
+  if ("error" in choice) return { ...withId, ...(rubric !== undefined ? { rubric } : {}), errors: [problem(choice.error, "rubric")] };
+  const row = { ...withId, rubric: choice.key };
+  if (problems.length > 0) return { ...row, errors: [...problems, ...choice.scorer.validate(input)] };
+  try {
+    return { ...row, report: choice.scorer.score(input, { explain: ctx.explain }), errors: [] };
+  } catch (e) {
+    if (e instanceof ScoreError) return { ...row, errors: [...e.errors] };
+    // A bug or a pathological rubric must not stop the other rows.
+    return { ...row, errors: [problem({ zh: `内部错误：${(e as Error)?.message ?? String(e)}`, en: `internal error: ${(e as Error)?.message ?? String(e)}` })] };
+  }
+}
+
+export interface BatchSummary {
+  readonly rows: number;
+  readonly failed: number;
+}
+
+export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: BatchContext): Promise<BatchSummary> {
+  let rows = 0;
+  let bad = 0;
+  for await (const rec of records) {
+    const r = scoreOne(rec, ctx);
+    rows++;
+    await ctx.sink.row(r);
+    if (failed(r)) {
+      bad++;
+      ctx.progress.clear();
+      const at = where(r, ctx.lang);
+      const texts = errorTexts(r);
+      if (texts.length === 0) ctx.err(`${at}: ${ctx.lang === "zh" ? "未能算出总分" : "no total could be computed"}`);
+      for (const t of texts) ctx.err(`${at}: ${t[ctx.lang]}`);
+    }
+    ctx.progress.update(rows, ctx.bytesRead());
+  }
+  return { rows, failed: bad };
+}

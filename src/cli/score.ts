@@ -1,0 +1,209 @@
+/**
+ * `rubric score <rubric-file> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
+ *   [--format table|json|jsonl|csv|xlsx|md] [--explain] [-o FILE] [--lang zh|en]`
+ *
+ * Scores one department or many. The input streams: one result per input
+ * row, in order, written as it is scored; a bad row is reported on stderr
+ * with its row number, line, field and indicators, and the others go on.
+ * Exit 0 when every row scored, 1 when any failed (or the rubric or input
+ * could not be read), 2 on bad usage.
+ */
+import { once } from "node:events";
+import { createReadStream, createWriteStream, statSync, type WriteStream } from "node:fs";
+import { PassThrough, type Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import type { CommandIO } from "./check.js";
+import { diagnosticsForPaths } from "./check.js";
+import { pickLang } from "./options.js";
+import { colors, renderDiagnostic } from "./render.js";
+import { suggest } from "../runtime/suggest.js";
+import { csvSink } from "./batch/formats/csv.js";
+import { jsonSink, jsonlSink } from "./batch/formats/json.js";
+import { mdSink } from "./batch/formats/md.js";
+import type { Sink, SinkOptions } from "./batch/formats/sink.js";
+import { tableSink } from "./batch/formats/table.js";
+import { xlsxSink } from "./batch/formats/xlsx.js";
+import { linesOut, streamOut, type TextOut } from "./batch/out.js";
+import { progressBar } from "./batch/progress.js";
+import { formatOf, readRecords } from "./batch/records.js";
+import { RubricChooser } from "./batch/rubrics.js";
+import { scoreRecords } from "./batch/run.js";
+
+export interface ScoreIO extends CommandIO {
+  /** Where results go without -o (else `out`, line by line). */
+  readonly stdout?: Writable & { isTTY?: boolean };
+  /** For the progress bar (shown only on a terminal, outside CI). */
+  readonly stderr?: NodeJS.WriteStream;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export const SCORE_USAGE = `usage: rubric score <rubric-file|dir> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
+         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en]
+  (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)`;
+
+const FORMATS = ["table", "json", "jsonl", "csv", "xlsx", "md"] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatFromOutput(file: string | undefined): Format | undefined {
+  const ext = file ? /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase() : undefined;
+  if (ext === "ndjson") return "jsonl";
+  return FORMATS.find((f) => f === ext && f !== "table");
+}
+
+/** Opens the output file before any row is read, so that a bad path is reported, not thrown. */
+async function openOutput(path: string): Promise<WriteStream | Error> {
+  const w = createWriteStream(path);
+  try {
+    await once(w, "open");
+  } catch (e) {
+    return e as Error;
+  }
+  // Later failures (a full disk) reject the pending write and are reported as the run's error.
+  w.on("error", () => {});
+  return w;
+}
+
+export async function runScore(args: readonly string[], io: ScoreIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        rubric: { type: "string" },
+        format: { type: "string" },
+        explain: { type: "boolean", default: false },
+        reference: { type: "boolean", default: false },
+        output: { type: "string", short: "o" },
+        lang: { type: "string" },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${SCORE_USAGE}`);
+    return 2;
+  }
+  const v = parsed.values;
+  if (v.lang !== undefined && v.lang !== "zh" && v.lang !== "en") {
+    io.err(`--lang must be zh or en\n${SCORE_USAGE}`);
+    return 2;
+  }
+  const lang = pickLang(v.lang, io.env ?? process.env);
+  const zh = lang === "zh";
+  const [rubricPath, inputPath, ...extra] = parsed.positionals;
+  if (!rubricPath || !inputPath || extra.length > 0) {
+    io.err(SCORE_USAGE);
+    return 2;
+  }
+  const format = (v.format ?? formatFromOutput(v.output) ?? "table") as Format;
+  if (!FORMATS.includes(format)) {
+    io.err(`--format must be one of ${FORMATS.join(", ")}\n${SCORE_USAGE}`);
+    return 2;
+  }
+  const inputFormat = formatOf(inputPath);
+  if (!inputFormat) {
+    io.err(zh ? `无法识别输入文件的格式：${inputPath}（应为 .json、.jsonl、.csv 或 .xlsx）` : `cannot tell the input's format from its name: ${inputPath} (expected .json, .jsonl, .csv or .xlsx)`);
+    return 2;
+  }
+
+  // The rubric.
+  const { diagnostics, linesOf, missing, program, reported } = diagnosticsForPaths([rubricPath]);
+  for (const m of missing) io.err(zh ? `找不到文件：${m}` : `no such file: ${m}`);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  for (const d of errors) io.err(renderDiagnostic(d, linesOf, lang, colors(io.color)));
+  if (missing.length > 0 || errors.length > 0) return 1;
+  const named = program.rubrics.filter((r) => reported.has(r.model.file));
+  const probe = new RubricChooser(program.rubrics, named, undefined);
+  let fallback = named.length === 1 ? named[0] : undefined;
+  if (v.rubric !== undefined) {
+    const r = probe.find(v.rubric);
+    if (!("model" in r)) {
+      io.err(r[lang]);
+      return 1;
+    }
+    fallback = r;
+  }
+  if (program.rubrics.length === 0) {
+    io.err(zh ? `${rubricPath} 中没有评分表` : `no rubric in ${rubricPath}`);
+    return 1;
+  }
+  const chooser = new RubricChooser(program.rubrics, named.length > 0 ? named : program.rubrics, fallback, v.reference ?? false);
+
+  // The input.
+  let size: number;
+  try {
+    size = statSync(inputPath).size;
+  } catch {
+    io.err(zh ? `找不到输入文件：${inputPath}` : `no such input file: ${inputPath}`);
+    return 1;
+  }
+  const source = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
+
+  // The output.
+  let file: WriteStream | undefined;
+  if (v.output) {
+    const w = await openOutput(v.output);
+    if (w instanceof Error) {
+      io.err(zh ? `无法写入 ${v.output}：${w.message}` : `cannot write ${v.output}: ${w.message}`);
+      source.destroy();
+      return 1;
+    }
+    file = w;
+  }
+  const opts: SinkOptions = { lang, explain: v.explain ?? false, indicators: chooser.indicatorPaths(), showRubric: !fallback, color: io.color && !v.output };
+  let sink: Sink;
+  if (format === "xlsx") {
+    let target: Writable;
+    if (file) target = file;
+    else if (io.stdout && !io.stdout.isTTY) {
+      const pass = new PassThrough();
+      pass.pipe(io.stdout, { end: false });
+      target = pass;
+    } else {
+      io.err(zh ? "xlsx 输出需要 -o 文件名（或重定向到文件）" : "xlsx output needs -o FILE (or a redirect to a file)");
+      source.destroy();
+      return 2;
+    }
+    sink = await xlsxSink(target, opts);
+  } else {
+    const out: TextOut = file ? streamOut(file, true) : io.stdout ? streamOut(io.stdout, false) : linesOut(io.out);
+    sink =
+      format === "csv" ? csvSink(out, opts, !!v.output) : format === "json" ? jsonSink(out, opts) : format === "jsonl" ? jsonlSink(out, opts) : format === "md" ? mdSink(out, opts) : tableSink(out, opts);
+  }
+
+  const vocabulary = chooser.vocabulary();
+  const reserved = ["id", "编号", "部门", "rubric", "评分表", "其余满分", "judge_rest_full"];
+  let headerFailed = false;
+  const progress = io.stderr ? progressBar(io.stderr, size, io.env ?? process.env) : progressBar({ isTTY: false } as NodeJS.WriteStream, 0);
+  const records = readRecords(source, inputFormat, {
+    isInput: (k) => vocabulary.has(k),
+    suggest: (k) => suggest(k, [...vocabulary, ...reserved]),
+    onHeaderProblem: (p) => {
+      headerFailed = true;
+      io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${p.message[lang]}`);
+    },
+  });
+  let summary = { rows: 0, failed: 0 };
+  let failure: string | undefined;
+  try {
+    summary = await scoreRecords(records, {
+      scorerFor: (name) => chooser.choose(name),
+      sink,
+      lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
+      lang,
+      err: io.err,
+      progress,
+      bytesRead: () => source.bytesRead,
+      explain: (v.explain ?? false) || format === "json",
+    });
+    await sink.end();
+  } catch (e) {
+    failure = (e as Error)?.message ?? String(e);
+  } finally {
+    progress.done();
+    source.destroy();
+  }
+  if (failure) io.err(zh ? `评分中断：${failure}` : `scoring stopped: ${failure}`);
+  const ok = summary.rows - summary.failed;
+  io.err(zh ? `共 ${summary.rows} 行：${ok} 行已评分，${summary.failed} 行失败` : `${summary.rows} row${summary.rows === 1 ? "" : "s"}: ${ok} scored, ${summary.failed} failed`);
+  return summary.failed > 0 || headerFailed || failure ? 1 : 0;
+}

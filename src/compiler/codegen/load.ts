@@ -1,0 +1,31 @@
+/**
+ * A compiled scorer in-process: the rubric's generated code, transpiled and
+ * instantiated against this package's runtime, without writing files. Used
+ * by `rubric score` (several times faster than the reference evaluator, the
+ * same numbers — see the differential tests).
+ */
+import ts from "typescript";
+import * as runtime from "../../runtime/index.js";
+import type { Report } from "../../runtime/report.js";
+import type { RubricMeta, ScoreInput, Scorer, InputError } from "../../runtime/scorer.js";
+import type { CheckedRubric } from "../program.js";
+import { emitModule } from "./emit-module.js";
+
+interface Instance {
+  readonly meta: RubricMeta;
+  validate(input: ScoreInput): InputError[];
+  score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
+}
+
+export function createCompiledScorer(rubric: CheckedRubric): Scorer {
+  const source = emitModule(rubric, { embedded: true });
+  const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None } }).outputText;
+  // The generated text escapes all rubric text (see codegen/text.ts), so evaluating it runs only our code.
+  const factory = new Function(`${js}\nreturn __module;`)() as (rt: typeof runtime) => Instance;
+  const m = factory(runtime);
+  return {
+    meta: m.meta,
+    validate: (input) => m.validate(input),
+    score: (input, options) => m.score(input, options),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Syntax-tree expressions → formatter nodes, with the spelling of every
+ * keyword and operator and the source parentheses (the syntax tree folds
+ * `(e)` into `e`, widening its span over the parentheses).
+ */
+import type * as A from "../compiler/syntax/ast.js";
+import type * as F from "./tree.js";
+import { tokenEnd, type Source } from "./source.js";
+
+export function nameNode(n: A.Name, src: Source): F.NameNode {
+  return { type: "Name", start: n.span.start, end: n.span.end, text: src.slice(n.span.start, n.span.end) };
+}
+
+export function strNode(s: A.StringLit, src: Source): F.StrNode {
+  return { type: "Str", start: s.span.start, end: s.span.end, text: src.slice(s.span.start, s.span.end) };
+}
+
+/** Tokens of a number (digits and unit) joined without space: `311.63万元`, `95%`, `2分`. */
+export function numNode(n: { span: A.Span }, src: Source): F.NumNode {
+  return { type: "Num", start: n.span.start, end: n.span.end, text: joined(src, n.span.start, n.span.end) };
+}
+
+function joined(src: Source, start: number, end: number): string {
+  return src
+    .within(start, end)
+    .map((t) => t.image)
+    .join("");
+}
+
+const PARENS = new Set(["LParen"]);
+
+/** The source parentheses around `e`, if any, and the span inside them. */
+function parensOf(e: A.Expr, src: Source): { parens?: F.Parens; inner: A.Span } {
+  const s = e.span;
+  const childStart = e.kind === "Binary" ? e.left.span.start : e.kind === "Index" || e.kind === "Member" ? e.object.span.start : undefined;
+  const first = src.next(s.start);
+  const wrapped = childStart !== undefined ? s.start < childStart : first.startOffset === s.start && PARENS.has(first.tokenType.name);
+  if (!wrapped) return { inner: s };
+  const close = src.prev(s.end);
+  return { parens: { open: first.image, close: close.image }, inner: { start: tokenEnd(first), end: close.startOffset } };
+}
+
+/** The first comma (or semicolon) between consecutive items, as written; `fallback` if none. */
+export function separator(src: Source, items: readonly { span: A.Span }[], fallback: string): string {
+  for (let i = 1; i < items.length; i++) {
+    const t = src.find((items[i - 1] as { span: A.Span }).span.end, (items[i] as { span: A.Span }).span.start, "Comma", "Semicolon");
+    if (t) return t.image;
+  }
+  return fallback;
+}
+
+const PREC: Record<A.BinaryOp, number> = { or: 1, and: 2, "=": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6 };
+
+export function intervalNode(iv: A.Interval, src: Source): F.IntervalNode {
+  return {
+    type: "Interval",
+    start: iv.span.start,
+    end: iv.span.end,
+    open: src.at(iv.span.start).image,
+    lo: exprNode(iv.lo, src),
+    comma: src.next(iv.lo.span.end).image,
+    hi: exprNode(iv.hi, src),
+    close: src.prev(iv.span.end).image,
+  };
+}
+
+export function exprNode(e: A.Expr, src: Source): F.ExprNode {
+  const { parens, inner } = parensOf(e, src);
+  const base = { start: e.span.start, end: e.span.end, ...(parens ? { parens } : {}) };
+  const kw = (): string => src.at(inner.start).image;
+  const after = (x: { span: A.Span }): string => src.next(x.span.end).image;
+  switch (e.kind) {
+    case "Number":
+    case "String":
+    case "Bool":
+    case "Ref":
+    case "Range":
+      return { type: "Atom", ...base, text: joined(src, inner.start, inner.end) };
+    case "Call":
+      return {
+        type: "Call",
+        ...base,
+        callee: nameNode(e.callee, src),
+        open: after(e.callee),
+        openAt: src.next(e.callee.span.end).startOffset,
+        args: e.args.map((a) => exprNode(a, src)),
+        comma: separator(src, e.args, ","),
+        close: src.prev(inner.end).image,
+      };
+    case "Index":
+      return { type: "Index", ...base, object: exprNode(e.object, src), open: after(e.object), index: exprNode(e.index, src), close: src.prev(inner.end).image };
+    case "Member":
+      return { type: "Member", ...base, object: exprNode(e.object, src), field: nameNode(e.field, src) };
+    case "Unary":
+      return { type: "Unary", ...base, op: kw(), word: e.op === "not", operand: exprNode(e.operand, src) };
+    case "Binary":
+      return {
+        type: "Binary",
+        ...base,
+        op: src.slice(e.opSpan.start, e.opSpan.end),
+        prec: PREC[e.op],
+        left: exprNode(e.left, src),
+        right: exprNode(e.right, src),
+      };
+    case "If":
+      return {
+        type: "If",
+        ...base,
+        ifKw: kw(),
+        cond: exprNode(e.cond, src),
+        thenKw: after(e.cond),
+        then: exprNode(e.then, src),
+        elseKw: after(e.then),
+        else: exprNode(e.else, src),
+      };
+    case "Each":
+      return {
+        type: "Each",
+        ...base,
+        kw: kw(),
+        variable: nameNode(e.variable, src),
+        inKw: after(e.variable),
+        iterable: exprNode(e.iterable, src),
+        colon: after(e.iterable),
+        body: exprNode(e.body, src),
+      };
+    case "Array":
+      return {
+        type: "Array",
+        ...base,
+        open: kw(),
+        openAt: inner.start,
+        elements: e.elements.map((x) => exprNode(x, src)),
+        comma: separator(src, e.elements, ","),
+        close: src.prev(inner.end).image,
+      };
+    case "Record": {
+      const fields = e.fields.map((f) => ({ span: { start: f.name.span.start, end: f.value.span.end }, f }));
+      return {
+        type: "Record",
+        ...base,
+        openAt: inner.start,
+        sep: separator(src, fields, ";"),
+        fields: fields.map(({ span, f }) => ({
+          type: "Field",
+          start: span.start,
+          end: span.end,
+          name: nameNode(f.name, src),
+          colon: after(f.name),
+          value: exprNode(f.value, src),
+        })),
+      };
+    }
+    case "Judged":
+      return {
+        type: "Judged",
+        ...base,
+        kw: kw(),
+        ...(e.bounds ? { inKw: src.next(tokenEnd(src.at(inner.start))).image, bounds: intervalNode(e.bounds, src) } : {}),
+      };
+    case "Bands":
+      return {
+        type: "Bands",
+        ...base,
+        kw: kw(),
+        subject: exprNode(e.subject, src),
+        openAt: src.next(e.subject.span.end).startOffset,
+        sep: separator(src, e.arms, ";"),
+        arms: e.arms.map((a) => bandArm(a, src)),
+      };
+    case "Tiers":
+      return {
+        type: "Tiers",
+        ...base,
+        kw: kw(),
+        subject: exprNode(e.subject, src),
+        openAt: src.next(e.subject.span.end).startOffset,
+        sep: separator(src, e.arms, ";"),
+        arms: e.arms.map((a) => tierArm(a, src)),
+      };
+    case "DeductPer":
+      return { type: "Deduct", ...base, kw: kw(), amount: exprNode(e.amount, src), perKw: after(e.amount), per: exprNode(e.count, src) };
+    case "DeductBeyond":
+      return {
+        type: "Deduct",
+        ...base,
+        kw: kw(),
+        amount: exprNode(e.amount, src),
+        perKw: after(e.amount),
+        per: exprNode(e.step, src),
+        ofKw: after(e.step),
+        subject: exprNode(e.subject, src),
+        dirKw: after(e.subject),
+        threshold: exprNode(e.threshold, src),
+      };
+    case "Error":
+      throw new Error("internal: cannot format a document with syntax errors");
+  }
+}
+
+function bandArm(a: A.BandArm, src: Source): F.BandArmNode {
+  const base = { type: "BandArm" as const, start: a.span.start, end: a.span.end, value: exprNode(a.value, src) };
+  const first = src.at(a.span.start);
+  switch (a.cond.kind) {
+    case "compare":
+      return { ...base, op: first.image, bound: exprNode(a.cond.value, src), arrow: src.next(a.cond.value.span.end).image };
+    case "interval":
+      return { ...base, interval: intervalNode(a.cond.interval, src), arrow: src.next(a.cond.interval.span.end).image };
+    case "otherwise":
+      return { ...base, op: first.image, arrow: src.next(tokenEnd(first)).image };
+  }
+}
+
+function tierArm(a: A.TierArm, src: Source): F.TierArmNode {
+  const base = { type: "TierArm" as const, start: a.span.start, end: a.span.end, value: exprNode(a.value, src) };
+  if (a.member) return { ...base, member: nameNode(a.member, src), arrow: src.next(a.member.span.end).image };
+  const first = src.at(a.span.start);
+  return { ...base, otherwiseKw: first.image, arrow: src.next(tokenEnd(first)).image };
+}

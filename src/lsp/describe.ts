@@ -1,0 +1,100 @@
+/**
+ * Rules, types and ranges in plain words, in Chinese or English: what a
+ * hover says about an indicator's rule or an expression's values.
+ */
+import { Exact } from "../runtime/exact.js";
+import type * as A from "../compiler/syntax/ast.js";
+import type { Lang } from "../compiler/diagnostics/diagnostic.js";
+import * as I from "../compiler/analysis/interval.js";
+import { typeToString, type Dim, type ValueType } from "../compiler/model/types.js";
+import type { ExprInfo } from "../compiler/analysis/infer.js";
+import { say } from "./lang.js";
+
+const HUNDRED = Exact.int(100);
+const TEN_THOUSAND = Exact.int(10000);
+
+/** A number in the unit an author writes: ratios as percentages, money in 元 (or 万元). */
+export function formatNumber(v: Exact, dim: Dim, moneyUnit?: "元" | "万元"): string {
+  if (dim === "ratio") return `${v.mul(HUNDRED).toString(6)}%`;
+  if (dim === "money") return moneyUnit === "万元" ? `${v.div(TEN_THOUSAND).toString(6)}万元` : `${v.toString(6)}元`;
+  return v.toString(6);
+}
+
+export function formatRange(r: I.Range, dim: Dim, moneyUnit?: "元" | "万元"): string {
+  return I.formatRange(r, (v) => formatNumber(v, dim, moneyUnit));
+}
+
+export function describeType(t: ValueType, lang: Lang): string {
+  return typeToString(t, lang);
+}
+
+/** "ratio, in [0%, 100%]" — an expression's type and the values it can take. */
+export function describeInfo(info: ExprInfo, lang: Lang): string {
+  const t = describeType(info.type, lang);
+  const dim = info.type.kind === "num" ? info.type.dim : info.type.kind === "array" && info.type.element.kind === "num" ? info.type.element.dim : undefined;
+  if (dim === undefined) return t;
+  const full = !info.range.lo && !info.range.hi;
+  const r = full ? say(lang, "任意值", "any value") : formatRange(info.range, dim);
+  return say(lang, `${t}，取值范围 ${r}`, `${t}, ranging over ${r}`);
+}
+
+/** Source text of a piece of the document, on one line and not too long. */
+export function sourceOf(text: string, span: A.Span, max = 100): string {
+  const s = text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function armCondition(arm: A.BandArm, src: (e: A.Expr) => string, lang: Lang): string {
+  const c = arm.cond;
+  if (c.kind === "otherwise") return say(lang, "其他情况", "otherwise");
+  if (c.kind === "compare") return `${c.op === ">=" ? "≥" : c.op === "<=" ? "≤" : c.op === "!=" ? "≠" : c.op} ${src(c.value)}`;
+  return `${c.interval.loClosed ? "[" : "("}${src(c.interval.lo)}, ${src(c.interval.hi)}${c.interval.hiClosed ? "]" : ")"}`;
+}
+
+/**
+ * A rule in plain words, as lines: the form of the rule (bands listed,
+ * deductions explained), or the formula when it is plain arithmetic.
+ */
+export function describeRule(rule: A.Expr, points: Exact, text: string, lang: Lang, info?: ExprInfo): string[] {
+  const src = (e: A.Expr): string => sourceOf(text, e.span, 60);
+  const pts = points.toString(6);
+  switch (rule.kind) {
+    case "Judged": {
+      const b = rule.bounds ? `${rule.bounds.loClosed ? "[" : "("}${src(rule.bounds.lo)}, ${src(rule.bounds.hi)}${rule.bounds.hiClosed ? "]" : ")"}` : `[0, ${pts}]`;
+      return [say(lang, `酌情评分：由每个案例评定，范围 ${b}`, `judged: each example gives a score in ${b}`)];
+    }
+    case "Bands":
+      return [
+        say(lang, `按「${src(rule.subject)}」分档：`, `bands on ${src(rule.subject)}:`),
+        ...rule.arms.map((a) => `- ${armCondition(a, src, lang)} → ${src(a.value)}`),
+      ];
+    case "Tiers":
+      return [
+        say(lang, `按「${src(rule.subject)}」分类：`, `tiers by ${src(rule.subject)}:`),
+        ...rule.arms.map((a) => `- ${a.member ? a.member.text : say(lang, "其他", "otherwise")} → ${src(a.value)}`),
+      ];
+    case "DeductPer":
+      return [
+        say(
+          lang,
+          `扣分：满分 ${pts}，每 1 个「${src(rule.count)}」扣 ${src(rule.amount)} 分，扣完为止`,
+          `deduction: ${pts} minus ${src(rule.amount)} for each of ${src(rule.count)}, not below 0`,
+        ),
+      ];
+    case "DeductBeyond": {
+      const over = rule.direction === "over";
+      return [
+        say(
+          lang,
+          `扣分：「${src(rule.subject)}」${over ? "超出" : "低于"} ${src(rule.threshold)} 时，每${over ? "超出" : "低于"} ${src(rule.step)} 扣 ${src(rule.amount)} 分（按比例），扣完为止；否则得满分 ${pts}`,
+          `deduction: when ${src(rule.subject)} is ${over ? "over" : "under"} ${src(rule.threshold)}, ${src(rule.amount)} per ${src(rule.step)} ${over ? "above" : "below"} it (proportionally), not below 0; else full ${pts}`,
+        ),
+      ];
+    }
+    default:
+      if (info?.type.kind === "bool") {
+        return [say(lang, `条件「${src(rule)}」成立得满分 ${pts}，否则 0 分`, `condition: full ${pts} if ${src(rule)} holds, else 0`)];
+      }
+      return [say(lang, `按公式计算：${sourceOf(text, rule.span)}（截取到 [0, ${pts}]）`, `computed: ${sourceOf(text, rule.span)} (clamped to [0, ${pts}])`)];
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The workspace: documents open in the editor (their text follows every
+ * incremental change) and `.rubric` files on disk in the workspace folders,
+ * so that `extends` resolves across files. An open document hides the disk
+ * copy of the same file.
+ *
+ * `snapshot()` analyses at most once per set of document versions: every
+ * change bumps a generation, and the snapshot is recomputed only when the
+ * generation moved. Parsed documents are kept per file and reused while the
+ * file's text is unchanged, so editing one file re-parses only that file;
+ * only the open documents and the files related to them are analysed.
+ */
+import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
+import { parseDocument, type ParsedDocument } from "../compiler/program.js";
+import { relatedDocuments } from "./related.js";
+import { Snapshot, type DocumentVersion } from "./snapshot.js";
+
+/**
+ * The same file can be spelled differently by the editor and by the disk
+ * scan (percent-encoding, drive-letter case): compare `file:` URIs decoded.
+ */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith("file:")) return uri;
+  let s = uri;
+  try {
+    s = decodeURIComponent(uri);
+  } catch {
+    /* keep it as it is */
+  }
+  return s.replace(/^file:\/\/\/([A-Za-z])(:|%3A)/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
+}
+
+export class Workspace {
+  private readonly open = new Map<string, TextDocument>();
+  /** Disk files by canonical URI. */
+  private readonly disk = new Map<string, { readonly uri: string; readonly text: string }>();
+  /** Parsed documents by URI, reused while their text is unchanged. */
+  private readonly parsed = new Map<string, ParsedDocument>();
+  private generation = 0;
+  private current?: Snapshot;
+  /** How many analyses ran (for tests: one per set of versions). */
+  analyses = 0;
+
+  get version(): number {
+    return this.generation;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.open.keys()];
+  }
+
+  openVersion(uri: string): number | undefined {
+    return this.open.get(uri)?.version;
+  }
+
+  text(uri: string): string | undefined {
+    return this.open.get(uri)?.getText() ?? this.disk.get(canonicalUri(uri))?.text;
+  }
+
+  private openCanonical(): Set<string> {
+    return new Set([...this.open.keys()].map(canonicalUri));
+  }
+
+  openDocument(uri: string, text: string, version: number, languageId = "rubric"): void {
+    this.open.set(uri, TextDocument.create(uri, languageId, version, text));
+    this.bump();
+  }
+
+  /** Applies incremental (or full) changes in order; ignores a change for a document that is not open. */
+  changeDocument(uri: string, changes: readonly TextDocumentContentChangeEvent[], version: number): boolean {
+    const doc = this.open.get(uri);
+    if (!doc) return false;
+    this.open.set(uri, TextDocument.update(doc, [...changes], version));
+    this.bump();
+    return true;
+  }
+
+  closeDocument(uri: string): void {
+    if (this.open.delete(uri)) this.bump();
+  }
+
+  setDiskFile(uri: string, text: string): void {
+    const key = canonicalUri(uri);
+    if (this.disk.get(key)?.text === text) return;
+    this.disk.set(key, { uri: this.disk.get(key)?.uri ?? uri, text });
+    if (!this.openCanonical().has(key)) this.bump();
+  }
+
+  deleteDiskFile(uri: string): void {
+    const key = canonicalUri(uri);
+    if (this.disk.delete(key) && !this.openCanonical().has(key)) this.bump();
+  }
+
+  /** Forgets the disk files of a workspace folder that was removed. */
+  deleteDiskFilesUnder(folderUri: string): void {
+    const prefix = canonicalUri(folderUri).replace(/\/?$/, "/");
+    for (const key of [...this.disk.keys()]) if (key.startsWith(prefix)) this.deleteDiskFile(this.disk.get(key)?.uri ?? key);
+  }
+
+  /** Whether `snapshot()` would analyse again. */
+  get stale(): boolean {
+    return !this.current || this.current.generation !== this.generation;
+  }
+
+  /**
+   * The analysis of the current versions, computed now if the documents
+   * changed since the last one. It covers the open documents and the files
+   * related to them by rubric names (see `related.ts`).
+   */
+  snapshot(): Snapshot {
+    if (this.current && this.current.generation === this.generation) return this.current;
+    const all = new Map<string, DocumentVersion>();
+    const open = this.openCanonical();
+    for (const [key, f] of this.disk) if (!open.has(key)) all.set(f.uri, { uri: f.uri, text: f.text, version: null });
+    for (const [uri, d] of this.open) all.set(uri, { uri, text: d.getText(), version: d.version });
+    for (const uri of [...this.parsed.keys()]) if (!all.has(uri)) this.parsed.delete(uri);
+    for (const d of all.values()) this.parse(d);
+    const wanted = relatedDocuments(this.parsed, this.open.keys());
+    const docs = [...all.values()].filter((d) => wanted.has(d.uri)).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    this.current = Snapshot.analyze(this.generation, docs, this.parsed);
+    this.analyses++;
+    return this.current;
+  }
+
+  /** Parses a document unless its text is the one parsed last time. */
+  private parse(d: DocumentVersion): ParsedDocument {
+    const p = this.parsed.get(d.uri);
+    if (p && p.text === d.text) return p;
+    const fresh = parseDocument({ file: d.uri, text: d.text });
+    this.parsed.set(d.uri, fresh);
+    return fresh;
+  }
+
+  private bump(): void {
+    this.generation++;
+  }
+}
