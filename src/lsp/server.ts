@@ -51,7 +51,9 @@ export interface RubricServer {
   lang(): Lang;
 }
 
-const DEFAULT_DEBOUNCE_MS = 40;
+// Short: analysis is incremental (tens of ms on a 2,000-indicator file), and a burst of edits
+// queued while one analysis runs is coalesced into the next.
+const DEFAULT_DEBOUNCE_MS = 10;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RubricServer {
   const host = options.host ?? NO_FILES;

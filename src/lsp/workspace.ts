@@ -11,7 +11,7 @@
  * only the open documents and the files related to them are analysed.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
-import { parseDocument, type ParsedDocument } from "../compiler/program.js";
+import { parseDocument, updateDocument, type ParsedDocument, type TextEdit } from "../compiler/program.js";
 import { relatedDocuments } from "./related.js";
 import { Snapshot, type DocumentVersion } from "./snapshot.js";
 
@@ -30,12 +30,21 @@ export function canonicalUri(uri: string): string {
   return s.replace(/^file:\/\/\/([A-Za-z])(:|%3A)/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
 }
 
+/** Past this many edits between two analyses a whole parse is cheaper than replaying them. */
+const MAX_INCREMENTAL_EDITS = 64;
+
 export class Workspace {
   private readonly open = new Map<string, TextDocument>();
   /** Disk files by canonical URI. */
   private readonly disk = new Map<string, { readonly uri: string; readonly text: string }>();
   /** Parsed documents by URI, reused while their text is unchanged. */
   private readonly parsed = new Map<string, ParsedDocument>();
+  /**
+   * Edits of each open document since it was last parsed, as offsets in the
+   * text before each edit; null after a whole-text change. They let the
+   * front end re-parse only the edited declaration.
+   */
+  private readonly edits = new Map<string, TextEdit[] | null>();
   private generation = 0;
   private current?: Snapshot;
   /** How many analyses ran (for tests: one per set of versions). */
@@ -66,20 +75,31 @@ export class Workspace {
   }
 
   openDocument(uri: string, text: string, version: number, languageId = "rubric"): void {
+    this.edits.set(uri, null);
     this.open.set(uri, TextDocument.create(uri, languageId, version, text));
     this.bump();
   }
 
   /** Applies incremental (or full) changes in order; ignores a change for a document that is not open. */
   changeDocument(uri: string, changes: readonly TextDocumentContentChangeEvent[], version: number): boolean {
-    const doc = this.open.get(uri);
+    let doc = this.open.get(uri);
     if (!doc) return false;
-    this.open.set(uri, TextDocument.update(doc, [...changes], version));
+    let pending = this.edits.has(uri) ? (this.edits.get(uri) ?? null) : [];
+    for (const change of changes) {
+      if ("range" in change && change.range && pending) {
+        pending.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
+      } else pending = null;
+      // One change at a time: each range is in the coordinates of the text before it.
+      doc = TextDocument.update(doc, [change], version);
+    }
+    this.edits.set(uri, pending);
+    this.open.set(uri, doc);
     this.bump();
     return true;
   }
 
   closeDocument(uri: string): void {
+    this.edits.delete(uri);
     if (this.open.delete(uri)) this.bump();
   }
 
@@ -126,10 +146,22 @@ export class Workspace {
     return this.current;
   }
 
-  /** Parses a document unless its text is the one parsed last time. */
+  /**
+   * Parses a document unless its text is the one parsed last time; after a
+   * few incremental edits, re-parses only the declarations they touched.
+   */
   private parse(d: DocumentVersion): ParsedDocument {
     const p = this.parsed.get(d.uri);
+    const edits = this.edits.get(d.uri);
+    this.edits.set(d.uri, []);
     if (p && p.text === d.text) return p;
+    if (p && edits && edits.length > 0 && edits.length <= MAX_INCREMENTAL_EDITS) {
+      const next = updateDocument(p, edits);
+      if (next.text === d.text) {
+        this.parsed.set(d.uri, next);
+        return next;
+      }
+    }
     const fresh = parseDocument({ file: d.uri, text: d.text });
     this.parsed.set(d.uri, fresh);
     return fresh;

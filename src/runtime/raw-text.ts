@@ -27,7 +27,23 @@ const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const MAX_LENGTH = 200;
 
 /** Parses decimal text with an optional `%` or money-unit suffix. */
+const SIMPLE = /^-?\d+(?:\.\d+)?$/;
+const SIMPLE_PERCENT = /^(-?\d+(?:\.\d+)?)%$/;
+const HUNDRED = Exact.int(100);
+
 export function parseNumberText(text: string): NumberText {
+  // Fast paths for the common cells ("311.63", "98.1%"); the rules below give the same values.
+  if (text.length <= 30) {
+    if (SIMPLE.test(text)) {
+      const v = Exact.parse(text);
+      if (v) return { ok: true, value: v, percent: false };
+    }
+    const pm = SIMPLE_PERCENT.exec(text);
+    if (pm?.[1]) {
+      const v = Exact.parse(pm[1]);
+      if (v) return { ok: true, value: v.div(HUNDRED), percent: true };
+    }
+  }
   let s = toHalfWidth(text).trim();
   let percent = false;
   let unit: MoneyUnit | undefined;
