@@ -53,10 +53,6 @@ export const DIAGNOSTICS = {
     zh: `语法错误：此处不应出现 ${zhTokens(a.found)}${a.expected ? `，应为 ${zhTokens(a.expected)}` : ""}`,
     en: `syntax error: unexpected ${a.found}${a.expected ? `, expected ${a.expected}` : ""}`,
   })),
-  "invalid-number": spec<{ text: string }>("error", (a) => ({
-    zh: `「${a.text}」不是有效的数值`,
-    en: `'${a.text}' is not a valid number`,
-  })),
 
   // ---- names ----
   "unknown-name": spec<{ name: string; kind: string; suggestion?: string }>("error", (a) => {
@@ -174,10 +170,6 @@ export const DIAGNOSTICS = {
   "division-by-zero": spec<{ divisor: string; range: string }>("warning", (a) => ({
     zh: `除数「${a.divisor}」可能为 0（取值范围 ${a.range}），且没有判零保护`,
     en: `the divisor '${a.divisor}' can be 0 (range ${a.range}) and is not guarded`,
-  })),
-  "constant-condition": spec<{ value: string }>("warning", (a) => ({
-    zh: `条件恒为${a.value === "true" ? "真" : "假"}`,
-    en: `the condition is always ${a.value}`,
   })),
 
   // ---- inheritance ----
