@@ -1,12 +1,25 @@
 /**
- * Benchmarks (`npm run bench`): front-end and reference-evaluator
- * throughput, measured side by side in one run and printed as ratios.
- * Later issues add compiled scorers and editor latency here.
+ * Benchmarks (`npm run bench`, which builds dist/ first): front-end and
+ * reference-evaluator throughput; then the scorers of the 盐田区委办 2023
+ * rubric side by side (bench/scorers.ts: compiled module, hand-written
+ * decimal.js / scaled-integer / float scorers, reference evaluator,
+ * json-rules-engine) with their ratios and agreement counts; then batch
+ * scoring through `rubric score` with peak RSS (bench/batch.ts).
+ *
+ *   BENCH_RECORDS=n   records of the side-by-side run (default 20,000)
+ *   BENCH_FULL=1      also ≥ 1,000,000 records for exactness (BENCH_FULL_RECORDS), and the 1,000,000-row batch
+ *   BENCH_BATCH=1     the 1,000,000-row batch without the full agreement run (BENCH_BATCH_ROWS to change the size)
+ *   BENCH_BATCH=0     no batch run
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { analyzeProgram, parseDocument } from "../src/compiler/program.js";
 import { runExample } from "../src/compiler/examples/run.js";
 import { scoreRubric } from "../src/compiler/evaluate/rubric.js";
+import { generatedRubric } from "./generated.js";
+import { lspBench } from "./lsp.js";
+import { createReferenceScorer } from "../src/compiler/evaluate/scorer.js";
+import { runScorerBench } from "./scorers.js";
+import { runBatchBench } from "./batch.js";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -21,25 +34,6 @@ function time(runs: number, f: () => void): number {
     out.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return median(out);
-}
-
-/** A generated rubric of `n` indicators in groups of 10, each with a band rule and a judged part. */
-export function generatedRubric(n: number): string {
-  const groups: string[] = [];
-  for (let g = 0; g < n / 10; g++) {
-    const inds: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const k = g * 10 + i;
-      inds.push(`    indicator 指标${k} 10 {
-      note "第 ${k} 个指标的说明文字，用于模拟真实评分表中较长的指标说明。"
-      let 比率${k} = 实际${g} / 计划${g}
-      part 档位 6 = bands 比率${k} { >= 95% -> 6; [90%, 95%) -> 4; [80%, 90%) -> 2; < 80% -> 1 }
-      part 评议 4 = judged
-    }`);
-    }
-    groups.push(`  input 计划${g}: money(万元) > 0\n  input 实际${g}: money(万元) >= 0\n  group 分组${g} 100 {\n${inds.join("\n")}\n  }`);
-  }
-  return `rubric 生成 {\n  total ${n * 10}\n  rounding indicator 2 half-up\n${groups.join("\n")}\n}\n`;
 }
 
 const seedFiles = readdirSync(new URL("../rubrics/", import.meta.url))
@@ -69,3 +63,16 @@ console.log(`  seeds (${seedFiles.length} files, ${kb(seedFiles.map((f) => f.tex
 console.log(`  generated 2,000 indicators (${kb(big.text)} KB): parse ${parseBig.toFixed(0)} ms, parse+check ${analyzeBig.toFixed(0)} ms (${((Buffer.byteLength(big.text) / 1024 / 1024) / (parseBig / 1000)).toFixed(2)} MB/s parse)`);
 console.log("reference evaluator (median)");
 console.log(`  盐田区委办 2023: ${(n / (evalMs / 1000)).toFixed(0)} records/s; one example run ${exampleMs.toFixed(2)} ms`);
+
+const env = process.env;
+const full = env["BENCH_FULL"] === "1";
+const log = (line: string): void => console.log(line);
+await runScorerBench({ rubric, records: Number(env["BENCH_RECORDS"] ?? 20_000), full, log });
+
+const bigBatch = Number(env["BENCH_BATCH_ROWS"] ?? 1_000_000);
+const batchSizes = env["BENCH_BATCH"] === "0" ? [] : full || env["BENCH_BATCH"] === "1" ? [20_000, 100_000, bigBatch] : [5_000, 10_000, 20_000];
+if (batchSizes.length > 0) await runBatchBench(createReferenceScorer(rubric).meta, batchSizes, log);
+
+// Editor latency over real stdio (issue 3): 200 edits on the generated 2,000-indicator rubric,
+// hover and completion on a seed rubric, memory after 10,000 edits (BENCH_LSP_EDITS to change).
+if (env["BENCH_LSP"] !== "0") await lspBench(200, Number(env["BENCH_LSP_EDITS"] ?? 10_000));

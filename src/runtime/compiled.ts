@@ -272,6 +272,28 @@ function resolveJudgements(meta: RubricMeta, byPath: ReadonlyMap<string, { value
 
 type MutableNode = { -readonly [K in keyof NodeReport]: NodeReport[K] };
 
+/** The maxima of the judged parts, parsed once per rubric. */
+const maxima = new WeakMap<RubricMeta, Exact[]>();
+function judgedMax(meta: RubricMeta, i: number): Exact {
+  let m = maxima.get(meta);
+  if (!m) {
+    m = meta.judged.map((j) => Exact.parse(j.max) ?? Exact.ZERO);
+    maxima.set(meta, m);
+  }
+  return m[i] ?? Exact.ZERO;
+}
+
+/** Text of the rubric's constant points, formatted once. */
+const pointsText = new WeakMap<Exact, string>();
+function constantText(v: Exact): string {
+  let t = pointsText.get(v);
+  if (t === undefined) {
+    t = v.toString();
+    pointsText.set(v, t);
+  }
+  return t;
+}
+
 /** A report node with a fixed shape (no object spreads: this runs for every node of every department). */
 function reportNode(
   kind: NodeReport["kind"],
@@ -282,7 +304,7 @@ function reportNode(
   trace: Text[],
   children: NodeReport[],
 ): MutableNode {
-  const n: MutableNode = { kind, path: spec.path, name: spec.name, points: spec.points.toString(), computed, score, clamps, trace, children };
+  const n: MutableNode = { kind, path: spec.path, name: spec.name, points: constantText(spec.points), computed, score, clamps, trace, children };
   if (spec.title !== undefined) n.title = spec.title;
   return n;
 }
@@ -351,7 +373,7 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           ctx.trace = ptr;
           ctx.setPart(p);
           if (p.judged !== undefined && restFull && !judgements.has(p.judged)) {
-            (judgements as Map<number, { value: Exact }>).set(p.judged, { value: Exact.parse(spec.meta.judged[p.judged]?.max ?? "0") ?? Exact.ZERO });
+            (judgements as Map<number, { value: Exact }>).set(p.judged, { value: judgedMax(spec.meta, p.judged) });
           }
           const value = (rules.parts[i] as () => Exact | boolean)();
           let v: Exact;

@@ -332,6 +332,11 @@ export class Exact {
   toString(maxDigits = 12): string {
     if (!this.big && this.d === 1) return String(this.n);
     const places = this.decimalPlaces();
+    if (!this.big && Number.isFinite(places) && places <= 15) {
+      // Terminating and small: the scaled numerator is an exact integer, no rounding needed.
+      const scaled = this.n * ((POW10[places] as number) / this.d);
+      if (safe(scaled)) return formatDigits(String(Math.abs(scaled)), scaled < 0, places);
+    }
     if (Number.isFinite(places)) return this.toFixed(places);
     return `${trimZeros(this.round(maxDigits, "down").toFixed(maxDigits))}…`;
   }

@@ -101,6 +101,17 @@ function entry(raw: unknown): { value: unknown; reason: string | undefined } {
   return { value: raw, reason: undefined };
 }
 
+/** Judged bounds are decimal text in the meta; parse each once. */
+const bounds = new Map<string, Exact>();
+function bound(text: string): Exact {
+  let v = bounds.get(text);
+  if (!v) {
+    v = Exact.parse(text) ?? Exact.ZERO;
+    if (bounds.size < 10_000) bounds.set(text, v);
+  }
+  return v;
+}
+
 const JUDGE: Text = { zh: "评定的指标", en: "judged path" };
 const OVERRIDE: Text = { zh: "改判的指标", en: "overridden indicator" };
 
@@ -142,8 +153,8 @@ export function checkJudgements(meta: RubricMeta, input: { readonly judgements?:
       continue;
     }
     const { value, reason } = entry(raw);
-    const lo = Exact.parse(n.judged.min) ?? Exact.ZERO;
-    const hi = Exact.parse(n.judged.max) ?? Exact.ZERO;
+    const lo = bound(n.judged.min);
+    const hi = bound(n.judged.max);
     const v = bounded(n.path, inds, value, lo, hi, JUDGE);
     if (v && v.lt(hi) && !reason) {
       err("judgement-needs-reason", n.path, inds, { zh: `评定「${n.path}」= ${v.toString()} 低于满分 ${hi.toString()}，须说明理由`, en: `judging '${n.path}' = ${v.toString()} below its maximum ${hi.toString()} needs a reason` });
