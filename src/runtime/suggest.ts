@@ -1,7 +1,6 @@
 /**
  * "Did you mean": the closest candidate by edit distance, if close enough.
- * (The same rule as the compiler's; kept here because runtime code imports
- * nothing from the compiler.)
+ * The compiler uses this same rule (src/compiler/util/suggest.ts re-exports it).
  */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
