@@ -16,7 +16,7 @@ const USAGE = `usage:
                                                   score departments (one per JSON object or CSV/XLSX row)
   rubric compile <rubric-file> -o <dir> [--rubric NAME] [--runtime SPECIFIER]
                                                   typed TypeScript, JavaScript + .d.ts and a JSON Schema per rubric
-  rubric fmt [--check] [--lang zh|en] <paths…>     rewrite rubric files in the canonical layout;
+  rubric fmt [--check] [--lang zh|en] <paths…>    rewrite rubric files in the canonical layout;
                                                   --check: list unformatted files, change nothing
   rubric help
 

@@ -15,15 +15,16 @@ export function strNode(s: A.StringLit, src: Source): F.StrNode {
   return { type: "Str", start: s.span.start, end: s.span.end, text: src.slice(s.span.start, s.span.end) };
 }
 
-/** Tokens of a number (digits and unit) joined without space: `311.63万元`, `95%`, `2分`. */
+/** A number and its unit, digits as written: `311.63万元`, `95%`, `2分`, `20 pts`. */
 export function numNode(n: { span: A.Span }, src: Source): F.NumNode {
   return { type: "Num", start: n.span.start, end: n.span.end, text: joined(src, n.span.start, n.span.end) };
 }
 
+/** Tokens as one word; an English unit keeps a space after its number (`20 pts`, but `20分`, `95%`). */
 function joined(src: Source, start: number, end: number): string {
   return src
     .within(start, end)
-    .map((t) => t.image)
+    .map((t, i, all) => (i > 0 && all[i - 1]?.tokenType.name === "NumberLiteral" && /^[A-Za-z]/.test(t.image) ? ` ${t.image}` : t.image))
     .join("");
 }
 
@@ -109,8 +110,10 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
         ifKw: kw(),
         cond: exprNode(e.cond, src),
         thenKw: after(e.cond),
+        thenAt: src.next(e.cond.span.end).startOffset,
         then: exprNode(e.then, src),
         elseKw: after(e.then),
+        elseAt: src.next(e.then.span.end).startOffset,
         else: exprNode(e.else, src),
       };
     case "Each":

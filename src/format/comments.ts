@@ -1,9 +1,10 @@
 /**
- * How prettier places comments in the formatter's tree. Prettier attaches
- * each comment to a neighbouring node (leading, trailing) or to the node
- * enclosing it (dangling); these hooks decide which nodes can carry
- * comments and keep a comment written inside an empty `{ }` inside it.
- * Statements in a list print their own comments (`print-list.ts`).
+ * Where comments go. Prettier attaches each comment to a neighbouring node
+ * (leading, trailing) or to the node enclosing it (dangling); these hooks
+ * adjust that: a comment inside an empty `{ }` stays inside, one after an
+ * opening bracket stays after it, and a `//` comment where no line can break
+ * goes to the end of the line. The printer then prints every comment itself
+ * (`print.ts`; statements in a list: `print-list.ts`).
  */
 import type { AstPath } from "prettier";
 import type * as F from "./tree.js";
@@ -36,8 +37,13 @@ export function canAttachComment(node: AnyNode): boolean {
   return isNode(node);
 }
 
+/** The printer places every comment itself (`print.ts`, `print-list.ts`), whatever the original line breaks around it. */
+export function willPrintOwnComments(): boolean {
+  return true;
+}
+
 /** A statement printed as part of a `{ … }` list: the list prints its comments. */
-export function willPrintOwnComments(path: AstPath<AnyNode>): boolean {
+export function inStatementList(path: AstPath<AnyNode>): boolean {
   const parent = path.parent as unknown;
   return path.key === "body" && isListOwner(parent) && !(parent.type === "Given" && !parent.braced);
 }
@@ -75,8 +81,29 @@ function afterOpening(comment: Placed, endOfLine: boolean): boolean {
   return false;
 }
 
-/** Nodes printed with places to break a line between their children. */
-const BREAKABLE = new Set(["Binary", "If", "Each", "Call", "Array", "Record", "Bands", "Tiers", "Grades", "Enum", "TypeList", "Let", "Part", "Score", "GivenEntry"]);
+/**
+ * A comment before the `{` of a block or list (between `group 名称` and
+ * `20 {`, or `tiers 公开` and `{`) stays before it: after the word before
+ * it, or, with none, just before `{`.
+ */
+function inHeader(comment: Placed): boolean {
+  const enclosing = comment.enclosingNode as (F.Node & { openAt?: unknown }) | undefined;
+  if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start > enclosing.openAt) return false;
+  if (comment.precedingNode) {
+    comment.leading = false;
+    comment.trailing = true;
+    comment.printed = false;
+    ((comment.precedingNode as { comments?: F.CommentNode[] }).comments ??= []).push(comment);
+    return true;
+  }
+  if (comment.followingNode && comment.followingNode.start < enclosing.openAt) return false;
+  return attachTo(enclosing, comment, "before-open");
+}
+
+/** Lists that break between their elements: a comment on its own line there stays on its own line. */
+const LISTS = new Set(["Call", "Array", "Record", "Bands", "Tiers", "Grades", "Enum", "TypeList"]);
+/** Expressions and statements that break at a few places (after `=`, before `then`/`else`, after an operator). */
+const BREAKABLE = new Set(["Binary", "If", "Each", "Let", "Part", "Score", "GivenEntry"]);
 
 const parents = new WeakMap<F.Node, F.Node>();
 
@@ -89,24 +116,40 @@ export function recordParents(node: F.Node): void {
 }
 
 /**
- * A `//` comment is printed at the end of a line. One written where the
- * printed text cannot break (`w.// …⏎已完成`, `90// …⏎%`) goes after the
- * node it was inside; and a comment trailing a node goes to the outermost
- * node ending there (`not w.已完成 // …` trails the whole `not …`). That is
- * where the comment is found when the output is formatted again, so one
- * formatting settles it.
+ * A `//` comment inside a statement is printed at the end of a line: the
+ * line of the node before it (`a = // …`, `if c // …⏎then …`), or, inside a
+ * node that never breaks (`w.// …⏎已完成`, `90// …⏎%`), after that node. It
+ * trails the outermost node ending there (`not w.已完成 // …` trails the
+ * whole `not …`). On its own line between the elements of a list or between
+ * statements it stays on its own line. That is where the comment is found
+ * when the output is formatted again, so one formatting settles it.
  */
 function hoist(comment: Placed, text: string, endOfLine: boolean): boolean {
-  if (comment.block) return false;
   const enclosing = comment.enclosingNode;
+  // Before the separator that ends a list element: with that element, whatever its kind.
+  const beforeSeparator = enclosing && LISTS.has(enclosing.type) && /^\s*[;,；，、]/.test(text.slice(comment.end));
+  if (comment.block && !(beforeSeparator && comment.precedingNode)) return false;
+  if (enclosing?.type === "If" && !endOfLine) {
+    // On its own line before `then` or `else`: stays there.
+    if (comment.start > enclosing.cond.end && comment.end <= enclosing.thenAt) return attachTo(enclosing, comment, "then");
+    if (comment.start > enclosing.then.end && comment.end <= enclosing.elseAt) return attachTo(enclosing, comment, "else");
+  }
   let target: F.Node | undefined;
-  if (enclosing && !BREAKABLE.has(enclosing.type) && !isListOwner(enclosing)) target = enclosing;
-  else if (endOfLine && comment.precedingNode) target = comment.precedingNode;
+  if (!enclosing) target = undefined;
+  else if (isListOwner(enclosing)) {
+    // In a header (`group 名称⏎// …⏎20 {`): after the word before it; between statements: the list's.
+    if (enclosing.openAt >= 0 && comment.start < enclosing.openAt) target = comment.precedingNode;
+  } else if (LISTS.has(enclosing.type)) {
+    // Between elements: on its own line it stays there (leading the next); at a line's end it trails.
+    if (beforeSeparator) target = comment.precedingNode;
+  } else if (BREAKABLE.has(enclosing.type)) target = comment.precedingNode;
+  else target = enclosing;
+  if (!target && endOfLine) target = comment.precedingNode;
   if (!target) return false;
   const endsWith = (p: F.Node, t: F.Node): boolean => {
-    // Nothing but closing parentheses (and this comment) after `t` up to the end of `p`.
+    // Nothing after `t` up to the end of `p` but this comment, and the parentheses of `(… t)`.
     const gap = text.slice(t.end, p.end).replace(comment.value, "");
-    return /^[\s)）]*$/.test(gap);
+    return "parens" in p && p.parens ? /^[\s)）]*$/.test(gap) : /^\s*$/.test(gap);
   };
   for (let p = parents.get(target); p && !isListOwner(p) && endsWith(p, target); p = parents.get(p)) target = p;
   comment.leading = false;
@@ -117,7 +160,7 @@ function hoist(comment: Placed, text: string, endOfLine: boolean): boolean {
 }
 
 export const handleComments = {
-  ownLine: (c: Placed, text: string) => afterOpening(c, false) || hoist(c, text, false),
-  endOfLine: (c: Placed, text: string) => afterOpening(c, true) || hoist(c, text, true),
-  remaining: (c: Placed, text: string) => afterOpening(c, false) || hoist(c, text, false),
+  ownLine: (c: Placed, text: string) => inHeader(c) || afterOpening(c, false) || hoist(c, text, false),
+  endOfLine: (c: Placed, text: string) => inHeader(c) || afterOpening(c, true) || hoist(c, text, true),
+  remaining: (c: Placed, text: string) => inHeader(c) || afterOpening(c, false) || hoist(c, text, false),
 };

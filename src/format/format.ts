@@ -4,8 +4,10 @@
  * refused. Used by `rubric fmt` and the language server.
  */
 import { format } from "prettier/standalone";
+import { parseText } from "../compiler/syntax/parse.js";
+import { parseChecked } from "./parser.js";
 import plugin from "./plugin.js";
-import { commentsKept, sameMeaning } from "./same-meaning.js";
+import { commentsKept, meaningOfParse } from "./same-meaning.js";
 
 export { RubricSyntaxError } from "./parser.js";
 
@@ -15,28 +17,16 @@ export interface FormatOptions {
   readonly printWidth?: number;
 }
 
-/**
- * A comment inside an expression may be moved to the end of its line, and
- * the result may settle only on a second pass; ordinary files settle on the
- * first. Passes beyond this many are a bug.
- */
-const MAX_PASSES = 3;
-
-async function pass(text: string, file: string, printWidth: number | undefined): Promise<string> {
-  return format(text, { parser: "rubric", plugins: [plugin], filepath: file, ...(printWidth ? { printWidth } : {}) });
-}
-
-/** The canonical form of `text`. Throws `RubricSyntaxError` if it does not parse. */
+/** The canonical form of `text` (line ends become LF). Throws `RubricSyntaxError` if it does not parse. */
 export async function formatRubric(text: string, options: FormatOptions = {}): Promise<string> {
   const file = options.file ?? "<input>";
   const source = text.replace(/\r\n?/g, "\n");
-  let out = await pass(source, file, options.printWidth);
-  for (let i = 1; i < MAX_PASSES; i++) {
-    const again = await pass(out, file, options.printWidth);
-    if (again === out) break;
-    out = again;
-  }
-  if (!sameMeaning(source, out) || !commentsKept(source, out)) {
+  // Parsed once here (syntax errors are thrown from here); the plugin's parser reuses it.
+  const before = parseChecked(source, file);
+  const out = await format(source, { parser: "rubric", plugins: [plugin], filepath: file, ...(options.printWidth ? { printWidth: options.printWidth } : {}) });
+  const after = parseText(file, out);
+  const meaning = meaningOfParse(before);
+  if (meaning === undefined || meaning !== meaningOfParse(after) || !commentsKept(before, after)) {
     throw new Error(`${file}: internal error: the formatted text would not keep the meaning or the comments of the original; the file was left as it is`);
   }
   return out;

@@ -3,7 +3,7 @@
  * the formatter's tree. A document with syntax errors is refused with an
  * error naming file:line:col, never formatted.
  */
-import { parseText } from "../compiler/syntax/parse.js";
+import { parseText, type ParseResult } from "../compiler/syntax/parse.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { LineIndex } from "../compiler/util/line-index.js";
 import { fileNode } from "./build.js";
@@ -26,13 +26,24 @@ export class RubricSyntaxError extends SyntaxError {
   }
 }
 
-export function parseRubric(text: string, file = "<input>"): RootNode {
-  const parsed = parseText(file, text);
+/** The last parse, kept so that `formatRubric`, which parses first to check, does not parse twice. */
+let last: { file: string; text: string; parsed: ParseResult } | undefined;
+
+/** Parses (or reuses the last parse of the same text), throwing on syntax errors. */
+export function parseChecked(text: string, file = "<input>"): ParseResult {
+  const parsed = last && last.text === text && last.file === file ? last.parsed : parseText(file, text);
+  last = { file, text, parsed };
   const error = parsed.diagnostics.find((d) => d.severity === "error");
   if (error) {
     const p = new LineIndex(text).position(error.span.start);
     throw new RubricSyntaxError(file, p.line + 1, p.character + 1, error);
   }
+  return parsed;
+}
+
+export function parseRubric(text: string, file = "<input>"): RootNode {
+  const parsed = parseChecked(text, file);
+  last = undefined; // used once: a long-running server should not keep a document's tree alive
   const comments = parsed.comments.map(
     (t): CommentNode => ({
       type: "Comment",

@@ -2,7 +2,7 @@
 import { builders } from "prettier/doc";
 import type { Doc, AstPath } from "prettier";
 import type * as F from "./tree.js";
-import { afterOpen, inlineList, isWide, spaced, verbatim, type Print } from "./print-util.js";
+import { afterOpen, beforeKeyword, inlineList, isWide, spaced, verbatim, type Print } from "./print-util.js";
 
 const { group, indent, line, softline, join } = builders;
 
@@ -61,11 +61,12 @@ function binaryChain(path: AstPath<F.BinaryNode>, print: Print): { first: Doc; r
 /** `if … then … else if … then … else …`, an else-if chain flattened. */
 function ifChain(path: AstPath<F.IfNode>, print: Print, lead: Doc[]): Doc[] {
   const n = path.node;
-  const parts: Doc[] = [group([...lead, n.ifKw, " ", print("cond"), indent([line, n.thenKw, " ", print("then")])])];
+  const parts: Doc[] = [group([...lead, n.ifKw, " ", print("cond"), indent([line, ...beforeKeyword(n, "then"), n.thenKw, " ", print("then")])])];
+  const beforeElse = beforeKeyword(n, "else");
   if (n.else.type === "If" && !n.else.parens && !n.else.comments?.length) {
-    return [...parts, line, ...path.call((p) => ifChain(p as AstPath<F.IfNode>, print, [n.elseKw, " "]), "else")];
+    return [...parts, line, ...beforeElse, ...path.call((p) => ifChain(p as AstPath<F.IfNode>, print, [n.elseKw, " "]), "else")];
   }
-  return [...parts, line, n.elseKw, " ", print("else")];
+  return [...parts, line, ...beforeElse, n.elseKw, " ", print("else")];
 }
 
 function printBare(path: AstPath<F.Node>, print: Print): Doc {

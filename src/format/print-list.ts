@@ -10,7 +10,7 @@ import { builders, printer, utils } from "prettier/doc";
 import type { Doc, AstPath, ParserOptions } from "prettier";
 import type * as F from "./tree.js";
 import { childNodes } from "./comments.js";
-import { afterOpen, comments, danglingComments, displayWidth, isWide, verbatim, type Print } from "./print-util.js";
+import { afterOpen, beforeOpen, comments, danglingComments, displayWidth, isWide, verbatim, type Print } from "./print-util.js";
 
 const { breakParent, group, hardline, ifBreak, indent, line, lineSuffix, softline } = builders;
 
@@ -160,11 +160,12 @@ export function printStatements(path: AstPath<F.ListOwnerNode>, options: ParserO
     lines.push(docs[i] ?? "");
   });
   if (owner.type === "File") return entries.length > 0 ? [...lines, hardline] : "";
-  if (entries.length === 0) return "{}";
+  const pre = beforeOpen(owner);
+  if (entries.length === 0) return [pre, "{}"];
   const open = afterOpen(owner);
   const hasComments = open !== "" || entries.some((e) => !e.statement || e.lineComment || e.suffix);
-  if (owner.expanded || hasComments) return ["{", open, indent([hardline, ...lines]), hardline, "}"];
+  if (owner.expanded || hasComments) return [pre, "{", open, indent([hardline, ...lines]), hardline, "}"];
   // Written on one line by the author: kept so while it fits.
   const between = [ifBreak("", owner.sep), isWide(owner.sep) ? softline : line];
-  return group(["{", indent([line, builders.join(between, docs)]), line, "}"]);
+  return [pre, group(["{", indent([line, builders.join(between, docs)]), line, "}"])];
 }

@@ -28,7 +28,7 @@ export function comments(n: Node): CommentNode[] {
 
 /** Comments attached to a node that are neither leading nor trailing: those inside an empty `{ }`. */
 export function danglingComments(n: Node): CommentNode[] {
-  return comments(n).filter((c) => !c.leading && !c.trailing && c.marker !== "open");
+  return comments(n).filter((c) => !c.leading && !c.trailing && c.marker === undefined);
 }
 
 /** A `//` comment written right after the node's opening bracket: printed there, breaking the list. */
@@ -37,6 +37,20 @@ export function afterOpen(n: Node): Doc {
   if (cs.length === 0) return "";
   for (const c of cs) c.printed = true;
   return cs.map((c) => [builders.lineSuffix([" ", c.value]), builders.breakParent]);
+}
+
+/** Comments between a block's keyword and its `{` with no word between (after `checklist`). */
+export function beforeOpen(n: Node): Doc {
+  const cs = comments(n).filter((c) => c.marker === "before-open");
+  for (const c of cs) c.printed = true;
+  return cs.map((c) => (c.block ? [verbatim(c.value), " "] : [builders.lineSuffix([" ", c.value]), builders.breakParent]));
+}
+
+/** `//` comments on their own lines before the `then` or `else` of an `if`, each followed by a line break. */
+export function beforeKeyword(n: Node, marker: "then" | "else"): Doc[] {
+  const cs = comments(n).filter((c) => c.marker === marker);
+  for (const c of cs) c.printed = true;
+  return cs.flatMap((c) => [c.value, builders.hardline]);
 }
 
 /**
@@ -48,10 +62,11 @@ export function afterOpen(n: Node): Doc {
 export function inlineList(owner: Node, items: Doc[], sep: string, keepSep = false): Doc {
   const dangling = danglingComments(owner);
   for (const c of dangling) c.printed = true;
-  if (items.length === 0 && dangling.length === 0) return "{}";
-  if (items.length === 0) return ["{", indent(dangling.flatMap((c) => [builders.hardline, verbatim(c.value)])), builders.hardline, "}"];
+  const pre = beforeOpen(owner);
+  if (items.length === 0 && dangling.length === 0) return [pre, "{}"];
+  if (items.length === 0) return [pre, "{", indent(dangling.flatMap((c) => [builders.hardline, verbatim(c.value)])), builders.hardline, "}"];
   const between = [keepSep ? sep : ifBreak("", sep), isWide(sep) ? softline : line];
-  return group(["{", afterOpen(owner), indent([line, builders.join(between, items)]), line, "}"]);
+  return [pre, group(["{", afterOpen(owner), indent([line, builders.join(between, items)]), line, "}"])];
 }
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;

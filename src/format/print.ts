@@ -2,9 +2,10 @@
 import { builders } from "prettier/doc";
 import type { Doc, AstPath, ParserOptions } from "prettier";
 import type * as F from "./tree.js";
+import { inStatementList } from "./comments.js";
 import { EXPR_TYPES, printExpr } from "./print-expr.js";
 import { printStatements } from "./print-list.js";
-import { assignment, danglingComments, lineCommentIn, inlineList, spaced, verbatim, type Print } from "./print-util.js";
+import { assignment, comments, lineCommentIn, inlineList, spaced, verbatim, type Print } from "./print-util.js";
 
 const { join } = builders;
 
@@ -105,16 +106,31 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
   }
 }
 
+/**
+ * A node's own comments, placed the same way whatever the line breaks
+ * around them were: a `//` comment before the node ends its line, one after
+ * it goes to the end of the line; a block comment stays inline.
+ */
+function withComments(n: F.Node, doc: Doc, danglingOnly = false): Doc {
+  const before: Doc[] = [];
+  const after: Doc[] = [];
+  for (const c of comments(n)) {
+    if (c.printed || c.marker !== undefined || (danglingOnly && (c.leading || c.trailing))) continue;
+    c.printed = true;
+    if (c.leading) before.push(verbatim(c.value), c.block ? " " : builders.hardline);
+    // Dangling comments still unprinted are inside a leaf (`95 /* … */ %`): they follow it.
+    else if (c.block) after.push(" ", verbatim(c.value));
+    else after.push(builders.lineSuffix([" ", c.value]), builders.breakParent);
+  }
+  return before.length + after.length > 0 ? [...before, doc, ...after] : doc;
+}
+
 export function printNode(path: AstPath<F.Node>, options: ParserOptions, print: Print): Doc {
   const n = path.node;
   let doc: Doc;
   if (n.type === "Name" || n.type === "Str" || n.type === "Num") doc = verbatim(n.text);
   else if (EXPR_TYPES.has(n.type)) doc = printExpr(path, print);
   else doc = printStatement(path, options, print);
-  // A comment inside a leaf (`95 /* … */ %`) has nowhere else to go: it follows the leaf.
-  const stray = danglingComments(n).filter((c) => !c.printed);
-  for (const c of stray) c.printed = true;
-  return stray.length > 0
-    ? [doc, ...stray.map((c) => (c.block ? [" ", verbatim(c.value)] : [builders.lineSuffix([" ", c.value]), builders.breakParent]))]
-    : doc;
+  // A statement in a list: the list prints its leading and trailing comments (aligned, on their own lines).
+  return withComments(n, doc, inStatementList(path as AstPath<F.Node | F.CommentNode>));
 }

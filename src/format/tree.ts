@@ -18,7 +18,11 @@ export interface CommentNode {
   leading?: boolean;
   trailing?: boolean;
   printed?: boolean;
-  /** "open": a `//` comment right after an opening bracket, printed there. */
+  /**
+   * "open": a `//` comment right after an opening bracket, printed there;
+   * "then"/"else": on its own line before that keyword of an `if`;
+   * "before-open": between a block's keyword and its `{`.
+   */
   marker?: string;
 }
 
@@ -108,8 +112,11 @@ export interface IfNode extends ExprBase {
   ifKw: string;
   cond: ExprNode;
   thenKw: string;
+  /** Offsets of the `then` and `else` keywords (a comment on its own line before one stays there). */
+  thenAt: number;
   then: ExprNode;
   elseKw: string;
+  elseAt: number;
   else: ExprNode;
 }
 export interface EachNode extends ExprBase {

@@ -1,0 +1,56 @@
+/**
+ * The VS Code client: starts the language server bundled with the
+ * extension (`rubric.js lsp --stdio`, run by VS Code's own Node) for
+ * `.rubric` documents. Everything else — diagnostics, hover, completion,
+ * formatting… — is the server's.
+ */
+import * as path from "node:path";
+import { workspace, type ExtensionContext } from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node.js";
+
+let client: LanguageClient | undefined;
+
+/** The `rubric.lang` setting, if set; otherwise the server follows VS Code's display language. */
+function configuredLang(): string | undefined {
+  const v = workspace.getConfiguration("rubric").get<string>("lang");
+  return v === "zh" || v === "en" ? v : undefined;
+}
+
+function createClient(context: ExtensionContext): LanguageClient {
+  const server = context.asAbsolutePath(path.join("dist", "server", "rubric.js"));
+  // `module` + stdio: the client runs `<VS Code's node> rubric.js lsp --stdio`.
+  const run = { module: server, transport: TransportKind.stdio, args: ["lsp"] };
+  const serverOptions: ServerOptions = { run, debug: run };
+  const lang = configuredLang();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "rubric" },
+      { scheme: "untitled", language: "rubric" },
+    ],
+    initializationOptions: lang ? { lang } : {},
+    synchronize: {
+      configurationSection: "rubric",
+      fileEvents: workspace.createFileSystemWatcher("**/*.rubric"),
+    },
+  };
+  return new LanguageClient("rubric", "Rubric", serverOptions, clientOptions);
+}
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  client = createClient(context);
+  context.subscriptions.push(
+    workspace.onDidChangeConfiguration(async (e) => {
+      // The server re-reads `rubric.lang` itself; a restart also resets what it computed in the old language.
+      if (!e.affectsConfiguration("rubric.lang") || !client) return;
+      await client.stop();
+      client = createClient(context);
+      await client.start();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
