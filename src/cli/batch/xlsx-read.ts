@@ -31,6 +31,11 @@ export async function* readXlsx(input: Readable): AsyncGenerator<SheetRow> {
   // Loaded only for XLSX: exceljs is large, and the other formats do not need it.
   const { default: ExcelJS } = await import("exceljs");
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "ignore" });
+  // exceljs 4.4 reads `model.sheets` when a worksheet entry is parsed, and `model` exists only once
+  // xl/workbook.xml has been read; depending on timing a worksheet can come first and the reader
+  // throws "reading 'sheets'". An empty model avoids that (we take the first sheet, whatever its name).
+  const r = reader as unknown as { model?: { sheets?: unknown[] } };
+  r.model ??= { sheets: [] };
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = row.values as unknown[];
