@@ -24,6 +24,7 @@ import {
 } from "vscode-languageserver";
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
 import { codeActions } from "./code-actions.js";
+import { formatDocument } from "./formatting.js";
 import { codeLenses } from "./code-lens.js";
 import { completion } from "./completion.js";
 import { documentDiagnostics } from "./diagnostics.js";
@@ -186,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: caps.workspace?.workspaceFolders === true } },
       },
       serverInfo: { name: "rubric", version: "0.1.0" },
@@ -278,6 +280,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol(({ textDocument }) => guard("documentSymbol", [], (s) => documentSymbols(s, textDocument.uri, lang())));
   connection.languages.semanticTokens.on(({ textDocument }) => guard("semanticTokens", { data: [] }, (s) => semanticTokens(s, textDocument.uri)));
   connection.onFoldingRanges(({ textDocument }) => guard("foldingRanges", [], (s) => foldingRanges(s, textDocument.uri)));
+  connection.onDocumentFormatting(async ({ textDocument }) => {
+    const text = workspace.text(textDocument.uri);
+    if (text === undefined) return [];
+    try {
+      const r = await formatDocument(textDocument.uri, text);
+      if ("edits" in r) return r.edits;
+      void connection.window.showWarningMessage(r.refused);
+      return [];
+    } catch (e) {
+      log("formatting", e);
+      return [];
+    }
+  });
   connection.onCodeLens(({ textDocument }) => guard("codeLens", [], (s) => codeLenses(s, textDocument.uri, lang())));
   connection.onCodeAction(({ textDocument, range, context }) => guard("codeAction", [], (s) => codeActions(s, textDocument.uri, range, context.diagnostics, lang())));
 

@@ -6,12 +6,12 @@
  * Run alone with `npx vitest run test/lsp/e2e.test.ts`. dist/ is built
  * first when it is older than src/ (in CI `npm ci` has just built it).
  */
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { CodeLens, CompletionItem, DocumentSymbol, Hover, Location, WorkspaceEdit } from "vscode-languageserver";
+import type { CodeLens, CompletionItem, DocumentSymbol, Hover, Location, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import { Snapshot } from "../../src/lsp/snapshot.js";
 import { documentDiagnostics } from "../../src/lsp/diagnostics.js";
 import { documentSymbols } from "../../src/lsp/outline.js";
@@ -109,6 +109,15 @@ describe("rubric lsp --stdio", () => {
     expect(tokens.data.length).toBeGreaterThan(50);
     const folds = await c.request<unknown[]>("textDocument/foldingRange", { textDocument: { uri: derivedUri } });
     expect(folds.length).toBeGreaterThanOrEqual(3);
+
+    // Formatting is `rubric fmt`: a messy document comes back in the canonical layout.
+    const messy = readFileSync(new URL("../fixtures/format/messy.rubric", import.meta.url), "utf8");
+    const formatted = readFileSync(new URL("../fixtures/format/messy.formatted.rubric", import.meta.url), "utf8");
+    const fmtUri = "file:///format/messy.rubric";
+    c.notify("textDocument/didOpen", { textDocument: { uri: fmtUri, languageId: "rubric", version: 1, text: messy } });
+    const edits = await c.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri: fmtUri }, options: { tabSize: 2, insertSpaces: true } });
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.newText).toBe(formatted);
 
     expect(await c.stop()).toBe(0);
   }, 60_000);
