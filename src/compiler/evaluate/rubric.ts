@@ -49,7 +49,9 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
   const { model, analysis } = rubric;
   const scores = new Map<TreeNode | PartNode, Exact | null>();
   const failures: { node: IndicatorNode; error: EvalError }[] = [];
-  const rubricLetValues = new Map<LetDef, Value>();
+  // One memo for the whole department: a rubric-level let is computed once, not once per indicator
+  // (indicator lets are distinct declarations, so they never collide).
+  const letValues = new Map<LetDef, Value>();
   const errors: { path: string; message: Text }[] = [];
 
   const scoreIndicator = (ind: IndicatorNode): NodeReport => {
@@ -57,7 +59,6 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     const clamps: Clamp[] = [];
     const lets = new Map(model.lets);
     for (const l of ind.lets) lets.set(l.name, l);
-    const letValues = new Map<LetDef, Value>(rubricLetValues);
     const scope = {
       model,
       inputs: input.inputs,
