@@ -296,6 +296,8 @@ class IndexBuilder {
         case "Example":
           this.example(file, item, checked);
           break;
+        case "Scale":
+          break;
         default:
           this.modification(item, scope, model);
       }

@@ -62,8 +62,13 @@ export type InputTypeSpec =
 
 export interface JudgedSpec {
   readonly path: string;
+  /** The widest bounds: the interval that applies (a verdict's, a branch's) is checked while scoring. */
   readonly min: string;
   readonly max: string;
+  readonly minOpen?: boolean;
+  readonly maxOpen?: boolean;
+  /** The judgement is a deduction from the points (`deduct judged …`), not a score. */
+  readonly deduction?: boolean;
   /** True when the whole indicator may be judged at once (all its parts are judged). */
   readonly indicator: boolean;
 }
