@@ -85,10 +85,17 @@ export function randomInput(meta: RubricMeta, rng: Rng): ScoreInput {
   }
   const judgements: Record<string, { value: string; reason?: string }> = {};
   for (const j of meta.judged) {
-    if (rng.next() < 0.5) continue;
-    const lo = Number(j.min);
-    const hi = Number(j.max);
-    const v = rng.next() < 0.4 ? j.max : (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
+    // A verdict-bounded judgement is judged within the interval of the verdict drawn above, mostly.
+    const v0 = j.byVerdict ? values[j.byVerdict.input] : undefined;
+    const arm = j.byVerdict?.arms.find((a) => a.member === null || a.member === v0);
+    const b = arm && rng.next() < 0.9 ? arm : j;
+    if (rng.next() < (arm ? 0.2 : 0.5)) continue;
+    const lo = Number(b.min);
+    const hi = Number(b.max);
+    // An open end is drawn now and then: both scorers must refuse it alike.
+    const edge = rng.next() < 0.4 ? (rng.next() < 0.5 ? b.max : b.min) : undefined;
+    let v = edge ?? (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
+    if (!edge && ((b.maxOpen && Number(v) >= hi) || (b.minOpen && Number(v) <= lo))) v = ((lo + hi) / 2).toFixed(4);
     judgements[j.path] = { value: v, reason: "随机评定 random judgement" };
   }
   // A judged indicator and its own parts are not judged together.

@@ -6,7 +6,7 @@
  * a scale used by `judged by` must give intervals, one used by `tiers` values.
  */
 import { Exact } from "../../runtime/exact.js";
-import { boundsText } from "../../runtime/judged-bounds.js";
+import { boundsText, type Bounds } from "../../runtime/judged-bounds.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { W, ty } from "../diagnostics/words.js";
@@ -30,29 +30,30 @@ function intervalWritten(iv: A.Interval): string {
   return `${iv.loClosed ? "[" : "("}${c(iv.lo)}, ${c(iv.hi)}${iv.hiClosed ? "]" : ")"}`;
 }
 
-/** Problems of one interval against the part's points; `at` is where to report (the scale name when it comes from a scale). */
-function checkInterval(iv: A.Interval, pts: Exact, env: Env, cx: RuleContext, at: A.Span): void {
-  const report = (detail: { zh: string; en: string }): void =>
+/**
+ * Problems of one interval against the part's points; `at` is where to report (the scale name
+ * when it comes from a scale). Returns the interval when it is usable.
+ */
+function checkInterval(iv: A.Interval, pts: Exact, env: Env, cx: RuleContext, at: A.Span): Bounds | undefined {
+  const report = (detail: { zh: string; en: string }): undefined => {
     cx.diag(env, diagnostic("judged-interval", { file: env.file, span: at }, { interval: intervalWritten(iv), detail }));
+    return undefined;
+  };
   for (const b of [iv.lo, iv.hi]) {
     if (b.kind === "Number" && (b.unit === "元" || b.unit === "万元")) {
-      report({ zh: "边界须为分值或满分的百分比（%）", en: "bounds are points or a share of the points (%)" });
-      return;
+      return report({ zh: "边界须为分值或满分的百分比（%）", en: "bounds are points or a share of the points (%)" });
     }
   }
   const b = pointsInterval(iv, pts);
-  if (!b) {
-    report({ zh: "边界须为常量", en: "bounds must be constants" });
-    return;
-  }
+  if (!b) return report({ zh: "边界须为常量", en: "bounds must be constants" });
   if (b.lo.gt(b.hi) || (b.lo.eq(b.hi) && !(b.loClosed && b.hiClosed))) {
-    report({ zh: `区间为空（${boundsText(b)}）`, en: `it is empty (${boundsText(b)})` });
-    return;
+    return report({ zh: `区间为空（${boundsText(b)}）`, en: `it is empty (${boundsText(b)})` });
   }
   if (b.lo.sign() < 0 || b.hi.gt(pts)) {
-    const shown = isShare(iv.lo) || isShare(iv.hi) ? `${boundsText(b)} ` : "";
-    report({ zh: `须在 [0, ${pts.toString()}] 之内，实为 ${shown}`.trimEnd(), en: `it must lie within [0, ${pts.toString()}]${shown ? `, it is ${shown.trim()}` : ""}` });
+    const shown = isShare(iv.lo) || isShare(iv.hi) ? boundsText(b) : "";
+    return report({ zh: `须在 [0, ${pts.toString()}] 之内${shown ? `，实为 ${shown}` : ""}`, en: `it must lie within [0, ${pts.toString()}]${shown ? `, it is ${shown}` : ""}` });
   }
+  return b;
 }
 
 function rangeOf(b: { lo: Exact; hi: Exact; loClosed: boolean; hiClosed: boolean }): I.Range {
@@ -70,8 +71,7 @@ export function inferJudged(e: A.JudgedExpr, env: Env, pts: Exact, cx: RuleConte
   }
   if (e.bounds) {
     for (const b of [e.bounds.lo, e.bounds.hi]) cx.infer(b, sub);
-    checkInterval(e.bounds, pts, env, cx, e.bounds.span);
-    const b = pointsInterval(e.bounds, pts);
+    const b = checkInterval(e.bounds, pts, env, cx, e.bounds.span);
     if (!b) return points(I.closed(Exact.ZERO, pts));
     // A deduction d in [a, b] leaves points − d; it is not made when the condition fails (full points).
     return points(e.deduction ? I.union(rangeOf({ lo: pts.sub(b.hi), hi: pts.sub(b.lo), loClosed: b.hiClosed, hiClosed: b.loClosed }), I.point(pts)) : rangeOf(b));
@@ -104,8 +104,7 @@ function verdict(v: NonNullable<A.JudgedExpr["verdict"]>, env: Env, sub: Env, pt
     if (arm.member) checkMember(arm.member, members, env, cx, at);
     if (arm.interval) {
       if (!v.scale) for (const b of [arm.interval.lo, arm.interval.hi]) cx.infer(b, sub);
-      checkInterval(arm.interval, pts, env, cx, at ?? arm.interval.span);
-      const b = pointsInterval(arm.interval, pts);
+      const b = checkInterval(arm.interval, pts, env, cx, at ?? arm.interval.span);
       if (b) range = range ? I.union(range, rangeOf(b)) : rangeOf(b);
     }
   }
@@ -134,6 +133,9 @@ export function scaleValues(scaleArms: readonly A.ScaleArm[], pts: Exact): { mem
   });
 }
 
+/** After an error, a range that reports nothing more. */
+const unknownTiers = (env: Env): ExprInfo => points(env.partPoints ? I.closed(Exact.ZERO, env.partPoints) : I.FULL);
+
 /** `tiers E scale S`: E must be an enum whose members the scale covers; the scale must give constant values. */
 export function inferScaledTiers(e: A.TiersExpr & { scale: A.Name }, env: Env, cx: RuleContext): ExprInfo {
   const subject = cx.infer(e.subject, { ...env, ruleTop: false });
@@ -145,14 +147,14 @@ export function inferScaledTiers(e: A.TiersExpr & { scale: A.Name }, env: Env, c
   if (!scale) {
     const s = suggest(e.scale.text, cx.model.scales.keys());
     cx.diag(env, diagnostic("unknown-name", { file: env.file, span: e.scale.span }, { name: e.scale.text, kind: "scale", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
-    return points(I.FULL);
+    return unknownTiers(env);
   }
   if (scale.arms.some((a) => !a.value || constValue(a.value) === undefined)) {
     const detail = scale.arms.some((a) => a.interval)
       ? { zh: "分类 需要各档给出分值（如 优 -> 100%），这是区间档次，请用 酌情 按", en: "tiers needs values (优 -> 100%); this scale gives intervals: use it with judged by" }
       : { zh: "各档的分值须为常量", en: "its values must be constants" };
     cx.diag(env, diagnostic("scale-kind", { file: env.file, span: e.scale.span }, { scale: scale.name, detail }));
-    return points(I.FULL);
+    return unknownTiers(env);
   }
   if (!env.partPoints && scale.arms.some((a) => a.value && isShare(a.value))) {
     cx.diag(env, diagnostic("misplaced-rule", { file: env.file, span: e.span }, { rule: "tiers … scale" }));

@@ -261,7 +261,7 @@ export class Evaluator {
       trace: this.scope.trace,
       eval: (x) => this.eval(x, locals),
       bool: (x) => this.bool(x, locals),
-      fail: (kind, text, at) => this.fail(kind, text, at),
+      fail: (kind, text, at, field) => this.fail(kind, text, at, field),
       text: exprText,
     };
   }

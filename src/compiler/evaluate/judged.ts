@@ -20,7 +20,7 @@ export interface JudgedHost {
   readonly trace: Text[];
   eval(e: A.Expr): Value;
   bool(e: A.Expr): boolean;
-  fail(kind: EvalErrorKind, text: Text, at: { span: A.Span }): never;
+  fail(kind: EvalErrorKind, text: Text, at: { span: A.Span }, field?: string): never;
   text(e: A.Expr): string;
 }
 
@@ -48,7 +48,7 @@ export function evalJudged(e: A.JudgedExpr, h: JudgedHost): Exact {
   }
   const name = (h.part?.implicit ? h.part.path.slice(0, -1) : h.part?.path)?.join(".") ?? "?";
   const r = scoreJudged(name, points, h.part ? h.judgement : undefined, bounds, what, subject);
-  if ("error" in r) return h.fail(r.missing ? "missing-judgement" : "judgement-out-of-bounds", r.error, e);
+  if ("error" in r) return h.fail(r.missing ? "missing-judgement" : "judgement-out-of-bounds", r.error, e, name);
   h.trace.push(r.line);
   return r.value;
 }

@@ -11,7 +11,8 @@ import { indicators, walkTree } from "../model/paths.js";
 import type { IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
 import { inputUses } from "../model/uses.js";
 import { fullJudgement, implicitPart, judgedBounds, wholeBounds } from "../examples/prepare.js";
-import type { Envelope } from "../model/judged.js";
+import { judgedSites, pointsInterval, verdictArms, type Envelope } from "../model/judged.js";
+import type { Bounds } from "../../runtime/judged-bounds.js";
 import type { CheckedRubric } from "../program.js";
 import type { Judgement } from "./expr.js";
 import { scoreRubric } from "./rubric.js";
@@ -72,26 +73,28 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
   const { model } = rubric;
   const uses = inputUses(model);
   const judged: JudgedSpec[] = [];
-  const spec = (path: readonly string[], b: Envelope, indicator: boolean): JudgedSpec => ({
-    path: path.join("."),
-    min: b.lo.toString(),
-    max: b.hi.toString(),
-    indicator,
-    ...(b.loClosed ? {} : { minOpen: true }),
-    ...(b.hiClosed ? {} : { maxOpen: true }),
-    ...(b.deduction ? { deduction: true } : {}),
-  });
+  const bounds = (b: Bounds) => ({ min: b.lo.toString(), max: b.hi.toString(), ...(b.loClosed ? {} : { minOpen: true }), ...(b.hiClosed ? {} : { maxOpen: true }) });
+  const spec = (path: readonly string[], b: Envelope, indicator: boolean, part?: PartNode): JudgedSpec => {
+    const sites = part ? judgedSites(part.rule) : [];
+    const v = sites.length === 1 ? sites[0]?.verdict : undefined;
+    const input = v?.subject.kind === "Ref" && model.inputs.has(v.subject.name.text) ? v.subject.name.text : undefined;
+    const arms = v && part ? verdictArms(v, model).flatMap((a) => {
+      const ab = a.interval ? pointsInterval(a.interval, part.points) : undefined;
+      return ab ? [{ member: a.member?.text ?? null, ...bounds(ab) }] : [];
+    }) : [];
+    return { path: path.join("."), ...bounds(b), indicator, ...(b.deduction ? { deduction: true } : {}), ...(input ? { byVerdict: { input, arms } } : {}) };
+  };
   for (const n of walkTree(model.groups)) {
     if (n.kind === "part") {
       // The part made by `score = …` is judged through its indicator.
       if (n.implicit) continue;
       const b = judgedBounds(n, model);
-      if (b) judged.push(spec(n.path, b, false));
+      if (b) judged.push(spec(n.path, b, false, n));
     } else if (n.kind === "indicator") {
       const implicit = implicitPart(n);
       const b = implicit ? judgedBounds(implicit, model) : undefined;
       const whole = b ? undefined : wholeBounds(n, model);
-      if (b) judged.push(spec(n.path, b, true));
+      if (b) judged.push(spec(n.path, b, true, implicit));
       else if (whole) judged.push(spec(n.path, whole, true));
     }
   }
