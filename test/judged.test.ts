@@ -210,7 +210,7 @@ describe("judged deductions (酌情扣)", () => {
     expect(r.scoreOf("规范性")).toBe("0.5");
     const part = r.result.result?.report.tree[0]?.children[0]?.children[0];
     expect(part?.trace.map((t) => t.en)).toEqual(["核算不规范 holds: judged deduction 0.5 (within [0.5, 1]) (凭证不全): 1 − 0.5 = 0.5"]);
-    expect(part?.judged).toEqual({ value: "0.5", reason: "凭证不全" });
+    expect(part?.judged).toEqual({ value: "0.5", reason: "凭证不全", deduction: true });
   });
 
   it("when it does not hold, no deduction and no judgement needed: full points", () => {
@@ -237,6 +237,9 @@ describe("judged deductions (酌情扣)", () => {
     const mod = await compiled(r);
     for (const s of [ref, mod]) {
       expect(outcome(() => s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } }))).toBe("total 0.25");
+      const part = s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } }).tree[0]?.children[0]?.children[0];
+      expect(part?.judged).toEqual({ value: "0.75", reason: "x", deduction: true });
+      expect(part?.trace.map((t) => t.zh)).toEqual(["条件 核算不规范 成立，酌情扣 0.75（范围 [0.5, 1]）（x）：1 − 0.75 = 0.25"]);
       expect(outcome(() => s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "1.5", reason: "x" } } }))).toMatch(/^judgement-out-of-bounds: .*deducts 1\.5, outside \[0\.5, 1\] \(the judgement is the deduction/);
       // rest full: the least deduction the rule allows.
       expect(outcome(() => s.score({ values: { 核算不规范: true }, judgeRestFull: true }))).toBe("total 0.5");

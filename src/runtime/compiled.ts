@@ -402,7 +402,12 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           const text = sp.toString();
           const node = reportNode("part", p, text, text, pclamps, ptr ?? [], []);
           const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
-          if (jr) node.judged = jr.reason ? { value: jr.value.toString(), reason: jr.reason } : { value: jr.value.toString() };
+          if (jr) {
+            const judged: { value: string; reason?: string; deduction?: boolean } = { value: jr.value.toString() };
+            if (jr.reason) judged.reason = jr.reason;
+            if (p.judged !== undefined && spec.meta.judged[p.judged]?.deduction) judged.deduction = true;
+            node.judged = judged;
+          }
           partReports.push(node);
         }
         ctx.trace = tr;
