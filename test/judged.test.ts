@@ -135,10 +135,20 @@ describe("verdict-bounded judgements (定性指标三档)", () => {
     expect(part?.trace.map((t) => t.zh)).toEqual(["结论 = 部分达成，评定分应在 [5, 8) 之内，酌情评定 7.5（部分目标未完成）"]);
   });
 
-  it("outside it: an error naming the verdict and the interval, in both languages (8 is the open top of 部分达成)", () => {
+  it("outside it: an error at the judge line naming the verdict and the interval, in both languages (8 is the open top of 部分达成)", () => {
     const r = run(body, `given 结论 = 部分达成\n judge 质量 = 8 because "x"`);
-    expect(r.problems).toMatch(/the verdict is '部分达成', so the judged score must lie in \[5, 8\); it is judged 8/);
-    expect(r.problemsZh).toMatch(/结论为「部分达成」，评定分须在 \[5, 8\) 之内，实际评定 8/);
+    expect(r.codes).toEqual(["verdict-out-of-bounds"]);
+    const d = r.program.diagnostics[0];
+    expect(d?.message.en).toBe("'g.质量': the verdict is '部分达成', so the judged score must lie in [5, 8); 8 is outside it");
+    expect(d?.message.zh).toBe("「g.质量」的结论为「部分达成」，评定分须在 [5, 8) 之内，给出的是 8");
+  });
+
+  it("when the verdict is computed, not given, the interval is checked while scoring", () => {
+    const computed = body.replace("judged by 结论 {", "judged by (if 结论 = 达成 then 部分达成 else 结论) {");
+    const r = run(computed, `given 结论 = 达成\n judge 质量 = 9 because "x"`);
+    expect(r.codes).toEqual([]);
+    expect(r.problems).toMatch(/the verdict is '部分达成', so the judged score must lie in \[5, 8\); it is judged 9/);
+    expect(r.problemsZh).toMatch(/结论为「部分达成」，评定分须在 \[5, 8\) 之内，实际评定 9/);
   });
 
   it("`judge rest full` gives the top of the verdict's interval when it is closed (达成 → 10), and refuses an open one", () => {
@@ -170,7 +180,8 @@ describe("verdict-bounded judgements (定性指标三档)", () => {
         indicator 乙 4 { 得分 = 酌情 按 结论 档次 定性三档 }
       }`;
     const r = run(scaled, `given 结论 = 达成\n judge 甲 = 8 because "x"\n judge 乙 = 3 because "y"`);
-    expect(r.problems).toMatch(/'g\.乙': the verdict is '达成', so the judged score must lie in \[3\.2, 4\]; it is judged 3/);
+    expect(r.codes).toEqual(["verdict-out-of-bounds"]);
+    expect(r.program.diagnostics[0]?.message.en).toMatch(/'g\.乙': the verdict is '达成', so the judged score must lie in \[3\.2, 4\]; 3 is outside it/);
     expect(run(scaled, `given 结论 = 达成\n judge 甲 = 8 because "x"\n judge 乙 = 3.2 because "y"`).result.result?.total?.toString()).toBe("11.2");
   });
 

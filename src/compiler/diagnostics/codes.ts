@@ -237,6 +237,10 @@ export const DIAGNOSTICS = {
     zh: `「${a.path}」酌情扣 ${a.value} 分，须写明理由（理由 "…"）`,
     en: `'${a.path}' deducts ${a.value}: give a reason (because "…")`,
   })),
+  "verdict-out-of-bounds": spec<{ path: string; value: string; verdict: string; bounds: string }>("error", (a) => ({
+    zh: `「${a.path}」的结论为「${a.verdict}」，评定分须在 ${a.bounds} 之内，给出的是 ${a.value}`,
+    en: `'${a.path}': the verdict is '${a.verdict}', so the judged score must lie in ${a.bounds}; ${a.value} is outside it`,
+  })),
   "scale-kind": spec<{ scale: string; detail: Localized }>("error", (a) => ({
     zh: `档次「${a.scale}」用法不对：${zh(a.detail)}`,
     en: `scale '${a.scale}' does not fit here: ${en(a.detail)}`,

@@ -8,7 +8,7 @@ import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue } from "../model/constants.js";
-import { judgedEnvelope, type Envelope } from "../model/judged.js";
+import { judgedEnvelope, verdictOnInput, type Envelope } from "../model/judged.js";
 import { boundsText, within } from "../../runtime/judged-bounds.js";
 import { pathText, resolvePath, walkTree } from "../model/paths.js";
 import type { AnyNode, IndicatorNode, PartNode, RubricModel } from "../model/types.js";
@@ -97,6 +97,8 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   const judgedParts = (n: AnyNode): PartNode[] => [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x, model) !== undefined);
   const nodeParts = (n: AnyNode): PartNode[] => (n.kind === "part" ? (judgedBounds(n, model) ? [n] : []) : judgedParts(n));
   const judgedTwice = new Set<AnyNode>();
+  // Judgements of verdict-bounded parts, checked against the verdict once every given value is known.
+  const verdictJudged: { part: PartNode; value: Exact; name: string; span: A.Span }[] = [];
 
   for (const item of decl.items) {
     switch (item.kind) {
@@ -155,6 +157,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
             break;
           }
           judgements.set(ownRule, { value: v, ...(reason ? { reason } : {}) });
+          verdictJudged.push({ part: ownRule, value: v, name, span: item.value.span });
         } else if (n.kind === "indicator" && (bounds = wholeBounds(n, model))) {
           wholeJudgements.set(n, { value: v, ...(reason ? { reason } : {}) });
         } else {
@@ -232,6 +235,17 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     if (!input || !g) continue;
     const bad = violatedConstraint(input, value, inputs, model);
     if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
+  }
+
+  for (const j of verdictJudged) {
+    const on = verdictOnInput(j.part, model);
+    const given = on ? inputs.get(on.input) : undefined;
+    const b = on && given?.k === "enum" ? on.bounds(given.v) : undefined;
+    const envelope = judgedBounds(j.part, model);
+    // A value outside every interval is reported once, above.
+    if (b && given?.k === "enum" && envelope && within(j.value, envelope) && !within(j.value, b)) {
+      diags.push(diagnostic("verdict-out-of-bounds", at(j.span), { path: j.name, value: j.value.toString(), verdict: given.v, bounds: boundsText(b) }));
+    }
   }
 
   if (restFull) {

@@ -98,6 +98,24 @@ export function siteIntervals(e: A.JudgedExpr, points: Exact, model: RubricModel
   return [b ?? { lo: Exact.ZERO, hi: points, loClosed: true, hiClosed: true }];
 }
 
+/**
+ * When a part's rule is one `judged by V …` on an input V: that input's name
+ * and, for a member, the interval it allows (undefined if no arm applies).
+ */
+export function verdictOnInput(p: { rule: A.Expr; points: Exact }, model: RubricModel): { input: string; bounds(member: string): Bounds | undefined } | undefined {
+  const sites = judgedSites(p.rule);
+  const v = sites.length === 1 ? sites[0]?.verdict : undefined;
+  if (!v || v.subject.kind !== "Ref" || !model.inputs.has(v.subject.name.text)) return undefined;
+  const arms = verdictArms(v, model);
+  return {
+    input: v.subject.name.text,
+    bounds: (member) => {
+      const arm = arms.find((a) => !a.member || a.member.text === member);
+      return arm?.interval ? pointsInterval(arm.interval, p.points) : undefined;
+    },
+  };
+}
+
 export interface Envelope extends Bounds {
   /** The judgement is a deduction (`deduct judged …`), not a score. */
   readonly deduction: boolean;
