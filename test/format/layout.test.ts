@@ -94,15 +94,6 @@ describe("layout", () => {
     expect(await formatRubric("rubric T {\r\n  total 1\r\n}\r\n")).toBe(wrap("  total 1"));
     expect(await formatRubric("")).toBe("");
   });
-});
-
-describe("syntax errors", () => {
-  it("refuses a file with syntax errors, naming file:line:col", async () => {
-    const text = "rubric T {\n  total 1\n  input x bool\n}\n";
-    await expect(formatRubric(text, { file: "a.rubric" })).rejects.toThrow(/a\.rubric:3:11: syntax-error/);
-    await expect(formatRubric(text, { file: "a.rubric" })).rejects.toBeInstanceOf(RubricSyntaxError);
-    await expect(fmt1("rubric T { ((((( }")).rejects.toThrow(/refusing to format/);
-  });
   it("lays out verdicts, scales and judged deductions: arms on one line while they fit, else one per line; spellings kept", async () => {
     const short = wrap("  scale 四档 { 优 -> 100%; 良 -> 80%; 中 -> 60%; 差 -> 0 }");
     expect(await same(short)).toBe(short);
@@ -115,5 +106,14 @@ describe("syntax errors", () => {
     const ded = await same("rubric T { group g 1 { indicator i 1 { part a 1 = 酌情扣 [0.5,1] 当 x } } }");
     expect(ded).toContain("part a 1 = 酌情扣 [0.5, 1] 当 x");
     expect(await same("rubric T { group g 1 { indicator i 1 { part a 1 = deduct judged in [0.5, 1] when x } } }")).toContain("deduct judged in [0.5, 1] when x");
+  });
+});
+
+describe("syntax errors", () => {
+  it("refuses a file with syntax errors, naming file:line:col", async () => {
+    const text = "rubric T {\n  total 1\n  input x bool\n}\n";
+    await expect(formatRubric(text, { file: "a.rubric" })).rejects.toThrow(/a\.rubric:3:11: syntax-error/);
+    await expect(formatRubric(text, { file: "a.rubric" })).rejects.toBeInstanceOf(RubricSyntaxError);
+    await expect(fmt1("rubric T { ((((( }")).rejects.toThrow(/refusing to format/);
   });
 });
