@@ -166,10 +166,14 @@ describe("verdict-bounded judgements (定性指标三档)", () => {
     const mod = await compiled(r);
     for (const s of [ref, mod]) {
       expect(outcome(() => s.score({ values: { 结论: "未达成" }, judgements: { 质量: { value: "6", reason: "x" } } }))).toMatch(
-        /^judgement-out-of-bounds: indicator 'g\.质量': 'g\.质量': the verdict is '未达成', so the judged score must lie in \[0, 5\)/,
+        /^judgement-out-of-bounds: 'g\.质量': the verdict is '未达成', so the judged score must lie in \[0, 5\)/,
       );
       expect(outcome(() => s.score({ values: { 结论: "未达成" }, judgements: { 质量: { value: "4.5", reason: "x" } } }))).toBe("total 4.5");
     }
+    // `validate` (no scoring) already sees it, since the verdict is in the same input.
+    expect(ref.validate({ values: { 结论: "未达成" }, judgements: { 质量: { value: "6", reason: "x" } } }).map((e) => `${e.kind} ${e.field}: ${e.message.zh}`)).toEqual([
+      "judgement-out-of-bounds g.质量: 「g.质量」的结论为「未达成」，评定分须在 [0, 5) 之内，实际评定 6",
+    ]);
   });
 
   it("a named scale, declared once, bounds several indicators by their own points (4 points: 达成 → [3.2, 4])", () => {
