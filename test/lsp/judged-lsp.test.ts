@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Hover } from "vscode-languageserver";
 import { completion } from "../../src/lsp/completion.js";
 import { hover } from "../../src/lsp/hover.js";
+import { definition, references } from "../../src/lsp/navigation.js";
+import { rename } from "../../src/lsp/rename.js";
 import { at } from "./cursor.js";
 
 const SRC = `rubric R {
@@ -47,5 +49,18 @@ describe("judged rules in the editor", () => {
     expect(labels(SRC.replace("  input 结论: 结论类", "  |\n  input 结论: 结论类"))).toEqual(expect.arrayContaining(["scale", "档次"]));
     expect(labels(SRC.replace("档次 定性三档 }", "档次 | }"))[0]).toBe("定性三档");
     expect(labels(SRC.replace("part 规范 1 = 酌情扣 [0.5, 1] 当 核算不规范", "part 规范 1 = |"))).toEqual(expect.arrayContaining(["酌情扣", "scale"]));
+  });
+
+  it("a scale name goes to its declaration, lists its uses, renames everywhere, and hovers with its arms", () => {
+    const use = SRC.replace("档次 定性三档 }", "档次 定性|三档 }");
+    const { snap, uri, pos } = at({ [URI]: use }, URI);
+    const def = definition(snap, uri, pos);
+    expect(def?.range.start.line).toBe(4);
+    expect(references(snap, uri, pos, true)).toHaveLength(2);
+    const r = rename(snap, uri, pos, "三档", "en");
+    const edits = r && "edit" in r ? Object.values(r.edit.changes ?? {}).flat() : [];
+    expect(edits.map((e) => e.newText)).toEqual(["三档", "三档"]);
+    expect(hoverOn(use, "zh")).toContain("**档次** 定性三档");
+    expect(hoverOn(use, "zh")).toContain("- 部分达成 → [50%, 80%)");
   });
 });
