@@ -1,10 +1,11 @@
 /** `rubric compile <rubric-file> -o <dir> [--rubric NAME]`: typed TypeScript, JavaScript + .d.ts and a JSON Schema per rubric. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
 import { compileRubric } from "../compiler/codegen/compile.js";
 import { diagnosticsForPaths, type CommandIO } from "./check.js";
 import { colors, renderDiagnostic } from "./render.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** A file name for a rubric: the source file's base name when it holds one rubric. */
 function outputName(file: string, rubricName: string, many: boolean): string {
@@ -30,10 +31,10 @@ export async function runCompile(paths: readonly string[], opts: { out: string; 
   for (const r of chosen) {
     const name = outputName(r.model.file, r.model.name, (perFile.get(r.model.file) ?? 0) > 1);
     const out = await compileRubric(r, { sourceFile: basename(r.model.file), ...(opts.runtime ? { runtime: opts.runtime } : {}) });
-    writeFileSync(join(opts.out, `${name}.ts`), out.ts);
-    writeFileSync(join(opts.out, `${name}.js`), out.js);
-    writeFileSync(join(opts.out, `${name}.d.ts`), out.dts);
-    writeFileSync(join(opts.out, `${name}.schema.json`), out.schema);
+    writeFileAtomic(join(opts.out, `${name}.ts`), out.ts);
+    writeFileAtomic(join(opts.out, `${name}.js`), out.js);
+    writeFileAtomic(join(opts.out, `${name}.d.ts`), out.dts);
+    writeFileAtomic(join(opts.out, `${name}.schema.json`), out.schema);
     io.out(`${r.model.name}${r.model.year !== undefined ? ` ${r.model.year}` : ""} → ${join(opts.out, name)}.{ts,js,d.ts,schema.json}`);
   }
   return 0;

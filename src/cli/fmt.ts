@@ -4,7 +4,7 @@
  * nothing, lists the files that are not formatted and exits 1 if any is.
  * A file with syntax errors is never rewritten: its errors are shown.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Diagnostic, Lang } from "../compiler/diagnostics/diagnostic.js";
 import { LineIndex } from "../compiler/util/line-index.js";
@@ -12,6 +12,7 @@ import { formatRubric, RubricSyntaxError } from "../format/format.js";
 import type { CommandIO } from "./check.js";
 import { loadPaths } from "./load.js";
 import { colors, renderDiagnostic } from "./render.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 export interface FmtOptions {
   readonly check: boolean;
@@ -61,7 +62,7 @@ export async function runFmt(paths: readonly string[], opts: FmtOptions, io: Com
     else {
       const path = resolve(doc.file);
       // The loader drops a byte-order mark; a rewritten file keeps it.
-      writeFileSync(path, (hadBom(path) ? BOM : "") + out);
+      writeFileAtomic(path, (hadBom(path) ? BOM : "") + out);
       io.out(zh ? `已格式化 ${doc.file}` : `formatted ${doc.file}`);
     }
   }
