@@ -28,6 +28,7 @@ import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
 import { scoreRecords } from "./batch/run.js";
 import { fsReason } from "./fs-errors.js";
+import { inputAt } from "./same-file.js";
 import { openAtomicOutput, type AtomicOutput } from "./write-file-atomic.js";
 
 export interface ScoreIO extends CommandIO {
@@ -126,7 +127,17 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   }
   const source = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
 
-  // The output.
+  // The output: never one of the files being read.
+  const clash = v.output ? inputAt(v.output, [inputPath, rubricPath, ...program.documents.keys()]) : undefined;
+  if (v.output && clash !== undefined) {
+    io.err(
+      zh
+        ? `拒绝写入 ${v.output}：它就是要读取的文件 ${clash}，写入会覆盖它；请用 -o 指定另一个文件`
+        : `refusing to write ${v.output}: it is ${clash}, a file this command reads, and would be overwritten; give -o another file`,
+    );
+    source.destroy();
+    return 2;
+  }
   // Written beside the target and renamed over it only when the run is complete: a failure leaves the old file as it was.
   let output: AtomicOutput | undefined;
   if (v.output) {
