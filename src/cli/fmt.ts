@@ -10,6 +10,7 @@ import type { Diagnostic, Lang } from "../compiler/diagnostics/diagnostic.js";
 import { LineIndex } from "../compiler/util/line-index.js";
 import { formatRubric, RubricSyntaxError } from "../format/format.js";
 import type { CommandIO } from "./check.js";
+import { fsReason } from "./fs-errors.js";
 import { loadPaths } from "./load.js";
 import { colors, renderDiagnostic } from "./render.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
@@ -61,8 +62,17 @@ export async function runFmt(paths: readonly string[], opts: FmtOptions, io: Com
     if (opts.check) io.out(doc.file);
     else {
       const path = resolve(doc.file);
-      // The loader drops a byte-order mark; a rewritten file keeps it.
-      writeFileAtomic(path, (hadBom(path) ? BOM : "") + out);
+      try {
+        // The loader drops a byte-order mark; a rewritten file keeps it.
+        writeFileAtomic(path, (hadBom(path) ? BOM : "") + out);
+      } catch (e) {
+        // One file that cannot be written (read-only, full disk) must not stop the others.
+        changed--;
+        failed++;
+        const why = fsReason(e);
+        io.err(zh ? `${doc.file}：无法写入，文件保持不变：${why.zh}` : `${doc.file}: cannot write, the file is left as it was: ${why.en}`);
+        continue;
+      }
       io.out(zh ? `已格式化 ${doc.file}` : `formatted ${doc.file}`);
     }
   }
