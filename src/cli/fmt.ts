@@ -39,8 +39,10 @@ export async function runFmt(paths: readonly string[], opts: FmtOptions, io: Com
     const lines = new LineIndex(text);
     io.err(renderDiagnostic(d, (f) => (f === d.file ? lines : undefined), opts.lang, c));
   };
-  for (const d of loaded.diagnostics) show(d, "");
-  let failed = loaded.missing.length + loaded.diagnostics.length;
+  // Files beside the named ones are only context for the checker: fmt does not report on them.
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  for (const d of errors) show(d, "");
+  let failed = loaded.missing.length + errors.length;
   let changed = 0;
   let unchanged = 0;
   const files = loaded.documents.filter((d) => loaded.reported.has(d.file)).sort((a, b) => (a.file < b.file ? -1 : 1));
