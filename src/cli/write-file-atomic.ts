@@ -33,16 +33,34 @@ export const fsCalls = {
  * device or a pipe (`-o /dev/stdout`) is written directly: it cannot be
  * replaced, and renaming over `/dev/null` would be a disaster.
  */
-function targetOf(path: string): { path: string; mode: number | undefined; special: boolean } {
+interface Target {
+  readonly path: string;
+  /** The existing file's permissions and owner, which the replacement keeps. */
+  readonly existing: { mode: number; uid: number; gid: number } | undefined;
+  readonly special: boolean;
+}
+
+function targetOf(path: string): Target {
   let real: string;
   try {
     real = fs.realpathSync(path);
   } catch {
-    return { path, mode: undefined, special: false };
+    return { path, existing: undefined, special: false };
   }
   const st = fs.statSync(real);
   if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: "EISDIR", path });
-  return { path: real, mode: st.mode & 0o7777, special: !st.isFile() };
+  return { path: real, existing: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, special: !st.isFile() };
+}
+
+/** Gives the new file the old one's permissions and, where allowed (the owner or root), its owner. */
+function keepAttributes(fd: number, target: Target): void {
+  if (!target.existing) return;
+  fs.fchmodSync(fd, target.existing.mode);
+  try {
+    fs.fchownSync(fd, target.existing.uid, target.existing.gid);
+  } catch {
+    /* only root may give a file away: then it stays the writer's */
+  }
 }
 
 /** A fresh name beside `target`, short so that it fits wherever the target's name fits. */
@@ -83,9 +101,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = temporaryBeside(target.path);
   let fd: number | undefined;
   try {
-    fd = fsCalls.openSync(tmp, "wx", target.mode ?? 0o666);
-    // An existing file keeps its permissions (the umask applied to `openSync` could narrow them).
-    if (target.mode !== undefined) fs.fchmodSync(fd, target.mode);
+    fd = fsCalls.openSync(tmp, "wx", target.existing?.mode ?? 0o666);
+    // Set explicitly: the umask applied by `openSync` could narrow an existing file's permissions.
+    keepAttributes(fd, target);
     let done = 0;
     while (done < bytes.length) done += fsCalls.writeSync(fd, bytes, done, bytes.length - done);
     fsCalls.fsyncSync(fd);
@@ -147,7 +165,7 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
         if (failure) throw failure;
         const fd = fsCalls.openSync(tmp, "r+");
         try {
-          if (target.mode !== undefined) fs.fchmodSync(fd, target.mode);
+          keepAttributes(fd, target);
           fsCalls.fsyncSync(fd);
         } finally {
           fsCalls.closeSync(fd);

@@ -78,6 +78,14 @@ describe("writeFileAtomic", () => {
     expect(fs.statSync(real).mode & 0o777).toBe(0o640);
   });
 
+  it.runIf(process.getuid?.() === 0)("keeps the file's owner (when run as root, who can give files away)", () => {
+    const file = join(scratch(), "owned.txt");
+    writeFileSync(file, "old");
+    fs.chownSync(file, 1234, 4321);
+    writeFileAtomic(file, "new");
+    expect([fs.statSync(file).uid, fs.statSync(file).gid]).toEqual([1234, 4321]);
+  });
+
   it("a concurrent reader sees the old file or the new one, never a part", async () => {
     const dir = scratch();
     const file = join(dir, "big.txt");
