@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import { once } from "node:events";
 import { randomBytes } from "node:crypto";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 
 /** The file-system calls made here. Tests replace one to simulate a full disk (ENOSPC) or a failed rename. */
@@ -41,15 +41,20 @@ interface Target {
 }
 
 function targetOf(path: string): Target {
-  let real: string;
+  let st: fs.Stats;
   try {
-    real = fs.realpathSync(path);
-  } catch {
-    return { path, existing: undefined, special: false };
+    st = fs.statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    // A link to a file not yet there: the file is created where it points.
+    const link = fs.lstatSync(path, { throwIfNoEntry: false });
+    const to = link?.isSymbolicLink() ? resolve(dirname(path), fs.readlinkSync(path)) : path;
+    return { path: to, existing: undefined, special: false };
   }
-  const st = fs.statSync(real);
   if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: "EISDIR", path });
-  return { path: real, existing: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, special: !st.isFile() };
+  // `/dev/stdout` leads to a pipe that has no path of its own: a device or pipe is opened by the name given.
+  if (!st.isFile()) return { path, existing: undefined, special: true };
+  return { path: fs.realpathSync(path), existing: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, special: false };
 }
 
 /** Gives the new file the old one's permissions and, where allowed (the owner or root), its owner. */

@@ -4,7 +4,8 @@
  * path reaches it (same spelling, symbolic link, hard link). Refused with
  * exit 2 and the input left byte-identical.
  */
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, linkSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,4 +58,16 @@ describe("score -o onto a file being read", () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, "out.csv"), "utf8")).toContain("罗湖区政数局 2023,97.11");
   });
+
+  it("-o /dev/stdout (a pipe with no path of its own) and -o /dev/null are written in place, never replaced", () => {
+    // Through a shell pipe: a child's stdout from node itself is a socket, which Linux does not reopen by name.
+    const command = `"${process.execPath}" bin/rubric.js score rubrics rubrics/inputs/seeds.csv --format csv -o /dev/stdout | cat`;
+    const r = spawnSync("bash", ["-o", "pipefail", "-c", command], { encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("罗湖区政数局 2023,97.11");
+    const n = spawnSync(process.execPath, ["bin/rubric.js", "score", "rubrics", "rubrics/inputs/seeds.csv", "--format", "csv", "-o", "/dev/null"], { encoding: "utf8", timeout: 60_000 });
+    expect(n.status).toBe(0);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(lstatSync("/dev/stdout").isSymbolicLink()).toBe(true);
+  }, 180_000);
 });
