@@ -14,12 +14,14 @@ export interface Loaded {
   readonly documents: SourceDocument[];
   /** Files the user named (or found in named directories): diagnostics are shown for these. */
   readonly reported: Set<string>;
-  /** Problems reading files (unreadable, not a regular file, too large, not UTF-8), as diagnostics. */
+  /**
+   * Files not loaded and why (unreadable, not a regular file, too large, not
+   * UTF-8): `file-not-loaded` errors for named files, `sibling-not-loaded`
+   * warnings for files only beside them.
+   */
   readonly diagnostics: Diagnostic[];
   /** Named paths where nothing exists, as the user wrote them. */
   readonly missing: string[];
-  /** Files not loaded and why: `named` ones are errors, siblings only warnings. */
-  readonly skipped: { readonly file: string; readonly reason: Message; readonly named: boolean }[];
 }
 
 /**
@@ -68,10 +70,8 @@ export function loadPaths(paths: readonly string[], cwd = process.cwd()): Loaded
   const all = [...new Set([...named, ...context])];
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  const skipped: Loaded["skipped"] = [];
   const isNamed = new Set(named);
   const skip = (file: string, reason: Message, asNamed: boolean): void => {
-    skipped.push({ file, reason, named: asNamed });
     const at = { file, span: { start: 0, end: 0 } };
     diagnostics.push(asNamed ? diagnostic("file-not-loaded", at, { reason }) : diagnostic("sibling-not-loaded", at, { reason }));
   };
@@ -95,5 +95,5 @@ export function loadPaths(paths: readonly string[], cwd = process.cwd()): Loaded
     }
     documents.push({ file, text: decoded.text.replace(/^\ufeff/, "") });
   }
-  return { documents, reported: new Set(named.map(show)), diagnostics, missing, skipped };
+  return { documents, reported: new Set(named.map(show)), diagnostics, missing };
 }
