@@ -16,6 +16,7 @@ import type { ScoringInput } from "../evaluate/rubric.js";
 import type { Value } from "../evaluate/values.js";
 import { suggest } from "../util/suggest.js";
 import { convertGiven, violatedConstraint } from "./given.js";
+import { slotDiagnostics } from "../model/slots.js";
 
 export type Expectation =
   | { readonly kind: "node"; readonly node: AnyNode; readonly value: Exact; readonly span: A.Span }
@@ -48,6 +49,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   const base = { decl, file, title: decl.title.value, diagnostics: diags };
   if (!rubric) return { ...base, expectations: [] };
   const { model } = rubric;
+  diags.push(...slotDiagnostics(model, file, decl.target?.span ?? decl.title.span));
   const inputs = new Map<string, Value>();
   const judgements = new Map<PartNode, Judgement>();
   const wholeJudgements = new Map<IndicatorNode, Judgement>();
