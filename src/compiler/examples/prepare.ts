@@ -17,6 +17,7 @@ import type { Value } from "../evaluate/values.js";
 import { suggest } from "../util/suggest.js";
 import { convertGiven, violatedConstraint } from "./given.js";
 import { slotDiagnostics } from "../model/slots.js";
+import { ERROR_KINDS, errorKindOf, targets, type ExpectedError } from "./expect-error.js";
 
 export type Expectation =
   | { readonly kind: "node"; readonly node: AnyNode; readonly value: Exact; readonly span: A.Span }
@@ -31,6 +32,9 @@ export interface PreparedExample {
   readonly scoring?: ScoringInput;
   readonly expectations: readonly Expectation[];
   readonly diagnostics: readonly Diagnostic[];
+  /** `expect error …` entries, and those already met before scoring (a broken input constraint). */
+  readonly expectedErrors?: readonly ExpectedError[];
+  readonly raisedBeforeScoring?: ReadonlySet<ExpectedError>;
 }
 
 /** The top-level `judged` of a part's rule (also inside `if` branches), with its bounds. */
@@ -56,6 +60,8 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   const overrides = new Map<IndicatorNode, { value: Exact; reason: string }>();
   const expectations: Expectation[] = [];
   const givenAt = new Map<string, A.GivenEntry>();
+  const expectedErrors: ExpectedError[] = [];
+  const raisedBeforeScoring = new Set<ExpectedError>();
   let restFull = false;
   const at = (span: A.Span) => ({ file, span });
 
@@ -169,6 +175,15 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         overrides.set(n, { value: v, reason });
         break;
       }
+      case "ExpectError": {
+        const kind = errorKindOf(item.errorKind.text);
+        if (!kind) {
+          diags.push(diagnostic("expect-error-kind", at(item.errorKind.span), { kind: item.errorKind.text, kinds: ERROR_KINDS.map((k) => `${k.kind} / ${k.zh}`).join(", ") }));
+          break;
+        }
+        expectedErrors.push({ kind, target: pathText(item.target.segments.map((s) => s.text)), span: item.span });
+        break;
+      }
       case "Expect": {
         const t = item.target;
         if (t.kind === "grade") {
@@ -200,7 +215,9 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     const g = givenAt.get(name);
     if (!input || !g) continue;
     const bad = violatedConstraint(input, value, inputs, model);
-    if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
+    const expected = bad ? expectedErrors.find((x) => x.kind === "out-of-range" && targets(x, [name])) : undefined;
+    if (expected) raisedBeforeScoring.add(expected);
+    else if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
   }
 
   if (restFull) {
@@ -214,5 +231,5 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     }
   }
 
-  return { ...base, rubric, scoring: { inputs, judgements, wholeJudgements, overrides }, expectations };
+  return { ...base, rubric, scoring: { inputs, judgements, wholeJudgements, overrides }, expectations, expectedErrors, raisedBeforeScoring };
 }
