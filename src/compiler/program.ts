@@ -18,6 +18,7 @@ import { checkBands } from "./checks/bands.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
 import { checkRules } from "./checks/rules.js";
+import { checkUnusedInputs } from "./checks/unused-inputs.js";
 import { prepareExample, type PreparedExample } from "./examples/prepare.js";
 import { suggest } from "./util/suggest.js";
 import { LineIndex } from "./util/line-index.js";
@@ -57,6 +58,7 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkDivisions,
   checkBands,
   checkRules,
+  checkUnusedInputs,
 ];
 
 interface RubricEntry {
