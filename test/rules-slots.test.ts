@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import type { Hover } from "vscode-languageserver";
 import { hover } from "../src/lsp/hover.js";
 import { completion } from "../src/lsp/completion.js";
+import { definition, references } from "../src/lsp/navigation.js";
+import { documentSymbols } from "../src/lsp/outline.js";
+import { runExample } from "../src/compiler/examples/run.js";
 import { compileRubric } from "../src/compiler/codegen/compile.js";
 import { analyze, codesOf, readFixture, rubric, score } from "./helpers.js";
 import { at } from "./lsp/cursor.js";
@@ -35,9 +38,10 @@ describe("reusable rules", () => {
   });
 
   it("are inherited through extends", () => {
-    const text = `rubric B {\n${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 { indicator X 10 { score = judged } }\n}\nrubric D extends B {\n  replace X { score = 正向得分(a, b, 10) }\n}\nexample "e" for D {\n  given { a = 1; b = 4 }\n  expect X = 2.5\n}\n`;
+    const text = `rubric B {\n${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 { indicator X 10 { score = if a > b then 10 else 0 } }\n}\nrubric D extends B {\n  replace X { score = 正向得分(a, b, 10) }\n}\nexample "e" for D {\n  given { a = 1; b = 4 }\n  expect X = 2.5\n}\n`;
     const p = analyze({ "t.rubric": text });
     expect(p.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(runExample(p.examples[0] as never).pass).toBe(true);
   });
 
   it("compile to a typed module function (test/compile compares its scores with the evaluator)", async () => {
@@ -62,6 +66,32 @@ describe("reusable rules", () => {
     expect(item?.detail).toContain("正向得分(实际: any number, 目标: any number, 分: points)");
     const inBody = at({ [uri]: src.replace("then 分 else", "then 分 else 目|") }, uri);
     expect(completion(inBody.snap, inBody.uri, inBody.pos, "en").map((i) => i.label)).toContain("目标");
+  });
+});
+
+describe("rules and slots in the editor", () => {
+  const uri = "file:///e.rubric";
+  const src = rubric(`  note "全表说明"\n${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator X 5 { score = 正向得分(a, b, 5) }\n    indicator Y 5 { score = 正向得分(b, b, 5) }\n  }\n  group S 0 slot`);
+
+  it("go to definition and find references of a rule", () => {
+    const c = at({ [uri]: src.replace("score = 正向得分(a", "score = 正|向得分(a") }, uri);
+    const d = definition(c.snap, c.uri, c.pos);
+    expect(d?.range.start.line).toBe(2);
+    expect(references(c.snap, c.uri, c.pos, true)).toHaveLength(3);
+  });
+
+  it("document symbols list a rule with its parameters and mark a slot", () => {
+    const c = at({ [uri]: src.replace("rubric T", "rubric |T") }, uri);
+    const top = documentSymbols(c.snap, uri, "en")[0]?.children ?? [];
+    expect(top.map((s) => s.name)).toContain("正向得分(实际, 目标, 分)");
+    expect(top.find((s) => s.name === "S")?.detail).toBe("0 pts slot");
+  });
+
+  it("hover on a rubric shows its own remarks", () => {
+    const c = at({ [uri]: src.replace("rubric T", "rubric |T") }, uri);
+    const v = hover(c.snap, c.uri, c.pos, "zh") as Hover | null;
+    const shown = v && typeof v.contents === "object" && "value" in v.contents ? v.contents.value : "";
+    expect(shown).toContain("**说明** 全表说明");
   });
 });
 
