@@ -181,7 +181,11 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
           diags.push(diagnostic("expect-error-kind", at(item.errorKind.span), { kind: item.errorKind.text, kinds: ERROR_KINDS.map((k) => `${k.kind} / ${k.zh}`).join(", ") }));
           break;
         }
-        expectedErrors.push({ kind, target: pathText(item.target.segments.map((s) => s.text)), span: item.span });
+        const segs = item.target.segments.map((s) => s.text);
+        const input = segs.length === 1 ? (model.inputs.get(segs[0] ?? "") ?? [...model.inputs.values()].find((i) => i.alias === segs[0])) : undefined;
+        // Not an input: it must name an indicator (the same resolution, and messages, as any path).
+        if (!input && !node(item.target)) break;
+        expectedErrors.push({ kind, target: input ? input.name : pathText(segs), span: item.span });
         break;
       }
       case "Expect": {
