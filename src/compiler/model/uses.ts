@@ -33,6 +33,8 @@ function childExprs(e: A.Expr): A.Expr[] {
       return [e.amount, e.count];
     case "DeductBeyond":
       return [e.amount, e.step, e.subject, e.threshold];
+    case "Judged":
+      return [...(e.verdict ? [e.verdict.subject] : []), ...(e.deduction ? [e.deduction.when] : [])];
     default:
       return [];
   }
