@@ -26,6 +26,8 @@ export const EXPR_TYPES = new Set([
   "Tiers",
   "TierArm",
   "Deduct",
+  "Phrase",
+  "TypePair",
   "TypeWord",
   "TypeMoney",
   "TypeArray",
@@ -118,6 +120,16 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
       const head: Doc[] = [n.kw, " ", print("amount"), " ", n.perKw, " ", print("per")];
       return n.ofKw ? [...head, " ", n.ofKw, " ", print("subject"), " ", n.dirKw ?? "", " ", print("threshold")] : head;
     }
+    case "Phrase": {
+      const docs: Doc[] = [];
+      n.pieces.forEach((p, i) => {
+        if (i > 0) docs.push(" ");
+        docs.push(typeof p === "string" ? p : print(["args", p]));
+      });
+      return docs;
+    }
+    case "TypePair":
+      return [n.kw, " ", print("element")];
     case "TypeWord":
       return n.text;
     case "TypeMoney":
