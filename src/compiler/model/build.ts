@@ -335,7 +335,7 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
 
 function moneyUnitOf(t: A.TypeExpr): "元" | "万元" | undefined {
   if (t.kind === "Money") return t.unit;
-  if (t.kind === "Array") return moneyUnitOf(t.element);
+  if (t.kind === "Array" || t.kind === "Pair") return moneyUnitOf(t.element);
   return undefined;
 }
 
