@@ -151,3 +151,19 @@ describe("what the checker says about achievement", () => {
     expect(diagnosticsOf(rubric(`input a: number\ngroup g 10 { indicator i 10 { score = achievement a against 5 higher-better } }`)).map((d) => d.code)).toEqual(["achievement-negative"]);
   });
 });
+
+describe("the new words stay usable as names", () => {
+  it("whole, most, 目标, 正向 as inputs; `per whole` then means per that count", () => {
+    const s = score(
+      `input whole: count\ninput 目标: count\ninput 正向: ratio\ninput most: count
+group g 8 {
+  indicator a 2 { score = deduct 1 per whole }
+  indicator b 2 { score = deduct 1 per 目标 }
+  indicator c 2 { score = if 正向 > 50% then 2 else 0 }
+  indicator d 2 { score = deduct 1 per whole at most 1 }
+}`,
+      { whole: "3", 目标: "1", 正向: "60%", most: "1" },
+    );
+    expect([s.score("a"), s.score("b"), s.score("c"), s.score("d")]).toEqual(["0", "1", "2", "1"]);
+  });
+});

@@ -2,7 +2,7 @@
  * The grammar, and nothing else: a chevrotain CST parser with error recovery.
  * Semantic actions live in `cst-to-ast.ts`.
  */
-import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 
 const K = T.keywordTokens;
@@ -816,7 +816,11 @@ export class RubricParser extends CstParser {
         ALT: () => {
           this.OPTION(() => this.CONSUME(K.Proportional, { LABEL: "mode" }));
           this.CONSUME(K.Per);
-          this.OPTION2(() => this.OR2([{ ALT: () => this.CONSUME(K.Whole, { LABEL: "mode" }) }, { ALT: () => this.CONSUME(K.Started, { LABEL: "mode" }) }]));
+          // `per whole 5%`, but `per whole` when an input is called `whole`: the mode needs a step after it.
+          this.OPTION2({
+            GATE: () => this.stepFollows(),
+            DEF: () => this.OR2([{ ALT: () => this.CONSUME(K.Whole, { LABEL: "mode" }) }, { ALT: () => this.CONSUME(K.Started, { LABEL: "mode" }) }]),
+          });
         },
       },
       { ALT: () => this.CONSUME2(K.Whole, { LABEL: "mode" }) },
@@ -824,6 +828,13 @@ export class RubricParser extends CstParser {
     ]);
     this.SUBRULE(this.multiplicative, { LABEL: "per" });
   });
+
+  private stepFollows(): boolean {
+    const t = this.LA(2);
+    if (t.tokenType === T.NumberLiteral || t.tokenType === T.LParen || t.tokenType === T.Minus) return true;
+    if (!tokenMatcher(t, T.Name) || t.tokenType === K.Most || t.tokenType === K.Off) return false;
+    return !(t.image === "at" && this.LA(3).tokenType === K.Most);
+  }
 
   public deductSubject = this.RULE("deductSubject", () => {
     this.CONSUME(K.Of);
