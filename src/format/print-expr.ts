@@ -121,12 +121,15 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
       return n.ofKw ? [...head, " ", n.ofKw, " ", print("subject"), " ", n.dirKw ?? "", " ", print("threshold")] : head;
     }
     case "Phrase": {
+      // Words fill the line and wrap, indented, only when a line is too long or a `//` comment ends one.
       const docs: Doc[] = [];
+      const endsInLineComment = (p: string | number | undefined): boolean =>
+        typeof p === "number" && (n.args[p]?.comments ?? []).some((c) => c.trailing && !c.block);
       n.pieces.forEach((p, i) => {
-        if (i > 0) docs.push(" ");
+        if (i > 0) docs.push(endsInLineComment(n.pieces[i - 1]) ? builders.hardline : line);
         docs.push(typeof p === "string" ? p : print(["args", p]));
       });
-      return docs;
+      return group(indent(builders.fill(docs)));
     }
     case "TypePair":
       return [n.kw, " ", print("element")];
