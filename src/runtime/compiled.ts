@@ -206,7 +206,7 @@ export class Ctx {
 
   private ruleOutcome(o: RuleOutcome): Exact {
     if (isProblem(o)) throw new ScoreFailure(o.problem === "zero-step" ? "zero-denominator" : "wrong-type", o.text);
-    this.trace?.push(o.trace);
+    this.trace?.push(o.trace());
     return o.value;
   }
 

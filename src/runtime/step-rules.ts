@@ -16,7 +16,8 @@ export type Direction = "over" | "under" | "off";
 
 /** A rule the data cannot satisfy: the caller turns it into its own error type. */
 export type RuleProblem = { readonly problem: "zero-step" | "out-of-domain"; readonly text: Text };
-export type RuleOutcome = { readonly value: Exact; readonly trace: Text } | RuleProblem;
+/** `trace` is built only when asked for: compiled scorers skip it unless explaining. */
+export type RuleOutcome = { readonly value: Exact; readonly trace: () => Text } | RuleProblem;
 
 export interface StepDeductionArgs {
   readonly points: Exact;
@@ -50,7 +51,7 @@ export function stepDeduction(a: StepDeductionArgs): RuleOutcome {
   if (raw.sign() <= 0) {
     return {
       value: a.points,
-      trace:
+      trace: () =>
         a.direction === "off"
           ? { zh: `${head}，与 ${show(a.threshold)} 无偏离，不扣分`, en: `${head} is not off ${show(a.threshold)}: no deduction` }
           : { zh: `${head} 未${DIR_ZH[a.direction]} ${show(a.threshold)}，不扣分`, en: `${head} is not ${a.direction} ${show(a.threshold)}: no deduction` },
@@ -71,10 +72,10 @@ export function stepDeduction(a: StepDeductionArgs): RuleOutcome {
   const tailEn = floored ? `${a.points.toString(6)} − ${d.toString(6)} < 0, floored at 0` : `${a.points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`;
   return {
     value,
-    trace: {
+    trace: () => ({
       zh: `${head}，${DIR_ZH[a.direction]} ${show(a.threshold)} ${show(raw)}，${stepZh}，扣 ${a.amount.toString(6)} × ${ns} = ${full.toString(6)}${capZh}：${tailZh}`,
       en: `${head} is ${show(raw)} ${a.direction} ${show(a.threshold)}: ${stepEn}, ${a.amount.toString(6)} × ${ns} = ${full.toString(6)} deducted${capEn}: ${tailEn}`,
-    },
+    }),
   };
 }
 
@@ -87,10 +88,10 @@ export function countDeduction(points: Exact, amount: Exact, n: Exact, cap: Exac
   const capEn = full.gt(cap) ? `, at most ${cap.toString(6)}` : "";
   return {
     value,
-    trace: {
+    trace: () => ({
       zh: `每项扣 ${amount.toString(6)}，共 ${n.toString(6)} 项，扣 ${full.toString(6)}${capZh}：${points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`,
       en: `deduct ${amount.toString(6)} × ${n.toString(6)} = ${full.toString(6)}${capEn}: ${points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`,
-    },
+    }),
   };
 }
 
@@ -122,9 +123,9 @@ export function achievement(a: AchievementArgs): RuleOutcome {
       : { zh: `实际值为 0（${dirZh}），视为达成`, en: `the actual value is 0 (lower is better): target met` };
     if (a.zero) {
       const v = a.zero();
-      return { value: v, trace: { zh: `${a.subject}：${why.zh}，按「当 0」得 ${v.toString(6)}`, en: `${a.subject}: ${why.en}; 'when 0' gives ${v.toString(6)}` } };
+      return { value: v, trace: () => ({ zh: `${a.subject}：${why.zh}，按「当 0」得 ${v.toString(6)}`, en: `${a.subject}: ${why.en}; 'when 0' gives ${v.toString(6)}` }) };
     }
-    return { value: a.points, trace: { zh: `${a.subject}：${why.zh}，得满分 ${a.points.toString(6)}`, en: `${a.subject}: ${why.en}; full points ${a.points.toString(6)}` } };
+    return { value: a.points, trace: () => ({ zh: `${a.subject}：${why.zh}，得满分 ${a.points.toString(6)}`, en: `${a.subject}: ${why.en}; full points ${a.points.toString(6)}` }) };
   }
   const ratio = higher ? a.actual.div(a.target) : a.target.div(a.actual);
   const capped = ratio.gt(Exact.ONE);
@@ -135,10 +136,10 @@ export function achievement(a: AchievementArgs): RuleOutcome {
   const names = higher ? { zh: "实际 / 目标", en: "actual / target" } : { zh: "目标 / 实际", en: "target / actual" };
   return {
     value,
-    trace: {
+    trace: () => ({
       zh: `完成比 ${a.subject}（${dirZh}）：${names.zh} = ${quotient} = ${pct(ratio)}${capped ? "，封顶 100%" : ""}：${a.points.toString(6)} × ${pct(used)} = ${value.toString(6)}`,
       en: `achievement of ${a.subject} (${dirEn}): ${names.en} = ${quotient} = ${pct(ratio)}${capped ? ", capped at 100%" : ""}: ${a.points.toString(6)} × ${pct(used)} = ${value.toString(6)}`,
-    },
+    }),
   };
 }
 

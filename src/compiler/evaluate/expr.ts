@@ -296,7 +296,7 @@ export class Evaluator {
   /** The outcome of a shared rule computation: its trace line, or a failure at the rule. */
   private outcome(o: RuleOutcome, e: A.Expr): Value {
     if (isProblem(o)) return this.fail(o.problem === "zero-step" ? "zero-division" : "invalid", o.text, e);
-    this.scope.trace.push(o.trace);
+    this.scope.trace.push(o.trace());
     return numV(o.value);
   }
 
