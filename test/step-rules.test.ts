@@ -167,3 +167,14 @@ group g 8 {
     expect([s.score("a"), s.score("b"), s.score("c"), s.score("d")]).toEqual(["0", "1", "2", "1"]);
   });
 });
+
+describe("target pairs in examples", () => {
+  it("are written { 目标, 实际 } or { target, actual }; both values meet the input's constraints", () => {
+    const body = `input 人次: target count <= 100\ngroup g 10 { indicator i 10 { score = achievement 人次 higher-better when 0 -> full } }`;
+    expect(score(body, { 人次: "{ target: 80, actual: 60 }" }).score("i")).toBe("7.5");
+    const codes = (given: string): string[] => codesOf(`${rubric(body)}example "e" for T {\n  given { 人次 = ${given} }\n}\n`).map((c) => c.replace(/^\d+:/, ""));
+    expect(codes("{ 目标: 80, 实际: 120 }")).toEqual(["given-constraint"]);
+    expect(codes("{ 目标: 80 }")).toEqual(["given-type"]);
+    expect(codes("{ 目标: 80, 实际: 20, 计划: 1 }")).toEqual(["given-type"]);
+  });
+});
