@@ -178,3 +178,19 @@ describe("target pairs in examples", () => {
     expect(codes("{ 目标: 80, 实际: 20, 计划: 1 }")).toEqual(["given-type"]);
   });
 });
+
+describe("inputs read by the new rules", () => {
+  it("are known to be used by their indicators (missing-input messages, batch validation)", async () => {
+    const { analyzeProgram } = await import("../src/compiler/program.js");
+    const { createReferenceScorer } = await import("../src/compiler/evaluate/scorer.js");
+    const text = rubric(`input 人次: target count\ninput 率: ratio\ninput 上限: points\ninput 零分: points
+group g 20 {
+  indicator 培训 10 { score = achievement 人次 higher-better when 0 -> 零分 }
+  indicator 执行 10 { score = deduct 1 per whole 5% of 率 under 100% at most 上限 }
+}`);
+    const r = analyzeProgram([{ file: "t.rubric", text }]).rubrics[0];
+    if (!r) throw new Error("no rubric");
+    const used = Object.fromEntries(createReferenceScorer(r).meta.inputs.map((i) => [i.name, i.usedBy.join(",")]));
+    expect(used).toEqual({ 人次: "g.培训", 率: "g.执行", 上限: "g.执行", 零分: "g.培训" });
+  });
+});
