@@ -182,10 +182,10 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${p.message[lang]}`);
     },
   });
-  let summary = { rows: 0, failed: 0 };
+  const summary = { rows: 0, failed: 0 };
   let failure: string | undefined;
   try {
-    summary = await scoreRecords(records, {
+    await scoreRecords(records, {
       scorerFor: (name) => chooser.choose(name),
       sink,
       lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
@@ -194,7 +194,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       progress,
       bytesRead: () => source.bytesRead,
       explain: (v.explain ?? false) || format === "json",
-    });
+    }, summary);
     await sink.end();
   } catch (e) {
     failure = (e as Error)?.message ?? String(e);

@@ -46,7 +46,7 @@ describe("CSV", () => {
     const recs = [...p.push('"ab"c,d\n"open,\nnever closed'), ...p.end()];
     expect(recs[0]?.cells).toEqual(["abc", "d"]);
     expect(recs[1]?.line).toBe(2);
-    expect(recs[1]?.error).toContain("unterminated quoted field (opened on line 2)");
+    expect(recs[1]?.error?.en).toContain("unterminated quoted field (opened on line 2)");
   });
 
   it("reads a GB 18030 file (Excel's CSV on a Chinese system)", async () => {

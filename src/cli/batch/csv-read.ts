@@ -1,21 +1,22 @@
 /**
  * A streaming RFC 4180 reader: records come out as the bytes come in, each
  * with the file line it starts on. Quoted fields may hold commas, `""` and
- * line breaks; lines end in LF, CRLF or CR; a UTF-8 byte-order mark is
- * dropped. Files that are not UTF-8 are read as GB 18030 (what Excel's "CSV"
- * gives on a Chinese system) when the first block already shows it.
- * Blank lines are skipped.
+ * line breaks; lines end in LF, CRLF or CR. The bytes are decoded by
+ * decode.ts (UTF-8, GB 18030, UTF-16/32 by their byte-order marks); a record
+ * holding a line that could not be decoded comes out with an error, and the
+ * records after it as usual. Blank lines are skipped.
  */
 
 export interface CsvRecord {
   readonly cells: string[];
   /** 1-based line of the file where the record starts. */
   readonly line: number;
-  /** Set when the record is malformed (an unterminated quote). */
-  readonly error?: string;
+  /** Set when the record is malformed (an unterminated quote, a line that could not be decoded). */
+  readonly error?: Text;
 }
 
-import { TextDecoder } from "node:util";
+import type { Text } from "../../runtime/report.js";
+import { decodeLines, MAX_LINE_BYTES, type Segment } from "./decode.js";
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -34,6 +35,14 @@ export class CsvParser {
   private quoteLine = 1;
   /** Inside a quoted field: the previous character was CR (a CRLF may be split between chunks). */
   private quotedCR = false;
+  /** Why the record being read is bad (a line of it could not be decoded). */
+  private taint: Text | undefined;
+
+  /** Feeds a decoded segment; a bad one spoils the record it belongs to. */
+  pushSegment(seg: Segment): CsvRecord[] {
+    if (seg.bad) this.taint ??= seg.bad;
+    return this.push(seg.text);
+  }
 
   /** Feeds decoded text; returns the records it completed. */
   push(text: string): CsvRecord[] {
@@ -116,7 +125,8 @@ export class CsvParser {
     const out: CsvRecord[] = [];
     if (this.state === "quoted") {
       this.cells.push(this.cell);
-      out.push({ cells: this.cells, line: this.recordLine, error: `unterminated quoted field (opened on line ${this.quoteLine})` });
+      out.push({ cells: this.cells, line: this.recordLine, error: this.taint ?? { zh: `CSV 格式错误：引号未闭合（在第 ${this.quoteLine} 行开始）`, en: `malformed CSV: unterminated quoted field (opened on line ${this.quoteLine})` } });
+      this.taint = undefined;
     } else if (this.state !== "start" || this.cells.length > 0) {
       this.endRecord(out, false);
     }
@@ -144,7 +154,9 @@ export class CsvParser {
   private endRecord(out: CsvRecord[], cr: boolean): void {
     this.cells.push(this.cell);
     const blank = this.cells.length === 1 && this.cells[0] === "";
-    if (!blank) out.push({ cells: this.cells, line: this.recordLine });
+    if (this.taint) out.push({ cells: this.cells, line: this.recordLine, error: this.taint });
+    else if (!blank) out.push({ cells: this.cells, line: this.recordLine });
+    this.taint = undefined;
     this.cells = [];
     this.cell = "";
     this.state = "start";
@@ -154,27 +166,9 @@ export class CsvParser {
   }
 }
 
-/** Decodes a byte stream as UTF-8 (BOM dropped), or as GB 18030 when the first block is not UTF-8. */
-export async function* decodeText(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  for await (const chunk of source) {
-    if (!decoder) {
-      const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-      try {
-        utf8.decode(chunk, { stream: true });
-        decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-      } catch {
-        decoder = new TextDecoder("gb18030");
-      }
-    }
-    yield decoder.decode(chunk, { stream: true });
-  }
-  if (decoder) yield decoder.decode();
-}
-
 /** Records of a CSV byte stream, in order. */
 export async function* readCsv(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<CsvRecord> {
   const p = new CsvParser();
-  for await (const text of decodeText(source)) yield* p.push(text);
+  for await (const seg of decodeLines(source, { maxLineBytes: MAX_LINE_BYTES })) yield* p.pushSegment(seg);
   yield* p.end();
 }

@@ -5,7 +5,11 @@
  * whole. Each item carries the line it starts on; an element that is not
  * valid JSON becomes an error item and the others still come.
  */
-import { decodeText } from "./csv-read.js";
+import { decodeLines } from "./decode.js";
+
+async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  for await (const seg of decodeLines(source)) yield seg.text;
+}
 
 export type JsonItem =
   | { readonly value: unknown; readonly line: number; readonly single?: boolean }

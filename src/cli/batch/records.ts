@@ -76,7 +76,7 @@ export interface RecordOptions {
   readonly onHeaderProblem: (p: HeaderProblem) => void;
 }
 
-async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: number; error?: string }>, opts: RecordOptions, cache: ColumnCache): AsyncGenerator<SourceRecord> {
+async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: number; error?: Text }>, opts: RecordOptions, cache: ColumnCache): AsyncGenerator<SourceRecord> {
   let columns: (Column | undefined)[] | undefined;
   let headers: string[] = [];
   let row = 0;
@@ -88,10 +88,10 @@ async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: n
       problems.forEach(opts.onHeaderProblem);
       continue;
     }
-    if (r.cells.every((c) => c === undefined || c === null || c === "")) continue;
+    if (!r.error && r.cells.every((c) => c === undefined || c === null || c === "")) continue;
     row++;
     if (r.error) {
-      yield { row, line: r.line, error: { zh: `CSV 格式错误：${r.error}`, en: `malformed CSV: ${r.error}` } };
+      yield { row, line: r.line, error: r.error };
       continue;
     }
     const extra = r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");

@@ -47,26 +47,25 @@ function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
 }
 
 export interface BatchSummary {
-  readonly rows: number;
-  readonly failed: number;
+  rows: number;
+  failed: number;
 }
 
-export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: BatchContext): Promise<BatchSummary> {
-  let rows = 0;
-  let bad = 0;
+/** Counts into `summary` as it goes, so that the counts hold even when reading or writing stops part-way. */
+export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: BatchContext, summary: BatchSummary = { rows: 0, failed: 0 }): Promise<BatchSummary> {
   for await (const rec of records) {
     const r = scoreOne(rec, ctx);
-    rows++;
+    summary.rows++;
+    if (failed(r)) summary.failed++;
     await ctx.sink.row(r);
     if (failed(r)) {
-      bad++;
       ctx.progress.clear();
       const at = where(r, ctx.lang);
       const texts = errorTexts(r);
       if (texts.length === 0) ctx.err(`${at}: ${ctx.lang === "zh" ? "未能算出总分" : "no total could be computed"}`);
       for (const t of texts) ctx.err(`${at}: ${t[ctx.lang]}`);
     }
-    ctx.progress.update(rows, ctx.bytesRead());
+    ctx.progress.update(summary.rows, ctx.bytesRead());
   }
-  return { rows, failed: bad };
+  return summary;
 }
