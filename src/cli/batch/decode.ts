@@ -178,7 +178,17 @@ export async function* decodeLines(source: AsyncIterable<Uint8Array> | Iterable<
     const n = b.length - (b.length % size);
     // Where the unit after a CR is: an LF there completes a CRLF (0 when the CR ended the last chunk).
     let crEnd = afterCR ? 0 : -1;
+    // Single-byte encodings find their line breaks with indexOf (native speed on long lines).
+    let nextLF = size === 1 ? b.indexOf(LF) : -1;
+    let nextCR = size === 1 ? b.indexOf(CR) : -1;
     for (let i = 0; i < n; i += size) {
+      if (size === 1) {
+        if (nextLF >= 0 && nextLF < i) nextLF = b.indexOf(LF, i);
+        if (nextCR >= 0 && nextCR < i) nextCR = b.indexOf(CR, i);
+        const next = nextLF < 0 ? nextCR : nextCR < 0 ? nextLF : Math.min(nextLF, nextCR);
+        if (next < 0) break;
+        i = next;
+      }
       const u = size === 1 ? (b[i] as number) : unitAt(b, i, size, le);
       if (u !== LF && u !== CR) continue;
       const crlf = u === LF && i === crEnd;

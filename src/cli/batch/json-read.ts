@@ -5,7 +5,8 @@
  * whole. Each item carries the line it starts on; an element that is not
  * valid JSON becomes an error item and the others still come.
  */
-import { decodeLines } from "./decode.js";
+import type { Text } from "../../runtime/report.js";
+import { decodeLines, MAX_LINE_BYTES } from "./decode.js";
 
 async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   for await (const seg of decodeLines(source)) yield seg.text;
@@ -13,33 +14,42 @@ async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGenerator<st
 
 export type JsonItem =
   | { readonly value: unknown; readonly line: number; readonly single?: boolean }
-  | { readonly error: string; readonly line: number };
+  | { readonly error: Text; readonly line: number };
 
 function parse(text: string, line: number, single?: boolean): JsonItem {
   try {
     return { value: JSON.parse(text) as unknown, line, ...(single ? { single } : {}) };
   } catch (e) {
-    return { error: `invalid JSON: ${(e as Error).message}`, line };
+    return { error: { zh: `JSON 格式错误：${(e as Error).message}`, en: `invalid JSON: ${(e as Error).message}` }, line };
   }
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * JSON Lines. decode.ts hands over whole lines (scanned once, as they come)
+ * and refuses a line longer than MAX_LINE_BYTES: that line is an error item
+ * and the next lines are read as usual.
+ */
 export async function* readJsonLines(source: AsyncIterable<Uint8Array>): AsyncGenerator<JsonItem> {
-  let rest = "";
-  let line = 0;
-  for await (const text of decodeText(source)) {
-    rest += text;
-    let pos = 0;
-    let nl = rest.indexOf("\n");
-    while (nl >= 0) {
-      line++;
-      const l = rest.slice(pos, nl).trim();
-      if (l !== "") yield parse(l, line);
-      pos = nl + 1;
-      nl = rest.indexOf("\n", pos);
+  let endedWithCR = false;
+  for await (const seg of decodeLines(source, { maxLineBytes: MAX_LINE_BYTES })) {
+    if (seg.bad) {
+      endedWithCR = seg.text.endsWith("\r");
+      yield { error: seg.bad, line: seg.line };
+      continue;
     }
-    rest = rest.slice(pos);
+    // A CRLF split between segments: its LF ends no line of its own.
+    const text = endedWithCR && seg.text.startsWith("\n") ? seg.text.slice(1) : seg.text;
+    endedWithCR = text.endsWith("\r");
+    const lines = text.split(LINE_BREAK);
+    // Text ending in a line break leaves an empty last piece: no line.
+    if (lines[lines.length - 1] === "") lines.pop();
+    for (let k = 0; k < lines.length; k++) {
+      const l = (lines[k] as string).trim();
+      if (l !== "") yield parse(l, seg.line + k);
+    }
   }
-  if (rest.trim() !== "") yield parse(rest.trim(), line + 1);
 }
 
 const isSpace = (c: string): boolean => c === " " || c === "\t" || c === "\n" || c === "\r";
@@ -69,7 +79,7 @@ class ArraySplitter {
       }
       if (this.done) {
         if (!isSpace(c)) {
-          out.push({ error: "unexpected text after the closing ]", line: this.line });
+          out.push({ error: { zh: "JSON 格式错误：] 之后还有内容", en: "invalid JSON: unexpected text after the closing ]" }, line: this.line });
           this.done = false;
           this.depth = -1;
         }
@@ -78,7 +88,7 @@ class ArraySplitter {
       if (this.depth === 0) {
         if (c === "[") this.depth = 1;
         else if (!isSpace(c)) {
-          out.push({ error: "expected [", line: this.line });
+          out.push({ error: { zh: "JSON 格式错误：应以 [ 或 { 开始", en: "invalid JSON: expected [ or {" }, line: this.line });
           this.depth = -1;
         }
         continue;
@@ -113,7 +123,7 @@ class ArraySplitter {
   }
 
   end(): JsonItem[] {
-    if (this.depth > 0) return [{ error: "the JSON array is not closed", line: this.line }];
+    if (this.depth > 0) return [{ error: { zh: "JSON 格式错误：数组没有闭合", en: "invalid JSON: the array is not closed" }, line: this.line }];
     return [];
   }
 }

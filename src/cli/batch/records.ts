@@ -115,7 +115,7 @@ async function* json(items: AsyncIterable<JsonItem>, cache: ColumnCache): AsyncG
   for await (const it of items) {
     row++;
     if ("error" in it) {
-      yield { row, line: it.line, error: { zh: `JSON 格式错误：${it.error}`, en: it.error } };
+      yield { row, line: it.line, error: it.error };
       continue;
     }
     const v = it.value;
