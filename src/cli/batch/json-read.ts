@@ -7,6 +7,7 @@
  */
 import type { Text } from "../../runtime/report.js";
 import { decodeLines, MAX_LINE_BYTES } from "./decode.js";
+import { parseJson } from "./json-parse.js";
 
 async function* decodeText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   for await (const seg of decodeLines(source)) yield seg.text;
@@ -17,11 +18,8 @@ export type JsonItem =
   | { readonly error: Text; readonly line: number };
 
 function parse(text: string, line: number, single?: boolean): JsonItem {
-  try {
-    return { value: JSON.parse(text) as unknown, line, ...(single ? { single } : {}) };
-  } catch (e) {
-    return { error: { zh: `JSON 格式错误：${(e as Error).message}`, en: `invalid JSON: ${(e as Error).message}` }, line };
-  }
+  const r = parseJson(text, line);
+  return r.ok ? { value: r.value, line, ...(single ? { single } : {}) } : { error: r.error, line };
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
