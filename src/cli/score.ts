@@ -27,7 +27,7 @@ import { linesOut, streamOut, type TextOut } from "./batch/out.js";
 import { progressBar } from "./batch/progress.js";
 import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
-import { scoreRecords } from "./batch/run.js";
+import { scoreRecords, summaryLine, type BatchSummary } from "./batch/run.js";
 
 export interface ScoreIO extends CommandIO {
   /** Where results go without -o (else `out`, line by line). */
@@ -182,7 +182,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${p.message[lang]}`);
     },
   });
-  const summary = { rows: 0, failed: 0 };
+  const summary: BatchSummary = { rows: 0, failed: 0 };
   let failure: string | undefined;
   try {
     await scoreRecords(records, {
@@ -203,7 +203,6 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     source.destroy();
   }
   if (failure) io.err(zh ? `评分中断：${failure}` : `scoring stopped: ${failure}`);
-  const ok = summary.rows - summary.failed;
-  io.err(zh ? `共 ${summary.rows} 行：${ok} 行已评分，${summary.failed} 行失败` : `${summary.rows} row${summary.rows === 1 ? "" : "s"}: ${ok} scored, ${summary.failed} failed`);
-  return summary.failed > 0 || headerFailed || failure ? 1 : 0;
+  io.err(summaryLine(summary, lang, failure !== undefined));
+  return summary.failed > 0 || (summary.fileErrors ?? 0) > 0 || headerFailed || failure ? 1 : 0;
 }

@@ -22,6 +22,8 @@ const COMMA = 44;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+/** A quoted field longer than this (1 Mi characters) is taken for a quote that was never closed. */
+export const MAX_QUOTED_CHARS = 1024 * 1024;
 
 type State = "start" | "plain" | "quoted" | "quote";
 
@@ -37,6 +39,10 @@ export class CsvParser {
   private quotedCR = false;
   /** Why the record being read is bad (a line of it could not be decoded). */
   private taint: Text | undefined;
+  /** Raw text since the open quote of the current quoted field (earlier pushes), to read again if it never closes. */
+  private retained: string[] | undefined;
+  /** Where the retained text starts in the text being pushed. */
+  private retainFrom = 0;
 
   /** Feeds a decoded segment; a bad one spoils the record it belongs to. */
   pushSegment(seg: Segment): CsvRecord[] {
@@ -45,9 +51,10 @@ export class CsvParser {
   }
 
   /** Feeds decoded text; returns the records it completed. */
-  push(text: string): CsvRecord[] {
+  push(input: string): CsvRecord[] {
     const out: CsvRecord[] = [];
-    const n = text.length;
+    let text = input;
+    let n = text.length;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -64,6 +71,8 @@ export class CsvParser {
           if (c === QUOTE && this.state === "start") {
             this.state = "quoted";
             this.quoteLine = this.line;
+            this.retained = [];
+            this.retainFrom = i;
             i++;
             break;
           }
@@ -96,6 +105,11 @@ export class CsvParser {
             this.quotedCR = false;
           }
           i = end + (j >= 0 ? 1 : 0);
+          if (this.cell.length > MAX_QUOTED_CHARS) {
+            text = this.resync(out, text, i, "long");
+            n = text.length;
+            i = 0;
+          }
           break;
         }
         case "quote": {
@@ -104,25 +118,85 @@ export class CsvParser {
             this.state = "quoted";
             i++;
           } else if (c === COMMA) {
+            this.retained = undefined;
             this.endCell();
             i++;
           } else if (c === CR || c === LF) {
+            this.retained = undefined;
             this.endRecord(out, c === CR);
             i++;
+          } else if (this.line > this.quoteLine) {
+            // A field that ran over lines and "closes" before other text: the quote was never meant to open one.
+            text = this.resync(out, text, i, "text");
+            n = text.length;
+            i = 0;
           } else {
             // Text after a closing quote (`"ab"c`) is kept, as spreadsheets do.
+            this.retained = undefined;
             this.state = "plain";
           }
           break;
         }
       }
     }
+    if (this.retained) {
+      this.retained.push(text.slice(this.retainFrom));
+      this.retainFrom = 0;
+    }
     return out;
+  }
+
+  /**
+   * Reports the record of a quoted field that never properly closes, and
+   * returns the text to read next: from the line after the one the quote
+   * opened on (then the rest of `text` from `at`).
+   */
+  private resync(out: CsvRecord[], text: string, at: number, why: "long" | "text" | "end"): string {
+    const raw = (this.retained ?? []).join("") + text.slice(this.retainFrom, at);
+    const q = this.quoteLine;
+    const reason =
+      why === "long"
+        ? { zh: `超过 ${MAX_QUOTED_CHARS / 1024 / 1024} Mi 个字符仍未闭合`, en: `still open after ${MAX_QUOTED_CHARS / 1024 / 1024} Mi characters` }
+        : why === "text"
+          ? { zh: `在第 ${this.line} 行闭合后紧跟其他文字`, en: `"closed" on line ${this.line} with text right after the quote` }
+          : { zh: "到文件末尾仍未闭合", en: "still open at the end of the file" };
+    this.cells.push("");
+    out.push({
+      cells: this.cells,
+      line: this.recordLine,
+      error: this.taint ?? {
+        zh: `CSV 格式错误：第 ${q} 行开始的带引号字段${reason.zh}；从第 ${q + 1} 行起继续读取`,
+        en: `malformed CSV: the quoted field opened on line ${q} is ${reason.en}; reading resumed at line ${q + 1}`,
+      },
+    });
+    this.taint = undefined;
+    this.retained = undefined;
+    this.cells = [];
+    this.cell = "";
+    this.state = "start";
+    this.lastWasCR = false;
+    this.quotedCR = false;
+    const br = raw.search(/[\r\n]/);
+    if (br < 0) {
+      // The quote opened on this very line: read on after the text seen so far.
+      this.recordLine = this.line;
+      return text.slice(at);
+    }
+    this.line = q + 1;
+    this.recordLine = this.line;
+    const skip = raw[br] === "\r" && raw[br + 1] === "\n" ? 2 : 1;
+    return raw.slice(br + skip) + text.slice(at);
   }
 
   /** Ends the input; returns the last record if the text did not end with a line break. */
   end(): CsvRecord[] {
     const out: CsvRecord[] = [];
+    if (this.state === "quoted" && this.line > this.quoteLine) {
+      const rest = this.resync(out, "", 0, "end");
+      out.push(...this.push(rest), ...this.end());
+      return out;
+    }
+    this.retained = undefined;
     if (this.state === "quoted") {
       this.cells.push(this.cell);
       out.push({ cells: this.cells, line: this.recordLine, error: this.taint ?? { zh: `CSV 格式错误：引号未闭合（在第 ${this.quoteLine} 行开始）`, en: `malformed CSV: unterminated quoted field (opened on line ${this.quoteLine})` } });

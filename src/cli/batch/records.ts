@@ -24,6 +24,10 @@ export interface SourceRecord {
   readonly input?: RowInput;
   /** Why the record could not be read at all. */
   readonly error?: Text;
+  /** A problem with the file, not with a department (no row is counted for it). */
+  readonly fileError?: Text;
+  /** With fileError: reading stopped there, the rest of the file was not read. */
+  readonly stopped?: boolean;
 }
 
 export function formatOf(path: string): InputFormat | undefined {
@@ -76,11 +80,18 @@ export interface RecordOptions {
   readonly onHeaderProblem: (p: HeaderProblem) => void;
 }
 
-async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: number; error?: Text }>, opts: RecordOptions, cache: ColumnCache): AsyncGenerator<SourceRecord> {
+type TabularRow = { cells: readonly unknown[]; line: number; error?: Text } | { fileError: Text; line: number; stopped?: boolean };
+
+async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, cache: ColumnCache, empty: Text): AsyncGenerator<SourceRecord> {
   let columns: (Column | undefined)[] | undefined;
   let headers: string[] = [];
   let row = 0;
   for await (const r of rows) {
+    if ("fileError" in r) {
+      yield { row, line: r.line, fileError: r.fileError, ...(r.stopped ? { stopped: true } : {}) };
+      if (r.stopped) return;
+      continue;
+    }
     if (!columns) {
       const problems: HeaderProblem[] = [];
       columns = headerColumns(r.cells, cache, opts, r.line, problems);
@@ -108,11 +119,16 @@ async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: n
     };
     yield { row, line: r.line, input: flatRow(entries()) };
   }
+  if (!columns) yield { row: 0, fileError: empty };
 }
 
 async function* json(items: AsyncIterable<JsonItem>, cache: ColumnCache): AsyncGenerator<SourceRecord> {
   let row = 0;
   for await (const it of items) {
+    if ("fileError" in it) {
+      yield { row, line: it.line, fileError: it.fileError, ...(it.stopped ? { stopped: true } : {}) };
+      continue;
+    }
     row++;
     if ("error" in it) {
       yield { row, line: it.line, error: it.error };
@@ -135,9 +151,9 @@ export function readRecords(source: Readable, format: InputFormat, opts: RecordO
   const cache = new ColumnCache(opts.isInput);
   switch (format) {
     case "csv":
-      return tabular(readCsv(source), opts, cache);
+      return tabular(readCsv(source), opts, cache, { zh: "文件是空的（没有表头行）", en: "the file is empty (no header row)" });
     case "xlsx":
-      return tabular(readXlsx(source), opts, cache);
+      return tabular(readXlsx(source), opts, cache, { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" });
     case "json":
       return json(readJsonDocument(source), cache);
     case "jsonl":
