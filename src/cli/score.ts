@@ -28,6 +28,7 @@ import { progressBar } from "./batch/progress.js";
 import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
 import { scoreRecords, summaryLine, type BatchSummary } from "./batch/run.js";
+import { visible } from "./batch/visible.js";
 
 export interface ScoreIO extends CommandIO {
   /** Where results go without -o (else `out`, line by line). */
@@ -179,7 +180,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     suggest: (k) => suggest(k, [...vocabulary, ...reserved]),
     onHeaderProblem: (p) => {
       headerFailed = true;
-      io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${p.message[lang]}`);
+      io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${visible(p.message[lang])}`);
     },
   });
   const summary: BatchSummary = { rows: 0, failed: 0 };

@@ -9,6 +9,7 @@ import type { Sink } from "./formats/sink.js";
 import type { Progress } from "./progress.js";
 import type { SourceRecord } from "./records.js";
 import { errorTexts, failed, where, type Lang, type RowResult } from "./result.js";
+import { visible } from "./visible.js";
 
 export type ScorerChoice = { readonly scorer: Scorer; readonly key: string } | { readonly error: Text };
 
@@ -75,7 +76,7 @@ export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: Ba
       if (rec.stopped) summary.stoppedAt = rec.line !== undefined ? { line: rec.line } : {};
       ctx.progress.clear();
       const at = rec.line === undefined ? (ctx.lang === "zh" ? "文件" : "file") : ctx.lang === "zh" ? `文件第 ${rec.line} 行` : `file line ${rec.line}`;
-      ctx.err(`${at}: ${rec.fileError[ctx.lang]}`);
+      ctx.err(`${at}: ${visible(rec.fileError[ctx.lang])}`);
       continue;
     }
     const r = scoreOne(rec, ctx);
@@ -87,7 +88,8 @@ export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: Ba
       const at = where(r, ctx.lang);
       const texts = errorTexts(r);
       if (texts.length === 0) ctx.err(`${at}: ${ctx.lang === "zh" ? "未能算出总分" : "no total could be computed"}`);
-      for (const t of texts) ctx.err(`${at}: ${t[ctx.lang]}`);
+      // Messages quote input text: shown with its control characters escaped.
+      for (const t of texts) ctx.err(`${at}: ${visible(t[ctx.lang])}`);
     }
     ctx.progress.update(summary.rows, ctx.bytesRead());
   }
