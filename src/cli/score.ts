@@ -39,7 +39,8 @@ export interface ScoreIO extends CommandIO {
 }
 
 export const SCORE_USAGE = `usage: rubric score <rubric-file|dir> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
-         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en]
+         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en] [--sheet NAME]
+  (--sheet: the XLSX worksheet to read, by its tab name; default the first tab)
   (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)`;
 
 const FORMATS = ["table", "json", "jsonl", "csv", "xlsx", "md"] as const;
@@ -77,6 +78,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
         reference: { type: "boolean", default: false },
         output: { type: "string", short: "o" },
         lang: { type: "string" },
+        sheet: { type: "string" },
       },
     });
   } catch (e) {
@@ -129,15 +131,27 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   }
   const chooser = new RubricChooser(program.rubrics, named.length > 0 ? named : program.rubrics, fallback, v.reference ?? false);
 
+  if (v.sheet !== undefined && inputFormat !== "xlsx") {
+    io.err(`--sheet is for .xlsx input only\n${SCORE_USAGE}`);
+    return 2;
+  }
+
   // The input.
   let size: number;
   try {
-    size = statSync(inputPath).size;
+    const st = statSync(inputPath);
+    if (st.isDirectory()) {
+      io.err(zh ? `输入文件是一个目录：${inputPath}` : `the input is a directory, not a file: ${inputPath}`);
+      return 1;
+    }
+    size = st.size;
   } catch {
     io.err(zh ? `找不到输入文件：${inputPath}` : `no such input file: ${inputPath}`);
     return 1;
   }
   const source = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
+  // A read error reaches the loop through the stream's iterator; this keeps it from also being thrown as an unhandled event.
+  source.on("error", () => {});
 
   // The output.
   let file: WriteStream | undefined;
@@ -176,6 +190,8 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   let headerFailed = false;
   const progress = io.stderr ? progressBar(io.stderr, size, io.env ?? process.env) : progressBar({ isTTY: false } as NodeJS.WriteStream, 0);
   const records = readRecords(source, inputFormat, {
+    path: inputPath,
+    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
     isInput: (k) => vocabulary.has(k),
     suggest: (k) => suggest(k, [...vocabulary, ...reserved]),
     onHeaderProblem: (p) => {

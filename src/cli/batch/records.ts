@@ -78,21 +78,29 @@ export interface RecordOptions {
   readonly suggest: (key: string) => string | undefined;
   /** Header problems are reported here as they are found. */
   readonly onHeaderProblem: (p: HeaderProblem) => void;
+  /** The input file (XLSX is read from the file itself, not the stream). */
+  readonly path?: string;
+  /** XLSX: the worksheet to read (default: the first tab). */
+  readonly sheet?: string;
 }
 
-type TabularRow = { cells: readonly unknown[]; line: number; error?: Text } | { fileError: Text; line: number; stopped?: boolean };
+type TabularRow = { cells: readonly unknown[]; line: number; error?: Text } | { fileError: Text; line?: number; stopped?: boolean };
 
 async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, cache: ColumnCache, empty: Text): AsyncGenerator<SourceRecord> {
   let columns: (Column | undefined)[] | undefined;
   let headers: string[] = [];
   let row = 0;
+  let fileError = false;
   for await (const r of rows) {
     if ("fileError" in r) {
-      yield { row, line: r.line, fileError: r.fileError, ...(r.stopped ? { stopped: true } : {}) };
+      fileError = true;
+      yield { row, ...(r.line !== undefined ? { line: r.line } : {}), fileError: r.fileError, ...(r.stopped ? { stopped: true } : {}) };
       if (r.stopped) return;
       continue;
     }
     if (!columns) {
+      // Blank rows above the header (a sheet's empty first rows) are not the header.
+      if (r.cells.every((c) => c === undefined || c === null || c === "")) continue;
       const problems: HeaderProblem[] = [];
       columns = headerColumns(r.cells, cache, opts, r.line, problems);
       headers = r.cells.map((c) => (typeof c === "string" ? c : String(c ?? "")));
@@ -119,7 +127,7 @@ async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, ca
     };
     yield { row, line: r.line, input: flatRow(entries()) };
   }
-  if (!columns) yield { row: 0, fileError: empty };
+  if (!columns && !fileError) yield { row: 0, fileError: empty };
 }
 
 async function* json(items: AsyncIterable<JsonItem>, cache: ColumnCache): AsyncGenerator<SourceRecord> {
@@ -153,7 +161,8 @@ export function readRecords(source: Readable, format: InputFormat, opts: RecordO
     case "csv":
       return tabular(readCsv(source), opts, cache, { zh: "文件是空的（没有表头行）", en: "the file is empty (no header row)" });
     case "xlsx":
-      return tabular(readXlsx(source), opts, cache, { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" });
+      source.destroy();
+      return tabular(readXlsx(opts.path ?? "", opts.sheet !== undefined ? { sheet: opts.sheet } : {}), opts, cache, { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" });
     case "json":
       return json(readJsonDocument(source), cache);
     case "jsonl":
