@@ -219,7 +219,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     progress.done();
     source.destroy();
   }
-  if (failure) io.err(zh ? `评分中断：${failure}` : `scoring stopped: ${failure}`);
+  if (failure) io.err(zh ? `评分中断：${visible(failure)}` : `scoring stopped: ${visible(failure)}`);
   io.err(summaryLine(summary, lang, failure !== undefined));
   return summary.failed > 0 || (summary.fileErrors ?? 0) > 0 || headerFailed || failure ? 1 : 0;
 }

@@ -52,6 +52,15 @@ describe("the encoding of a CSV file", () => {
     expect(r.code).toBe(1);
   }, 60_000);
 
+  it("a header line that cannot be decoded stops reading with a named error (no row can be read without it)", async () => {
+    const file = join(tmp, "bad-header.csv");
+    writeFileSync(file, Uint8Array.from([...utf8("名称,"), 0xff, 0x0a, ...utf8("甲,1\n")]));
+    const r = await score(SMALL, file);
+    expect(r.errLines).toContain("file line 1: line 1 is not valid UTF-8 (the file's encoding) and cannot be read");
+    expect(r.err).toContain("0 rows: 0 scored, 0 failed; not read: the rest of the file from line 1");
+    expect(r.code).toBe(1);
+  });
+
   it("an ASCII start and GB 18030 text after 256 KB is read as GB 18030", async () => {
     const ascii = utf8(`id,n\n${"x,1\n".repeat(80_000)}`);
     const file = Uint8Array.from([...ascii, ...GB_JIA, 0x2c, 0x32, 0x0a]);

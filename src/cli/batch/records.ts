@@ -100,7 +100,12 @@ async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, ca
     }
     if (!columns) {
       // Blank rows above the header (a sheet's empty first rows) are not the header.
-      if (r.cells.every((c) => c === undefined || c === null || c === "")) continue;
+      if (!r.error && r.cells.every((c) => c === undefined || c === null || c === "")) continue;
+      if (r.error) {
+        // Without a header no row can be read.
+        yield { row, line: r.line, fileError: r.error, stopped: true };
+        return;
+      }
       const problems: HeaderProblem[] = [];
       columns = headerColumns(r.cells, cache, opts, r.line, problems);
       headers = r.cells.map((c) => (typeof c === "string" ? c : String(c ?? "")));
