@@ -53,6 +53,12 @@ describe("JSON array: resynchronised after a malformed element", () => {
     for (const size of [1, 7, 1 << 16]) expect(await items(text, size), `chunks of ${size}`).toEqual([{ id: 1 }, "error@2", { id: 3 }, "error@4", { id: 5 }]);
   });
 
+  it("a whole array on one line (JSON.stringify without indentation) resumes at the next department, not inside a department's list", async () => {
+    expect(await items('[{"id":1},{"id":"x},{"id":3},{"id":4}]')).toEqual([{ id: 1 }, "error@1", { id: 3 }, { id: 4 }]);
+    const withList = '[{"id":1},{"id":2,"工作":[{"名称":"甲"},{"名称":"乙"}],"x":},{"id":3}]';
+    expect(await items(withList)).toEqual([{ id: 1 }, "error@1", { id: 3 }]);
+  });
+
   it("text after the closing ] and a missing ] are reported as file problems; the summary says what was not read", async () => {
     expect(await items('[{"id": 1}]\n[{"id": 2}]\n')).toEqual([{ id: 1 }, "file@2"]);
     expect(await items('[{"id": 1},\n{"id": 2}\n')).toEqual([{ id: 1 }, { id: 2 }, "file@3"]);

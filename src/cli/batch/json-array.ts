@@ -8,9 +8,8 @@
  * it began an object on its own line, reading resumes at the next line that
  * starts (after spaces, and an optional comma) with `{` in the same column —
  * the layout of arrays written by JSON.stringify(…, null, n), jq, or one
- * element per line. The malformed element is the text before that line. An
- * element that did not begin its line (a whole array on one line) cannot be
- * recovered that way: it runs to where bracket counting ends it.
+ * element per line. The malformed element is the text before that line.
+ * Otherwise (a whole array on one line) it resumes at compactRecoveryPoint.
  */
 import type { Text } from "../../runtime/report.js";
 import { parseJson } from "./json-parse.js";
@@ -168,7 +167,8 @@ export class ArraySplitter {
       out.push({ value: parsed.value, line });
       return undefined;
     }
-    const cut = this.elementLed ? this.recoveryPoint(text) : -1;
+    let cut = this.elementLed ? this.recoveryPoint(text) : -1;
+    if (cut < 0) cut = compactRecoveryPoint(text);
     const own = cut < 0 ? text : text.slice(0, cut);
     const tooBig: Text = { zh: `JSON 数组的一个元素超过 ${MAX_ELEMENT_CHARS / 1024 / 1024} Mi 个字符的上限`, en: `an element of the JSON array is longer than the limit of ${MAX_ELEMENT_CHARS / 1024 / 1024} Mi characters` };
     const why = taint ?? (oversize || own.length > MAX_ELEMENT_CHARS ? tooBig : parsed && !parsed.ok ? parsed.error : unfinished(own, line));
@@ -204,6 +204,45 @@ export class ArraySplitter {
     }
     return -1;
   }
+}
+
+/**
+ * For an array on one line (JSON.stringify without indentation): the first
+ * `{` after `},` that starts an object which parses by itself and is followed
+ * by `,` or by the array's closing `]` (not by `]}` or `],`, which would make
+ * it a record inside a department's list). -1 if there is none.
+ */
+export function compactRecoveryPoint(text: string): number {
+  const re = /\}\s*,\s*\{/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const p = m.index + m[0].length - 1;
+    const end = objectEnd(text, p);
+    if (end < 0) continue;
+    if (!parseJson(text.slice(p, end), 1).ok) continue;
+    const after = /^\s*(.)?\s*(.)?/.exec(text.slice(end, end + 64));
+    const next = after?.[1];
+    if (next === "," || next === undefined || (next === "]" && (after?.[2] === undefined || !"},]".includes(after[2])))) return p;
+  }
+  return -1;
+}
+
+/** The index after the object starting at `p`, counting brackets outside strings; -1 if it does not end. */
+function objectEnd(text: string, p: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = p; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }
 
 function unfinished(text: string, line: number): Text {
