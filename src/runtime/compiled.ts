@@ -32,6 +32,8 @@ export interface PartSpec {
   readonly points: Exact;
   /** Index into `meta.judged` when the part is judged. */
   readonly judged?: number;
+  /** The single part made from `score = …`: judged through its indicator. */
+  readonly implicit?: boolean;
 }
 
 export interface IndicatorSpec {
@@ -100,6 +102,11 @@ function native(v: ConvertedValue): Native {
   }
 }
 
+/** The path a judgement for this part is given under: its indicator's for the part made from `score = judged`. */
+function judgementPath(p: PartSpec): string {
+  return (p.implicit ? p.path.slice(0, -1) : p.path).join(".");
+}
+
 /** Per-record state handed to the compiled rules. */
 export class Ctx {
   /** Trace lines of the part or indicator being evaluated (undefined when not explaining). */
@@ -150,7 +157,7 @@ export class Ctx {
     const p = this.part;
     const j = p?.judged !== undefined ? this.judgements.get(p.judged) : undefined;
     if (!p || !j) {
-      const name = p?.path.join(".") ?? "?";
+      const name = p ? judgementPath(p) : "?";
       throw new ScoreFailure(
         "missing",
         { zh: `「${name}」为酌情评分，须给出评定分（评定 ${name} = …，或 评定 其余 满分）`, en: `'${name}' is judged: a score must be given for it (judge ${name} = …, or judge rest full)` },
@@ -294,7 +301,18 @@ function constantText(v: Exact): string {
   return t;
 }
 
-/** A report node with a fixed shape (no object spreads: this runs for every node of every department). */
+/** What only some report nodes carry, set between `score` and `clamps` (NodeReport's order, which the reference evaluator's reports follow too). */
+interface NodeExtras {
+  override?: NodeReport["override"];
+  judged?: NodeReport["judged"];
+  status?: NodeReport["status"];
+  error?: Text;
+}
+
+/**
+ * A report node, keys in NodeReport's order so that JSON output is the same
+ * whichever scorer made it (no object spreads: this runs for every node of every department).
+ */
 function reportNode(
   kind: NodeReport["kind"],
   spec: { readonly name: string; readonly title?: string; readonly path: readonly string[]; readonly points: Exact },
@@ -303,9 +321,21 @@ function reportNode(
   clamps: Clamp[],
   trace: Text[],
   children: NodeReport[],
+  extras?: NodeExtras,
 ): MutableNode {
-  const n: MutableNode = { kind, path: spec.path, name: spec.name, points: constantText(spec.points), computed, score, clamps, trace, children };
-  if (spec.title !== undefined) n.title = spec.title;
+  const points = constantText(spec.points);
+  const n = (
+    spec.title === undefined ? { kind, path: spec.path, name: spec.name, points, computed, score } : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
+  ) as MutableNode;
+  if (extras) {
+    if (extras.override) n.override = extras.override;
+    if (extras.judged) n.judged = extras.judged;
+    if (extras.status) n.status = extras.status;
+  }
+  n.clamps = clamps;
+  n.trace = trace;
+  if (extras?.error) n.error = extras.error;
+  n.children = children;
   return n;
 }
 
@@ -385,9 +415,9 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           sp = round(sp, spec.rounding.part, ptr, PART_TEXT);
           sum = sum.add(sp);
           const text = sp.toString();
-          const node = reportNode("part", p, text, text, pclamps, ptr ?? [], []);
           const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
-          if (jr) node.judged = jr.reason ? { value: jr.value.toString(), reason: jr.reason } : { value: jr.value.toString() };
+          const judged = jr ? (jr.reason ? { value: jr.value.toString(), reason: jr.reason } : { value: jr.value.toString() }) : undefined;
+          const node = reportNode("part", p, text, text, pclamps, ptr ?? [], [], judged ? { judged } : undefined);
           partReports.push(node);
         }
         ctx.trace = tr;
@@ -413,11 +443,12 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
     }
     scores.set(ind, final);
     const computedText = computed?.toString() ?? null;
-    const node = reportNode("indicator", ind, computedText, override ? override.value.toString() : computedText, clamps, tr ?? [], partReports);
-    if (override) node.override = { value: override.value.toString(), reason: override.reason };
-    if (judgedWhole) node.judged = judgedWhole;
-    if (status) node.status = status;
-    if (failure && !override) node.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
+    const extras: NodeExtras = {};
+    if (override) extras.override = { value: override.value.toString(), reason: override.reason };
+    if (judgedWhole) extras.judged = judgedWhole;
+    if (status) extras.status = status;
+    if (failure && !override) extras.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
+    const node = reportNode("indicator", ind, computedText, override ? override.value.toString() : computedText, clamps, tr ?? [], partReports, extras);
     return node;
   };
 

@@ -187,7 +187,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         .map((p) => {
           // The part made by `score = judged` takes its judgement from its indicator's entry.
           const j = judgedIndex.get((p.implicit ? n.path : p.path).join("."));
-          return `{ name: ${str(p.name)},${p.title !== undefined ? ` title: ${str(p.title)},` : ""} path: [${p.path.map(str).join(", ")}], points: ${scopeBase.constant(p.points)}${j !== undefined ? `, judged: ${j}` : ""} }`;
+          return `{ name: ${str(p.name)},${p.title !== undefined ? ` title: ${str(p.title)},` : ""} path: [${p.path.map(str).join(", ")}], points: ${scopeBase.constant(p.points)}${j !== undefined ? `, judged: ${j}` : ""}${p.implicit ? ", implicit: true" : ""} }`;
         })
         .join(", ");
       const whole = judgedIndex.get(n.path.join("."));

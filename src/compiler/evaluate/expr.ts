@@ -252,11 +252,14 @@ export class Evaluator {
     const part = this.scope.part;
     const j = part ? this.scope.judgements.get(part) : undefined;
     if (!part || !j) {
-      const name = part?.path.join(".") ?? "?";
+      // The path a judgement is given under: the indicator's for the part made from `score = judged`.
+      const name = part ? (part.implicit ? part.path.slice(0, -1) : part.path).join(".") : "?";
       return this.fail(
         "missing-judgement",
         { zh: `「${name}」为酌情评分，须给出评定分（评定 ${name} = …，或 评定 其余 满分）`, en: `'${name}' is judged: a score must be given for it (judge ${name} = …, or judge rest full)` },
         e,
+        // The field is what the analyst must judge, as in the compiled scorer.
+        name,
       );
     }
     this.scope.trace.push(trace.judged(j.value, j.reason));
