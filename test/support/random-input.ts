@@ -48,7 +48,8 @@ function value(t: InputTypeSpec, rng: Rng): unknown {
     case "enum":
       return rng.pick(t.members);
     case "array":
-      return Array.from({ length: t.length ?? rng.int(5) }, () => value(t.element, rng));
+      // A rubric may declare an absurd length (ratio[99999…]): then a short array, which both scorers must refuse alike.
+      return Array.from({ length: t.length !== undefined && t.length <= 1000 ? t.length : rng.int(5) }, () => value(t.element, rng));
     case "record":
       return Object.fromEntries(t.fields.map((f) => [f.name, value(f.type, rng)]));
   }

@@ -9,7 +9,7 @@ import type * as A from "../syntax/ast.js";
 import { constValue, formatValue, literalValue, roundingModeArg } from "../model/constants.js";
 import { trace } from "../../runtime/trace.js";
 import type { Dim, LetDef, PartNode, RubricModel } from "../model/types.js";
-import { builtin } from "../analysis/builtins.js";
+import { builtin, type BuiltinName } from "../analysis/builtins.js";
 import type { ExprInfo } from "../analysis/infer.js";
 import { exprKey } from "../analysis/infer.js";
 import { armRange } from "../checks/bands.js";
@@ -35,6 +35,21 @@ export interface EvalScope {
 }
 
 const HUNDRED = Exact.int(100);
+
+/** Argument counts of the built-ins, as the checker's wrong-arity diagnostic states them. */
+const ARITY: { readonly [K in BuiltinName]?: readonly [number, number] } = {
+  min: [1, Infinity],
+  max: [1, Infinity],
+  sum: [1, Infinity],
+  mean: [1, Infinity],
+  count: [1, 1],
+  len: [1, 1],
+  abs: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [2, 3],
+  clamp: [3, 3],
+};
 
 export class Evaluator {
   constructor(private readonly scope: EvalScope) {}
@@ -198,6 +213,11 @@ export class Evaluator {
 
   private call(e: A.CallExpr, locals: ReadonlyMap<string, Value>): Value {
     const name = builtin(e.callee.text);
+    // Examples still run on a rubric with errors: a call the checker flagged (wrong-arity) fails the indicator instead of crashing.
+    const [lo, hi] = (name && ARITY[name]) ?? [0, Infinity];
+    if (e.args.length < lo || e.args.length > hi) {
+      return this.fail("invalid", { zh: `${e.callee.text} 的参数个数不对`, en: `wrong number of arguments to ${e.callee.text}` }, e);
+    }
     const nums = (): Exact[] => {
       if (e.args.length === 1) {
         const a = this.eval(e.args[0] as A.Expr, locals);
