@@ -19,8 +19,6 @@ export interface HostileCase {
   readonly args?: readonly string[];
   /** The class's own promise: a message when it is broken. */
   readonly check?: (r: RunResult) => string | undefined;
-  /** Small enough to keep as a fixture. */
-  readonly keepable?: boolean;
 }
 
 export const CSV_HEADER = "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,改判:工作指标,理由:工作指标";
@@ -67,7 +65,7 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
       // A doubled comma, a missing comma, a closing bracket of the wrong kind.
       const broken = ['{"id": "c", "values": {"计划金额": 100,, }}', '{"id": "f" "values": {}}', '{"id": "g", "values": {"计划金额": 100]}'];
       writeFileSync(path, `[${[department("a"), department("b"), broken[0], department("d"), broken[1], department("e"), broken[2], department("h")].join(",\n")}]\n`);
-      return { path, rowsIn: 8, keepable: true, check: (r) => ([3, 5, 7].every((k) => failedRows(r.out).includes(k)) ? undefined : "a malformed element is not reported as a failed row") };
+      return { path, rowsIn: 8, check: (r) => ([3, 5, 7].every((k) => failedRows(r.out).includes(k)) ? undefined : "a malformed element is not reported as a failed row") };
     },
   },
   {
@@ -77,7 +75,7 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
       const rows = rowsOf(5, rng);
       rows[2] = `"unclosed,${rows[2]?.split(",").slice(1).join(",")}`;
       writeFileSync(path, `${CSV_HEADER}\n${rows.join("\n")}\n`);
-      return { path, rowsIn: 5, keepable: true };
+      return { path, rowsIn: 5 };
     },
   },
   {
@@ -99,7 +97,6 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
       return {
         path,
         rowsIn: 2,
-        keepable: true,
         check: (r) => {
           const row = jsonlLines(r.out).find((x) => x["id"] === "exact");
           const scores = row?.["scores"] as Record<string, string> | undefined;
@@ -122,7 +119,6 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
       return {
         path,
         rowsIn: 4,
-        keepable: true,
         check: (r) => {
           const silent = [2, 3, 4].filter((k) => !failedRows(r.out).includes(k) && !new RegExp(`row ${k}\\b[^\\n]*(__proto__|duplicate)`, "i").test(r.err));
           return silent.length > 0 ? `rows ${silent.join(", ")}: __proto__ or a duplicate key passed without a word` : undefined;
@@ -153,7 +149,7 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
     make: async (rng, dir) => {
       const path = join(dir, "garbage.xlsx");
       writeFileSync(path, Buffer.from(Array.from({ length: 2000 }, () => rng.int(256))));
-      return { path, unreadable: true, keepable: true };
+      return { path, unreadable: true };
     },
   },
   {
@@ -197,7 +193,6 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
         path,
         rowsIn: 5,
         args: ["--format", "csv"],
-        keepable: true,
         check: (r) => {
           // The id column of CSV output (after row and line); a quoted cell keeps its first character after the quote.
           const cells = r.out.split("\n").slice(1).map((l) => /^[^,]*,[^,]*,("?)(.?)/.exec(l)?.[2] ?? "");
@@ -217,7 +212,6 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
         path,
         rowsIn: 6,
         args: ["--format", "table"],
-        keepable: true,
         check: (r) => (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(r.out + r.err) ? "the table or stderr prints raw control characters" : undefined),
       };
     },

@@ -52,7 +52,7 @@ if (phases.has("generated")) {
 }
 if (phases.has("hostile")) {
   log("hostile input files through rubric score…");
-  await runHostile({ seed, classes: HOSTILE_CLASSES.map((c) => c.name), keep, log }, stats);
+  await runHostile({ seed, classes: HOSTILE_CLASSES.map((c) => c.name), log }, stats);
 }
 
 log(`\nfuzz summary (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);

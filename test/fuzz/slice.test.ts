@@ -56,7 +56,7 @@ describe("fuzz slice", () => {
 
   it("hostile input files: every row accounted for, no stack trace, sane exit", async () => {
     const stats = new Stats();
-    await runHostile({ seed: SEED, classes: HOLDING_CLASSES, keep: false, log: quiet }, stats);
+    await runHostile({ seed: SEED, classes: HOLDING_CLASSES, log: quiet }, stats);
     expect(findings(stats)).toEqual([]);
     expect(stats.hostileFiles).toBe(HOLDING_CLASSES.length);
   }, 120_000);
