@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Rng } from "../../test/support/random-input.js";
-import type { RunResult } from "./hostile.js";
+import { summaryOf, type RunResult } from "./hostile.js";
 
 export interface HostileCase {
   readonly path: string;
@@ -169,7 +169,16 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
     make: async (_rng, dir) => {
       const path = join(dir, "empty-first.xlsx");
       await workbook(path, [{ name: "说明", rows: [] }, { name: "数据", rows: sheetRows(3) }]);
-      return { path, rowsIn: 3, check: (r) => (r.code === 0 && /\b0 rows/.test(r.err) ? "an empty first sheet gave '0 rows', exit 0" : undefined) };
+      // Either the rows are read (and accounted for) or the empty sheet is named, exit 1.
+      return {
+        path,
+        check: (r) => {
+          const s = summaryOf(r.err);
+          if (r.code === 0 && (!s || s.rows === 0)) return "an empty first sheet gave '0 rows', exit 0";
+          if (s && s.rows > 0 && s.rows !== 3) return `${s.rows} rows read of 3`;
+          return r.code === 1 && (!s || s.rows === 0) && !/empty|空/i.test(r.err) ? "exit 1 without saying the sheet is empty" : undefined;
+        },
+      };
     },
   },
   {
