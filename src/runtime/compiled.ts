@@ -341,7 +341,18 @@ function constantText(v: Exact): string {
   return t;
 }
 
-/** A report node with a fixed shape (no object spreads: this runs for every node of every department). */
+/** What only some report nodes carry, set between `score` and `clamps` (NodeReport's order, which the reference evaluator's reports follow too). */
+interface NodeExtras {
+  override?: NodeReport["override"];
+  judged?: NodeReport["judged"];
+  status?: NodeReport["status"];
+  error?: Text;
+}
+
+/**
+ * A report node, keys in NodeReport's order so that JSON output is the same
+ * whichever scorer made it (no object spreads: this runs for every node of every department).
+ */
 function reportNode(
   kind: NodeReport["kind"],
   spec: { readonly name: string; readonly title?: string; readonly path: readonly string[]; readonly points: Exact },
@@ -350,9 +361,21 @@ function reportNode(
   clamps: Clamp[],
   trace: Text[],
   children: NodeReport[],
+  extras?: NodeExtras,
 ): MutableNode {
-  const n: MutableNode = { kind, path: spec.path, name: spec.name, points: constantText(spec.points), computed, score, clamps, trace, children };
-  if (spec.title !== undefined) n.title = spec.title;
+  const points = constantText(spec.points);
+  const n = (
+    spec.title === undefined ? { kind, path: spec.path, name: spec.name, points, computed, score } : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
+  ) as MutableNode;
+  if (extras) {
+    if (extras.override) n.override = extras.override;
+    if (extras.judged) n.judged = extras.judged;
+    if (extras.status) n.status = extras.status;
+  }
+  n.clamps = clamps;
+  n.trace = trace;
+  if (extras?.error) n.error = extras.error;
+  n.children = children;
   return n;
 }
 
@@ -432,14 +455,14 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           sp = round(sp, spec.rounding.part, ptr, PART_TEXT);
           sum = sum.add(sp);
           const text = sp.toString();
-          const node = reportNode("part", p, text, text, pclamps, ptr ?? [], []);
           const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
+          let judged: { value: string; reason?: string; deduction?: boolean } | undefined;
           if (jr) {
-            const judged: { value: string; reason?: string; deduction?: boolean } = { value: jr.value.toString() };
+            judged = { value: jr.value.toString() };
             if (jr.reason) judged.reason = jr.reason;
             if (p.judged !== undefined && spec.meta.judged[p.judged]?.deduction) judged.deduction = true;
-            node.judged = judged;
           }
+          const node = reportNode("part", p, text, text, pclamps, ptr ?? [], [], judged ? { judged } : undefined);
           partReports.push(node);
         }
         ctx.trace = tr;
@@ -465,11 +488,12 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
     }
     scores.set(ind, final);
     const computedText = computed?.toString() ?? null;
-    const node = reportNode("indicator", ind, computedText, override ? override.value.toString() : computedText, clamps, tr ?? [], partReports);
-    if (override) node.override = { value: override.value.toString(), reason: override.reason };
-    if (judgedWhole) node.judged = judgedWhole;
-    if (status) node.status = status;
-    if (failure && !override) node.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
+    const extras: NodeExtras = {};
+    if (override) extras.override = { value: override.value.toString(), reason: override.reason };
+    if (judgedWhole) extras.judged = judgedWhole;
+    if (status) extras.status = status;
+    if (failure && !override) extras.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
+    const node = reportNode("indicator", ind, computedText, override ? override.value.toString() : computedText, clamps, tr ?? [], partReports, extras);
     return node;
   };
 

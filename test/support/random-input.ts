@@ -48,7 +48,8 @@ function value(t: InputTypeSpec, rng: Rng): unknown {
     case "enum":
       return rng.pick(t.members);
     case "array":
-      return Array.from({ length: t.length ?? rng.int(5) }, () => value(t.element, rng));
+      // A rubric may declare an absurd length (ratio[99999…]): then a short array, which both scorers must refuse alike.
+      return Array.from({ length: t.length !== undefined && t.length <= 1000 ? t.length : rng.int(5) }, () => value(t.element, rng));
     case "record":
       return Object.fromEntries(t.fields.map((f) => [f.name, value(f.type, rng)]));
   }
@@ -69,7 +70,12 @@ function fit(spec: InputSpec, v: unknown, rng: Rng): unknown {
   return spec.type.kind === "count" ? String(Math.max(0, Math.round(x))) : String(x);
 }
 
-export function randomInput(meta: RubricMeta, rng: Rng): ScoreInput {
+export interface RandomInputOptions {
+  /** Chance that the rest of the judged parts are judged at their maximum (else some judgements are missing). Default 1. */
+  readonly restFull?: number;
+}
+
+export function randomInput(meta: RubricMeta, rng: Rng, options: RandomInputOptions = {}): ScoreInput {
   const values: Record<string, unknown> = {};
   for (const i of meta.inputs) values[i.name] = fit(i, value(i.type, rng), rng);
   // Relations (`已完成项目数: count <= 计划项目数`): sometimes exactly equal, else pulled below.
@@ -103,5 +109,6 @@ export function randomInput(meta: RubricMeta, rng: Rng): ScoreInput {
   }
   // A judged indicator and its own parts are not judged together.
   for (const j of meta.judged) if (j.indicator && judgements[j.path]) for (const k of Object.keys(judgements)) if (k.startsWith(`${j.path}.`)) delete judgements[k];
-  return { values: values as ScoreInput["values"], judgements, judgeRestFull: true };
+  const restFull = options.restFull === undefined || options.restFull >= 1 || rng.next() < options.restFull;
+  return { values: values as ScoreInput["values"], judgements, judgeRestFull: restFull };
 }

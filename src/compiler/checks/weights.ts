@@ -11,7 +11,8 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
   for (const n of walkTree(model.groups)) {
     if (n.kind === "part") continue;
     const kids: readonly AnyNode[] = n.kind === "group" ? n.children : n.parts;
-    if (kids.length === 0) continue;
+    // An indicator without parts has its own error (missing-rule); an empty group's points would silently count 0.
+    if (kids.length === 0 && n.kind === "indicator") continue;
     if (n.kind === "indicator" && kids.length === 1 && kids[0]?.kind === "part" && kids[0].implicit) continue;
     const sum = sumOf(kids);
     if (sum.eq(n.points)) continue;

@@ -41,7 +41,15 @@ export function diagnostic<C extends DiagnosticCode>(
 ): Diagnostic {
   const spec = DIAGNOSTICS[code];
   const message = (spec.message as (a: DiagnosticArgs<C>) => Message)(args);
-  return { code, severity: spec.severity, file: at.file, span: at.span, message, related, ...(data ? { data } : {}) };
+  return { code, severity: spec.severity, file: at.file, span: ordered(at.span), message, related: related.map((r) => ({ ...r, span: ordered(r.span) })), ...(data ? { data } : {}) };
+}
+
+/**
+ * A node rebuilt by error recovery may end before it starts (a missing operand has no
+ * location); editors and code frames need start <= end, so such a span shrinks to its start.
+ */
+function ordered(span: Span): Span {
+  return span.end < span.start ? { start: span.start, end: span.start } : span;
 }
 
 export function hasErrors(ds: readonly Diagnostic[]): boolean {

@@ -11,7 +11,7 @@ import { trace } from "../../runtime/trace.js";
 import { achievement as achievementRule, countDeduction, isProblem, stepDeduction, type RuleOutcome } from "../../runtime/step-rules.js";
 import { achievementDim, stepDim } from "./rule-dims.js";
 import { PAIR_ACTUAL, PAIR_TARGET, type Dim, type LetDef, type PartNode, type RubricModel } from "../model/types.js";
-import { builtin } from "../analysis/builtins.js";
+import { builtin, type BuiltinName } from "../analysis/builtins.js";
 import type { ExprInfo } from "../analysis/infer.js";
 import { exprKey } from "../analysis/infer.js";
 import { armRange } from "../checks/bands.js";
@@ -41,6 +41,21 @@ export interface EvalScope {
 }
 
 const HUNDRED = Exact.int(100);
+
+/** Argument counts of the built-ins, as the checker's wrong-arity diagnostic states them. */
+const ARITY: { readonly [K in BuiltinName]?: readonly [number, number] } = {
+  min: [1, Infinity],
+  max: [1, Infinity],
+  sum: [1, Infinity],
+  mean: [1, Infinity],
+  count: [1, 1],
+  len: [1, 1],
+  abs: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [2, 3],
+  clamp: [3, 3],
+};
 
 export class Evaluator {
   constructor(private readonly scope: EvalScope) {}
@@ -208,6 +223,11 @@ export class Evaluator {
     const name = builtin(e.callee.text);
     const rule = name ? undefined : this.scope.model.rules.get(e.callee.text);
     if (rule) return evalRuleCall({ eval: (x, l) => this.eval(x, l), trace: this.scope.trace }, e, rule, locals);
+    // Examples still run on a rubric with errors: a call the checker flagged (wrong-arity) fails the indicator instead of crashing.
+    const [lo, hi] = (name && ARITY[name]) ?? [0, Infinity];
+    if (e.args.length < lo || e.args.length > hi) {
+      return this.fail("invalid", { zh: `${e.callee.text} 的参数个数不对`, en: `wrong number of arguments to ${e.callee.text}` }, e);
+    }
     const nums = (): Exact[] => {
       if (e.args.length === 1) {
         const a = this.eval(e.args[0] as A.Expr, locals);

@@ -3,7 +3,7 @@
  * and as the oracle of the differential tests against compiled modules.
  */
 import { Exact } from "../../runtime/exact.js";
-import type { Report } from "../../runtime/report.js";
+import type { NodeReport, Report } from "../../runtime/report.js";
 import { ScoreError, type InputError, type InputSpec, type InputTypeSpec, type JudgedSpec, type RubricMeta, type ScoreInput, type Scorer } from "../../runtime/scorer.js";
 import { checkJudgements, convertInput, resolveJudgementPaths } from "../../runtime/validate.js";
 import { constValue } from "../model/constants.js";
@@ -110,6 +110,11 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
   };
 }
 
+function withoutTraces(report: Report): Report {
+  const strip = (n: NodeReport): NodeReport => ({ ...n, trace: [], children: n.children.map(strip) });
+  return { ...report, tree: report.tree.map(strip) };
+}
+
 export function createReferenceScorer(rubric: CheckedRubric): Scorer {
   const meta = rubricMeta(rubric);
   const { model } = rubric;
@@ -120,7 +125,7 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     const { errors } = convertInput(meta, input);
     return [...errors, ...checkJudgements(meta, input)];
   };
-  const score = (input: ScoreInput): Report => {
+  const score = (input: ScoreInput, options?: { readonly explain?: boolean }): Report => {
     const { values, errors } = convertInput(meta, input);
     const all = [...errors, ...checkJudgements(meta, input)];
     if (all.length > 0) throw new ScoreError(all);
@@ -166,7 +171,8 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
         })),
       );
     }
-    return result.report;
+    // The evaluator always traces; without `explain` the report is what the compiled scorer gives.
+    return options?.explain === false ? withoutTraces(result.report) : result.report;
   };
   return { meta, validate, score };
 }

@@ -693,7 +693,8 @@ function postfix(n: CstNode): A.Expr {
         kind: "Index",
         object: o,
         index: expr(ix),
-        span: { start: o.span.start, end: close ? close.startOffset + 1 : span(ix).end },
+        // After error recovery the index may have no location: never end before the object does.
+        span: { start: o.span.start, end: close ? close.startOffset + 1 : Math.max(o.span.end, span(ix).end) },
       }),
     });
   }
@@ -702,7 +703,8 @@ function postfix(n: CstNode): A.Expr {
       start: f.location?.startOffset ?? 0,
       apply: (o) => {
         const field = ident(f, span(f));
-        return { kind: "Member", object: o, field, span: { start: o.span.start, end: field.span.end } };
+        // `x.` with the field lost to error recovery has no field location: end with the object.
+        return { kind: "Member", object: o, field, span: { start: o.span.start, end: Math.max(o.span.end, field.span.end) } };
       },
     });
   }
