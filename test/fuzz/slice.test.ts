@@ -22,7 +22,23 @@ const findings = (s: Stats): string[] => s.findings.map((f) => `${f.phase}/${f.k
  * Hostile classes that hold on this branch; the others (see README, "Fuzzing")
  * wait for the reader fixes of issue 8 and are run by `npm run fuzz`.
  */
-const HOLDING_CLASSES = ["json-malformed-element"];
+// Every hostile class but the 48 MB JSON Lines line (too slow for every CI run; `npm run fuzz` covers it).
+const HOLDING_CLASSES = [
+  "encoding-switch",
+  "json-malformed-element",
+  "csv-unclosed-quote",
+  "json-long-number",
+  "proto-duplicate-keys",
+  "bom-utf16le",
+  "bom-utf16be",
+  "xlsx-directory",
+  "xlsx-not-zip",
+  "xlsx-truncated",
+  "xlsx-empty-first-sheet",
+  "xlsx-date-cells",
+  "formula-text",
+  "control-characters",
+];
 
 describe("fuzz slice", () => {
   it("mutated rubrics: check never throws, ranges are valid, fmt keeps meaning, clean mutants compile, type-check and agree", async () => {
