@@ -1,0 +1,35 @@
+/**
+ * Regression tests for checker and evaluator defects found while writing the
+ * national project form and the Guangzhou framework (issue 7). Each failed
+ * before its fix.
+ */
+import { describe, expect, it } from "vitest";
+import { diagnosticsOf, rubric } from "./helpers.js";
+
+const messages = (text: string, code: string): string[] => diagnosticsOf(text).filter((d) => d.code === code).map((d) => d.message.en);
+
+describe("intervals of built-in functions", () => {
+  const range = (input: string, rule: string): string[] =>
+    messages(rubric(`input x: ${input}\ngroup g 10 { indicator i 10 { score = ${rule} } }`), "part-range");
+
+  it("min(x, 100%) * 10 with x ≥ 0 stays in [0, 10]: no range warning", () => {
+    expect(range("ratio >= 0", "min(x, 100%) * 10")).toEqual([]);
+  });
+  it("min(x, 100%) * 10 with x unbounded ranges over (-∞, 10], not (-∞, +∞)", () => {
+    expect(range("ratio", "min(x, 100%) * 10")).toEqual([expect.stringContaining("ranges over (-∞, 10]")]);
+  });
+  it("max(x, 0) * 10 with x ≤ 1 ranges within [0, 10]", () => {
+    expect(range("ratio <= 1", "max(x, 0) * 10")).toEqual([]);
+  });
+  it("clamp, round, floor, ceil and abs keep a half-bounded range bounded on the known side", () => {
+    expect(range("ratio", "clamp(x, 0, 100%) * 10")).toEqual([]);
+    expect(range("ratio <= 100%", "round(x, 2) * 10")).toEqual([expect.stringContaining("ranges over (-∞, 10]")]);
+    expect(range("ratio <= 100%", "floor(x) * 10")).toEqual([expect.stringContaining("ranges over (-∞, 10]")]);
+    expect(range("ratio >= 0", "ceil(x) * 10")).toEqual([expect.stringContaining("ranges over [0, +∞)")]);
+    expect(range("ratio <= -1", "abs(x) * 10")).toEqual([expect.stringContaining("ranges over [10, +∞)")]);
+  });
+  it("mean and sum of a bounded array stay bounded", () => {
+    expect(range("ratio[4] in [0, 100%]", "mean(x) * 10")).toEqual([]);
+    expect(range("ratio[4] in [0, 25%]", "sum(x) * 10")).toEqual([]);
+  });
+});
