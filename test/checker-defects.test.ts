@@ -33,3 +33,13 @@ describe("intervals of built-in functions", () => {
     expect(range("ratio[4] in [0, 25%]", "sum(x) * 10")).toEqual([]);
   });
 });
+
+describe("grade thresholds", () => {
+  const text = rubric(`total 50\ngrades { 优 >= 90%; 差 otherwise }\ngroup g 50 { indicator i 50 { score = judged } }`);
+  it("a % threshold is a unit error that suggests the same share of the declared total, in both languages", () => {
+    const d = diagnosticsOf(text).find((x) => x.code === "grade-threshold-unit");
+    expect(d?.severity).toBe("error");
+    expect(d?.message.en).toBe("the threshold 90% of grade '优' is a ratio, but the total is in points: write it in points, e.g. '优 >= 45'");
+    expect(d?.message.zh).toBe("等级「优」的分数线 90% 是比率，而总分是分值：请写成分值，如「优 >= 45」");
+  });
+});

@@ -161,6 +161,10 @@ export const DIAGNOSTICS = {
     zh: `等级划分有误：${zh(a.detail)}`,
     en: `grade bands are wrong: ${en(a.detail)}`,
   })),
+  "grade-threshold-unit": spec<{ grade: string; threshold: string; unit: Localized; suggestion: string }>("error", (a) => ({
+    zh: `等级「${a.grade}」的分数线 ${a.threshold} 是${zh(a.unit)}，而总分是分值：请写成分值，如「${a.grade} >= ${a.suggestion}」`,
+    en: `the threshold ${a.threshold} of grade '${a.grade}' is ${en(a.unit)}, but the total is in points: write it in points, e.g. '${a.grade} >= ${a.suggestion}'`,
+  })),
 
   // ---- interval analysis ----
   "part-range": spec<{ part: string; range: string; points: string }>("warning", (a) => ({
