@@ -43,3 +43,16 @@ describe("grade thresholds", () => {
     expect(d?.message.zh).toBe("等级「优」的分数线 90% 是比率，而总分是分值：请写成分值，如「优 >= 45」");
   });
 });
+
+describe("expressions in messages are shown as written", () => {
+  it("a divisor with an `each` inside is written out, not as an internal id", () => {
+    const text = rubric(`input x: ratio[4] in [0, 100%]\ninput a: ratio in [0, 100%]\ngroup g 10 { indicator i 10 { score = a / sum(each q in 1..4: x[q]) * 10 } }`);
+    const m = messages(text, "division-by-zero");
+    expect(m).toEqual(["the divisor 'sum(each q in 1..4: x[q])' can be 0 (range [0, 4]) and is not guarded"]);
+    expect(m.join()).not.toMatch(/#\d/);
+  });
+  it("parentheses the tree needs are kept: '(b - c) * 2'", () => {
+    const text = rubric(`input a: ratio in [0, 100%]\ninput b: ratio in [0, 100%]\ninput c: ratio in [0, 100%]\ngroup g 10 { indicator i 10 { score = a / ((b - c) * 2) } }`);
+    expect(messages(text, "division-by-zero")[0]).toContain("the divisor '(b - c) * 2' can be 0");
+  });
+});
