@@ -7,6 +7,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isEnumMember } from "../checks/name-clash.js";
 import { constValue, literalDim, literalValue, roundingModeArg } from "../model/constants.js";
 import type { Dim, InputDef, LetDef, RubricModel, ValueType } from "../model/types.js";
 import { W, ty } from "../diagnostics/words.js";
@@ -384,6 +385,8 @@ export class Inferrer {
     const local = env.locals.get(name);
     if (local) return local;
     const let_ = env.lets.get(name);
+    // A let or input named like an enum member is reported as a duplicate name; reading it would only add a type error.
+    if ((let_ || this.model.inputs.has(name)) && isEnumMember(this.model, name)) return ERR;
     if (let_) {
       const info = this.letInfo(let_, env);
       this.checkLetDivisions(let_, env);
