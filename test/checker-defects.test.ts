@@ -56,3 +56,14 @@ describe("expressions in messages are shown as written", () => {
     expect(messages(text, "division-by-zero")[0]).toContain("the divisor '(b - c) * 2' can be 0");
   });
 });
+
+describe("a count where points are needed", () => {
+  it("names the indicator (not the part `score =` makes) and suggests points per item, in both languages", () => {
+    const d = diagnosticsOf(rubric(`input n: count\ngroup g 4 { indicator 问题扣分 4 { score = 4 - 0.2 * n } }`)).filter((x) => x.code === "count-not-points");
+    expect(d.map((x) => x.message.en)).toEqual(["unit error: indicator 'g.问题扣分' scores a count, not points; write the factor in points, e.g. '0.2分' (0.2 points per item)"]);
+    expect(d[0]?.message.zh).toBe("单位错误：指标「g.问题扣分」的得分是计数而不是分值；把系数写成分值，如「0.2分」（每项 0.2 分）");
+  });
+  it("a range warning on `score =` names the indicator once, not 'g.i.i'", () => {
+    expect(messages(rubric(`input x: ratio\ngroup g 10 { indicator i 10 { score = x * 10 } }`), "part-range")).toEqual(["'g.i' ranges over (-∞, +∞), which can leave [0, 10]; it will be clamped"]);
+  });
+});

@@ -85,6 +85,10 @@ export const DIAGNOSTICS = {
     zh: `单位错误：不能对${zh(a.left)}和${zh(a.right)}做「${a.op}」运算`,
     en: `unit error: cannot apply '${a.op}' to ${en(a.left)} and ${en(a.right)}`,
   })),
+  "count-not-points": spec<{ where: Localized; factor: string }>("error", (a) => ({
+    zh: `单位错误：${zh(a.where)}的得分是计数而不是分值；把系数写成分值，如「${a.factor}分」（每项 ${a.factor} 分）`,
+    en: `unit error: ${en(a.where)} scores a count, not points; write the factor in points, e.g. '${a.factor}分' (${a.factor} points per item)`,
+  })),
   "money-literal-unit": spec<{ text: string }>("error", (a) => ({
     zh: `金额常量 ${a.text} 须写明单位（元 或 万元）`,
     en: `the money constant ${a.text} needs a unit (元 or 万元)`,
