@@ -4,7 +4,7 @@
  * before its fix.
  */
 import { describe, expect, it } from "vitest";
-import { diagnosticsOf, rubric } from "./helpers.js";
+import { diagnosticsOf, rubric, score } from "./helpers.js";
 
 const messages = (text: string, code: string): string[] => diagnosticsOf(text).filter((d) => d.code === code).map((d) => d.message.en);
 
@@ -65,5 +65,31 @@ describe("a count where points are needed", () => {
   });
   it("a range warning on `score =` names the indicator once, not 'g.i.i'", () => {
     expect(messages(rubric(`input x: ratio\ngroup g 10 { indicator i 10 { score = x * 10 } }`), "part-range")).toEqual(["'g.i' ranges over (-∞, +∞), which can leave [0, 10]; it will be clamped"]);
+  });
+});
+
+describe("a judge path naming a group and an indicator below it", () => {
+  const body = `group 管理效能 10 {
+    indicator 管理效能 6 { score = judged }
+    indicator 其他 4 { score = judged }
+  }`;
+  it("`judge 管理效能 = 5` judges the indicator, not the group (which cannot be judged)", () => {
+    const s = score(body, {}, `judge 管理效能 = 5 because "部分"\n  judge rest full`);
+    expect(s.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(s.score("管理效能.管理效能")).toBe("5");
+    expect(s.total).toBe("9");
+  });
+  it("`override 管理效能 = 5` overrides the indicator", () => {
+    const s = score(body, {}, `override 管理效能 = 5 because "复核"\n  judge rest full`);
+    expect(s.score("管理效能.管理效能")).toBe("5");
+  });
+  it("`judge 管理效能 full` still covers the whole group", () => {
+    const s = score(body, {}, `judge 管理效能 full`);
+    expect(s.total).toBe("10");
+  });
+  it("two judged nodes of that name below the group: the ambiguity lists both paths", () => {
+    const text = `${rubric(`group 管理效能 10 { group a 5 { indicator 管理效能 5 { score = judged } } group b 5 { indicator 管理效能 5 { score = judged } } }`)}
+example "e" for T { judge 管理效能 = 4 because "x" }`;
+    expect(messages(text, "ambiguous-path")).toEqual(["path '管理效能' is ambiguous: it matches 管理效能.a.管理效能, 管理效能.b.管理效能"]);
   });
 });
