@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { diagnosticsOf, rubric, score } from "./helpers.js";
+import { KEYWORDS } from "../src/compiler/syntax/keywords.js";
 
 const messages = (text: string, code: string): string[] => diagnosticsOf(text).filter((d) => d.code === code).map((d) => d.message.en);
 
@@ -91,5 +92,21 @@ describe("a judge path naming a group and an indicator below it", () => {
     const text = `${rubric(`group 管理效能 10 { group a 5 { indicator 管理效能 5 { score = judged } } group b 5 { indicator 管理效能 5 { score = judged } } }`)}
 example "e" for T { judge 管理效能 = 4 because "x" }`;
     expect(messages(text, "ambiguous-path")).toEqual(["path '管理效能' is ambiguous: it matches 管理效能.a.管理效能, 管理效能.b.管理效能"]);
+  });
+});
+
+describe("keywords as names", () => {
+  it("every keyword, in every spelling, can name a rubric, a group, an indicator and be an example's `for` target", () => {
+    const words = KEYWORDS.flatMap((k) => [...k.en, ...k.zh]);
+    const bad = words.filter((w) => {
+      const text = `rubric ${w} {\n  total 1\n  group ${w} 1 { indicator ${w} 1 { score = judged } }\n}\nexample "e" for ${w} { judge rest full\n expect total = 1 }\n`;
+      return diagnosticsOf(text).length > 0;
+    });
+    expect(bad).toEqual([]);
+  });
+  it("a keyword where no name can stand says so, in both languages", () => {
+    const d = diagnosticsOf(rubric(`input 酌情: points\ngroup g 1 { indicator i 1 { score = judged } }`)).filter((x) => x.code === "keyword-name");
+    expect(d.map((x) => x.message.en)).toEqual(["'酌情' is a keyword and reads as one in a rule; choose another name"]);
+    expect(d[0]?.message.zh).toBe("「酌情」是关键字，在规则中只能读作关键字；请换一个名称");
   });
 });

@@ -54,6 +54,12 @@ export const DIAGNOSTICS = {
     en: `syntax error: unexpected ${a.found}${a.expected ? `, expected ${a.expected}` : ""}`,
   })),
 
+  "keyword-name": spec<{ word: string; inRule: boolean }>("error", (a) =>
+    a.inRule
+      ? { zh: `「${a.word}」是关键字，在规则中只能读作关键字；请换一个名称`, en: `'${a.word}' is a keyword and reads as one in a rule; choose another name` }
+      : { zh: `「${a.word}」是关键字；请写成标题字符串（"${a.word}"）或换一个名称`, en: `'${a.word}' is a keyword; write it as a title string ("${a.word}") or choose another name` },
+  ),
+
   // ---- names ----
   "unknown-name": spec<{ name: string; kind: string; suggestion?: string }>("error", (a) => {
     const d = didYouMean(a.suggestion);

@@ -30,6 +30,9 @@ const errorMessageProvider: IParserErrorMessageProvider = {
 
 
 export class RubricParser extends CstParser {
+  /** Keywords the text being parsed declares as names (see keyword-names.ts); set before each parse. */
+  keywordNames: ReadonlySet<string> = new Set();
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "onlyOffset", errorMessageProvider });
     this.performSelfAnalysis();
@@ -50,8 +53,9 @@ export class RubricParser extends CstParser {
     );
   });
 
+  /** A name where one is announced: any word, keywords included (see `Word`). */
   public ident = this.RULE("ident", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
   });
 
   public rubricRef = this.RULE("rubricRef", () => {
@@ -163,7 +167,7 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.ident);
     this.OPTION(() => {
       this.CONSUME(K.Alias);
-      this.CONSUME(T.Identifier, { LABEL: "alias" });
+      this.CONSUME(T.Word, { LABEL: "alias" });
     });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.type);
@@ -194,6 +198,8 @@ export class RubricParser extends CstParser {
           this.SUBRULE(this.recordType);
         },
       },
+      // An enum named like a keyword (`enum 等级 { … }`, `input x: 等级`).
+      { ALT: () => this.CONSUME(T.Word, { LABEL: "enumName" }), IGNORE_AMBIGUITIES: true },
     ]);
     this.OPTION(() => {
       this.CONSUME(T.LBracket);
@@ -420,7 +426,7 @@ export class RubricParser extends CstParser {
 
   public example = this.RULE("example", () => {
     this.CONSUME(K.Example);
-    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "title" }) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) }, { ALT: () => this.CONSUME(T.Word, { LABEL: "title" }) }]);
     this.OPTION(() => {
       this.CONSUME(K.For);
       this.SUBRULE(this.rubricRef);
@@ -468,7 +474,8 @@ export class RubricParser extends CstParser {
 
   public judge = this.RULE("judge", () => {
     this.CONSUME(K.Judge);
-    this.OR([{ ALT: () => this.CONSUME(K.Rest) }, { ALT: () => this.SUBRULE(this.path) }]);
+    // `rest` is the keyword here, not a node named 其余 (write that one as "其余").
+    this.OR([{ ALT: () => this.CONSUME(K.Rest), IGNORE_AMBIGUITIES: true }, { ALT: () => this.SUBRULE(this.path) }]);
     this.OR2([
       { ALT: () => this.CONSUME(K.Full) },
       {
@@ -498,8 +505,8 @@ export class RubricParser extends CstParser {
   public expect = this.RULE("expect", () => {
     this.CONSUME(K.Expect);
     this.OR([
-      { ALT: () => this.CONSUME(K.Total) },
-      { ALT: () => this.CONSUME(K.Grades) },
+      { ALT: () => this.CONSUME(K.Total), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.CONSUME(K.Grades), IGNORE_AMBIGUITIES: true },
       { ALT: () => this.SUBRULE(this.path) },
     ]);
     this.CONSUME(T.Equals);
@@ -509,9 +516,10 @@ export class RubricParser extends CstParser {
   // ---- expressions ----
 
   public expr = this.RULE("expr", () => {
+    // `if`/`each` start these forms, never a name (names spelled like keywords are read last, in `primary`).
     this.OR([
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.eachExpr) },
+      { ALT: () => this.SUBRULE(this.ifExpr), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.eachExpr), IGNORE_AMBIGUITIES: true },
       { ALT: () => this.SUBRULE(this.orExpr) },
     ]);
   });
@@ -557,6 +565,7 @@ export class RubricParser extends CstParser {
           this.CONSUME(K.Not);
           this.SUBRULE(this.notExpr);
         },
+        IGNORE_AMBIGUITIES: true,
       },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
@@ -666,6 +675,12 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.deduct) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
       { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
+      // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
+      {
+        GATE: () => this.keywordNames.has(this.LA(1).image),
+        ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
+        IGNORE_AMBIGUITIES: true,
+      },
     ]);
   });
 
@@ -765,7 +780,10 @@ export class RubricParser extends CstParser {
   });
 
   public tierArm = this.RULE("tierArm", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }) }, { ALT: () => this.CONSUME(K.Otherwise) }]);
+    this.OR([
+      { GATE: () => this.LA(1).tokenType !== K.Otherwise, ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.CONSUME(K.Otherwise) },
+    ]);
     this.CONSUME(T.Arrow);
     this.SUBRULE(this.expr, { LABEL: "value" });
   });
