@@ -130,3 +130,12 @@ describe("bad input ends in diagnostics, never a stack trace", () => {
     expect(r.out).toContain("too-deep");
   });
 });
+
+describe("rubric check on a missing file", () => {
+  it("says the file is missing, once, and prints no error summary", () => {
+    const r = run("check", "--lang", "en", "test/fixtures/cli/no-such-file.rubric");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("no such file: test/fixtures/cli/no-such-file.rubric");
+    expect(r.out).toBe("");
+  });
+});

@@ -355,3 +355,26 @@ describe("judged in [a, b]", () => {
     expect(s.score("i.a")).toBe("1.5");
   });
 });
+
+describe("rounding and the clamp", () => {
+  it("rounds before clamping, so a rounding never lifts a score above its points (12.5 → 13 → 12.5)", () => {
+    const s = score(
+      `rounding indicator 0 half-up
+       input r: ratio in [0, 100%]
+       group g 12.5 { indicator a 12.5 { score = r * 12.5 } }`,
+      { r: "100%" },
+    );
+    expect(s.score("a")).toBe("12.5");
+    expect(s.total).toBe("12.5");
+    expect(s.node("a").clamps).toEqual([{ from: "13", to: "12.5", bound: "upper" }]);
+  });
+  it("rounds a part before clamping it too", () => {
+    const s = score(
+      `rounding part 0 half-up
+       input r: ratio in [0, 100%]
+       group g 2.5 { indicator a 2.5 { part p 2.5 = r * 2.5 } }`,
+      { r: "100%" },
+    );
+    expect(s.score("a.p")).toBe("2.5");
+  });
+});

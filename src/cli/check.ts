@@ -26,7 +26,7 @@ export function diagnosticsForPaths(paths: readonly string[]): {
 }
 
 export function runCheck(paths: readonly string[], opts: { json: boolean; lang: Lang }, io: CommandIO): number {
-  const { diagnostics, linesOf, missing } = diagnosticsForPaths(paths);
+  const { diagnostics, linesOf, missing, reported } = diagnosticsForPaths(paths);
   for (const m of missing) io.err(opts.lang === "zh" ? `找不到文件：${m}` : `no such file: ${m}`);
   if (opts.json) {
     io.out(
@@ -56,6 +56,8 @@ export function runCheck(paths: readonly string[], opts: { json: boolean; lang: 
   } else {
     const c = colors(io.color);
     for (const d of diagnostics) io.out(`${renderDiagnostic(d, linesOf, opts.lang, c)}\n`);
+    // With nothing read, a "0 errors" summary would read as a clean check of a file that does not exist.
+    if (reported.size === 0 && missing.length > 0) return 1;
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     const warnings = diagnostics.filter((d) => d.severity === "warning").length;
     io.out(opts.lang === "zh" ? `${errors} 个错误，${warnings} 个警告` : `${errors} error(s), ${warnings} warning(s)`);

@@ -14,6 +14,7 @@ import type { CheckContext } from "./checks/context.js";
 import { checkWeights } from "./checks/weights.js";
 import { checkPartRanges } from "./checks/part-range.js";
 import { checkDivisions } from "./checks/division-by-zero.js";
+import { checkNameClashes } from "./checks/name-clash.js";
 import { checkBands } from "./checks/bands.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
@@ -59,6 +60,7 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkBands,
   checkRules,
   checkUnusedInputs,
+  checkNameClashes,
 ];
 
 interface RubricEntry {

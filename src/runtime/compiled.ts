@@ -451,8 +451,9 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
             ptr?.push(trace.conditionRule(value));
             v = value ? p.points : Exact.ZERO;
           } else v = value;
-          let sp = clampPoints(v, p.points, pclamps);
-          sp = round(sp, spec.rounding.part, ptr, PART_TEXT);
+          // Same order as the reference evaluator: round, then clamp to [0, points].
+          let sp = round(v, spec.rounding.part, ptr, PART_TEXT);
+          sp = clampPoints(sp, p.points, pclamps);
           sum = sum.add(sp);
           const text = sp.toString();
           const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
@@ -469,8 +470,8 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
         ctx.setPart(undefined);
         raw = sum;
       }
-      let si = clampPoints(raw, ind.points, clamps);
-      si = round(si, spec.rounding.indicator, tr, INDICATOR_TEXT);
+      let si = round(raw, spec.rounding.indicator, tr, INDICATOR_TEXT);
+      si = clampPoints(si, ind.points, clamps);
       computed = si;
     } catch (e) {
       if (!(e instanceof ScoreFailure)) throw e;

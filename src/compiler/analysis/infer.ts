@@ -7,6 +7,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isEnumMember } from "../checks/name-clash.js";
 import { constValue, literalDim, literalValue, roundingModeArg } from "../model/constants.js";
 import type { Dim, InputDef, LetDef, RubricModel, RuleDef, ValueType } from "../model/types.js";
 import { declarationHasErrors, inferRuleCall } from "./rule-call.js";
@@ -196,31 +197,33 @@ export class Inferrer {
 
   letInfo(def: LetDef, env: Env): ExprInfo {
     const narrowed = env.facts.size > 0 || env.relations !== this.inputRelations;
-    const cached = this.letCache.get(def);
-    if (cached && !narrowed) return cached;
-    if (cached && narrowed && !this.letStack.has(def)) {
-      // Re-infer under the guards in force here (e.g. `else` of `实际 > 计划`), quietly.
+    let cached = this.letCache.get(def);
+    if (!cached) {
+      if (this.letStack.has(def)) {
+        this.diag(env, diagnostic("let-cycle", { file: def.file, span: def.decl.name.span }, { name: def.name }));
+        return ERR;
+      }
       this.letStack.add(def);
-      const r = this.infer(def.value, { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false, inLet: def });
+      if (!this.letDivisions.has(def)) this.letDivisions.set(def, new Set());
+      // The body on its own, without the guards of the first use: what it says holds at every use.
+      const letEnv: Env = { ...env, facts: new Map(), relations: this.inputRelations, locals: new Map(), file: def.file, report: def.file === this.model.file, ruleTop: false, inLet: def };
+      cached = this.infer(def.value, letEnv);
       this.letStack.delete(def);
-      return { type: cached.type, range: I.intersect(r.range, cached.range) };
+      this.letCache.set(def, cached);
     }
-    if (this.letStack.has(def)) {
-      this.diag(env, diagnostic("let-cycle", { file: def.file, span: def.decl.name.span }, { name: def.name }));
-      return ERR;
-    }
+    if (!narrowed || this.letStack.has(def)) return cached;
+    // Re-infer under the guards in force here (e.g. `else` of `实际 > 计划`), quietly.
     this.letStack.add(def);
-    if (!this.letDivisions.has(def)) this.letDivisions.set(def, new Set());
-    const letEnv: Env = { ...env, locals: new Map(), file: def.file, report: def.file === this.model.file, ruleTop: false, inLet: def };
-    const r = this.infer(def.value, letEnv);
+    const r = this.infer(def.value, { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false, inLet: def });
     this.letStack.delete(def);
-    this.letCache.set(def, r);
-    return r;
+    return { type: cached.type, range: I.intersect(r.range, cached.range) };
   }
 
   /** A division site: deferred to the let's uses when inside a let body. */
   private recordDivision(divisor: A.Expr, range: I.Range, env: Env, guarded = false): void {
     if (env.inLet) {
+      // Guarded inside the let's own body (`let r = if b = 0 then 0 else a / b`): safe at every use.
+      if (guarded || !I.mayBeZero(range)) return;
       let set = this.letDivisions.get(env.inLet);
       if (!set) this.letDivisions.set(env.inLet, (set = new Set()));
       set.add(divisor);
@@ -390,6 +393,8 @@ export class Inferrer {
       return ERR;
     }
     const let_ = env.lets.get(name);
+    // A let or input named like an enum member is reported as a duplicate name; reading it would only add a type error.
+    if ((let_ || this.model.inputs.has(name)) && isEnumMember(this.model, name)) return ERR;
     if (let_) {
       const info = this.letInfo(let_, env);
       this.checkLetDivisions(let_, env);

@@ -108,27 +108,35 @@ export function sub(a: Range, b: Range): Range {
   return add(a, neg(b));
 }
 
-const nonneg = (r: Range): boolean => !!r.lo && r.lo.v.sign() >= 0;
+/** An end of a range for multiplication: a bound, or an infinite end with its sign. */
+type End = { readonly v: Exact; readonly closed: boolean } | { readonly inf: 1 | -1 };
 
+function endProduct(x: End, y: End): End {
+  const zero = (e: End): boolean => "v" in e && e.v.isZero();
+  // A closed 0 end makes a closed 0 product, whatever the other end (0 × ∞ counts as 0: the sets are of reals).
+  if (zero(x) || zero(y)) {
+    const closed = (zero(x) && (x as { closed: boolean }).closed) || (zero(y) && (y as { closed: boolean }).closed) || ("v" in x && "v" in y && x.closed && y.closed);
+    return { v: Exact.ZERO, closed };
+  }
+  if ("v" in x && "v" in y) return { v: x.v.mul(y.v), closed: x.closed && y.closed };
+  const sign = (e: End): number => ("v" in e ? e.v.sign() : e.inf);
+  return { inf: sign(x) * sign(y) > 0 ? 1 : -1 };
+}
+
+/** Interval product, half-bounded ranges included: (-∞, 1] × [10, 10] = (-∞, 10]. */
 export function mul(a: Range, b: Range): Range {
-  if (a.lo && a.hi && b.lo && b.hi) {
-    const cands: Bound[] = [];
-    // A closed 0 end makes a closed 0 product, whatever the other end.
-    const prod = (x: Bound, y: Bound): Bound => ({ v: x.v.mul(y.v), closed: (x.closed && y.closed) || (x.closed && x.v.isZero()) || (y.closed && y.v.isZero()) });
-    for (const x of [a.lo, a.hi]) for (const y of [b.lo, b.hi]) cands.push(prod(x, y));
-    let lo = cands[0] as Bound;
-    let hi = cands[0] as Bound;
-    for (const c of cands) {
-      lo = c.v.lt(lo.v) || (c.v.eq(lo.v) && c.closed) ? c : lo;
-      hi = c.v.gt(hi.v) || (c.v.eq(hi.v) && c.closed) ? c : hi;
-    }
-    return { lo, hi };
+  const ends = (r: Range): End[] => [r.lo ?? { inf: -1 }, r.hi ?? { inf: 1 }];
+  const cands: End[] = [];
+  for (const x of ends(a)) for (const y of ends(b)) cands.push(endProduct(x, y));
+  let lo: End = cands[0] as End;
+  let hi: End = cands[0] as End;
+  const less = (p: End, q: End): boolean => ("v" in p && "v" in q ? p.v.lt(q.v) : "inf" in p ? p.inf < 0 && !("inf" in q && q.inf < 0) : "inf" in q && q.inf > 0);
+  const sameValue = (p: End, q: End): boolean => "v" in p && "v" in q && p.v.eq(q.v);
+  for (const c of cands) {
+    if (less(c, lo) || (sameValue(c, lo) && (c as { closed: boolean }).closed)) lo = c;
+    if (less(hi, c) || (sameValue(c, hi) && (c as { closed: boolean }).closed)) hi = c;
   }
-  if (nonneg(a) && nonneg(b) && a.lo && b.lo) {
-    const closedZero = (a.lo.closed && a.lo.v.isZero()) || (b.lo.closed && b.lo.v.isZero());
-    return { lo: { v: a.lo.v.mul(b.lo.v), closed: (a.lo.closed && b.lo.closed) || closedZero } };
-  }
-  return FULL;
+  return { ...("v" in lo ? { lo } : {}), ...("v" in hi ? { hi } : {}) };
 }
 
 /** Division where the divisor is known not to contain 0 (callers check that). */

@@ -10,6 +10,7 @@ import type { BandArm } from "../syntax/ast.js";
 import type { CheckContext } from "./context.js";
 import type { BandSite } from "../analysis/infer.js";
 import type { Dim } from "../model/types.js";
+import { holdsWhole, isWhole } from "../analysis/integral.js";
 
 export function armRange(arm: BandArm): I.Range | undefined {
   const c = arm.cond;
@@ -61,7 +62,7 @@ export function gaps(domain: I.Range, covered: readonly I.Range[]): I.Range[] {
 /** Results per band site: a site object is reused while its indicator's inference is cached. */
 const cache = new WeakMap<object, Diagnostic[]>();
 
-export function checkBands({ analysis }: CheckContext): Diagnostic[] {
+export function checkBands({ analysis, model }: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const site of analysis.bands) {
     if (!site.report) continue;
@@ -71,13 +72,15 @@ export function checkBands({ analysis }: CheckContext): Diagnostic[] {
       continue;
     }
     const mark = out.length;
-    checkSite(site, out);
+    checkSite(site, out, isWhole(site.bands.subject, model));
     cache.set(site, out.slice(mark));
   }
   return out;
 }
 
-function checkSite(site: BandSite, out: Diagnostic[]): void {
+function checkSite(site: BandSite, out: Diagnostic[], whole: boolean): void {
+  // On a whole-number subject only the whole numbers in a gap need a band.
+  const gapsOf = (domain: I.Range, covered: readonly I.Range[]): I.Range[] => gaps(domain, covered).filter((g) => !whole || holdsWhole(g));
   {
     const dim: Dim = site.subject.type.kind === "num" ? site.subject.type.dim : "plain";
     const show = (r: I.Range): string => I.formatRange(r, (v) => formatValue(v, dim));
@@ -92,7 +95,7 @@ function checkSite(site: BandSite, out: Diagnostic[]): void {
       }
       if (arm.cond.kind === "otherwise") {
         otherwise = true;
-        if (gaps(domain, seen.map((s) => s.range)).length === 0) out.push(diagnostic("band-unreachable", at, { reason: { zh: "前面各档已覆盖全部取值", en: "the bands above already cover every value" } }));
+        if (gapsOf(domain, seen.map((s) => s.range)).length === 0) out.push(diagnostic("band-unreachable", at, { reason: { zh: "前面各档已覆盖全部取值", en: "the bands above already cover every value" } }));
         return;
       }
       const r = armRange(arm);
@@ -102,6 +105,10 @@ function checkSite(site: BandSite, out: Diagnostic[]): void {
         out.push(diagnostic("band-unreachable", at, { reason: { zh: `${show(r)} 不在取值范围 ${show(domain)} 之内`, en: `${show(r)} lies outside the subject's range ${show(domain)}` } }));
         return;
       }
+      if (whole && !holdsWhole(inDomain)) {
+        out.push(diagnostic("band-unreachable", at, { reason: { zh: `${show(r)} 中没有整数，而分档对象只取整数`, en: `${show(r)} holds no whole number, and the subject is always whole` } }));
+        return;
+      }
       for (const s of seen) {
         const ov = I.intersect(s.range, inDomain);
         if (!I.isEmpty(ov)) out.push(diagnostic("band-overlap", at, { interval: show(ov), other: s.index + 1 }));
@@ -109,7 +116,7 @@ function checkSite(site: BandSite, out: Diagnostic[]): void {
       seen.push({ range: inDomain, index: i });
     });
     if (!otherwise) {
-      for (const g of gaps(domain, seen.map((s) => s.range))) {
+      for (const g of gapsOf(domain, seen.map((s) => s.range))) {
         out.push(diagnostic("band-gap", { file: site.file, span: site.bands.span }, { interval: show(g) }, [], { interval: show(g) }));
       }
     }

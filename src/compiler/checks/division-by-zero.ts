@@ -1,6 +1,6 @@
 /** A divisor whose range (after guards) contains 0 is a zero-denominator waiting to happen. */
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { exprKey } from "../analysis/infer.js";
+import { exprText } from "../evaluate/expr.js";
 import * as I from "../analysis/interval.js";
 import type { CheckContext } from "./context.js";
 
@@ -12,7 +12,7 @@ export function checkDivisions({ analysis }: CheckContext): Diagnostic[] {
     const key = `${d.file}:${d.divisor.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(diagnostic("division-by-zero", { file: d.file, span: d.divisor.span }, { divisor: exprKey(d.divisor).replace(/^\((.*)\)$/, "$1"), range: I.formatRange(d.range) }));
+    out.push(diagnostic("division-by-zero", { file: d.file, span: d.divisor.span }, { divisor: exprText(d.divisor), range: I.formatRange(d.range) }));
   }
   return out;
 }

@@ -62,6 +62,12 @@ export const DIAGNOSTICS = {
     en: `syntax error: unexpected ${a.found}${a.expected ? `, expected ${a.expected}` : ""}`,
   })),
 
+  "keyword-name": spec<{ word: string; inRule: boolean }>("error", (a) =>
+    a.inRule
+      ? { zh: `「${a.word}」是关键字，在规则中只能读作关键字；请换一个名称`, en: `'${a.word}' is a keyword and reads as one in a rule; choose another name` }
+      : { zh: `「${a.word}」是关键字；请写成标题字符串（"${a.word}"）或换一个名称`, en: `'${a.word}' is a keyword; write it as a title string ("${a.word}") or choose another name` },
+  ),
+
   // ---- names ----
   "unknown-name": spec<{ name: string; kind: string; suggestion?: string }>("error", (a) => {
     const d = didYouMean(a.suggestion);
@@ -92,6 +98,10 @@ export const DIAGNOSTICS = {
   "unit-mismatch": spec<{ op: string; left: Localized; right: Localized }>("error", (a) => ({
     zh: `单位错误：不能对${zh(a.left)}和${zh(a.right)}做「${a.op}」运算`,
     en: `unit error: cannot apply '${a.op}' to ${en(a.left)} and ${en(a.right)}`,
+  })),
+  "count-not-points": spec<{ where: Localized; factor: string }>("error", (a) => ({
+    zh: `单位错误：${zh(a.where)}的得分是计数而不是分值；把系数写成分值，如「${a.factor}分」（每项 ${a.factor} 分）`,
+    en: `unit error: ${en(a.where)} scores a count, not points; write the factor in points, e.g. '${a.factor}分' (${a.factor} points per item)`,
   })),
   "money-literal-unit": spec<{ text: string }>("error", (a) => ({
     zh: `金额常量 ${a.text} 须写明单位（元 或 万元）`,
@@ -168,6 +178,10 @@ export const DIAGNOSTICS = {
   "grades-order": spec<{ detail: Localized }>("error", (a) => ({
     zh: `等级划分有误：${zh(a.detail)}`,
     en: `grade bands are wrong: ${en(a.detail)}`,
+  })),
+  "grade-threshold-unit": spec<{ grade: string; threshold: string; unit: Localized; suggestion: string }>("error", (a) => ({
+    zh: `等级「${a.grade}」的分数线 ${a.threshold} 是${zh(a.unit)}，而总分是分值：请写成分值，如「${a.grade} >= ${a.suggestion}」`,
+    en: `the threshold ${a.threshold} of grade '${a.grade}' is ${en(a.unit)}, but the total is in points: write it in points, e.g. '${a.grade} >= ${a.suggestion}'`,
   })),
 
   // ---- interval analysis ----

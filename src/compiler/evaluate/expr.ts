@@ -414,6 +414,16 @@ export class Evaluator {
 }
 
 /** Source-like text of an expression, for traces. */
+const PRECEDENCE: Record<A.BinaryOp, number> = { or: 1, and: 2, "=": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3, "+": 4, "-": 4, "*": 5, "/": 5 };
+
+/** Binding strength of an expression's outermost operator (7: an atom, never parenthesised). */
+function precedenceOf(e: A.Expr): number {
+  if (e.kind === "Binary") return PRECEDENCE[e.op];
+  if (e.kind === "Unary") return e.op === "-" ? 6 : 2.5;
+  if (e.kind === "If" || e.kind === "Each") return 0;
+  return 7;
+}
+
 export function exprText(e: A.Expr): string {
   switch (e.kind) {
     case "Number":
@@ -428,10 +438,17 @@ export function exprText(e: A.Expr): string {
       return `${exprText(e.object)}.${e.field.text}`;
     case "Index":
       return `${exprText(e.object)}[${exprText(e.index)}]`;
-    case "Binary":
-      return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
-    case "Unary":
-      return e.op === "-" ? `-${exprText(e.operand)}` : `not ${exprText(e.operand)}`;
+    case "Binary": {
+      // Parentheses where the tree needs them, so `(a - b) * c` does not read as `a - b * c`.
+      const p = PRECEDENCE[e.op];
+      const l = exprText(e.left);
+      const r = exprText(e.right);
+      return `${precedenceOf(e.left) < p ? `(${l})` : l} ${e.op} ${precedenceOf(e.right) <= p ? `(${r})` : r}`;
+    }
+    case "Unary": {
+      const o = exprText(e.operand);
+      return e.op === "-" ? `-${precedenceOf(e.operand) < 6 ? `(${o})` : o}` : `not ${precedenceOf(e.operand) < 3 ? `(${o})` : o}`;
+    }
     case "Call":
       return `${e.callee.text}(${e.args.map(exprText).join(", ")})`;
     case "If":

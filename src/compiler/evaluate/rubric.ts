@@ -1,9 +1,9 @@
 /**
  * The reference evaluator: scores a checked rubric for one department.
  * Deliberately plain — this is the semantics compiled scorers must match:
- *   part      = clamp(rule, 0, points), then `rounding part`
+ *   part      = `rounding part` of the rule, then clamp to [0, points]
  *   indicator = veto → 0; exempt → points; whole judgement; else Σ parts,
- *               clamped to [0, points], then `rounding indicator`;
+ *               then `rounding indicator`, then clamp to [0, points];
  *               an override replaces it (the computed score is kept)
  *   group     = Σ children;  total = Σ top level, then `rounding total`
  */
@@ -116,8 +116,9 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
           if (value.k !== "bool" && value.k !== "num") throw new EvalError("invalid", { zh: "得分项的值须为数值", en: "a part's value must be a number" }, p.file, p.rule.span);
           const v = value.k === "bool" ? (value.v ? p.points : Exact.ZERO) : value.v;
           if (value.k === "bool") ptrace.push(T.conditionRule(value.v));
-          let s = clamp(v, p.points, pclamps);
-          s = round(s, model.rounding.part, ptrace, PART_TEXT);
+          // Round first, clamp last: a rounding can never lift a score above its points.
+          let s = round(v, model.rounding.part, ptrace, PART_TEXT);
+          s = clamp(s, p.points, pclamps);
           const j = input.judgements.get(p);
           scores.set(p, s);
           sum = sum.add(s);
@@ -137,8 +138,8 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
         }
         raw = sum;
       }
-      let s = clamp(raw, ind.points, clamps);
-      s = round(s, model.rounding.indicator, trace, INDICATOR_TEXT);
+      let s = round(raw, model.rounding.indicator, trace, INDICATOR_TEXT);
+      s = clamp(s, ind.points, clamps);
       computed = s;
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;

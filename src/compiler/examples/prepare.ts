@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue } from "../model/constants.js";
 import { judgedEnvelope, verdictOnInput, type Envelope } from "../model/judged.js";
 import { boundsText, within } from "../../runtime/judged-bounds.js";
-import { pathText, resolvePath, walkTree } from "../model/paths.js";
+import { pathText, resolvePath, resolveValueTarget, walkTree } from "../model/paths.js";
 import type { AnyNode, IndicatorNode, PartNode, RubricModel } from "../model/types.js";
 import type { CheckedRubric } from "../program.js";
 import type { Judgement } from "../evaluate/expr.js";
@@ -89,9 +89,9 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   let restFull = false;
   const at = (span: A.Span) => ({ file, span });
 
-  const node = (p: A.Path): AnyNode | undefined => {
+  const node = (p: A.Path, takesValue = false): AnyNode | undefined => {
     const segs = p.segments.map((s) => s.text);
-    const r = resolvePath(model.groups, segs);
+    const r = takesValue ? resolveValueTarget(model.groups, segs) : resolvePath(model.groups, segs);
     if (r.kind === "found") return r.node;
     if (r.kind === "ambiguous") diags.push(diagnostic("ambiguous-path", at(p.span), { path: pathText(segs), candidates: r.candidates.join(", ") }));
     else diags.push(diagnostic("unknown-name", at(p.span), { name: pathText(segs), kind: "indicator", ...(r.suggestion ? { suggestion: r.suggestion } : {}) }, [], r.suggestion ? { suggestion: r.suggestion } : undefined));
@@ -138,7 +138,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
           restFull = true;
           break;
         }
-        const n = node(item.target);
+        const n = node(item.target, item.value !== undefined);
         if (!n) break;
         const name = n.path.join(".");
         if (judgedTwice.has(n)) diags.push(diagnostic("duplicate-example-entry", at(item.target.span), { what: name }));
@@ -193,7 +193,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         break;
       }
       case "Override": {
-        const n = node(item.target);
+        const n = node(item.target, true);
         if (!n) break;
         const name = n.path.join(".");
         if (n.kind !== "indicator") {

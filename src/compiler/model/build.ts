@@ -7,7 +7,7 @@ import { W, ty } from "../diagnostics/words.js";
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { constValue, literalValue } from "./constants.js";
+import { constDim, constValue, literalValue } from "./constants.js";
 import { assignPaths, parentOf, pathText, resolvePath } from "./paths.js";
 import { declareScales } from "./judged.js";
 import { buildRule } from "./rules.js";
@@ -287,6 +287,7 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
           return {
             name: a.name.text,
             ...(th ? { threshold: th } : {}),
+            ...(a.threshold ? { thresholdDim: constDim(a.threshold) } : {}),
             strict: a.op === ">",
             file,
             span: a.span,

@@ -62,6 +62,22 @@ export function constValue(e: Expr): Exact | undefined {
   }
 }
 
+/** The unit a constant expression is written in: the first literal with a unit decides (`90%` → ratio). */
+export function constDim(e: Expr): Dim {
+  switch (e.kind) {
+    case "Number":
+      return literalDim(e);
+    case "Unary":
+      return constDim(e.operand);
+    case "Binary": {
+      const l = constDim(e.left);
+      return l !== "plain" ? l : constDim(e.right);
+    }
+    default:
+      return "plain";
+  }
+}
+
 export { formatValue } from "../../runtime/trace.js";
 
 /** The rounding mode argument of `round(x, digits, mode)`: half-up, half-even, down/舍去 or up/进一. */

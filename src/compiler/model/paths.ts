@@ -59,6 +59,22 @@ export function resolvePath(nodes: readonly TreeNode[], segments: readonly strin
   return sugNode ? { kind: "missing", suggestion: pathText(sugNode.path) } : { kind: "missing" };
 }
 
+/**
+ * A path that takes a value (`judge P = N`, `override P = N`): a group cannot hold one,
+ * so a group whose full path matches gives way to an indicator or part of the same
+ * name below it (`judge 管理效能` under `group 管理效能` means the indicator).
+ */
+export function resolveValueTarget(nodes: readonly TreeNode[], segments: readonly string[]): PathResolution {
+  const r = resolvePath(nodes, segments);
+  if (r.kind !== "found" || r.node.kind !== "group") return r;
+  const below = [...walkTree([r.node])].filter((n) => n !== r.node && n.kind !== "group" && !(n.kind === "part" && n.implicit) && endsWith(n.path, segments));
+  const indicatorsBelow = below.filter((n) => n.kind === "indicator");
+  const pick = indicatorsBelow.length > 0 ? indicatorsBelow : below;
+  if (pick.length === 1 && pick[0]) return { kind: "found", node: pick[0] };
+  if (pick.length > 1) return { kind: "ambiguous", candidates: pick.map((n) => pathText(n.path)) };
+  return r;
+}
+
 export function parentOf(nodes: TreeNode[], target: AnyNode): GroupNode | IndicatorNode | undefined {
   for (const n of walkTree(nodes)) {
     if (n.kind === "group" && n.children.includes(target as TreeNode)) return n;

@@ -116,6 +116,8 @@ export interface GradeDef extends Origin {
   readonly name: string;
   /** Absent for `otherwise`. */
   readonly threshold?: Exact;
+  /** The unit the threshold was written in (a total is points: a `%` threshold is a unit error). */
+  readonly thresholdDim?: Dim;
   readonly strict: boolean;
 }
 

@@ -63,7 +63,7 @@ function stringLit(t: IToken): A.StringLit {
 
 function ident(n: CstNode | undefined, fallback: A.Span): A.Name {
   if (!n) return { text: "", span: fallback };
-  const id = tok(n, "Name") ?? tok(n, "Identifier");
+  const id = tok(n, "Word") ?? tok(n, "Name") ?? tok(n, "Identifier");
   if (id) return { text: id.image, span: tokSpan(id) };
   const s = tok(n, "StringLiteral");
   if (s) return { text: decodeString(s.image), span: tokSpan(s) };
@@ -288,7 +288,7 @@ function typeExpr(n: CstNode): A.TypeExpr {
       span: s,
     };
   } else {
-    const id = tok(n, "Identifier");
+    const id = tok(n, "Identifier") ?? tok(n, "enumName");
     base = { kind: "Named", name: id ? { text: id.image, span: tokSpan(id) } : { text: "", span: s }, span: s };
   }
   const len = tok(n, "length");
@@ -721,6 +721,8 @@ function primary(n: CstNode): A.Expr {
   if (str) return { kind: "String", value: decodeString(str.image), span: s };
   if (has(n, "True")) return { kind: "Bool", value: true, span: s };
   if (has(n, "False")) return { kind: "Bool", value: false, span: s };
+  const kw = tok(n, "keywordRef");
+  if (kw) return { kind: "Ref", name: { text: kw.image, span: tokSpan(kw) }, span: s };
   const cr = sub(n, "callOrRef");
   if (cr) {
     const callee = tok(cr, "callee");

@@ -10,6 +10,7 @@ import type * as A from "./ast.js";
 import { example as exampleToAst, group as groupToAst, indicator as indicatorToAst } from "./cst-to-ast.js";
 import { parserInstance } from "./parser.js";
 import { tokenize } from "./tokens.js";
+import { keywordNamesDeclared } from "./keyword-names.js";
 import type { ParseResult } from "./parse.js";
 
 export interface TextEdit {
@@ -84,6 +85,8 @@ export function reparseIncrementally(prev: ParseResult, prevText: string, edit: 
     t.endOffset = (t.endOffset ?? t.startOffset) + start;
   }
   const comments = (lexed.groups["comments"] ?? []).map((t: IToken) => ({ ...t, startOffset: t.startOffset + start, endOffset: (t.endOffset ?? t.startOffset) + start }));
+  const keywordNames = new Set([...(prev.keywordNames ?? []), ...keywordNamesDeclared(lexed.tokens)]);
+  parserInstance.keywordNames = keywordNames;
   parserInstance.input = lexed.tokens;
   const kind = slot.node.kind;
   const cst = kind === "Indicator" ? parserInstance.indicator() : kind === "Group" ? parserInstance.group() : parserInstance.example();
@@ -102,5 +105,6 @@ export function reparseIncrementally(prev: ParseResult, prevText: string, edit: 
     ast: prev.ast,
     diagnostics: [],
     comments: [...keptComments, ...comments].sort((a, b) => a.startOffset - b.startOffset),
+    keywordNames,
   };
 }

@@ -8,6 +8,7 @@ import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
 import { tokenize } from "./tokens.js";
+import { isKeywordToken, keywordNamesDeclared, unusableKeywordNames } from "./keyword-names.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Errors past this many per file are summarised in one diagnostic. */
@@ -19,6 +20,8 @@ export interface ParseResult {
   readonly ast: FileNode;
   readonly diagnostics: Diagnostic[];
   readonly comments: readonly IToken[];
+  /** Keywords the file declares as names: an incremental reparse reads them the same way. */
+  readonly keywordNames?: ReadonlySet<string>;
 }
 
 /** Decodes bytes as UTF-8, reporting where decoding fails. */
@@ -86,6 +89,7 @@ export function parseText(file: string, text: string): ParseResult {
       break;
     }
   }
+  parserInstance.keywordNames = keywordNamesDeclared(tokens);
   parserInstance.input = tokens;
   let cst;
   try {
@@ -101,7 +105,15 @@ export function parseText(file: string, text: string): ParseResult {
     const t = e.token;
     const start = Number.isNaN(t.startOffset) ? ((e as { previousToken?: IToken }).previousToken?.endOffset ?? text.length - 1) + 1 : t.startOffset;
     const end = Number.isNaN(t.startOffset) ? start : (t.endOffset ?? t.startOffset) + 1;
+    // A keyword where a name was wanted: say so, rather than "expected name".
+    if (!Number.isNaN(t.startOffset) && isKeywordToken(t) && /^(name|string)(, (name|string))*$/.test(expected) && expected.includes("name")) {
+      diagnostics.push(diagnostic("keyword-name", { file, span: { start, end } }, { word: t.image, inRule: false }));
+      continue;
+    }
     diagnostics.push(diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }));
+  }
+  for (const t of unusableKeywordNames(tokens)) {
+    diagnostics.push(diagnostic("keyword-name", { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } }, { word: t.image, inRule: true }));
   }
   const total = lexed.errors.length + parserInstance.errors.length;
   if (total > MAX_SYNTAX_ERRORS) {
@@ -116,5 +128,5 @@ export function parseText(file: string, text: string): ParseResult {
     diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
     ast = { kind: "File", items: [], span: { start: 0, end: text.length } };
   }
-  return { ast, diagnostics, comments };
+  return { ast, diagnostics, comments, keywordNames: parserInstance.keywordNames };
 }

@@ -30,6 +30,9 @@ const errorMessageProvider: IParserErrorMessageProvider = {
 
 
 export class RubricParser extends CstParser {
+  /** Keywords the text being parsed declares as names (see keyword-names.ts); set before each parse. */
+  keywordNames: ReadonlySet<string> = new Set();
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "onlyOffset", errorMessageProvider });
     this.performSelfAnalysis();
@@ -50,8 +53,9 @@ export class RubricParser extends CstParser {
     );
   });
 
+  /** A name where one is announced: any word, keywords included (see `Word`). */
   public ident = this.RULE("ident", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
   });
 
   public rubricRef = this.RULE("rubricRef", () => {
@@ -118,7 +122,11 @@ export class RubricParser extends CstParser {
   public paramType = this.RULE("paramType", () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
-      DEF: [{ ALT: () => this.SUBRULE(this.type) }, { ALT: () => this.CONSUME(K.Money, { LABEL: "bareMoney" }) }],
+      DEF: [
+        // Tried first: `money` alone would otherwise read as an enum named like the keyword.
+        { GATE: () => this.LA(1).tokenType === K.Money && this.LA(2).tokenType !== T.LParen, ALT: () => this.CONSUME(K.Money, { LABEL: "bareMoney" }) },
+        { ALT: () => this.SUBRULE(this.type) },
+      ],
     });
   });
 
@@ -191,7 +199,7 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.ident);
     this.OPTION(() => {
       this.CONSUME(K.Alias);
-      this.CONSUME(T.Identifier, { LABEL: "alias" });
+      this.CONSUME(T.Word, { LABEL: "alias" });
     });
     this.CONSUME(T.Colon);
     this.SUBRULE(this.type);
@@ -228,6 +236,8 @@ export class RubricParser extends CstParser {
           this.SUBRULE(this.recordType);
         },
       },
+      // An enum named like a keyword (`enum 等级 { … }`, `input x: 等级`).
+      { ALT: () => this.CONSUME(T.Word, { LABEL: "enumName" }), IGNORE_AMBIGUITIES: true },
     ]);
     this.OPTION(() => {
       this.CONSUME(T.LBracket);
@@ -461,7 +471,7 @@ export class RubricParser extends CstParser {
 
   public example = this.RULE("example", () => {
     this.CONSUME(K.Example);
-    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "title" }) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) }, { ALT: () => this.CONSUME(T.Word, { LABEL: "title" }) }]);
     this.OPTION(() => {
       this.CONSUME(K.For);
       this.SUBRULE(this.rubricRef);
@@ -509,7 +519,8 @@ export class RubricParser extends CstParser {
 
   public judge = this.RULE("judge", () => {
     this.CONSUME(K.Judge);
-    this.OR([{ ALT: () => this.CONSUME(K.Rest) }, { ALT: () => this.SUBRULE(this.path) }]);
+    // `rest` is the keyword here, not a node named 其余 (write that one as "其余").
+    this.OR([{ ALT: () => this.CONSUME(K.Rest), IGNORE_AMBIGUITIES: true }, { ALT: () => this.SUBRULE(this.path) }]);
     this.OR2([
       { ALT: () => this.CONSUME(K.Full) },
       {
@@ -539,12 +550,12 @@ export class RubricParser extends CstParser {
   public expect = this.RULE("expect", () => {
     this.CONSUME(K.Expect);
     this.OR3([
-      { ALT: () => this.SUBRULE(this.expectError) },
+      { ALT: () => this.SUBRULE(this.expectError), IGNORE_AMBIGUITIES: true },
       {
         ALT: () => {
           this.OR([
-            { ALT: () => this.CONSUME(K.Total) },
-            { ALT: () => this.CONSUME(K.Grades) },
+            { ALT: () => this.CONSUME(K.Total), IGNORE_AMBIGUITIES: true },
+            { ALT: () => this.CONSUME(K.Grades), IGNORE_AMBIGUITIES: true },
             { ALT: () => this.SUBRULE(this.path) },
           ]);
           this.CONSUME(T.Equals);
@@ -574,9 +585,10 @@ export class RubricParser extends CstParser {
   // ---- expressions ----
 
   public expr = this.RULE("expr", () => {
+    // `if`/`each` start these forms, never a name (names spelled like keywords are read last, in `primary`).
     this.OR([
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.eachExpr) },
+      { ALT: () => this.SUBRULE(this.ifExpr), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.eachExpr), IGNORE_AMBIGUITIES: true },
       { ALT: () => this.SUBRULE(this.orExpr) },
     ]);
   });
@@ -622,6 +634,7 @@ export class RubricParser extends CstParser {
           this.CONSUME(K.Not);
           this.SUBRULE(this.notExpr);
         },
+        IGNORE_AMBIGUITIES: true,
       },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
@@ -734,6 +747,12 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.achievement) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
       { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
+      // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
+      {
+        GATE: () => this.keywordNames.has(this.LA(1).image),
+        ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
+        IGNORE_AMBIGUITIES: true,
+      },
     ]);
   });
 
@@ -840,7 +859,10 @@ export class RubricParser extends CstParser {
 
   /** A member and its interval (a judged scale) or its value (a tiers scale); `[` always opens an interval. */
   public scaleArm = this.RULE("scaleArm", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }) }, { ALT: () => this.CONSUME(K.Otherwise) }]);
+    this.OR([
+      { GATE: () => this.LA(1).tokenType !== K.Otherwise, ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.CONSUME(K.Otherwise) },
+    ]);
     this.CONSUME(T.Arrow);
     this.OR2({
       IGNORE_AMBIGUITIES: true,
@@ -910,7 +932,10 @@ export class RubricParser extends CstParser {
   });
 
   public tierArm = this.RULE("tierArm", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }) }, { ALT: () => this.CONSUME(K.Otherwise) }]);
+    this.OR([
+      { GATE: () => this.LA(1).tokenType !== K.Otherwise, ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.CONSUME(K.Otherwise) },
+    ]);
     this.CONSUME(T.Arrow);
     this.SUBRULE(this.expr, { LABEL: "value" });
   });
@@ -1001,7 +1026,11 @@ export class RubricParser extends CstParser {
       this.CONSUME(K.When);
       this.CONSUME(T.NumberLiteral, { LABEL: "zeroLit" });
       this.CONSUME(T.Arrow);
-      this.OR2([{ ALT: () => this.CONSUME(K.Full, { LABEL: "zeroFull" }) }, { ALT: () => this.SUBRULE3(this.multiplicative, { LABEL: "zero" }) }]);
+      // `full` is the policy, not an input named like the keyword.
+      this.OR2([
+        { ALT: () => this.CONSUME(K.Full, { LABEL: "zeroFull" }), IGNORE_AMBIGUITIES: true },
+        { ALT: () => this.SUBRULE3(this.multiplicative, { LABEL: "zero" }) },
+      ]);
       },
     });
   });

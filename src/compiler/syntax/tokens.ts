@@ -37,10 +37,18 @@ function unicodeMatcher(re: RegExp): (text: string, offset: number) => RegExpExe
 /** Anything that can stand as a name: identifiers and soft keywords. */
 export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "name" });
 
+/**
+ * Any word, keywords included. Where a name follows a keyword that announces
+ * it (`rubric 等级`, `input 总分`, `group 分类`), no keyword can stand, so any
+ * keyword is read as a name there: everyday words stay usable as names, and a
+ * keyword added to the table later is covered without further work.
+ */
+export const Word = createToken({ name: "Word", pattern: Lexer.NA, label: "name" });
+
 export const Identifier = createToken({
   name: "Identifier",
   label: "name",
-  categories: [Name],
+  categories: [Name, Word],
   pattern: unicodeMatcher(/[\p{L}_][\p{L}\p{N}_·]*/u),
   line_breaks: false,
 });
@@ -103,7 +111,7 @@ export const keywordTokens: Record<KeywordName, TokenType> = Object.fromEntries(
       name: k.name,
       pattern: hyphenated.length > 0 ? new RegExp(hyphenated.map(escapeRegExp).join("|")) : Lexer.NA,
       label,
-      ...("soft" in k && k.soft ? { categories: [Name] } : {}),
+      categories: "soft" in k && k.soft ? [Name, Word] : [Word],
     });
     return [k.name, tok];
   }),
@@ -118,6 +126,7 @@ for (const k of KEYWORDS) for (const sp of [...k.en, ...k.zh]) keywordBySpelling
 
 export const allTokens: TokenType[] = [
   Name,
+  Word,
   WhiteSpace,
   BlockComment,
   LineComment,
