@@ -41,6 +41,18 @@ function rubricNamed(name: string) {
   return r;
 }
 
+/** Runs the one example of rubric `name` and requires it to pass cleanly with this total and grade. */
+function passingExample(name: string, total: string, grade: string) {
+  const r = program.examples.filter((e) => e.rubric?.model.name === name).map(runExample);
+  expect(r).toHaveLength(1);
+  const [ex] = r;
+  expect(ex?.problems).toEqual([]);
+  expect(ex?.assertions.filter((a) => !a.pass)).toEqual([]);
+  expect(ex?.result?.report.total).toBe(total);
+  expect(ex?.result?.report.grade).toBe(grade);
+  return { assertions: ex?.assertions ?? [], scores: scores(ex?.result?.report.tree ?? []) };
+}
+
 function inputFile(file: string): ScoreInput {
   return JSON.parse(readFileSync(new URL(`inputs/${file}`, dir), "utf8")) as ScoreInput;
 }
@@ -60,16 +72,10 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
 
   it("checks clean and its example reproduces every score the report gives", () => {
     expect(program.diagnostics.filter((d) => d.file === "rubrics/guangzhou-common-2023.rubric")).toEqual([]);
-    const r = program.examples.filter((e) => e.rubric?.model.name === GZ).map(runExample);
-    expect(r).toHaveLength(1);
-    const [ex] = r;
-    expect(ex?.problems).toEqual([]);
-    expect(ex?.assertions.filter((a) => !a.pass)).toEqual([]);
-    expect(ex?.result?.report.total).toBe("94.4");
-    expect(ex?.result?.report.grade).toBe("优");
-    expect(scores(ex?.result?.report.tree ?? [])).toEqual(REPORTED);
+    const ex = passingExample(GZ, "94.4", "优");
+    expect(ex.scores).toEqual(REPORTED);
     // Every node the report scores is asserted in the example, not only the total.
-    const labels = new Set(ex?.assertions.map((a) => a.label));
+    const labels = new Set(ex.assertions.map((a) => a.label));
     for (const path of Object.keys(REPORTED)) expect([...labels].some((l) => path.endsWith(l))).toBe(true);
   });
 
@@ -107,5 +113,76 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
     expect(r.code).toBe(0);
     expect(r.err).toContain("1 row: 1 scored, 0 failed");
     expect(r.out).toMatch(/番禺区政数局 2023\s+94\.4\s+优/);
+  });
+});
+
+describe("项目支出绩效自评表 and a project derived from it (invented: 某区政务数据共享平台升级项目 2024)", () => {
+  const PROJECT = "某区政务数据共享平台升级项目";
+  // Worked by hand in the rubric's example comments (rubrics/data-platform-project-2024.rubric).
+  const BY_HAND = {
+    "预算执行": "9.43",
+    "预算执行.预算执行率": "9.43", // 188.6 / 200 × 10
+    "产出指标": "46.16",
+    "产出指标.新接入部门数指标": "8", // 23 / 20 capped at 100%
+    "产出指标.编目条数指标": "7.04", // 1320 / 1500 × 8
+    "产出指标.平台可用率指标": "7.97", // 99.5 / 99.9 × 8 = 7.9679…
+    "产出指标.数据差错率指标": "3.75", // lower-better: 0.5 / 0.8 × 6
+    "产出指标.安全事故指标": "4", // lower-better, target 0, actual 0: full
+    "产出指标.功能验收指标": "5.5", // qualitative, 达成, judged
+    "产出指标.响应时长指标": "6", // lower-better: 2 / 1.5 capped
+    "产出指标.接入成本指标": "3.9", // lower-better money: 8 / 8.2 × 4 = 3.9024…
+    "效益指标": "18",
+    "效益指标.数据调用指标": "12",
+    "效益指标.企业应用指标": "0", // higher-better, actual 0
+    "效益指标.运维机制指标": "6", // qualitative, 部分达成, judged
+    "满意度指标": "9.56",
+    "满意度指标.服务对象满意度": "9.56", // 86 / 90 × 10 = 9.5555…
+  };
+
+  it("both check clean and the example's hand-worked values hold: 83.15, 良", () => {
+    const files = ["rubrics/national-project-form.rubric", "rubrics/data-platform-project-2024.rubric"];
+    expect(program.diagnostics.filter((d) => files.includes(d.file))).toEqual([]);
+    const ex = passingExample(PROJECT, "83.15", "良");
+    expect(ex.scores).toEqual(BY_HAND);
+    // The example asserts every indicator (11 filled in + 预算执行率 + 服务对象满意度), total and grade.
+    expect(ex.assertions.length).toBe(13 + 2 + 2);
+  });
+
+  it("the base weighs 预算执行率 10, 产出 50, 效益 30, 满意度 10 with the national grade bands", () => {
+    const base = rubricNamed("项目支出绩效自评表");
+    expect(base.model.groups.map((g) => `${g.name} ${g.points.toString()}`)).toEqual(["预算执行 10", "产出指标 50", "效益指标 30", "满意度指标 10"]);
+    const derived = createReferenceScorer(rubricNamed(PROJECT));
+    const input = inputFile("data-platform-project-2024.json");
+    const at = (执行: number, 满意度: string) => derived.score({ ...input, values: { ...input.values, 全年执行数: 执行, 满意度实际值: 满意度 } });
+    // 200 / 200 and 90 / 90: 83.15 + (10 − 9.43) + (10 − 9.56) = 84.16, still 良.
+    expect([at(200, "90%").total, at(200, "90%").grade]).toEqual(["84.16", "良"]);
+    // Executing nothing: 83.15 − 9.43 = 73.72, 中.
+    expect([at(0, "86%").total, at(0, "86%").grade]).toEqual(["73.72", "中"]);
+    // Every target met and the qualitative rows judged at their maximum: 100, 优.
+    const full = derived.score({
+      values: { ...input.values, 全年执行数: 200, 满意度实际值: "90%", 数据资源编目条数: 1500, 平台可用率: "99.9%", 数据差错率: "0.5%", 单部门接入成本: 8, 开放数据企业应用数: 5, 运维机制完成情况: "达成" },
+      judgeRestFull: true,
+    });
+    expect([full.total, full.grade]).toEqual(["100", "优"]);
+  });
+
+  it("scores the project from rubrics/inputs/data-platform-project-2024.json, also through `rubric score`", async () => {
+    const report = createReferenceScorer(rubricNamed(PROJECT)).score(inputFile("data-platform-project-2024.json"));
+    expect(report.errors).toEqual([]);
+    expect(scores(report.tree)).toEqual(BY_HAND);
+    expect([report.total, report.grade]).toEqual(["83.15", "良"]);
+    const r = await runScore("rubrics", "rubrics/inputs/data-platform-project-2024.json");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/83\.15\s+良/);
+  });
+
+  it("gives a lower-better row full points when the actual is 0, and a higher-better row 0", () => {
+    const scorer = createReferenceScorer(rubricNamed(PROJECT));
+    const input = inputFile("data-platform-project-2024.json");
+    const report = scorer.score({ ...input, values: { ...input.values, 数据差错率: "0%", 网络安全事故次数: 2, 新接入部门数: 0 } });
+    const s = scores(report.tree);
+    expect(s["产出指标.数据差错率指标"]).toBe("6");
+    expect(s["产出指标.安全事故指标"]).toBe("0"); // target 0, actual 2: 0 / 2
+    expect(s["产出指标.新接入部门数指标"]).toBe("0");
   });
 });
