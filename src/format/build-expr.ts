@@ -155,6 +155,8 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
       };
     }
     case "Judged":
+      if (e.verdict) return judgedBy(e, e.verdict, base, kw(), src);
+      if (e.deduction) return judgedDeduct(e, e.deduction.when, base, src);
       return {
         type: "Judged",
         ...base,
@@ -177,6 +179,7 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
         ...base,
         kw: kw(),
         subject: exprNode(e.subject, src),
+        ...(e.scale ? { scaleKw: src.prev(e.scale.span.start).image, scale: nameNode(e.scale, src) } : {}),
         openAt: src.next(e.subject.span.end).startOffset,
         sep: separator(src, e.arms, ";"),
         arms: e.arms.map((a) => tierArm(a, src)),
@@ -212,6 +215,49 @@ function bandArm(a: A.BandArm, src: Source): F.BandArmNode {
     case "otherwise":
       return { ...base, op: first.image, arrow: src.next(tokenEnd(first)).image };
   }
+}
+
+function judgedBy(e: A.JudgedExpr, v: NonNullable<A.JudgedExpr["verdict"]>, base: { start: number; end: number }, kw: string, src: Source): F.JudgedByNode {
+  return {
+    type: "JudgedBy",
+    ...base,
+    kw,
+    byKw: src.prev(v.subject.span.start).image,
+    subject: exprNode(v.subject, src),
+    arms: v.arms.map((a) => scaleArm(a, src)),
+    sep: separator(src, v.arms, ";"),
+    openAt: v.scale ? -1 : src.next(v.subject.span.end).startOffset,
+    ...(v.scale ? { scaleKw: src.prev(v.scale.span.start).image, scale: nameNode(v.scale, src) } : {}),
+  };
+}
+
+function judgedDeduct(e: A.JudgedExpr, when: A.Expr, base: { start: number; end: number }, src: Source): F.JudgedDeductNode {
+  const bounds = e.bounds as A.Interval;
+  const words = src.within(base.start, bounds.span.start).map((t) => t.image);
+  const inWord = words.length > 1 && src.prev(bounds.span.start).tokenType.name === "In" ? words.pop() : undefined;
+  return {
+    type: "JudgedDeduct",
+    ...base,
+    kw: words.join(" "),
+    ...(inWord ? { inKw: inWord } : {}),
+    bounds: intervalNode(bounds, src),
+    whenKw: src.next(bounds.span.end).image,
+    when: exprNode(when, src),
+  };
+}
+
+export function scaleArm(a: A.ScaleArm, src: Source): F.ScaleArmNode {
+  const head = a.member ? { member: nameNode(a.member, src) } : { otherwiseKw: src.at(a.span.start).image };
+  const headEnd = a.member ? a.member.span.end : tokenEnd(src.at(a.span.start));
+  return {
+    type: "ScaleArm",
+    start: a.span.start,
+    end: a.span.end,
+    ...head,
+    arrow: src.next(headEnd).image,
+    ...(a.interval ? { interval: intervalNode(a.interval, src) } : {}),
+    ...(a.value ? { value: exprNode(a.value, src) } : {}),
+  };
 }
 
 function tierArm(a: A.TierArm, src: Source): F.TierArmNode {

@@ -4,7 +4,7 @@
  */
 import type * as A from "../compiler/syntax/ast.js";
 import type * as F from "./tree.js";
-import { exprNode, intervalNode, nameNode, numNode, separator, strNode } from "./build-expr.js";
+import { exprNode, intervalNode, nameNode, numNode, scaleArm, separator, strNode } from "./build-expr.js";
 import { tokenEnd, type Source } from "./source.js";
 
 const span = (x: { span: A.Span }): { start: number; end: number } => ({ start: x.span.start, end: x.span.end });
@@ -132,6 +132,16 @@ function rubricItem(i: A.RubricItem, src: Source): F.StatementNode {
       return { type: "Rename", ...span(i), kw: kwAt(i, src), target: path(i.target, src), toKw: after(i.target, src).image, name: nameNode(i.to, src) };
     case "Example":
       return example(i, src);
+    case "Scale":
+      return {
+        type: "Scale",
+        ...span(i),
+        kw: kwAt(i, src),
+        name: nameNode(i.name, src),
+        openAt: after(i.name, src).startOffset,
+        sep: separator(src, i.arms, ";"),
+        arms: i.arms.map((a) => scaleArm(a, src)),
+      };
   }
 }
 

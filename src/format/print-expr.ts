@@ -26,6 +26,9 @@ export const EXPR_TYPES = new Set([
   "Tiers",
   "TierArm",
   "Deduct",
+  "JudgedBy",
+  "JudgedDeduct",
+  "ScaleArm",
   "TypeWord",
   "TypeMoney",
   "TypeArray",
@@ -105,8 +108,18 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
       return [n.open, print("lo"), spaced(n.comma), print("hi"), n.close];
     case "Judged":
       return n.bounds ? [n.kw, " ", n.inKw ?? "", " ", print("bounds")] : n.kw;
-    case "Bands":
+    case "JudgedBy":
+      return n.scale
+        ? [n.kw, " ", n.byKw, " ", print("subject"), " ", n.scaleKw ?? "", " ", print("scale")]
+        : [n.kw, " ", n.byKw, " ", print("subject"), " ", inlineList(n, path.map(print, "arms"), n.sep)];
+    case "JudgedDeduct":
+      return group([n.kw, " ", n.inKw ? [n.inKw, " "] : "", print("bounds"), indent([line, n.whenKw, " ", print("when")])]);
+    case "ScaleArm":
+      return [n.member ? print("member") : (n.otherwiseKw ?? ""), " ", n.arrow, " ", n.interval ? print("interval") : print("value")];
     case "Tiers":
+      if (n.scale) return [n.kw, " ", print("subject"), " ", n.scaleKw ?? "", " ", print("scale")];
+      return [n.kw, " ", print("subject"), " ", inlineList(n, path.map(print, "arms"), n.sep, false)];
+    case "Bands":
       return [n.kw, " ", print("subject"), " ", inlineList(n, path.map(print, "arms"), n.sep, n.type === "Bands")];
     case "BandArm": {
       const cond = n.interval ? print("interval") : n.bound ? [n.op ?? "", " ", print("bound")] : (n.op ?? "");

@@ -33,6 +33,8 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
       return [print("name"), " ", n.op, opt(n.threshold, " ", print("threshold"))];
     case "Enum":
       return [n.kw, " ", print("name"), " ", inlineList(n, path.map(print, "members"), n.sep)];
+    case "Scale":
+      return [n.kw, " ", print("name"), " ", inlineList(n, path.map(print, "arms"), n.sep)];
     case "Input":
       return [
         n.kw,

@@ -162,6 +162,43 @@ export interface JudgedNode extends ExprBase {
   inKw?: string;
   bounds?: IntervalNode;
 }
+/** `judged by 结论 { 达成 -> [80%, 100%]; … }` or `judged by 结论 scale 定性三档`. */
+export interface JudgedByNode extends ExprBase {
+  type: "JudgedBy";
+  kw: string;
+  byKw: string;
+  subject: ExprNode;
+  arms: ScaleArmNode[];
+  sep: string;
+  openAt: number;
+  scaleKw?: string;
+  scale?: NameNode;
+}
+/** `deduct judged in [0.5, 1] when 核算不规范` / `酌情扣 [0.5, 1] 当 核算不规范`; `kw` holds both words of the English form. */
+export interface JudgedDeductNode extends ExprBase {
+  type: "JudgedDeduct";
+  kw: string;
+  inKw?: string;
+  bounds: IntervalNode;
+  whenKw: string;
+  when: ExprNode;
+}
+export interface ScaleArmNode extends Base {
+  type: "ScaleArm";
+  member?: NameNode;
+  otherwiseKw?: string;
+  arrow: string;
+  interval?: IntervalNode;
+  value?: ExprNode;
+}
+export interface ScaleNode extends Base {
+  type: "Scale";
+  kw: string;
+  name: NameNode;
+  arms: ScaleArmNode[];
+  sep: string;
+  openAt: number;
+}
 export interface BandsNode extends ExprBase {
   type: "Bands";
   kw: string;
@@ -183,6 +220,9 @@ export interface TiersNode extends ExprBase {
   type: "Tiers";
   kw: string;
   subject: ExprNode;
+  /** `tiers E scale S`: no arms of its own. */
+  scaleKw?: string;
+  scale?: NameNode;
   arms: TierArmNode[];
   sep: string;
   openAt: number;
@@ -220,7 +260,9 @@ export type ExprNode =
   | JudgedNode
   | BandsNode
   | TiersNode
-  | DeductNode;
+  | DeductNode
+  | JudgedByNode
+  | JudgedDeductNode;
 
 // ---- types and constraints ----
 
@@ -510,7 +552,8 @@ export type StatementNode =
   | GivenEntryNode
   | JudgeNode
   | OverrideNode
-  | ExpectNode;
+  | ExpectNode
+  | ScaleNode;
 
 export type ListOwnerNode =
   | FileNode
@@ -538,6 +581,7 @@ export type Node =
   | IntervalNode
   | BandArmNode
   | TierArmNode
+  | ScaleArmNode
   | TypeFieldNode
   | ConstraintNode
   | GradeArmNode

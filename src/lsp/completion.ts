@@ -22,7 +22,7 @@ import { toOffset, toRange } from "./text.js";
 
 const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
   File: ["Rubric", "Example", "Extends", "For"],
-  Rubric: ["Year", "Locality", "Source", "Total", "Rounding", "Grades", "Enum", "Input", "Let", "Group", "Indicator", "Reweight", "Replace", "Add", "Remove", "Reword", "Rename", "Example"],
+  Rubric: ["Year", "Locality", "Source", "Total", "Rounding", "Grades", "Enum", "Input", "Let", "Group", "Indicator", "Reweight", "Replace", "Add", "Remove", "Reword", "Rename", "Example", "Scale"],
   Group: ["Group", "Indicator", "Note", "Standard"],
   Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto"],
   Replace: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Group", "Indicator"],
@@ -33,10 +33,10 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
   Tiers: ["Otherwise"],
 };
 
-const EXPRESSION_KEYWORDS: readonly KeywordName[] = ["If", "Then", "Otherwise", "Each", "In", "And", "Or", "Not", "True", "False", "Judged", "Bands", "Tiers", "Deduct", "Per", "Over", "Under", "Of", "When"];
+const EXPRESSION_KEYWORDS: readonly KeywordName[] = ["If", "Then", "Otherwise", "Each", "In", "And", "Or", "Not", "True", "False", "Judged", "Bands", "Tiers", "Deduct", "Per", "Over", "Under", "Of", "When", "Scale", "JudgedDeduct"];
 const TYPE_KEYWORDS: readonly KeywordName[] = ["Money", "Ratio", "Count", "Points", "Number", "Bool", "Text", "List", "Of"];
 const PATH_STATEMENTS = new Set(["Judge", "Override", "Expect", "Reweight", "Replace", "Remove", "Reword", "Rename", "Add"]);
-const EXPRESSION_TOKENS = new Set(["Equals", "EqEq", "NotEq", "Less", "LessEq", "Greater", "GreaterEq", "Plus", "Minus", "Star", "Slash", "LParen", "LBracket", "Comma", "Arrow", "When", "If", "Then", "Otherwise", "And", "Or", "Not", "In", "Of", "Per", "Over", "Under", "Bands", "Tiers", "Deduct", "Each", "Colon"]);
+const EXPRESSION_TOKENS = new Set(["Equals", "EqEq", "NotEq", "Less", "LessEq", "Greater", "GreaterEq", "Plus", "Minus", "Star", "Slash", "LParen", "LBracket", "Comma", "Arrow", "When", "If", "Then", "Otherwise", "And", "Or", "Not", "In", "Of", "Per", "Over", "Under", "Bands", "Tiers", "Deduct", "Each", "Colon", "Judged", "JudgedDeduct"]);
 const NAMEISH = new Set(["Identifier", "StringLiteral", "Dot"]);
 
 export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lang): CompletionItem[] {
@@ -221,6 +221,9 @@ function expressionItems(snap: Snapshot, uri: string, rubric: CheckedRubric | un
     for (const l of m.lets.values()) push(item(l.name, CompletionItemKind.Constant, say(lang, "中间量", "let"), "1"));
     for (const inp of m.inputs.values()) push(item(inp.name, CompletionItemKind.Variable, typeDetail(inp.type, inp.moneyUnit, lang), "2"));
     for (const e of m.enums.values()) for (const mem of e.members) push(item(mem, CompletionItemKind.EnumMember, e.name, "3"));
+    // Right after `scale`/`档次`: the rubric's scales first.
+    const afterScale = ctx.statement[ctx.statement.length - 1]?.tokenType.name === "Scale";
+    for (const s of m.scales.values()) push(item(s.name, CompletionItemKind.Enum, say(lang, `档次：${s.arms.map((a) => a.member?.text ?? "其他").join("、")}`, `scale: ${s.arms.map((a) => a.member?.text ?? "otherwise").join(", ")}`), afterScale ? "0" : "3"));
   }
   for (const b of BUILTINS) {
     push(item(b.name, CompletionItemKind.Function, `${b.zh} — ${b.doc[lang]}`, "4"));

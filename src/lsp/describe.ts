@@ -60,7 +60,24 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
   const pts = points.toString(6);
   switch (rule.kind) {
     case "Judged": {
-      const b = rule.bounds ? `${rule.bounds.loClosed ? "[" : "("}${src(rule.bounds.lo)}, ${src(rule.bounds.hi)}${rule.bounds.hiClosed ? "]" : ")"}` : `[0, ${pts}]`;
+      const iv = (x: A.Interval): string => `${x.loClosed ? "[" : "("}${src(x.lo)}, ${src(x.hi)}${x.hiClosed ? "]" : ")"}`;
+      const b = rule.bounds ? iv(rule.bounds) : `[0, ${pts}]`;
+      const share = say(lang, `（% 为占满分 ${pts} 的比例）`, ` (a % is a share of the ${pts} points)`);
+      if (rule.deduction) {
+        return [
+          say(
+            lang,
+            `酌情扣分：「${src(rule.deduction.when)}」成立时，由评定给出扣分 ${b}，得 ${pts} − 扣分；不成立时得满分 ${pts}${share}`,
+            `judged deduction: when ${src(rule.deduction.when)} holds, the judgement deducts ${b} from ${pts}; otherwise full ${pts}${share}`,
+          ),
+        ];
+      }
+      if (rule.verdict) {
+        const v = src(rule.verdict.subject);
+        const head = say(lang, `酌情评分，范围取决于结论「${v}」`, `judged, within the interval of the verdict ${v}`);
+        if (rule.verdict.scale) return [`${head}${say(lang, `，按档次「${rule.verdict.scale.text}」${share}`, `, by scale ${rule.verdict.scale.text}${share}`)}`];
+        return [`${head}${say(lang, `：${share}`, `:${share}`)}`, ...rule.verdict.arms.map((a) => `- ${a.member ? a.member.text : say(lang, "其他", "otherwise")} → ${a.interval ? iv(a.interval) : "?"}`)];
+      }
       return [say(lang, `酌情评分：由每个案例评定，范围 ${b}`, `judged: each example gives a score in ${b}`)];
     }
     case "Bands":
@@ -69,6 +86,9 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
         ...rule.arms.map((a) => `- ${armCondition(a, src, lang)} → ${src(a.value)}`),
       ];
     case "Tiers":
+      if (rule.scale) {
+        return [say(lang, `按「${src(rule.subject)}」分类，各类得分见档次「${rule.scale.text}」（% 为占满分 ${pts} 的比例）`, `tiers by ${src(rule.subject)}, values from scale ${rule.scale.text} (a % is a share of the ${pts} points)`)];
+      }
       return [
         say(lang, `按「${src(rule.subject)}」分类：`, `tiers by ${src(rule.subject)}:`),
         ...rule.arms.map((a) => `- ${a.member ? a.member.text : say(lang, "其他", "otherwise")} → ${src(a.value)}`),

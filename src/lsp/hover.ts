@@ -93,6 +93,11 @@ function symbolHover(snap: Snapshot, occ: Occurrence, lang: Lang): string[] {
       const decl = sym.decl as A.EnumDecl;
       return [`**${say(lang, "枚举", "enum")}** ${sym.name}`, "", decl.members.map((m) => m.text).join(say(lang, "、", ", "))];
     }
+    case "scale": {
+      const decl = sym.decl as A.ScaleDecl;
+      const arms = decl.arms.map((a) => `- ${a.member?.text ?? say(lang, "其他", "otherwise")} → ${sourceOf(text, (a.interval ?? a.value ?? a).span)}`);
+      return [`**${say(lang, "档次", "scale")}** ${sym.name}${say(lang, "（% 为占所用指标满分的比例）", " (a % is a share of the points where it is used)")}`, "", ...arms];
+    }
     case "member": {
       const owner = findEnumOf(occ);
       return [`**${say(lang, "枚举值", "enum member")}** ${sym.name}${owner ? say(lang, `（枚举 ${owner}）`, ` (enum ${owner})`) : ""}`];

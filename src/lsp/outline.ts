@@ -65,6 +65,8 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
         return [sym(it.name.text, SymbolKind.Enum, it.span, it.name.span, undefined, it.members.map((m) => sym(m.text, SymbolKind.EnumMember, m.span, m.span)))];
       case "Input":
         return [sym(it.name.text, SymbolKind.Variable, it.span, it.name.span, sourceOf(doc.text, it.type.span, 40))];
+      case "Scale":
+        return [sym(it.name.text, SymbolKind.Enum, it.span, it.name.span, it.arms.map((a) => a.member?.text ?? "otherwise").join("、"))];
       case "Let":
         return [sym(it.name.text, SymbolKind.Constant, it.span, it.name.span, sourceOf(doc.text, it.value.span, 40))];
       case "Group":

@@ -59,7 +59,7 @@ export function rename(snap: Snapshot, uri: string, pos: Position, newName: stri
   const occ = occurrenceAt(snap, uri, pos);
   if (!occ) return null;
   const name = newName.trim();
-  const needsIdentifier = ["input", "let", "enum", "member"].includes(occ.symbol.kind);
+  const needsIdentifier = ["input", "let", "enum", "member", "scale"].includes(occ.symbol.kind);
   if (name === "" || /[\u0000-\u001f]/.test(name) || (needsIdentifier && !isIdentifier(name))) {
     return { error: say(lang, `「${name}」不能用作名称`, `'${name}' cannot be used as a name`) };
   }

@@ -30,6 +30,7 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenType> = {
   rubric: "namespace",
   enum: "enum",
   member: "enumMember",
+  scale: "enum",
 };
 
 const KEYWORD_NAMES = new Set<string>(KEYWORDS.map((k) => k.name));

@@ -17,7 +17,7 @@ import { parentOf, resolvePath, walkTree } from "../compiler/model/paths.js";
 import type { AnyNode, RubricModel, TreeNode } from "../compiler/model/types.js";
 import type { Snapshot } from "./snapshot.js";
 
-export type SymbolKind = "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part";
+export type SymbolKind = "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part" | "scale";
 
 export interface RubricSymbol {
   readonly kind: SymbolKind;
@@ -296,6 +296,13 @@ class IndexBuilder {
         case "Example":
           this.example(file, item, checked);
           break;
+        case "Scale":
+          this.declare(this.symbol("scale", file, item.name, item, item.span), scope);
+          for (const arm of item.arms) {
+            if (arm.member) this.member(arm.member, scope);
+            this.exprs(arm, { ...scope, where: item.name.text });
+          }
+          break;
         default:
           this.modification(item, scope, model);
       }
@@ -525,7 +532,16 @@ class IndexBuilder {
           stack.push({ n: e.iterable, scope });
           stack.push({ n: e.body, scope: { ...scope, locals: new Set([...scope.locals, e.variable.text]) } });
           break;
+        case "Judged":
+          if (e.verdict) {
+            const t = scope.checked?.analysis.info.get(e.verdict.subject)?.type;
+            for (const arm of e.verdict.arms) if (arm.member) this.member(arm.member, scope, t?.kind === "enum" ? t.name : undefined);
+            if (e.verdict.scale) this.scaleRef(e.verdict.scale, scope);
+          }
+          for (const c of childNodes(e)) if (!isName(c)) stack.push({ n: c, scope });
+          break;
         case "Tiers": {
+          if (e.scale) this.scaleRef(e.scale, scope);
           stack.push({ n: e.subject, scope });
           const t = scope.checked?.analysis.info.get(e.subject)?.type;
           for (const arm of e.arms) {
@@ -538,6 +554,11 @@ class IndexBuilder {
           for (const c of childNodes(e)) if (!isName(c)) stack.push({ n: c, scope });
       }
     }
+  }
+
+  private scaleRef(name: A.Name, scope: Scope): void {
+    const s = scope.checked?.model.scales.get(name.text);
+    if (s) this.refer(name, this.symbol("scale", s.file, s.decl.name, s.decl, s.decl.span), scope);
   }
 
   private ref(name: A.Name, scope: Scope): void {

@@ -10,6 +10,9 @@ import type { Clamp, NodeReport, Report, Text } from "./report.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, formatValue, trace, type Dim } from "./trace.js";
 import { resolveJudgementPaths } from "./judgements.js";
+import { judgedTrace, scoreJudged, type Bounds, type JudgedKind } from "./judged-bounds.js";
+
+export type { Bounds };
 
 export { Exact };
 
@@ -32,6 +35,8 @@ export interface PartSpec {
   readonly points: Exact;
   /** Index into `meta.judged` when the part is judged. */
   readonly judged?: number;
+  /** The one part of an indicator written `score = …`: messages name the indicator. */
+  readonly implicit?: boolean;
 }
 
 export interface IndicatorSpec {
@@ -110,7 +115,7 @@ export class Ctx {
   constructor(
     private readonly inputs: readonly (Native | undefined)[],
     private readonly inputNames: readonly string[],
-    readonly judgements: ReadonlyMap<number, { readonly value: Exact; readonly reason?: string }>,
+    readonly judgements: ReadonlyMap<number, { readonly value: Exact; readonly reason?: string; readonly full?: boolean }>,
     readonly explain: boolean,
   ) {}
 
@@ -146,19 +151,29 @@ export class Ctx {
     return value;
   }
 
-  judged(): Exact {
+  /** A judged rule's score under the interval `b` that applies (see judged-bounds.ts). */
+  judged(b: Bounds, what: JudgedKind = { kind: "plain" }, subject = ""): Exact {
     const p = this.part;
+    const name = (p?.implicit ? p.path.slice(0, -1) : p?.path)?.join(".") ?? "?";
     const j = p?.judged !== undefined ? this.judgements.get(p.judged) : undefined;
-    if (!p || !j) {
-      const name = p?.path.join(".") ?? "?";
-      throw new ScoreFailure(
-        "missing",
-        { zh: `「${name}」为酌情评分，须给出评定分（评定 ${name} = …，或 评定 其余 满分）`, en: `'${name}' is judged: a score must be given for it (judge ${name} = …, or judge rest full)` },
-        name,
-      );
-    }
-    this.trace?.push(trace.judged(j.value, j.reason));
-    return j.value;
+    const r = scoreJudged(name, p?.points ?? Exact.ZERO, j, b, what, subject);
+    if ("error" in r) throw new ScoreFailure(r.missing ? "missing" : "judgement-out-of-bounds", r.error, name);
+    this.trace?.push(r.line);
+    return r.value;
+  }
+
+  /** `judged by V { … }`: the interval of the arm for `member` (`null` stands for `otherwise`). */
+  judgedBy(member: string, subject: string, arms: readonly (readonly [string | null, Bounds])[]): Exact {
+    const arm = arms.find(([m]) => m === null || m === member);
+    if (!arm) throw new ScoreFailure("wrong-type", { zh: `结论 ${member} 没有对应的评分范围`, en: `the verdict ${member} has no interval` });
+    return this.judged(arm[1], { kind: "verdict", verdict: member }, subject);
+  }
+
+  /** `deduct judged in b when C`: the points less the judged deduction when C holds, else the points. */
+  judgedDeduct(holds: boolean, cond: string, b: Bounds): Exact {
+    if (holds) return this.judged(b, { kind: "deduction" }, cond);
+    this.trace?.push(judgedTrace.noDeduction(cond));
+    return this.part?.points ?? Exact.ZERO;
   }
 
   band<T>(subject: string, x: Exact, dim: Dim, arm: string, result: T, show: (v: T) => string): T {
@@ -261,8 +276,8 @@ export const fn = {
 
 // ---- scoring ----
 
-function resolveJudgements(meta: RubricMeta, byPath: ReadonlyMap<string, { value: Exact; reason?: string }>): Map<number, { value: Exact; reason?: string }> {
-  const out = new Map<number, { value: Exact; reason?: string }>();
+function resolveJudgements(meta: RubricMeta, byPath: ReadonlyMap<string, { value: Exact; reason?: string }>): Map<number, { value: Exact; reason?: string; full?: boolean }> {
+  const out = new Map<number, { value: Exact; reason?: string; full?: boolean }>();
   meta.judged.forEach((s, i) => {
     const j = byPath.get(s.path);
     if (j) out.set(i, j);
@@ -272,12 +287,12 @@ function resolveJudgements(meta: RubricMeta, byPath: ReadonlyMap<string, { value
 
 type MutableNode = { -readonly [K in keyof NodeReport]: NodeReport[K] };
 
-/** The maxima of the judged parts, parsed once per rubric. */
+/** What `judge rest full` gives a judged part, parsed once per rubric: its best score (the least deduction). */
 const maxima = new WeakMap<RubricMeta, Exact[]>();
 function judgedMax(meta: RubricMeta, i: number): Exact {
   let m = maxima.get(meta);
   if (!m) {
-    m = meta.judged.map((j) => Exact.parse(j.max) ?? Exact.ZERO);
+    m = meta.judged.map((j) => Exact.parse(j.deduction ? j.min : j.max) ?? Exact.ZERO);
     maxima.set(meta, m);
   }
   return m[i] ?? Exact.ZERO;
@@ -373,7 +388,7 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           ctx.trace = ptr;
           ctx.setPart(p);
           if (p.judged !== undefined && restFull && !judgements.has(p.judged)) {
-            (judgements as Map<number, { value: Exact }>).set(p.judged, { value: judgedMax(spec.meta, p.judged) });
+            (judgements as Map<number, { value: Exact; full: boolean }>).set(p.judged, { value: judgedMax(spec.meta, p.judged), full: true });
           }
           const value = (rules.parts[i] as () => Exact | boolean)();
           let v: Exact;
@@ -387,7 +402,12 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           const text = sp.toString();
           const node = reportNode("part", p, text, text, pclamps, ptr ?? [], []);
           const jr = p.judged !== undefined ? judgements.get(p.judged) : undefined;
-          if (jr) node.judged = jr.reason ? { value: jr.value.toString(), reason: jr.reason } : { value: jr.value.toString() };
+          if (jr) {
+            const judged: { value: string; reason?: string; deduction?: boolean } = { value: jr.value.toString() };
+            if (jr.reason) judged.reason = jr.reason;
+            if (p.judged !== undefined && spec.meta.judged[p.judged]?.deduction) judged.deduction = true;
+            node.judged = judged;
+          }
           partReports.push(node);
         }
         ctx.trace = tr;

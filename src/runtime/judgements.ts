@@ -6,6 +6,7 @@
  * judgement needs a reason, and an override always does.
  */
 import { Exact } from "./exact.js";
+import { boundsText, judgedValue, within, type Bounds } from "./judged-bounds.js";
 import { plainNumber, showRaw } from "./raw-text.js";
 import type { Text } from "./report.js";
 import type { InputError, JudgedSpec, RubricMeta } from "./scorer.js";
@@ -93,6 +94,21 @@ function unresolved(r: Resolution & { kind: "missing" | "ambiguous" }, path: str
   return { zh: `${what.zh}「${path}」不存在${s.zh}`, en: `${what.en} '${path}' does not exist${s.en}` };
 }
 
+/** A judgement outside the interval of the verdict given in the same input (`judged by 结论 { … }` on an input). */
+function outsideVerdict(meta: RubricMeta, path: string, spec: JudgedSpec, v: Exact, values: unknown): Text | undefined {
+  const by = spec.byVerdict;
+  if (!by || typeof values !== "object" || values === null) return undefined;
+  const alias = meta.inputs.find((i) => i.name === by.input)?.alias;
+  const raw = (values as Record<string, unknown>)[by.input] ?? (alias !== undefined ? (values as Record<string, unknown>)[alias] : undefined);
+  if (typeof raw !== "string") return undefined;
+  const member = raw.trim();
+  const arm = by.arms.find((a) => a.member === null || a.member === member);
+  if (!arm) return undefined;
+  const b: Bounds = { lo: bound(arm.min), hi: bound(arm.max), loClosed: !arm.minOpen, hiClosed: !arm.maxOpen };
+  const r = judgedValue(path, { value: v }, b, { kind: "verdict", verdict: member });
+  return "error" in r ? r.error : undefined;
+}
+
 function entry(raw: unknown): { value: unknown; reason: string | undefined } {
   if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
     const o = raw as { value?: unknown; reason?: unknown };
@@ -115,7 +131,10 @@ function bound(text: string): Exact {
 const JUDGE: Text = { zh: "评定的指标", en: "judged path" };
 const OVERRIDE: Text = { zh: "改判的指标", en: "overridden indicator" };
 
-export function checkJudgements(meta: RubricMeta, input: { readonly judgements?: unknown; readonly overrides?: unknown; readonly judgeRestFull?: unknown }): InputError[] {
+export function checkJudgements(
+  meta: RubricMeta,
+  input: { readonly values?: unknown; readonly judgements?: unknown; readonly overrides?: unknown; readonly judgeRestFull?: unknown },
+): InputError[] {
   const errors: InputError[] = [];
   const err = (kind: InputError["kind"], field: string, indicators: readonly string[], message: Text): void => {
     errors.push({ kind, field, indicators, message });
@@ -123,14 +142,22 @@ export function checkJudgements(meta: RubricMeta, input: { readonly judgements?:
   if (input.judgeRestFull !== undefined && typeof input.judgeRestFull !== "boolean") {
     err("wrong-type", "judgeRestFull", [], { zh: `judgeRestFull 应为 true 或 false，实际为 ${showRaw(input.judgeRestFull)}`, en: `judgeRestFull must be true or false, got ${showRaw(input.judgeRestFull)}` });
   }
-  const bounded = (field: string, ind: readonly string[], raw: unknown, lo: Exact, hi: Exact, what: Text): Exact | undefined => {
+  const bounded = (field: string, ind: readonly string[], raw: unknown, b: Bounds, what: Text, deduction = false): Exact | undefined => {
     const v = plainNumber(raw);
     if (!v) {
       err("wrong-type", field, ind, { zh: `${what.zh}「${field}」的分数应为数字，实际为 ${showRaw(raw)}`, en: `the score of ${what.en} '${field}' must be a number, got ${showRaw(raw)}` });
       return undefined;
     }
-    if (v.lt(lo) || v.gt(hi)) {
-      err("judgement-out-of-bounds", field, ind, { zh: `${what.zh}「${field}」= ${v.toString()} 超出范围 [${lo.toString()}, ${hi.toString()}]`, en: `${what.en} '${field}' = ${v.toString()} is outside [${lo.toString()}, ${hi.toString()}]` });
+    if (!within(v, b)) {
+      const shown = boundsText(b);
+      err(
+        "judgement-out-of-bounds",
+        field,
+        ind,
+        deduction
+          ? { zh: `${what.zh}「${field}」酌情扣 ${v.toString()} 超出范围 ${shown}（评定值是扣分，不是得分）`, en: `${what.en} '${field}' deducts ${v.toString()}, outside ${shown} (the judgement is the deduction, not the score)` }
+          : { zh: `${what.zh}「${field}」= ${v.toString()} 超出范围 ${shown}`, en: `${what.en} '${field}' = ${v.toString()} is outside ${shown}` },
+      );
       return undefined;
     }
     return v;
@@ -153,11 +180,15 @@ export function checkJudgements(meta: RubricMeta, input: { readonly judgements?:
       continue;
     }
     const { value, reason } = entry(raw);
-    const lo = bound(n.judged.min);
-    const hi = bound(n.judged.max);
-    const v = bounded(n.path, inds, value, lo, hi, JUDGE);
-    if (v && v.lt(hi) && !reason) {
-      err("judgement-needs-reason", n.path, inds, { zh: `评定「${n.path}」= ${v.toString()} 低于满分 ${hi.toString()}，须说明理由`, en: `judging '${n.path}' = ${v.toString()} below its maximum ${hi.toString()} needs a reason` });
+    const b: Bounds = { lo: bound(n.judged.min), hi: bound(n.judged.max), loClosed: !n.judged.minOpen, hiClosed: !n.judged.maxOpen };
+    const deduction = n.judged.deduction === true;
+    const v = bounded(n.path, inds, value, b, JUDGE, deduction);
+    const bad = v ? outsideVerdict(meta, n.path, n.judged, v, input.values) : undefined;
+    if (bad) err("judgement-out-of-bounds", n.path, inds, bad);
+    else if (v && deduction && v.sign() > 0 && !reason) {
+      err("judgement-needs-reason", n.path, inds, { zh: `评定「${n.path}」酌情扣 ${v.toString()} 分，须说明理由`, en: `judging '${n.path}' to deduct ${v.toString()} needs a reason` });
+    } else if (v && !deduction && v.lt(b.hi) && !reason) {
+      err("judgement-needs-reason", n.path, inds, { zh: `评定「${n.path}」= ${v.toString()} 低于满分 ${b.hi.toString()}，须说明理由`, en: `judging '${n.path}' = ${v.toString()} below its maximum ${b.hi.toString()} needs a reason` });
     }
   }
 
@@ -173,7 +204,7 @@ export function checkJudgements(meta: RubricMeta, input: { readonly judgements?:
       continue;
     }
     const { value, reason } = entry(raw);
-    bounded(n.path, [n.path], value, Exact.ZERO, n.points, OVERRIDE);
+    bounded(n.path, [n.path], value, { lo: Exact.ZERO, hi: n.points, loClosed: true, hiClosed: true }, OVERRIDE);
     if (!reason) err("judgement-needs-reason", n.path, [n.path], { zh: `改判「${n.path}」须说明理由`, en: `overriding '${n.path}' needs a reason` });
   }
   return errors;

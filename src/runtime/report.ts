@@ -26,7 +26,8 @@ export interface NodeReport {
   /** The score that counts: `computed`, or the override. */
   readonly score: string | null;
   readonly override?: { readonly value: string; readonly reason: string };
-  readonly judged?: { readonly value: string; readonly reason?: string };
+  /** The judgement given; `deduction` when its value is a judged deduction (`deduct judged …`), not a score. */
+  readonly judged?: { readonly value: string; readonly reason?: string; readonly deduction?: boolean };
   readonly status?: "vetoed" | "exempt";
   readonly clamps: readonly Clamp[];
   readonly trace: readonly Text[];

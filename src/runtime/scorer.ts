@@ -62,8 +62,18 @@ export type InputTypeSpec =
 
 export interface JudgedSpec {
   readonly path: string;
+  /** The widest bounds: the interval that applies (a verdict's, a branch's) is checked while scoring. */
   readonly min: string;
   readonly max: string;
+  readonly minOpen?: boolean;
+  readonly maxOpen?: boolean;
+  /** The judgement is a deduction from the points (`deduct judged …`), not a score. */
+  readonly deduction?: boolean;
+  /** `judged by 结论 { … }` on an input: the interval each member of the verdict allows (`null` for `otherwise`). */
+  readonly byVerdict?: {
+    readonly input: string;
+    readonly arms: readonly { readonly member: string | null; readonly min: string; readonly max: string; readonly minOpen?: boolean; readonly maxOpen?: boolean }[];
+  };
   /** True when the whole indicator may be judged at once (all its parts are judged). */
   readonly indicator: boolean;
 }

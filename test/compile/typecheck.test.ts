@@ -65,7 +65,9 @@ describe("compiled modules", () => {
   it("type-check under tsc --strict with no any, for every bundled rubric and hostile text", async () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const program = analyzeProgram([...rubricFiles, { file: "nasty.rubric", text: NASTY }]);
+    // The judged rules (verdicts, scales, judged deductions) of a good fixture, as well.
+    const judged = { file: "judged-verdicts.rubric", text: readFileSync(`${root}test/fixtures/good/judged-verdicts.rubric`, "utf8") };
+    const program = analyzeProgram([...rubricFiles, { file: "nasty.rubric", text: NASTY }, judged]);
     expect(program.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.en)).toEqual([]);
     const files: string[] = [];
     for (const r of program.rubrics) {

@@ -94,6 +94,19 @@ describe("layout", () => {
     expect(await formatRubric("rubric T {\r\n  total 1\r\n}\r\n")).toBe(wrap("  total 1"));
     expect(await formatRubric("")).toBe("");
   });
+  it("lays out verdicts, scales and judged deductions: arms on one line while they fit, else one per line; spellings kept", async () => {
+    const short = wrap("  scale 四档 { 优 -> 100%; 良 -> 80%; 中 -> 60%; 差 -> 0 }");
+    expect(await same(short)).toBe(short);
+    const zh = wrap("  group g 1 {\n    indicator i 1 {\n      得分 = 酌情 按 结论 档次 定性三档\n    }\n  }");
+    expect(await same(zh)).toBe(zh);
+    const out = await same(
+      "rubric T { group g 9 { indicator 项目实施与管理的规范程度 9 { score = judged by 项目实施结论 { 达成 -> [80%, 100%]; 部分达成 -> [50%, 80%); 未达成 -> [0, 50%) } } } }",
+    );
+    expect(out).toContain("score = judged by 项目实施结论 {\n        达成 -> [80%, 100%]\n        部分达成 -> [50%, 80%)\n        未达成 -> [0, 50%)\n      }");
+    const ded = await same("rubric T { group g 1 { indicator i 1 { part a 1 = 酌情扣 [0.5,1] 当 x } } }");
+    expect(ded).toContain("part a 1 = 酌情扣 [0.5, 1] 当 x");
+    expect(await same("rubric T { group g 1 { indicator i 1 { part a 1 = deduct judged in [0.5, 1] when x } } }")).toContain("deduct judged in [0.5, 1] when x");
+  });
 });
 
 describe("syntax errors", () => {

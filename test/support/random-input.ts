@@ -84,11 +84,21 @@ export function randomInput(meta: RubricMeta, rng: Rng): ScoreInput {
     }
   }
   const judgements: Record<string, { value: string; reason?: string }> = {};
+  // Now and then a department's judgements try the edges and the envelope beyond the interval that
+  // applies (open ends, another verdict's interval): both scorers must refuse them alike. Otherwise
+  // every judgement lies where it is allowed, so that most departments score.
+  const wild = rng.next() < 0.15;
   for (const j of meta.judged) {
-    if (rng.next() < 0.5) continue;
-    const lo = Number(j.min);
-    const hi = Number(j.max);
-    const v = rng.next() < 0.4 ? j.max : (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
+    const v0 = j.byVerdict ? values[j.byVerdict.input] : undefined;
+    const arm = j.byVerdict?.arms.find((a) => a.member === null || a.member === v0);
+    const b = arm && !(wild && rng.next() < 0.5) ? arm : j;
+    // An open top has no maximum for `judgeRestFull` to give: judge such rows (a verdict's, mostly).
+    const mustJudge = !wild && (arm ? arm.maxOpen : j.maxOpen);
+    if (!mustJudge && rng.next() < 0.5) continue;
+    const lo = Number(b.min);
+    const hi = Number(b.max);
+    let v = wild && rng.next() < 0.5 ? (rng.next() < 0.5 ? b.max : b.min) : rng.next() < 0.4 && !b.maxOpen ? b.max : (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
+    if (!wild && ((b.maxOpen && Number(v) >= hi) || (b.minOpen && Number(v) <= lo))) v = ((lo + hi) / 2).toFixed(4);
     judgements[j.path] = { value: v, reason: "随机评定 random judgement" };
   }
   // A judged indicator and its own parts are not judged together.

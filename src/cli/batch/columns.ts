@@ -2,7 +2,8 @@
  * What a column (a CSV/XLSX header cell, or a key of a flat JSON object)
  * means. Inputs are named by their Chinese name or ASCII alias; the
  * reserved columns are:
- *   评定:<path> / judge:<path>       a judged score (part, or indicator judged as a whole)
+ *   评定:<path> / judge:<path>       a judged score (part, or indicator judged as a whole);
+ *                                    for a judged deduction (酌情扣), the deduction
  *   理由:<path> / reason:<path>      the reason for the judgement or override at <path>
  *   改判:<path> / override:<path>    an override of an indicator's final score
  *   其余满分 / judge_rest_full        judge every judged part not judged otherwise at its maximum

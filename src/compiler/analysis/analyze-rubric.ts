@@ -11,6 +11,7 @@
 import type * as A from "../syntax/ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { indicators } from "../model/paths.js";
+import { checkScaleDecl } from "../model/judged.js";
 import type { IndicatorNode, LetDef, PartNode, RubricModel } from "../model/types.js";
 import { Inferrer, type BandSite, type DivisionSite, type Env, type ExprInfo, type Inference } from "./infer.js";
 
@@ -49,6 +50,7 @@ function contextSignature(model: RubricModel): string {
   for (const i of model.inputs.values()) parts.push(idOf(i.decl));
   for (const l of model.lets.values()) parts.push(idOf(l.decl));
   for (const e of model.enums.values()) parts.push(idOf(e.decl));
+  for (const s of model.scales.values()) parts.push(idOf(s.decl));
   return `${model.file}|${parts.join(",")}`;
 }
 
@@ -99,6 +101,7 @@ export function analyzeRubric(model: RubricModel): RubricAnalysis {
   const divisions: DivisionSite[] = [...root.divisions];
   const bands: BandSite[] = [...root.bands];
   const diagnostics: Diagnostic[] = [...root.diagnostics];
+  for (const s of model.scales.values()) if (model.decl.items.includes(s.decl)) diagnostics.push(...checkScaleDecl(s));
   const parts = new Map<PartNode, ExprInfo>();
   for (const ind of indicators(model.groups)) {
     const signature = indicatorSignature(ind, context);

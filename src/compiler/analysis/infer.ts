@@ -13,6 +13,7 @@ import { W, ty } from "../diagnostics/words.js";
 import { suggest } from "../util/suggest.js";
 import { builtin, builtinNames } from "./builtins.js";
 import * as I from "./interval.js";
+import { inferJudged, inferScaledTiers, type RuleContext } from "./judged-rules.js";
 
 export interface ExprInfo {
   readonly type: ValueType;
@@ -360,12 +361,7 @@ export class Inferrer {
           this.diag(env, diagnostic("misplaced-rule", { file: env.file, span: e.span }, { rule: "judged" }));
           return num("points", I.FULL);
         }
-        if (e.bounds) {
-          const lo = constValue(e.bounds.lo);
-          const hi = constValue(e.bounds.hi);
-          return num("points", lo && hi ? I.closed(lo, hi) : I.closed(Exact.ZERO, env.partPoints));
-        }
-        return num("points", I.closed(Exact.ZERO, env.partPoints));
+        return inferJudged(e, env, env.partPoints, this.rules);
       }
       case "Bands":
         return this.bandsExpr(e, env);
@@ -656,7 +652,13 @@ export class Inferrer {
     return this.joinBranches(values, e.arms.map((a) => a.value), env);
   }
 
+  /** What the judged-rule checks need of this inferrer. */
+  private get rules(): RuleContext {
+    return { model: this.model, infer: (e, env) => this.infer(e, env), diag: (env, d) => this.diag(env, d) };
+  }
+
   private tiersExpr(e: A.TiersExpr, env: Env): ExprInfo {
+    if (e.scale) return inferScaledTiers({ ...e, scale: e.scale }, env, this.rules);
     const senv = this.sub(env);
     const subject = this.infer(e.subject, senv);
     const values: ExprInfo[] = [];

@@ -8,7 +8,8 @@ import type * as A from "../syntax/ast.js";
 import type { ExprInfo } from "../analysis/infer.js";
 import { builtin } from "../analysis/builtins.js";
 import { constValue, literalValue, roundingModeArg } from "../model/constants.js";
-import type { Dim, ValueType } from "../model/types.js";
+import type { Dim, ScaleDef, ValueType } from "../model/types.js";
+import { emitJudged, emitScaledTiers } from "./emit-judged.js";
 import { armText, exprText } from "../evaluate/expr.js";
 import { formatValue } from "../../runtime/trace.js";
 import { str } from "./text.js";
@@ -26,6 +27,9 @@ export interface ExprScope {
   /** Interns a constant, returning its module-level name. */
   constant(v: Exact): string;
   fresh(prefix: string): string;
+  /** Points of the part whose rule is being emitted (judged bounds and scales in `%` are shares of them). */
+  readonly partPoints?: Exact;
+  readonly scales?: ReadonlyMap<string, ScaleDef>;
 }
 
 export function tsType(t: ValueType | undefined): string {
@@ -114,7 +118,7 @@ export function emitExpr(e: A.Expr, s: ExprScope): string {
     case "Call":
       return call(e, s);
     case "Judged":
-      return "c.judged()";
+      return emitJudged(e, s, (x) => emitExpr(x, s));
     case "Bands":
       return bands(e, s);
     case "Tiers":
@@ -213,6 +217,7 @@ function bands(e: A.BandsExpr, s: ExprScope): string {
 }
 
 function tiers(e: A.TiersExpr, s: ExprScope): string {
+  if (e.scale) return emitScaledTiers({ ...e, scale: e.scale }, s, (x) => emitExpr(x, s));
   const x = s.fresh("t");
   const subject = str(exprText(e.subject));
   const arms = e.arms.map((arm) => `${arm.member ? `${x} === ${str(arm.member.text)}` : "true"} ? c.tier(${subject}, ${x}, ${emitExpr(arm.value, s)}, rt.fn.showAny)`);

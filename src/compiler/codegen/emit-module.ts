@@ -9,6 +9,7 @@ import type * as A from "../syntax/ast.js";
 import type { CheckedRubric } from "../program.js";
 import type { IndicatorNode, LetDef, TreeNode } from "../model/types.js";
 import { rubricMeta } from "../evaluate/scorer.js";
+import { implicitPart } from "../examples/prepare.js";
 import { exprText } from "../evaluate/expr.js";
 import { emitExpr, tsType, type ExprScope } from "./emit-expr.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
@@ -75,6 +76,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
 
   const scopeBase = {
     info: analysis.info,
+    scales: model.scales,
     inputs,
     enumMembers,
     rubricLets,
@@ -170,7 +172,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     lines.push(`    veto: [${conds(ind.veto)}],`);
     lines.push(`    exempt: [${conds(ind.exempt)}],`);
     lines.push("    parts: [");
-    for (const p of ind.parts) lines.push(`      // ${lineCommentText(p.name)}\n      (): Exact | boolean => ${emitExpr(p.rule, scope)},`);
+    for (const p of ind.parts) lines.push(`      // ${lineCommentText(p.name)}\n      (): Exact | boolean => ${emitExpr(p.rule, { ...scope, partPoints: p.points })},`);
     lines.push("    ],");
     lines.push("  };");
     body.push(`/** ${commentText(ind.path.join("."))} */`);
@@ -187,10 +189,11 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         .map((p) => {
           // The part made by `score = judged` takes its judgement from its indicator's entry.
           const j = judgedIndex.get((p.implicit ? n.path : p.path).join("."));
-          return `{ name: ${str(p.name)},${p.title !== undefined ? ` title: ${str(p.title)},` : ""} path: [${p.path.map(str).join(", ")}], points: ${scopeBase.constant(p.points)}${j !== undefined ? `, judged: ${j}` : ""} }`;
+          return `{ name: ${str(p.name)},${p.title !== undefined ? ` title: ${str(p.title)},` : ""} path: [${p.path.map(str).join(", ")}], points: ${scopeBase.constant(p.points)}${j !== undefined ? `, judged: ${j}` : ""}${p.implicit ? ", implicit: true" : ""} }`;
         })
         .join(", ");
-      const whole = judgedIndex.get(n.path.join("."));
+      // An indicator written `score = …` is judged through its one part (its rule decides the bounds).
+      const whole = implicitPart(n) ? undefined : judgedIndex.get(n.path.join("."));
       return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""} rules: ${fnName} }`;
     });
     return items.join(",\n");

@@ -219,6 +219,32 @@ export const DIAGNOSTICS = {
     zh: `「${a.what}」在本案例中重复给出`,
     en: `'${a.what}' is given more than once in this example`,
   })),
+
+  // ---- judged rules and scales ----
+  "judged-interval": spec<{ interval: string; detail: Localized }>("error", (a) => ({
+    zh: `酌情范围 ${a.interval} 无效：${zh(a.detail)}`,
+    en: `the judged interval ${a.interval} is wrong: ${en(a.detail)}`,
+  })),
+  "verdict-missing": spec<{ members: string }>("error", (a) => ({
+    zh: `结论分档未覆盖：${a.members}（补上这些结论的范围，或加 否则 -> […]）`,
+    en: `the verdict arms do not cover: ${a.members} (give their intervals, or add otherwise -> […])`,
+  })),
+  "deduction-out-of-bounds": spec<{ path: string; value: string; bounds: string }>("error", (a) => ({
+    zh: `「${a.path}」的酌情扣分须在 ${a.bounds} 之内（评定值是扣分，不是得分），给出的是 ${a.value}`,
+    en: `'${a.path}' deducts a judged amount in ${a.bounds} (the judgement is the deduction, not the score); ${a.value} is outside it`,
+  })),
+  "deduction-without-reason": spec<{ path: string; value: string }>("error", (a) => ({
+    zh: `「${a.path}」酌情扣 ${a.value} 分，须写明理由（理由 "…"）`,
+    en: `'${a.path}' deducts ${a.value}: give a reason (because "…")`,
+  })),
+  "verdict-out-of-bounds": spec<{ path: string; value: string; verdict: string; bounds: string }>("error", (a) => ({
+    zh: `「${a.path}」的结论为「${a.verdict}」，评定分须在 ${a.bounds} 之内，给出的是 ${a.value}`,
+    en: `'${a.path}': the verdict is '${a.verdict}', so the judged score must lie in ${a.bounds}; ${a.value} is outside it`,
+  })),
+  "scale-kind": spec<{ scale: string; detail: Localized }>("error", (a) => ({
+    zh: `档次「${a.scale}」用法不对：${zh(a.detail)}`,
+    en: `scale '${a.scale}' does not fit here: ${en(a.detail)}`,
+  })),
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -238,6 +264,7 @@ function kindZh(kind: string): string {
     part: "得分项",
     let: "中间量",
     grade: "等级",
+    scale: "档次",
   };
   return map[kind] ?? kind;
 }

@@ -15,10 +15,13 @@ import { exprKey } from "../analysis/infer.js";
 import { armRange } from "../checks/bands.js";
 import * as I from "../analysis/interval.js";
 import { EvalError, boolV, numV, showValue, valueEquals, type Value } from "./values.js";
+import { evalJudged, evalScaledTiers, type JudgedHost } from "./judged.js";
 
 export interface Judgement {
   readonly value: Exact;
   readonly reason?: string;
+  /** From `judge … full` / `judge rest full`: the best score the applying interval allows. */
+  readonly full?: boolean;
 }
 
 export interface EvalScope {
@@ -127,7 +130,7 @@ export class Evaluator {
       case "Call":
         return this.call(e, locals);
       case "Judged":
-        return this.judged(e);
+        return this.judged(e, locals);
       case "Bands":
         return this.bands(e, locals);
       case "Tiers":
@@ -248,19 +251,23 @@ export class Evaluator {
     }
   }
 
-  private judged(e: A.JudgedExpr): Value {
+  private judgedHost(locals: ReadonlyMap<string, Value>): JudgedHost {
     const part = this.scope.part;
-    const j = part ? this.scope.judgements.get(part) : undefined;
-    if (!part || !j) {
-      const name = part?.path.join(".") ?? "?";
-      return this.fail(
-        "missing-judgement",
-        { zh: `「${name}」为酌情评分，须给出评定分（评定 ${name} = …，或 评定 其余 满分）`, en: `'${name}' is judged: a score must be given for it (judge ${name} = …, or judge rest full)` },
-        e,
-      );
-    }
-    this.scope.trace.push(trace.judged(j.value, j.reason));
-    return numV(j.value);
+    const judgement = part ? this.scope.judgements.get(part) : undefined;
+    return {
+      model: this.scope.model,
+      ...(part ? { part } : {}),
+      ...(judgement ? { judgement } : {}),
+      trace: this.scope.trace,
+      eval: (x) => this.eval(x, locals),
+      bool: (x) => this.bool(x, locals),
+      fail: (kind, text, at, field) => this.fail(kind, text, at, field),
+      text: exprText,
+    };
+  }
+
+  private judged(e: A.JudgedExpr, locals: ReadonlyMap<string, Value>): Value {
+    return numV(evalJudged(e, this.judgedHost(locals)));
   }
 
   private bands(e: A.BandsExpr, locals: ReadonlyMap<string, Value>): Value {
@@ -279,6 +286,7 @@ export class Evaluator {
   }
 
   private tiers(e: A.TiersExpr, locals: ReadonlyMap<string, Value>): Value {
+    if (e.scale) return numV(evalScaledTiers({ ...e, scale: e.scale }, this.judgedHost(locals)));
     const x = this.eval(e.subject, locals);
     for (const arm of e.arms) {
       if (arm.member && !(x.k === "enum" && x.v === arm.member.text)) continue;

@@ -13,6 +13,7 @@ import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtim
 import type { CheckedRubric } from "../program.js";
 import type { IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
 import { Evaluator, exprText, type Judgement } from "./expr.js";
+import { judgedSites } from "../model/judged.js";
 import { EvalError, type Value } from "./values.js";
 
 export interface ScoringInput {
@@ -53,6 +54,8 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
   // (indicator lets are distinct declarations, so they never collide).
   const letValues = new Map<LetDef, Value>();
   const errors: { path: string; message: Text }[] = [];
+
+  const isDeduction = (p: PartNode): boolean => judgedSites(p.rule).some((s) => s.deduction);
 
   const scoreIndicator = (ind: IndicatorNode): NodeReport => {
     const trace: Text[] = [];
@@ -126,7 +129,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
             points: p.points.toString(),
             computed: s.toString(),
             score: s.toString(),
-            ...(j ? { judged: { value: j.value.toString(), ...(j.reason ? { reason: j.reason } : {}) } } : {}),
+            ...(j ? { judged: { value: j.value.toString(), ...(j.reason ? { reason: j.reason } : {}), ...(isDeduction(p) ? { deduction: true } : {}) } } : {}),
             clamps: pclamps,
             trace: ptrace,
             children: [],

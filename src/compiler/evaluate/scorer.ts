@@ -10,7 +10,9 @@ import { constValue } from "../model/constants.js";
 import { indicators, walkTree } from "../model/paths.js";
 import type { IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
 import { inputUses } from "../model/uses.js";
-import { judgedBounds } from "../examples/prepare.js";
+import { fullJudgement, implicitPart, judgedBounds, wholeBounds } from "../examples/prepare.js";
+import { judgedSites, pointsInterval, verdictArms, type Envelope } from "../model/judged.js";
+import type { Bounds } from "../../runtime/judged-bounds.js";
 import type { CheckedRubric } from "../program.js";
 import type { Judgement } from "./expr.js";
 import { scoreRubric } from "./rubric.js";
@@ -71,14 +73,29 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
   const { model } = rubric;
   const uses = inputUses(model);
   const judged: JudgedSpec[] = [];
+  const bounds = (b: Bounds) => ({ min: b.lo.toString(), max: b.hi.toString(), ...(b.loClosed ? {} : { minOpen: true }), ...(b.hiClosed ? {} : { maxOpen: true }) });
+  const spec = (path: readonly string[], b: Envelope, indicator: boolean, part?: PartNode): JudgedSpec => {
+    const sites = part ? judgedSites(part.rule) : [];
+    const v = sites.length === 1 ? sites[0]?.verdict : undefined;
+    const input = v?.subject.kind === "Ref" && model.inputs.has(v.subject.name.text) ? v.subject.name.text : undefined;
+    const arms = v && part ? verdictArms(v, model).flatMap((a) => {
+      const ab = a.interval ? pointsInterval(a.interval, part.points) : undefined;
+      return ab ? [{ member: a.member?.text ?? null, ...bounds(ab) }] : [];
+    }) : [];
+    return { path: path.join("."), ...bounds(b), indicator, ...(b.deduction ? { deduction: true } : {}), ...(input ? { byVerdict: { input, arms } } : {}) };
+  };
   for (const n of walkTree(model.groups)) {
     if (n.kind === "part") {
-      // The part made by `score = judged` is judged through its indicator.
+      // The part made by `score = …` is judged through its indicator.
       if (n.implicit) continue;
-      const b = judgedBounds(n);
-      if (b) judged.push({ path: n.path.join("."), min: b.lo.toString(), max: b.hi.toString(), indicator: false });
-    } else if (n.kind === "indicator" && n.parts.length > 0 && n.parts.every((p) => judgedBounds(p))) {
-      judged.push({ path: n.path.join("."), min: "0", max: n.points.toString(), indicator: true });
+      const b = judgedBounds(n, model);
+      if (b) judged.push(spec(n.path, b, false, n));
+    } else if (n.kind === "indicator") {
+      const implicit = implicitPart(n);
+      const b = implicit ? judgedBounds(implicit, model) : undefined;
+      const whole = b ? undefined : wholeBounds(n, model);
+      if (b) judged.push(spec(n.path, b, true, implicit));
+      else if (whole) judged.push(spec(n.path, whole, true));
     }
   }
   return {
@@ -112,15 +129,17 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     const resolved = resolveJudgementPaths(meta, input);
     for (const [path, judgement] of resolved.judgements) {
       const n = node(path);
+      const implicit = n?.kind === "indicator" ? implicitPart(n) : undefined;
       if (n?.kind === "part") judgements.set(n, judgement);
+      else if (implicit && judgedBounds(implicit, model)) judgements.set(implicit, judgement);
       else if (n?.kind === "indicator") wholeJudgements.set(n, judgement);
     }
     if (input.judgeRestFull) {
       for (const ind of indicators(model.groups)) {
         if (wholeJudgements.has(ind)) continue;
         for (const p of ind.parts) {
-          const b = judgedBounds(p);
-          if (b && !judgements.has(p)) judgements.set(p, { value: b.hi });
+          const b = judgedBounds(p, model);
+          if (b && !judgements.has(p)) judgements.set(p, fullJudgement(b));
         }
       }
     }
@@ -133,7 +152,14 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     if (result.failures.length > 0) {
       throw new ScoreError(
         result.failures.map(({ node: ind, error }) => ({
-          kind: error.kind === "zero-division" ? "zero-denominator" : error.kind === "missing-input" || error.kind === "missing-judgement" ? "missing" : "wrong-type",
+          kind:
+            error.kind === "zero-division"
+              ? "zero-denominator"
+              : error.kind === "missing-input" || error.kind === "missing-judgement"
+                ? "missing"
+                : error.kind === "judgement-out-of-bounds"
+                  ? "judgement-out-of-bounds"
+                  : "wrong-type",
           field: error.field ?? ind.path.join("."),
           indicators: [ind.path.join(".")],
           message: { zh: `指标「${ind.path.join(".")}」：${error.text.zh}`, en: `indicator '${ind.path.join(".")}': ${error.text.en}` },

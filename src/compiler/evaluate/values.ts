@@ -14,7 +14,7 @@ export type Value =
 export const numV = (v: Exact): Value => ({ k: "num", v });
 export const boolV = (v: boolean): Value => ({ k: "bool", v });
 
-export type EvalErrorKind = "missing-input" | "zero-division" | "missing-judgement" | "no-band" | "index" | "invalid";
+export type EvalErrorKind = "missing-input" | "zero-division" | "missing-judgement" | "no-band" | "index" | "invalid" | "judgement-out-of-bounds";
 
 /** A failure while scoring; names the place (file and span) and, via the caller, the indicator. */
 export class EvalError extends Error {

@@ -8,8 +8,10 @@ import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue } from "../model/constants.js";
+import { judgedEnvelope, verdictOnInput, type Envelope } from "../model/judged.js";
+import { boundsText, within } from "../../runtime/judged-bounds.js";
 import { pathText, resolvePath, walkTree } from "../model/paths.js";
-import type { AnyNode, IndicatorNode, PartNode } from "../model/types.js";
+import type { AnyNode, IndicatorNode, PartNode, RubricModel } from "../model/types.js";
 import type { CheckedRubric } from "../program.js";
 import type { Judgement } from "../evaluate/expr.js";
 import type { ScoringInput } from "../evaluate/rubric.js";
@@ -32,15 +34,37 @@ export interface PreparedExample {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The top-level `judged` of a part's rule (also inside `if` branches), with its bounds. */
-export function judgedBounds(p: PartNode): { lo: Exact; hi: Exact } | undefined {
-  const find = (e: A.Expr): A.JudgedExpr | undefined =>
-    e.kind === "Judged" ? e : e.kind === "If" ? (find(e.then) ?? find(e.else)) : undefined;
-  const j = find(p.rule);
-  if (!j) return undefined;
-  const lo = j.bounds ? constValue(j.bounds.lo) : undefined;
-  const hi = j.bounds ? constValue(j.bounds.hi) : undefined;
-  return { lo: lo ?? Exact.ZERO, hi: hi ?? p.points };
+/**
+ * Where a part's judgement may lie, over every `judged` its rule may end in
+ * (the branches of its `if`s, every verdict); undefined when it is computed.
+ * The interval that applies is checked when the rule runs.
+ */
+export function judgedBounds(p: PartNode, model: RubricModel): Envelope | undefined {
+  return judgedEnvelope(p.rule, p.points, model);
+}
+
+/** The best a judgement can give under `b`: the top (the least deduction, for a deduction). */
+export function fullJudgement(b: Envelope): Judgement {
+  return { value: b.deduction ? b.lo : b.hi, full: true };
+}
+
+/** The part of an indicator written `score = …`: judging the indicator judges its rule. */
+export function implicitPart(n: IndicatorNode): PartNode | undefined {
+  const p = n.parts[0];
+  return n.parts.length === 1 && p?.implicit ? p : undefined;
+}
+
+/** Bounds of a whole judgement of an indicator whose parts are all judged: the sums of what each part can score. */
+export function wholeBounds(n: IndicatorNode, model: RubricModel): Envelope | undefined {
+  let lo = Exact.ZERO;
+  let hi = Exact.ZERO;
+  for (const p of n.parts) {
+    const b = judgedBounds(p, model);
+    if (!b) return undefined;
+    lo = lo.add(b.deduction ? p.points.sub(b.hi) : b.lo);
+    hi = hi.add(b.deduction ? p.points : b.hi);
+  }
+  return n.parts.length > 0 ? { lo, hi, loClosed: true, hiClosed: true, deduction: false } : undefined;
 }
 
 export function prepareExample(decl: A.ExampleDecl, file: string, rubric: CheckedRubric | undefined): PreparedExample {
@@ -70,9 +94,11 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     if (!v) diags.push(diagnostic("type-mismatch", at(e.span), { expected: W.number, actual: W.expression, context: W.value }));
     return v;
   };
-  const judgedParts = (n: AnyNode): PartNode[] => [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x) !== undefined);
-  const nodeParts = (n: AnyNode): PartNode[] => (n.kind === "part" ? (judgedBounds(n) ? [n] : []) : judgedParts(n));
+  const judgedParts = (n: AnyNode): PartNode[] => [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x, model) !== undefined);
+  const nodeParts = (n: AnyNode): PartNode[] => (n.kind === "part" ? (judgedBounds(n, model) ? [n] : []) : judgedParts(n));
   const judgedTwice = new Set<AnyNode>();
+  // Judgements of verdict-bounded parts, checked against the verdict once every given value is known.
+  const verdictJudged: { part: PartNode; value: Exact; name: string; span: A.Span }[] = [];
 
   for (const item of decl.items) {
     switch (item.kind) {
@@ -112,22 +138,27 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         if (!item.value) {
           const parts = nodeParts(n);
           if (parts.length === 0) diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "其下没有酌情评分项", en: "nothing under it is judged" } }));
-          for (const p of parts) judgements.set(p, { value: judgedBounds(p)?.hi ?? p.points });
+          for (const p of parts) {
+            const b = judgedBounds(p, model);
+            if (b) judgements.set(p, fullJudgement(b));
+          }
           break;
         }
         const v = number(item.value);
         if (!v) break;
         const reason = item.reason?.value;
-        let bounds: { lo: Exact; hi: Exact } | undefined;
-        if (n.kind === "part") {
-          bounds = judgedBounds(n);
+        let bounds: Envelope | undefined;
+        const implicit = n.kind === "indicator" ? implicitPart(n) : undefined;
+        const ownRule = implicit && judgedBounds(implicit, model) ? implicit : n.kind === "part" ? n : undefined;
+        if (ownRule) {
+          bounds = judgedBounds(ownRule, model);
           if (!bounds) {
             diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "该项按规则计算，不是酌情评分（要替换计算结果请用 改判）", en: "its rule is computed, not judged (use override to replace a computed score)" } }));
             break;
           }
-          judgements.set(n, { value: v, ...(reason ? { reason } : {}) });
-        } else if (n.kind === "indicator" && n.parts.length > 0 && n.parts.every((p) => judgedBounds(p))) {
-          bounds = { lo: Exact.ZERO, hi: n.points };
+          judgements.set(ownRule, { value: v, ...(reason ? { reason } : {}) });
+          verdictJudged.push({ part: ownRule, value: v, name, span: item.value.span });
+        } else if (n.kind === "indicator" && (bounds = wholeBounds(n, model))) {
           wholeJudgements.set(n, { value: v, ...(reason ? { reason } : {}) });
         } else {
           diags.push(
@@ -141,10 +172,15 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
           );
           break;
         }
-        if (v.lt(bounds.lo) || v.gt(bounds.hi)) {
-          diags.push(diagnostic("value-out-of-bounds", at(item.value.span), { path: name, value: v.toString(), bounds: `[${bounds.lo.toString()}, ${bounds.hi.toString()}]` }));
-        } else if (v.lt(bounds.hi) && !reason?.trim()) {
-          diags.push(diagnostic("judged-without-reason", at(item.span), { path: name, value: v.toString(), max: bounds.hi.toString() }));
+        if (!within(v, bounds)) {
+          const args = { path: name, value: v.toString(), bounds: boundsText(bounds) };
+          diags.push(bounds.deduction ? diagnostic("deduction-out-of-bounds", at(item.value.span), args) : diagnostic("value-out-of-bounds", at(item.value.span), args));
+        } else if (bounds.deduction ? v.sign() > 0 && !reason?.trim() : v.lt(bounds.hi) && !reason?.trim()) {
+          diags.push(
+            bounds.deduction
+              ? diagnostic("deduction-without-reason", at(item.span), { path: name, value: v.toString() })
+              : diagnostic("judged-without-reason", at(item.span), { path: name, value: v.toString(), max: bounds.hi.toString() }),
+          );
         }
         break;
       }
@@ -201,14 +237,25 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
   }
 
+  for (const j of verdictJudged) {
+    const on = verdictOnInput(j.part, model);
+    const given = on ? inputs.get(on.input) : undefined;
+    const b = on && given?.k === "enum" ? on.bounds(given.v) : undefined;
+    const envelope = judgedBounds(j.part, model);
+    // A value outside every interval is reported once, above.
+    if (b && given?.k === "enum" && envelope && within(j.value, envelope) && !within(j.value, b)) {
+      diags.push(diagnostic("verdict-out-of-bounds", at(j.span), { path: j.name, value: j.value.toString(), verdict: given.v, bounds: boundsText(b) }));
+    }
+  }
+
   if (restFull) {
     for (const n of walkTree(model.groups)) {
       if (n.kind !== "part" || judgements.has(n)) continue;
-      const b = judgedBounds(n);
+      const b = judgedBounds(n, model);
       if (!b) continue;
       const owner = [...walkTree(model.groups)].find((x): x is IndicatorNode => x.kind === "indicator" && x.parts.includes(n));
       if (owner && wholeJudgements.has(owner)) continue;
-      judgements.set(n, { value: b.hi });
+      judgements.set(n, fullJudgement(b));
     }
   }
 

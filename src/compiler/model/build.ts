@@ -9,6 +9,7 @@ import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue, literalValue } from "./constants.js";
 import { assignPaths, parentOf, pathText, resolvePath } from "./paths.js";
+import { declareScales } from "./judged.js";
 import type {
   AnyNode,
   EnumDef,
@@ -203,6 +204,7 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
     rounding: { ...(base?.rounding ?? {}) },
     grades: [...(base?.grades ?? [])],
     enums: new Map(base?.enums ?? []),
+    scales: new Map(base?.scales ?? []),
     inputs: new Map(base?.inputs ?? []),
     lets: new Map(base?.lets ?? []),
     groups: base ? cloneTree(base.groups) : [],
@@ -241,6 +243,8 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
     }
     model.enums.set(it.name.text, { name: it.name.text, members: [...seen], decl: it, file, span: it.span });
   }
+
+  declareScales(decl, model, file, own);
 
   for (const it of decl.items) {
     switch (it.kind) {

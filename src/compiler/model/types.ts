@@ -31,6 +31,13 @@ export interface EnumDef extends Origin {
   readonly decl: A.EnumDecl;
 }
 
+/** A named scale: member → interval (for `judged by … scale`) or member → value (for `tiers … scale`). */
+export interface ScaleDef extends Origin {
+  readonly name: string;
+  readonly arms: readonly A.ScaleArm[];
+  readonly decl: A.ScaleDecl;
+}
+
 export interface InputDef extends Origin {
   readonly name: string;
   readonly alias?: string;
@@ -121,6 +128,7 @@ export interface RubricModel {
   rounding: { indicator?: RoundingSpec; part?: RoundingSpec; total?: RoundingSpec };
   grades: GradeDef[];
   enums: Map<string, EnumDef>;
+  scales: Map<string, ScaleDef>;
   inputs: Map<string, InputDef>;
   lets: Map<string, LetDef>;
   groups: TreeNode[];

@@ -131,6 +131,18 @@ export interface Interval {
 export interface JudgedExpr extends ExprBase {
   readonly kind: "Judged";
   readonly bounds?: Interval;
+  /** `judged by V { … }` / `judged by V scale S`: the allowed interval is the one of the verdict V's member. */
+  readonly verdict?: { readonly subject: Expr; readonly arms: readonly ScaleArm[]; readonly scale?: Name };
+  /** `deduct judged in [a, b] when C`: the judgement is a deduction from the points, made only when C holds. */
+  readonly deduction?: { readonly when: Expr };
+}
+/** An arm of a scale or of a verdict: a member (or `otherwise`) with an interval (judged) or a value (tiers). */
+export interface ScaleArm {
+  /** `undefined` for `otherwise`. */
+  readonly member?: Name;
+  readonly interval?: Interval;
+  readonly value?: Expr;
+  readonly span: Span;
 }
 export type CompareOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
 export type BandCondition =
@@ -157,6 +169,8 @@ export interface TiersExpr extends ExprBase {
   readonly kind: "Tiers";
   readonly subject: Expr;
   readonly arms: readonly TierArm[];
+  /** `tiers E scale S`: the arms come from the named scale (then `arms` is empty). */
+  readonly scale?: Name;
 }
 export interface DeductPerExpr extends ExprBase {
   readonly kind: "DeductPer";
@@ -229,6 +243,13 @@ export interface EnumDecl {
   readonly kind: "Enum";
   readonly name: Name;
   readonly members: readonly Name[];
+  readonly span: Span;
+}
+/** `scale NAME { member -> interval | value; … }`, declared once and used by `judged by … scale` or `tiers … scale`. */
+export interface ScaleDecl {
+  readonly kind: "Scale";
+  readonly name: Name;
+  readonly arms: readonly ScaleArm[];
   readonly span: Span;
 }
 export interface InputDecl {
@@ -354,7 +375,8 @@ export type RubricItem =
   | GroupDecl
   | IndicatorDecl
   | Modification
-  | ExampleDecl;
+  | ExampleDecl
+  | ScaleDecl;
 
 export interface RubricRef {
   readonly name: Name;

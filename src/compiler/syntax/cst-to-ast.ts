@@ -129,6 +129,8 @@ function rubricItem(n: CstNode): A.RubricItem[] {
       return [grades(child)];
     case "enumDecl":
       return [enumDecl(child)];
+    case "scaleDecl":
+      return [scaleDecl(child)];
     case "inputDecl":
       return [inputDecl(child)];
     case "letDecl":
@@ -708,7 +710,13 @@ function primary(n: CstNode): A.Expr {
   const j = sub(n, "judged");
   if (j) {
     const iv = sub(j, "interval");
-    return { kind: "Judged", ...(iv ? { bounds: interval(iv, s) } : {}), span: s };
+    const v = sub(j, "verdict");
+    return { kind: "Judged", ...(iv ? { bounds: interval(iv, s) } : {}), ...(v ? { verdict: verdict(v) } : {}), span: s };
+  }
+  const jd = sub(n, "judgedDeduct");
+  if (jd) {
+    const c = sub(jd, "cond");
+    return { kind: "Judged", bounds: interval(sub(jd, "interval"), s), deduction: { when: c ? expr(c) : errorExpr(s) }, span: s };
   }
   const b = sub(n, "bands");
   if (b) return bands(b);
@@ -771,11 +779,42 @@ function bands(n: CstNode): A.BandsExpr {
   };
 }
 
+function scaleArm(a: CstNode): A.ScaleArm {
+  const as = span(a);
+  const m = sub(a, "member");
+  const iv = sub(a, "interval");
+  const v = sub(a, "value");
+  return {
+    ...(m ? { member: ident(m, as) } : {}),
+    ...(iv ? { interval: interval(iv, as) } : {}),
+    ...(v ? { value: additive(v) } : {}),
+    span: as,
+  };
+}
+
+function scaleName(n: CstNode): A.Name | undefined {
+  const r = sub(n, "scaleRef");
+  return r ? ident(sub(r, "ident"), span(r)) : undefined;
+}
+
+function verdict(n: CstNode): NonNullable<A.JudgedExpr["verdict"]> {
+  const subj = sub(n, "subject");
+  const scale = scaleName(n);
+  return { subject: subj ? additive(subj) : errorExpr(span(n)), arms: subs(n, "scaleArm").map(scaleArm), ...(scale ? { scale } : {}) };
+}
+
+function scaleDecl(n: CstNode): A.ScaleDecl {
+  const s = span(n);
+  return { kind: "Scale", name: ident(sub(n, "ident"), s), arms: subs(n, "scaleArm").map(scaleArm), span: s };
+}
+
 function tiers(n: CstNode): A.TiersExpr {
   const s = span(n);
   const subj = sub(n, "subject");
+  const scale = scaleName(n);
   return {
     kind: "Tiers",
+    ...(scale ? { scale } : {}),
     subject: subj ? additive(subj) : errorExpr(s),
     arms: subs(n, "tierArm").map((a) => {
       const as = span(a);

@@ -47,7 +47,7 @@ export const KEYWORDS = [
   { name: "Per", en: ["per"], zh: ["每"] },
   { name: "Over", en: ["over"], zh: ["超出"] },
   { name: "Under", en: ["under"], zh: ["低于"] },
-  { name: "Of", en: ["of"], zh: ["按"] },
+  { name: "Of", en: ["of", "by"], zh: ["按"] },
   { name: "If", en: ["if"], zh: ["如果"] },
   { name: "Then", en: ["then"], zh: ["则"] },
   { name: "Each", en: ["each"], zh: ["对每个"] },
@@ -88,6 +88,9 @@ export const KEYWORDS = [
   { name: "Yuan", en: ["yuan"], zh: ["元"] },
   { name: "WanYuan", en: ["wanyuan"], zh: ["万元"] },
   { name: "Fen", en: ["pts"], zh: ["分"] },
+  { name: "Scale", en: ["scale"], zh: ["档次"], soft: true },
+  // English says it in two words: `deduct judged`.
+  { name: "JudgedDeduct", en: [], zh: ["酌情扣"] },
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

@@ -91,6 +91,7 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.reword) },
       { ALT: () => this.SUBRULE(this.rename) },
       { ALT: () => this.SUBRULE(this.example) },
+      { ALT: () => this.SUBRULE(this.scaleDecl) },
     ]);
   });
 
@@ -663,6 +664,8 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.judged) },
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.tiers) },
+      // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
+      { ALT: () => this.SUBRULE(this.judgedDeduct), IGNORE_AMBIGUITIES: true },
       { ALT: () => this.SUBRULE(this.deduct) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
       { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
@@ -721,10 +724,80 @@ export class RubricParser extends CstParser {
 
   public judged = this.RULE("judged", () => {
     this.CONSUME(K.Judged);
-    this.OPTION(() => {
-      this.CONSUME(K.In);
-      this.SUBRULE(this.interval);
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.In);
+            this.SUBRULE(this.interval);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.verdict) },
+      ]),
+    );
+  });
+
+  /** `by 结论 { 达成 -> [80%, 100%]; … }` or `by 结论 scale 定性三档`. */
+  public verdict = this.RULE("verdict", () => {
+    this.CONSUME(K.Of);
+    this.SUBRULE(this.additive, { LABEL: "subject" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.MANY(() => {
+            this.SUBRULE(this.scaleArm);
+            this.sep();
+          });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.scaleRef) },
+    ]);
+  });
+
+  public scaleRef = this.RULE("scaleRef", () => {
+    this.CONSUME(K.Scale);
+    this.SUBRULE(this.ident);
+  });
+
+  /** `scale 四档 { 优 -> 100%; … }` at rubric level. */
+  public scaleDecl = this.RULE("scaleDecl", () => {
+    this.CONSUME(K.Scale);
+    this.SUBRULE(this.ident);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.scaleArm);
+      this.sep();
     });
+    this.CONSUME(T.RBrace);
+  });
+
+  /** A member and its interval (a judged scale) or its value (a tiers scale); `[` always opens an interval. */
+  public scaleArm = this.RULE("scaleArm", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }) }, { ALT: () => this.CONSUME(K.Otherwise) }]);
+    this.CONSUME(T.Arrow);
+    this.OR2({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [{ ALT: () => this.SUBRULE(this.interval) }, { ALT: () => this.SUBRULE(this.additive, { LABEL: "value" }) }],
+    });
+  });
+
+  /** `deduct judged in [0.5, 1] when 核算不规范` / `酌情扣 [0.5, 1] 当 核算不规范`. */
+  public judgedDeduct = this.RULE("judgedDeduct", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Deduct);
+          this.CONSUME(K.Judged);
+        },
+      },
+      { ALT: () => this.CONSUME(K.JudgedDeduct) },
+    ]);
+    this.OPTION(() => this.CONSUME(K.In));
+    this.SUBRULE(this.interval);
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expr, { LABEL: "cond" });
   });
 
   public bands = this.RULE("bands", () => {
@@ -756,12 +829,19 @@ export class RubricParser extends CstParser {
   public tiers = this.RULE("tiers", () => {
     this.CONSUME(K.Tiers);
     this.SUBRULE(this.additive, { LABEL: "subject" });
-    this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.SUBRULE(this.tierArm);
-      this.sep();
-    });
-    this.CONSUME(T.RBrace);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.MANY(() => {
+            this.SUBRULE(this.tierArm);
+            this.sep();
+          });
+          this.CONSUME(T.RBrace);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.scaleRef) },
+    ]);
   });
 
   public tierArm = this.RULE("tierArm", () => {
