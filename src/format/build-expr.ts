@@ -184,9 +184,13 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
         sep: separator(src, e.arms, ";"),
         arms: e.arms.map((a) => tierArm(a, src)),
       };
+    case "Achievement":
+      return phrase(e, inner, [e.actual, e.target, e.zero === "full" ? undefined : e.zero], base, src);
     case "DeductPer":
+      if (e.cap) return phrase(e, inner, [e.amount, e.count, e.cap], base, src);
       return { type: "Deduct", ...base, kw: kw(), amount: exprNode(e.amount, src), perKw: after(e.amount), per: exprNode(e.count, src) };
     case "DeductBeyond":
+      if (e.mode || e.cap || e.subjectFirst || e.direction === "off") return phrase(e, inner, [e.amount, e.step, e.subject, e.threshold, e.cap], base, src);
       return {
         type: "Deduct",
         ...base,
@@ -265,4 +269,21 @@ function tierArm(a: A.TierArm, src: Source): F.TierArmNode {
   if (a.member) return { ...base, member: nameNode(a.member, src), arrow: src.next(a.member.span.end).image };
   const first = src.at(a.span.start);
   return { ...base, otherwiseKw: first.image, arrow: src.next(tokenEnd(first)).image };
+}
+
+/** The tokens of `inner` outside its operands become words; operands stay nodes, all in source order. */
+function phrase(e: A.Expr, inner: A.Span, operands: readonly (A.Expr | undefined)[], base: { start: number; end: number; parens?: F.Parens }, src: Source): F.PhraseNode {
+  const ops = operands.filter((x): x is A.Expr => x !== undefined).sort((a, b) => a.span.start - b.span.start);
+  const pieces: (string | number)[] = [];
+  const args: F.ExprNode[] = [];
+  let at = inner.start;
+  for (const op of ops) {
+    for (const t of src.within(at, op.span.start)) pieces.push(t.image);
+    pieces.push(args.length);
+    args.push(exprNode(op, src));
+    at = op.span.end;
+  }
+  for (const t of src.within(at, inner.end)) pieces.push(t.image);
+  void e;
+  return { type: "Phrase", ...base, pieces, args };
 }

@@ -181,6 +181,8 @@ function typeNode(t: A.TypeExpr, src: Source, end: number): F.TypeNode {
         close: (toks[toks.length - 1] as typeof open).image,
       };
     }
+    case "Pair":
+      return { type: "TypePair", start, end, kw: toks[0]?.image ?? "", element: typeNode(t.element, src, end) };
     case "Money":
       return { type: "TypeMoney", start, end, kw: toks[0]?.image ?? "", open: toks[1]?.image ?? "(", unit: toks[2]?.image ?? "", close: toks[3]?.image ?? ")" };
     case "Prim":

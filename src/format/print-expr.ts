@@ -29,6 +29,8 @@ export const EXPR_TYPES = new Set([
   "JudgedBy",
   "JudgedDeduct",
   "ScaleArm",
+  "Phrase",
+  "TypePair",
   "TypeWord",
   "TypeMoney",
   "TypeArray",
@@ -131,6 +133,19 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
       const head: Doc[] = [n.kw, " ", print("amount"), " ", n.perKw, " ", print("per")];
       return n.ofKw ? [...head, " ", n.ofKw, " ", print("subject"), " ", n.dirKw ?? "", " ", print("threshold")] : head;
     }
+    case "Phrase": {
+      // Words fill the line and wrap, indented, only when a line is too long or a `//` comment ends one.
+      const docs: Doc[] = [];
+      const endsInLineComment = (p: string | number | undefined): boolean =>
+        typeof p === "number" && (n.args[p]?.comments ?? []).some((c) => c.trailing && !c.block);
+      n.pieces.forEach((p, i) => {
+        if (i > 0) docs.push(endsInLineComment(n.pieces[i - 1]) ? builders.hardline : line);
+        docs.push(typeof p === "string" ? p : print(["args", p]));
+      });
+      return group(indent(builders.fill(docs)));
+    }
+    case "TypePair":
+      return [n.kw, " ", print("element")];
     case "TypeWord":
       return n.text;
     case "TypeMoney":

@@ -262,7 +262,20 @@ export type ExprNode =
   | TiersNode
   | DeductNode
   | JudgedByNode
-  | JudgedDeductNode;
+  | JudgedDeductNode
+
+  | PhraseNode;
+/**
+ * A rule read as words and operands in the order written, spellings kept:
+ * `deduct 2 per whole 5% of 执行率 under 100% at most 8`,
+ * `按 执行率 低于 100% 每满 5% 扣 2`, `完成比 实际 对比 1200 正向 当 0 -> 满分`.
+ */
+export interface PhraseNode extends ExprBase {
+  type: "Phrase";
+  /** Each piece is a word (a keyword, `->`, the `0` of `when 0`) or the index of an operand in `args`. */
+  pieces: (string | number)[];
+  args: ExprNode[];
+}
 
 // ---- types and constraints ----
 
@@ -294,7 +307,13 @@ export interface TypeFieldNode extends Base {
   colon: string;
   valueType: TypeNode;
 }
-export type TypeNode = TypeWordNode | TypeMoneyNode | TypeArrayNode | TypeListNode;
+export type TypeNode = TypeWordNode | TypeMoneyNode | TypeArrayNode | TypeListNode | TypePairNode;
+/** `target count` / `目标 计数`. */
+export interface TypePairNode extends Base {
+  type: "TypePair";
+  kw: string;
+  element: TypeNode;
+}
 
 export interface ConstraintNode extends Base {
   type: "Constraint";

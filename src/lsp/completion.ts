@@ -33,10 +33,10 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
   Tiers: ["Otherwise"],
 };
 
-const EXPRESSION_KEYWORDS: readonly KeywordName[] = ["If", "Then", "Otherwise", "Each", "In", "And", "Or", "Not", "True", "False", "Judged", "Bands", "Tiers", "Deduct", "Per", "Over", "Under", "Of", "When", "Scale", "JudgedDeduct"];
-const TYPE_KEYWORDS: readonly KeywordName[] = ["Money", "Ratio", "Count", "Points", "Number", "Bool", "Text", "List", "Of"];
+const EXPRESSION_KEYWORDS: readonly KeywordName[] = ["If", "Then", "Otherwise", "Each", "In", "And", "Or", "Not", "True", "False", "Judged", "Bands", "Tiers", "Deduct", "Per", "Over", "Under", "Of", "When", "Scale", "JudgedDeduct", "Achievement", "Against", "HigherBetter", "LowerBetter", "Whole", "Started", "Proportional", "Off", "Most", "Full"];
+const TYPE_KEYWORDS: readonly KeywordName[] = ["Money", "Ratio", "Count", "Points", "Number", "Bool", "Text", "List", "Of", "Target"];
 const PATH_STATEMENTS = new Set(["Judge", "Override", "Expect", "Reweight", "Replace", "Remove", "Reword", "Rename", "Add"]);
-const EXPRESSION_TOKENS = new Set(["Equals", "EqEq", "NotEq", "Less", "LessEq", "Greater", "GreaterEq", "Plus", "Minus", "Star", "Slash", "LParen", "LBracket", "Comma", "Arrow", "When", "If", "Then", "Otherwise", "And", "Or", "Not", "In", "Of", "Per", "Over", "Under", "Bands", "Tiers", "Deduct", "Each", "Colon", "Judged", "JudgedDeduct"]);
+const EXPRESSION_TOKENS = new Set(["Equals", "EqEq", "NotEq", "Less", "LessEq", "Greater", "GreaterEq", "Plus", "Minus", "Star", "Slash", "LParen", "LBracket", "Comma", "Arrow", "When", "If", "Then", "Otherwise", "And", "Or", "Not", "In", "Of", "Per", "Over", "Under", "Bands", "Tiers", "Deduct", "Each", "Colon", "Judged", "JudgedDeduct", "Achievement", "Against", "Whole", "Started", "Proportional", "Off", "Most"]);
 const NAMEISH = new Set(["Identifier", "StringLiteral", "Dot"]);
 
 export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lang): CompletionItem[] {

@@ -94,6 +94,9 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
         ...rule.arms.map((a) => `- ${a.member ? a.member.text : say(lang, "其他", "otherwise")} → ${src(a.value)}`),
       ];
     case "DeductPer":
+      if (rule.cap) {
+        return [say(lang, `扣分：满分 ${pts}，每 1 个「${src(rule.count)}」扣 ${src(rule.amount)} 分，至多扣 ${src(rule.cap)} 分，扣完为止`, `deduction: ${pts} minus ${src(rule.amount)} for each of ${src(rule.count)}, at most ${src(rule.cap)} in all, not below 0`)];
+      }
       return [
         say(
           lang,
@@ -101,7 +104,10 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
           `deduction: ${pts} minus ${src(rule.amount)} for each of ${src(rule.count)}, not below 0`,
         ),
       ];
+    case "Achievement":
+      return [describeAchievement(rule, pts, src, lang)];
     case "DeductBeyond": {
+      if (rule.mode || rule.cap || rule.direction === "off") return [describeSteps(rule, pts, src, lang)];
       const over = rule.direction === "over";
       return [
         say(
@@ -117,4 +123,30 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
       }
       return [say(lang, `按公式计算：${sourceOf(text, rule.span)}（截取到 [0, ${pts}]）`, `computed: ${sourceOf(text, rule.span)} (clamped to [0, ${pts}])`)];
   }
+}
+
+function describeSteps(rule: A.DeductBeyondExpr, pts: string, src: (e: A.Expr) => string, lang: Lang): string {
+  const dirZh = { over: "超出", under: "低于", off: "偏离" }[rule.direction];
+  const dirEn = { over: "above", under: "below", off: "away from" }[rule.direction];
+  const step = src(rule.step);
+  const howZh = rule.mode === "whole" ? `每满 ${step}（不足一档不扣）` : rule.mode === "started" ? `每起 ${step}（不足一档按一档）` : `按比例，每 ${step}`;
+  const howEn = rule.mode === "whole" ? `per whole ${step} (an unfinished step costs nothing)` : rule.mode === "started" ? `per started ${step} (a started step counts in full)` : `proportionally per ${step}`;
+  const capZh = rule.cap ? `，至多扣 ${src(rule.cap)} 分` : "";
+  const capEn = rule.cap ? `, at most ${src(rule.cap)} in all` : "";
+  return say(
+    lang,
+    `扣分：「${src(rule.subject)}」${dirZh} ${src(rule.threshold)} 的部分，${howZh}扣 ${src(rule.amount)} 分${capZh}，扣完为止；满分 ${pts}`,
+    `deduction: for the distance of ${src(rule.subject)} ${dirEn} ${src(rule.threshold)}, ${src(rule.amount)} ${howEn}${capEn}, not below 0; out of ${pts}`,
+  );
+}
+
+function describeAchievement(rule: A.AchievementExpr, pts: string, src: (e: A.Expr) => string, lang: Lang): string {
+  const actual = rule.target ? src(rule.actual) : `${src(rule.actual)}.实际`;
+  const target = rule.target ? src(rule.target) : `${src(rule.actual)}.目标`;
+  const higher = rule.direction === "higher";
+  const zeroZh = rule.zero === undefined ? "视为达成，得满分" : rule.zero === "full" ? "得满分" : `得 ${src(rule.zero)}`;
+  const zeroEn = rule.zero === undefined ? "counts as target met: full points" : rule.zero === "full" ? "full points" : `${src(rule.zero)}`;
+  return higher
+    ? say(lang, `完成比（正向）：${pts} × 实际「${actual}」/ 目标「${target}」，不超过 ${pts}；目标为 0 时${zeroZh}`, `achievement (higher is better): ${pts} × ${actual} / ${target}, at most ${pts}; a target of 0 ${zeroEn}`)
+    : say(lang, `完成比（反向）：${pts} × 目标「${target}」/ 实际「${actual}」，不超过 ${pts}；实际为 0 时${zeroZh}`, `achievement (lower is better): ${pts} × ${target} / ${actual}, at most ${pts}; an actual value of 0 ${zeroEn}`);
 }

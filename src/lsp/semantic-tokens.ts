@@ -34,7 +34,7 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenType> = {
 };
 
 const KEYWORD_NAMES = new Set<string>(KEYWORDS.map((k) => k.name));
-const TYPE_KEYWORDS = new Set(["Money", "Ratio", "Count", "Points", "Number", "Bool", "Text", "List"]);
+const TYPE_KEYWORDS = new Set(["Money", "Ratio", "Count", "Points", "Number", "Bool", "Text", "List", "Target"]);
 
 export interface ClassifiedToken {
   readonly start: number;

@@ -13,6 +13,7 @@ import { resolveJudgementPaths } from "./judgements.js";
 import { judgedTrace, scoreJudged, type Bounds, type JudgedKind } from "./judged-bounds.js";
 
 export type { Bounds };
+import { achievement as achievementRule, countDeduction, isProblem, stepDeduction, type Direction, type RuleOutcome, type StepMode } from "./step-rules.js";
 
 export { Exact };
 
@@ -216,6 +217,31 @@ export class Ctx {
     const v = points.sub(d);
     this.trace?.push(trace.deductBeyond(texts.subject, xs, direction, ts, formatValue(beyond, texts.stepDim), formatValue(step, texts.stepDim), amount, d, points, v));
     return v;
+  }
+
+  private ruleOutcome(o: RuleOutcome): Exact {
+    if (isProblem(o)) throw new ScoreFailure(o.problem === "zero-step" ? "zero-denominator" : "wrong-type", o.text);
+    this.trace?.push(o.trace());
+    return o.value;
+  }
+
+  countDeduct(amount: Exact, n: Exact, cap: Exact): Exact {
+    return this.ruleOutcome(countDeduction(this.part?.points ?? Exact.ZERO, amount, n, cap));
+  }
+
+  stepDeduct(amount: Exact, step: Exact, x: Exact, threshold: Exact, cap: Exact | undefined, texts: { direction: Direction; mode: StepMode; subject: string; dim: Dim }): Exact {
+    const points = this.part?.points ?? Exact.ZERO;
+    return this.ruleOutcome(stepDeduction({ points, amount, step, x, threshold, ...(cap ? { cap } : {}), ...texts }));
+  }
+
+  achievement(actual: Exact, target: Exact, zero: "full" | (() => Exact) | undefined, texts: { direction: "higher" | "lower"; subject: string; dim: Dim }): Exact {
+    const points = this.part?.points ?? Exact.ZERO;
+    const z = zero === "full" ? { zero: () => points } : zero ? { zero } : {};
+    return this.ruleOutcome(achievementRule({ points, actual, target, ...z, ...texts }));
+  }
+
+  achievementPair(pair: Rec, zero: "full" | (() => Exact) | undefined, texts: { direction: "higher" | "lower"; subject: string; dim: Dim }): Exact {
+    return this.achievement(this.field<Exact>(pair, "实际"), this.field<Exact>(pair, "目标"), zero, texts);
   }
 
   index<T>(arr: readonly T[], i: Exact): T {

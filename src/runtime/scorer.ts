@@ -58,7 +58,8 @@ export type InputTypeSpec =
   | { readonly kind: "bool" | "text" }
   | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: "array"; readonly element: InputTypeSpec; readonly length?: number }
-  | { readonly kind: "record"; readonly fields: readonly { readonly name: string; readonly type: InputTypeSpec }[] };
+  /** `pair`: a target pair (`target count`), fields 目标 and 实际, also given as `target`/`actual`. */
+  | { readonly kind: "record"; readonly fields: readonly { readonly name: string; readonly type: InputTypeSpec }[]; readonly pair?: true };
 
 export interface JudgedSpec {
   readonly path: string;

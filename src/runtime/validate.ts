@@ -51,6 +51,7 @@ interface Index {
 const indexes = new WeakMap<RubricMeta, Index>();
 
 function scalarKind(t: InputTypeSpec): InputTypeSpec {
+  if (t.kind === "record" && t.pair && t.fields[0]) return scalarKind(t.fields[0].type);
   return t.kind === "array" ? scalarKind(t.element) : t;
 }
 
@@ -175,12 +176,14 @@ class Converter {
   }
 
   private record(raw: unknown, t: InputTypeSpec & { kind: "record" }, field: string): ConvertedValue | undefined {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return this.wrong(field, t, raw, typeof raw === "string" ? M.recordsJsonOnly : undefined);
-    const given = raw as Record<string, unknown>;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return this.wrong(field, t, raw, typeof raw === "string" ? (t.pair ? pairHint(field) : M.recordsJsonOnly) : undefined);
+    const given = t.pair ? pairFields(raw as Record<string, unknown>) : (raw as Record<string, unknown>);
+    // A pair's two values are the input's own numbers: its constraints apply to both.
+    const top = t.pair === true;
     const out = new Map<string, ConvertedValue>();
     let ok = true;
     for (const f of t.fields) {
-      const c = this.convert(given[f.name], f.type, `${field}.${f.name}`, false);
+      const c = this.convert(given[f.name], f.type, `${field}.${f.name}`, top);
       if (c) out.set(f.name, c);
       else ok = false;
     }
@@ -226,12 +229,13 @@ function checkBounds(spec: InputSpec, bounds: readonly Bound[], scalars: readonl
  */
 export function convertInput(meta: RubricMeta, input: RawScoreInput): Conversion {
   const idx = indexOf(meta);
+  const raws = groupPairColumns(idx, input.values ?? {});
   const values = new Map<string, ConvertedValue>();
   const errors: InputError[] = [];
   const missing: InputError[] = [];
   const given = new Map<InputSpec, string>();
   const pending: { spec: InputSpec; scalars: Scalar[] }[] = [];
-  for (const [key, raw] of Object.entries(input.values ?? {})) {
+  for (const [key, raw] of Object.entries(raws)) {
     const spec = idx.byKey.get(key) ?? idx.byKey.get(key.trim());
     if (!spec) {
       errors.push({ kind: "unknown-field", field: key, indicators: [], message: M.unknownField(key, suggest(key.trim(), idx.keys)) });
@@ -257,4 +261,39 @@ export function convertInput(meta: RubricMeta, input: RawScoreInput): Conversion
     if (!given.has(spec)) missing.push({ kind: "missing", field: spec.name, indicators: spec.usedBy, message: M.missing(spec.name, spec.usedBy) });
   }
   return { values, errors, missing };
+}
+
+const PAIR_KEYS: Record<string, "目标" | "实际"> = { 目标: "目标", 实际: "实际", target: "目标", actual: "实际" };
+const PAIR_COLUMN = /^(.+?)\s*[.．]\s*(目标|实际|target|actual)\s*$/i;
+
+function pairHint(field: string): Text {
+  return { zh: `应为 { 目标: …, 实际: … }，或分两列「${field}.目标」「${field}.实际」`, en: `give { 目标: …, 实际: … } (or target/actual), or two columns '${field}.目标' and '${field}.实际'` };
+}
+
+/** A pair's values keyed by their canonical field names (`target`/`actual` accepted); other keys are kept, to be reported. */
+function pairFields(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) out[PAIR_KEYS[k.trim().toLowerCase()] ?? PAIR_KEYS[k.trim()] ?? k] = v;
+  return out;
+}
+
+/**
+ * Flat rows (CSV, XLSX, flat JSON) give a target pair as two columns,
+ * `培训人次.目标` and `培训人次.实际`: they are gathered into one value.
+ */
+function groupPairColumns(idx: Index, values: { readonly [field: string]: unknown }): { readonly [field: string]: unknown } {
+  let out: Record<string, unknown> | undefined;
+  for (const [key, raw] of Object.entries(values)) {
+    if (idx.byKey.has(key)) continue;
+    const m = PAIR_COLUMN.exec(key);
+    const spec = m?.[1] ? idx.byKey.get(m[1]) : undefined;
+    if (!m?.[2] || !spec || spec.type.kind !== "record" || !spec.type.pair) continue;
+    out ??= { ...values };
+    delete out[key];
+    if (isEmptyRaw(raw)) continue;
+    const prev = out[spec.name];
+    const obj = typeof prev === "object" && prev !== null && !Array.isArray(prev) ? (prev as Record<string, unknown>) : {};
+    out[spec.name] = { ...obj, [PAIR_KEYS[m[2].toLowerCase()] ?? m[2]]: raw };
+  }
+  return out ?? values;
 }

@@ -34,6 +34,15 @@ describe("completion", () => {
     expect(l).not.toContain("group");
   });
 
+  it("offers the rule words of achievement ratios and step deductions, and the pair type", () => {
+    const l = labels(BASE_URI, BASE.replace("part 政策 2 = judged", "part 政策 2 = |"));
+    expect(l).toEqual(expect.arrayContaining(["achievement", "完成比", "deduct", "扣", "每满", "每起", "按比例"]));
+    const afterSubject = labels(BASE_URI, BASE.replace("part 政策 2 = judged", "part 政策 2 = achievement 实际金额 |"));
+    expect(afterSubject).toEqual(expect.arrayContaining(["against", "对比", "higher-better", "正向", "lower-better", "反向"]));
+    const types = labels("file:///t.rubric", "rubric R {\n  input 人次: |\n}\n");
+    expect(types).toEqual(expect.arrayContaining(["target", "目标", "count", "计数"]));
+  });
+
   it("offers an indicator's own lets", () => {
     const src = `rubric R {\n  input a: ratio\n  group g 1 { indicator i 1 {\n    let 比 = a * 2\n    score = |\n  } }\n}\n`;
     expect(labels("file:///l.rubric", src)).toEqual(expect.arrayContaining(["比", "a"]));

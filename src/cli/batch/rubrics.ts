@@ -85,6 +85,10 @@ export class RubricChooser {
       for (const i of r.model.inputs.values()) {
         out.add(i.name);
         if (i.alias) out.add(i.alias);
+        // A target pair is given as two columns, NAME.目标 and NAME.实际 (or .target / .actual).
+        if (i.type.kind === "record" && i.type.pair) {
+          for (const n of i.alias ? [i.name, i.alias] : [i.name]) for (const f of ["目标", "实际", "target", "actual"]) out.add(`${n}.${f}`);
+        }
       }
     }
     return out;

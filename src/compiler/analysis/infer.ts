@@ -12,6 +12,7 @@ import type { Dim, InputDef, LetDef, RubricModel, ValueType } from "../model/typ
 import { W, ty } from "../diagnostics/words.js";
 import { suggest } from "../util/suggest.js";
 import { builtin, builtinNames } from "./builtins.js";
+import { exprText } from "../evaluate/expr.js";
 import * as I from "./interval.js";
 import { inferJudged, inferScaledTiers, type RuleContext } from "./judged-rules.js";
 
@@ -282,6 +283,8 @@ export class Inferrer {
           this.diag(env, diagnostic("unknown-name", { file: env.file, span: e.field.span }, { name: e.field.text, kind: "field", ...(s ? { suggestion: s } : {}) }));
           return ERR;
         }
+        // A pair's two values share the pair input's declared range.
+        if (o.type.pair && e.object.kind === "Ref" && this.model.inputs.has(e.object.name.text)) return { type: f, range: o.range };
         return { type: f, range: f.kind === "num" && f.dim === "count" ? I.NONNEG : I.FULL };
       }
       case "Index": {
@@ -370,6 +373,8 @@ export class Inferrer {
       case "DeductPer":
       case "DeductBeyond":
         return this.deduct(e, env);
+      case "Achievement":
+        return this.achievement(e, env);
     }
   }
 
@@ -711,8 +716,76 @@ export class Inferrer {
         const sv = constValue(e.step);
         if (sv && sv.sign() <= 0) this.diag(env, diagnostic("division-by-zero", { file: env.file, span: e.step.span }, { divisor: "per", range: sv.toString() }));
       }
+      if (!e.mode && (e.direction === "off" || e.cap || e.subjectFirst)) this.diag(env, diagnostic("deduct-mode-missing", { file: env.file, span: e.step.span }, {}));
     }
-    return num("points", env.partPoints ? I.closed(Exact.ZERO, env.partPoints) : I.NONNEG);
+    return num("points", this.deductRange(e, env, senv));
+  }
+
+  /** [points − the most the rule can deduct, points], floored at 0: a cap or a bounded count narrows it. */
+  private deductRange(e: A.DeductPerExpr | A.DeductBeyondExpr, env: Env, senv: Env): I.Range {
+    const points = env.partPoints;
+    if (!points) return I.NONNEG;
+    let most: Exact | undefined;
+    if (e.cap) {
+      const cap = this.infer(e.cap, senv);
+      if (this.expectNum(cap, e.cap, env, "at most") && !isPointsLike(cap.type.dim)) {
+        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.cap.span }, { expected: W.points, actual: ty(cap.type), context: "at most" }));
+      }
+      const hi = cap.range.hi;
+      if (hi && hi.v.sign() >= 0) most = hi.v;
+    }
+    const lo = most === undefined || most.gt(points) ? Exact.ZERO : points.sub(most);
+    return I.closed(lo, points);
+  }
+
+  private achievement(e: A.AchievementExpr, env: Env): ExprInfo {
+    const senv = this.sub(env);
+    if (!env.partPoints) this.diag(env, diagnostic("misplaced-rule", { file: env.file, span: e.span }, { rule: "achievement" }));
+    const points = env.partPoints ?? Exact.ZERO;
+    const a = this.infer(e.actual, senv);
+    let actual: ExprInfo | undefined;
+    let target: ExprInfo | undefined;
+    if (e.target) {
+      const t = this.infer(e.target, senv);
+      if (this.expectNum(a, e.actual, env, "achievement") && this.expectNum(t, e.target, env, "against")) {
+        if (!dimJoin(a.type.dim, t.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.target.span }, { op: "against", left: ty(a.type), right: ty(t.type) }));
+        else if (a.type.dim === "points") this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.actual.span }, { expected: W.number, actual: ty(a.type), context: "achievement" }));
+        actual = a;
+        target = t;
+      }
+    } else if (a.type.kind === "record" && a.type.pair) {
+      const el = [...a.type.fields.values()][0];
+      const range = e.actual.kind === "Ref" && this.model.inputs.has(e.actual.name.text) ? a.range : I.FULL;
+      if (el) actual = target = { type: el, range };
+    } else if (a.type.kind !== "error") {
+      this.diag(env, diagnostic("achievement-needs-target", { file: env.file, span: e.actual.span }, { actual: ty(a.type) }));
+    }
+    let range: I.Range = I.closed(Exact.ZERO, points);
+    if (actual && target) {
+      const subject = exprText(e.actual);
+      for (const [x, which] of [[actual, { zh: "实际值", en: "actual value" }], [target, { zh: "目标值", en: "target" }]] as const) {
+        if (x.range.lo === undefined || x.range.lo.v.sign() < 0) this.diag(env, diagnostic("achievement-negative", { file: env.file, span: e.span }, { subject, which, range: I.formatRange(x.range) }));
+      }
+      const denominator = e.direction === "higher" ? target : actual;
+      const zeroPossible = I.mayBeZero(denominator.range);
+      const which = e.direction === "higher" ? { zh: "目标值", en: "the target" } : { zh: "实际值（反向）", en: "the actual value (lower is better)" };
+      if (zeroPossible && e.zero === undefined) this.diag(env, diagnostic("achievement-zero", { file: env.file, span: e.span }, { subject, which }));
+      if (!zeroPossible && e.zero !== undefined) this.diag(env, diagnostic("achievement-zero-unreachable", { file: env.file, span: e.zero !== "full" ? e.zero.span : e.span }, { subject, which, range: I.formatRange(denominator.range) }));
+      if (!zeroPossible) {
+        // points × min(ratio, 1), with the ratio's range from the declared ranges.
+        const ratio = e.direction === "higher" ? I.div(actual.range, target.range) : I.div(target.range, actual.range);
+        range = I.intersect(I.mul(I.min(ratio, I.point(Exact.ONE)), I.point(points)), range);
+        if (I.isEmpty(range)) range = I.closed(Exact.ZERO, points);
+      }
+    }
+    if (e.zero !== undefined && e.zero !== "full") {
+      const z = this.infer(e.zero, senv);
+      if (this.expectNum(z, e.zero, env, "when 0") && !isPointsLike(z.type.dim)) {
+        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.zero.span }, { expected: W.points, actual: ty(z.type), context: "when 0" }));
+      }
+      if (actual && target && I.mayBeZero((e.direction === "higher" ? target : actual).range)) range = I.union(range, z.range);
+    }
+    return num("points", range);
   }
 
   // ---- narrowing ----
@@ -815,6 +888,7 @@ function withoutZero(r: I.Range): I.Range {
 function baseDim(t: ValueType): Dim | undefined {
   if (t.kind === "num") return t.dim;
   if (t.kind === "array") return baseDim(t.element);
+  if (t.kind === "record" && t.pair) return baseDim([...t.fields.values()][0] ?? { kind: "error" });
   return undefined;
 }
 

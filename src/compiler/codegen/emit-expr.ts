@@ -13,6 +13,7 @@ import { emitJudged, emitScaledTiers } from "./emit-judged.js";
 import { armText, exprText } from "../evaluate/expr.js";
 import { formatValue } from "../../runtime/trace.js";
 import { str } from "./text.js";
+import { achievementDim, stepDim } from "../evaluate/rule-dims.js";
 
 export interface ExprScope {
   readonly info: ReadonlyMap<A.Expr, ExprInfo>;
@@ -124,8 +125,19 @@ export function emitExpr(e: A.Expr, s: ExprScope): string {
     case "Tiers":
       return tiers(e, s);
     case "DeductPer":
+      if (e.cap) return `c.countDeduct(${emitExpr(e.amount, s)}, ${emitExpr(e.count, s)}, ${emitExpr(e.cap, s)})`;
       return `c.deductPer(${emitExpr(e.amount, s)}, ${emitExpr(e.count, s)})`;
+    case "Achievement": {
+      const zero = e.zero === undefined ? "undefined" : e.zero === "full" ? "\"full\"" : `() => ${emitExpr(e.zero, s)}`;
+      const texts = `{ direction: ${str(e.direction)}, subject: ${str(exprText(e.actual))}, dim: ${str(achievementDim(s.info, e))} }`;
+      if (!e.target) return `c.achievementPair(${emitExpr(e.actual, s)}, ${zero}, ${texts})`;
+      return `c.achievement(${emitExpr(e.actual, s)}, ${emitExpr(e.target, s)}, ${zero}, ${texts})`;
+    }
     case "DeductBeyond":
+      if (e.mode || e.cap || e.direction === "off") {
+        const texts = `{ direction: ${str(e.direction)}, mode: ${str(e.mode ?? "proportional")}, subject: ${str(exprText(e.subject))}, dim: ${str(stepDim(s.info, e))} }`;
+        return `c.stepDeduct(${emitExpr(e.amount, s)}, ${emitExpr(e.step, s)}, ${emitExpr(e.subject, s)}, ${emitExpr(e.threshold, s)}, ${e.cap ? emitExpr(e.cap, s) : "undefined"}, ${texts})`;
+      }
       return `c.deductBeyond(${emitExpr(e.amount, s)}, ${emitExpr(e.step, s)}, ${emitExpr(e.subject, s)}, ${emitExpr(e.threshold, s)}, ${str(e.direction)}, { subject: ${str(exprText(e.subject))}, dim: ${str(dimOf(s, e.subject))}, stepDim: ${str(dimOf(s, e.step))}, thresholdDim: ${str(dimOf(s, e.threshold))} })`;
   }
 }

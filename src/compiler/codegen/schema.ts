@@ -34,6 +34,16 @@ function typeSchema(t: InputTypeSpec): Schema {
         ...(t.length !== undefined ? { minItems: t.length, maxItems: t.length } : {}),
       };
     case "record":
+      if (t.pair && t.fields[0]) {
+        const el = typeSchema(t.fields[0].type);
+        return {
+          type: "object",
+          description: "a target pair: the target (目标 or target) and the actual value (实际 or actual); in CSV, two columns NAME.目标 and NAME.实际",
+          properties: { 目标: el, 实际: el, target: el, actual: el },
+          allOf: [{ anyOf: [{ required: ["目标"] }, { required: ["target"] }] }, { anyOf: [{ required: ["实际"] }, { required: ["actual"] }] }],
+          additionalProperties: false,
+        };
+      }
       return {
         type: "object",
         properties: Object.fromEntries(t.fields.map((f) => [f.name, typeSchema(f.type)])),

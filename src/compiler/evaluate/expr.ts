@@ -8,7 +8,9 @@ import type { Text } from "../../runtime/report.js";
 import type * as A from "../syntax/ast.js";
 import { constValue, formatValue, literalValue, roundingModeArg } from "../model/constants.js";
 import { trace } from "../../runtime/trace.js";
-import type { Dim, LetDef, PartNode, RubricModel } from "../model/types.js";
+import { achievement as achievementRule, countDeduction, isProblem, stepDeduction, type RuleOutcome } from "../../runtime/step-rules.js";
+import { achievementDim, stepDim } from "./rule-dims.js";
+import { PAIR_ACTUAL, PAIR_TARGET, type Dim, type LetDef, type PartNode, type RubricModel } from "../model/types.js";
 import { builtin } from "../analysis/builtins.js";
 import type { ExprInfo } from "../analysis/infer.js";
 import { exprKey } from "../analysis/infer.js";
@@ -138,6 +140,8 @@ export class Evaluator {
       case "DeductPer":
       case "DeductBeyond":
         return this.deduct(e, locals);
+      case "Achievement":
+        return this.achievement(e, locals);
     }
   }
 
@@ -297,30 +301,91 @@ export class Evaluator {
     return this.fail("no-band", { zh: `${showValue(x)} 不属于任何分类`, en: `${showValue(x)} matches no tier` }, e);
   }
 
+  /** The outcome of a shared rule computation: its trace line, or a failure at the rule. */
+  private outcome(o: RuleOutcome, e: A.Expr): Value {
+    if (isProblem(o)) return this.fail(o.problem === "zero-step" ? "zero-division" : "invalid", o.text, e);
+    this.scope.trace.push(o.trace());
+    return numV(o.value);
+  }
+
+  private achievement(e: A.AchievementExpr, locals: ReadonlyMap<string, Value>): Value {
+    const points = this.scope.part?.points ?? Exact.ZERO;
+    let actual: Exact;
+    let target: Exact;
+    if (e.target) {
+      actual = this.num(e.actual, locals);
+      target = this.num(e.target, locals);
+    } else {
+      const pair = this.eval(e.actual, locals);
+      const t = pair.k === "record" ? pair.v.get(PAIR_TARGET) : undefined;
+      const a = pair.k === "record" ? pair.v.get(PAIR_ACTUAL) : undefined;
+      if (t?.k !== "num" || a?.k !== "num") return this.fail("invalid", { zh: "完成比需要「目标 / 实际」值对", en: "achievement needs a target pair (目标 / 实际)" }, e.actual);
+      actual = a.v;
+      target = t.v;
+    }
+    const zero = e.zero;
+    const dim = achievementDim(this.scope.info, e);
+    return this.outcome(
+      achievementRule({
+        points,
+        actual,
+        target,
+        direction: e.direction,
+        ...(zero === "full" ? { zero: () => points } : zero ? { zero: () => this.num(zero, locals) } : {}),
+        subject: exprText(e.actual),
+        dim,
+      }),
+      e,
+    );
+  }
+
   private deduct(e: A.DeductPerExpr | A.DeductBeyondExpr, locals: ReadonlyMap<string, Value>): Value {
     const points = this.scope.part?.points ?? Exact.ZERO;
     const amount = this.num(e.amount, locals);
+    if (e.kind === "DeductPer" && e.cap) {
+      const n = this.num(e.count, locals);
+      return this.outcome(countDeduction(points, amount, n, this.num(e.cap, locals)), e);
+    }
     if (e.kind === "DeductPer") {
       const n = this.num(e.count, locals);
       const v = points.sub(amount.mul(n));
       this.scope.trace.push(trace.deductPer(amount, n, points, v));
       return numV(v);
     }
+    if (e.mode || e.cap || e.direction === "off") {
+      const cap = e.cap;
+      return this.outcome(
+        stepDeduction({
+          points,
+          amount,
+          step: this.num(e.step, locals),
+          x: this.num(e.subject, locals),
+          threshold: this.num(e.threshold, locals),
+          direction: e.direction,
+          mode: e.mode ?? "proportional",
+          ...(cap ? { cap: this.num(cap, locals) } : {}),
+          subject: exprText(e.subject),
+          dim: stepDim(this.scope.info, e),
+        }),
+        e,
+      );
+    }
+    const direction = e.direction;
     const step = this.num(e.step, locals);
     const x = this.num(e.subject, locals);
     const t = this.num(e.threshold, locals);
     if (step.isZero()) return this.fail("zero-division", { zh: "扣分步长为 0", en: "the deduction step is 0" }, e.step);
-    const beyond = e.direction === "over" ? x.sub(t) : t.sub(x);
+    const beyond = direction === "over" ? x.sub(t) : t.sub(x);
     const xs = this.show(e.subject, x);
     const ts = this.show(e.threshold, t);
     if (beyond.sign() <= 0) {
-      this.scope.trace.push(trace.noDeduction(exprText(e.subject), xs, e.direction, ts));
+      this.scope.trace.push(trace.noDeduction(exprText(e.subject), xs, direction, ts));
       return numV(points);
     }
     const steps = beyond.div(step);
     const d = amount.mul(steps);
     const v = points.sub(d);
-    this.scope.trace.push(trace.deductBeyond(exprText(e.subject), xs, e.direction, ts, this.show(e.step, beyond), this.show(e.step, step), amount, d, points, v));
+    this.scope.trace.push(trace.deductBeyond(exprText(e.subject), xs, direction, ts, this.show(e.step, beyond), this.show(e.step, step), amount, d, points, v));
     return numV(v);
   }
 }
@@ -363,9 +428,11 @@ export function exprText(e: A.Expr): string {
     case "Tiers":
       return `tiers ${exprText(e.subject)} { … }`;
     case "DeductPer":
-      return `deduct ${exprText(e.amount)} per ${exprText(e.count)}`;
+      return `deduct ${exprText(e.amount)} per ${exprText(e.count)}${e.cap ? ` at most ${exprText(e.cap)}` : ""}`;
     case "DeductBeyond":
-      return `deduct ${exprText(e.amount)} per ${exprText(e.step)} of ${exprText(e.subject)} ${e.direction} ${exprText(e.threshold)}`;
+      return `deduct ${exprText(e.amount)} per ${e.mode ? `${e.mode} ` : ""}${exprText(e.step)} of ${exprText(e.subject)} ${e.direction} ${exprText(e.threshold)}${e.cap ? ` at most ${exprText(e.cap)}` : ""}`;
+    case "Achievement":
+      return `achievement ${exprText(e.actual)}${e.target ? ` against ${exprText(e.target)}` : ""} ${e.direction}-better`;
     case "Error":
       return "?";
   }

@@ -29,7 +29,7 @@ function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
     case "array":
       return { kind: "array", element: typeSpec(t.element, input), ...(t.length !== undefined ? { length: t.length } : {}) };
     case "record":
-      return { kind: "record", fields: [...t.fields].map(([name, ft]) => ({ name, type: typeSpec(ft, input) })) };
+      return { kind: "record", fields: [...t.fields].map(([name, ft]) => ({ name, type: typeSpec(ft, input) })), ...(t.pair ? { pair: true as const } : {}) };
     case "error":
       return { kind: "number" };
   }

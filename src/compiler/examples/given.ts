@@ -6,7 +6,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { literalDim, literalValue } from "../model/constants.js";
-import type { Dim, InputDef, RubricModel, ValueType } from "../model/types.js";
+import { PAIR_ACTUAL, PAIR_TARGET, type Dim, type InputDef, type RubricModel, type ValueType } from "../model/types.js";
 import { ty, W } from "../diagnostics/words.js";
 import type { Message } from "../diagnostics/diagnostic.js";
 import { dimDiv, dimJoin, dimMul } from "../analysis/infer.js";
@@ -122,14 +122,16 @@ function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion
     case "record": {
       if (r.k !== "record") return fail();
       const out = new Map<string, Value>();
+      // A pair may also be written { target: …, actual: … }.
+      const given = t.pair ? new Map([...r.v].map(([k, v]) => [k === "target" ? PAIR_TARGET : k === "actual" ? PAIR_ACTUAL : k, v])) : r.v;
       for (const [name, ft] of t.fields) {
-        const fv = r.v.get(name);
+        const fv = given.get(name);
         if (!fv) return { ok: false, expected: m(`字段「${name}」`, `a field '${name}'`), actual: m("缺少该字段的记录", "a record without it"), span };
         const c = coerce(fv, ft, input, span);
         if (!c.ok) return c;
         out.set(name, c.value);
       }
-      for (const name of r.v.keys()) if (!t.fields.has(name)) return { ok: false, expected: m(`字段 ${[...t.fields.keys()].join("、")}`, `fields ${[...t.fields.keys()].join(", ")}`), actual: m(`字段「${name}」`, `a field '${name}'`), span };
+      for (const name of given.keys()) if (!t.fields.has(name)) return { ok: false, expected: m(`字段 ${[...t.fields.keys()].join("、")}`, `fields ${[...t.fields.keys()].join(", ")}`), actual: m(`字段「${name}」`, `a field '${name}'`), span };
       return { ok: true, value: { k: "record", v: out } };
     }
     case "error":
@@ -143,7 +145,9 @@ export function convertGiven(e: A.Expr, input: InputDef): Conversion {
 
 /** Checks an input value against its declared constraints; returns the violated constraint's text. */
 export function violatedConstraint(input: InputDef, value: Value, all: ReadonlyMap<string, Value>, model: RubricModel): { constraint: string; value: string } | undefined {
-  const scalars = (v: Value): Exact[] => (v.k === "num" ? [v.v] : v.k === "array" ? v.v.flatMap(scalars) : []);
+  // A target pair's two values are the input's own numbers: both meet its constraints.
+  const pair = input.type.kind === "record" && input.type.pair === true;
+  const scalars = (v: Value): Exact[] => (v.k === "num" ? [v.v] : v.k === "array" ? v.v.flatMap(scalars) : v.k === "record" && pair ? [...v.v.values()].flatMap(scalars) : []);
   const xs = scalars(value);
   const boundValue = (b: A.Expr): Exact | undefined => {
     if (b.kind === "Ref") {
@@ -154,7 +158,8 @@ export function violatedConstraint(input: InputDef, value: Value, all: ReadonlyM
     if (r.k !== "num") return undefined;
     return input.moneyUnit === "万元" && r.dim === "plain" ? r.v.mul(TEN_THOUSAND) : r.v;
   };
-  const isRatio = (t: typeof input.type): boolean => (t.kind === "num" ? t.dim === "ratio" : t.kind === "array" ? isRatio(t.element) : false);
+  const isRatio = (t: typeof input.type): boolean =>
+    t.kind === "num" ? t.dim === "ratio" : t.kind === "array" ? isRatio(t.element) : t.kind === "record" && t.pair ? [...t.fields.values()].some(isRatio) : false;
   const show = (x: Exact): string =>
     input.moneyUnit === "万元" ? `${x.div(TEN_THOUSAND).toString(6)}万元` : isRatio(input.type) ? `${x.mul(Exact.int(100)).toString(6)}%` : x.toString(6);
   for (const c of input.decl.constraints) {

@@ -3,13 +3,14 @@
  * and the modifications (reweight, replace, add, remove, reword, rename)
  * applied in source order.
  */
-import { W } from "../diagnostics/words.js";
+import { W, ty } from "../diagnostics/words.js";
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue, literalValue } from "./constants.js";
 import { assignPaths, parentOf, pathText, resolvePath } from "./paths.js";
 import { declareScales } from "./judged.js";
+import { PAIR_ACTUAL, PAIR_TARGET } from "./types.js";
 import type {
   AnyNode,
   EnumDef,
@@ -168,6 +169,14 @@ export function resolveType(t: A.TypeExpr, enums: ReadonlyMap<string, EnumDef>, 
     }
     case "Array":
       return { kind: "array", element: resolveType(t.element, enums, file, diags), length: t.length };
+    case "Pair": {
+      const el = resolveType(t.element, enums, file, diags);
+      if (el.kind !== "num" && el.kind !== "error") {
+        diags.push(diagnostic("type-mismatch", { file, span: t.element.span }, { expected: W.number, actual: ty(el), context: "target" }));
+        return { kind: "error" };
+      }
+      return { kind: "record", fields: new Map([[PAIR_TARGET, el], [PAIR_ACTUAL, el]]), pair: true };
+    }
     case "List":
       return {
         kind: "array",
@@ -330,7 +339,7 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
 
 function moneyUnitOf(t: A.TypeExpr): "元" | "万元" | undefined {
   if (t.kind === "Money") return t.unit;
-  if (t.kind === "Array") return moneyUnitOf(t.element);
+  if (t.kind === "Array" || t.kind === "Pair") return moneyUnitOf(t.element);
   return undefined;
 }
 

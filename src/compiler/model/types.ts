@@ -15,7 +15,8 @@ export type ValueType =
   | { readonly kind: "text" }
   | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: "array"; readonly element: ValueType; readonly length?: number }
-  | { readonly kind: "record"; readonly fields: ReadonlyMap<string, ValueType> }
+  /** `pair` marks a target pair (`target count`): fields 目标 and 实际 of one numeric type. */
+  | { readonly kind: "record"; readonly fields: ReadonlyMap<string, ValueType>; readonly pair?: true }
   /** The type of an expression that already has an error: never reported twice. */
   | { readonly kind: "error" };
 
@@ -155,8 +156,16 @@ export function typeToString(t: ValueType, lang: "zh" | "en" = "en"): string {
     case "array":
       return `${typeToString(t.element, lang)}[${t.length ?? ""}]`;
     case "record":
+      if (t.pair) {
+        const el = t.fields.get(PAIR_TARGET);
+        return zh ? `目标 ${el ? typeToString(el, lang) : ""}` : `target ${el ? typeToString(el, lang) : ""}`;
+      }
       return zh ? "记录" : "a record";
     case "error":
       return "?";
   }
 }
+
+/** Field names of a target pair: the target (目标值) and the actual value (实际完成值). */
+export const PAIR_TARGET = "目标";
+export const PAIR_ACTUAL = "实际";

@@ -45,6 +45,7 @@ export type Expr =
   | TiersExpr
   | DeductPerExpr
   | DeductBeyondExpr
+  | AchievementExpr
   | ErrorExpr;
 
 interface ExprBase {
@@ -176,14 +177,36 @@ export interface DeductPerExpr extends ExprBase {
   readonly kind: "DeductPer";
   readonly amount: Expr;
   readonly count: Expr;
+  /** `at most M` / `至多 M`: the most this rule deducts. */
+  readonly cap?: Expr;
 }
+/** How the distance beyond the threshold becomes steps: floor, ceil, or the exact quotient. */
+export type StepMode = "whole" | "started" | "proportional";
 export interface DeductBeyondExpr extends ExprBase {
   readonly kind: "DeductBeyond";
   readonly amount: Expr;
   readonly step: Expr;
   readonly subject: Expr;
-  readonly direction: "over" | "under";
+  readonly direction: "over" | "under" | "off";
   readonly threshold: Expr;
+  /** Absent in today's `deduct A per S of X over T`, which is proportional. */
+  readonly mode?: StepMode;
+  readonly cap?: Expr;
+  /** Written `按 X 低于 T 每满 S 扣 A` (the rule text's order): the formatter keeps it. */
+  readonly subjectFirst?: boolean;
+}
+/**
+ * `achievement X against T higher-better` / `完成比 X 对比 T 正向`: the
+ * points × X/T (or T/X), capped at the points. Without `against`, X is a
+ * target pair (`目标`/`实际`).
+ */
+export interface AchievementExpr extends ExprBase {
+  readonly kind: "Achievement";
+  readonly actual: Expr;
+  readonly target?: Expr;
+  readonly direction: "higher" | "lower";
+  /** `when 0 -> …`: the score when the ratio has a zero denominator ("target met"); `full` when written `满分`. */
+  readonly zero?: Expr | "full";
 }
 /** Stands where the parser recovered from a syntax error. */
 export interface ErrorExpr extends ExprBase {
@@ -201,6 +224,8 @@ export type TypeExpr =
     }
   | { readonly kind: "Named"; readonly name: Name; readonly span: Span }
   | { readonly kind: "Array"; readonly element: TypeExpr; readonly length: number; readonly span: Span }
+  /** `target count`: a pair { 目标, 实际 } of the same type. */
+  | { readonly kind: "Pair"; readonly element: TypeExpr; readonly span: Span }
   | {
       readonly kind: "List";
       readonly fields: readonly { readonly name: Name; readonly type: TypeExpr }[];

@@ -250,7 +250,10 @@ function typeExpr(n: CstNode): A.TypeExpr {
   else if (has(n, "Number")) base = { kind: "Prim", prim: "number", span: s };
   else if (has(n, "Bool")) base = { kind: "Prim", prim: "bool", span: s };
   else if (has(n, "Text")) base = { kind: "Prim", prim: "text", span: s };
-  else if (has(n, "List")) {
+  else if (has(n, "Target")) {
+    const inner = sub(n, "pairOf");
+    base = { kind: "Pair", element: inner ? typeExpr(inner) : { kind: "Prim", prim: "number", span: s }, span: s };
+  } else if (has(n, "List")) {
     const r = sub(n, "recordType");
     const names = r ? subs(r, "ident") : [];
     const types = r ? subs(r, "type") : [];
@@ -724,6 +727,8 @@ function primary(n: CstNode): A.Expr {
   if (t) return tiers(t);
   const d = sub(n, "deduct");
   if (d) return deduct(d);
+  const ach = sub(n, "achievement");
+  if (ach) return achievement(ach);
   const m = tok(n, "mode");
   // A rounding mode as an argument (`round(x, 2, half-even)`) is carried as its canonical name.
   if (m) return { kind: "String", value: m.tokenType.name === "HalfEven" ? "half-even" : "half-up", span: s };
@@ -828,21 +833,46 @@ function tiers(n: CstNode): A.TiersExpr {
 
 function deduct(n: CstNode): A.Expr {
   const s = span(n);
-  const get = (label: string): A.Expr => {
-    const x = sub(n, label);
-    return x ? multiplicative(x) : errorExpr(s);
-  };
-  const dir = tok(n, "direction");
-  if (has(n, "Of") || dir) {
+  const mul = (x: CstNode | undefined): A.Expr => (x ? multiplicative(x) : errorExpr(s));
+  const step = sub(n, "deductStep");
+  const subj = sub(n, "deductSubject");
+  const capNode = sub(n, "cap");
+  const cap = capNode ? { cap: multiplicative(capNode) } : {};
+  const modeTok = step ? tok(step, "mode") : undefined;
+  const mode: A.StepMode | undefined = !modeTok ? undefined : modeTok.tokenType.name === "Whole" ? "whole" : modeTok.tokenType.name === "Started" ? "started" : "proportional";
+  const amount = mul(sub(n, "amount"));
+  const per = mul(step ? sub(step, "per") : undefined);
+  if (subj || mode) {
+    const dir = subj ? tok(subj, "direction") : undefined;
     return {
       kind: "DeductBeyond",
-      amount: get("amount"),
-      step: get("per"),
-      subject: get("subject"),
-      direction: dir?.tokenType.name === "Under" ? "under" : "over",
-      threshold: get("threshold"),
+      amount,
+      step: per,
+      subject: mul(subj ? sub(subj, "subject") : undefined),
+      direction: dir?.tokenType.name === "Under" ? "under" : dir?.tokenType.name === "Off" ? "off" : "over",
+      threshold: mul(subj ? sub(subj, "threshold") : undefined),
+      ...(mode ? { mode } : {}),
+      ...cap,
+      ...(subj && step && subj.location && step.location && subj.location.startOffset < step.location.startOffset ? { subjectFirst: true } : {}),
       span: s,
     };
   }
-  return { kind: "DeductPer", amount: get("amount"), count: get("per"), span: s };
+  return { kind: "DeductPer", amount, count: per, ...cap, span: s };
+}
+
+function achievement(n: CstNode): A.AchievementExpr {
+  const s = span(n);
+  const a = sub(n, "actual");
+  const t = sub(n, "target");
+  const z = sub(n, "zero");
+  const zf = tok(n, "zeroFull");
+  const zero = zf ? { zero: "full" as const } : z ? { zero: multiplicative(z) } : {};
+  return {
+    kind: "Achievement",
+    actual: a ? multiplicative(a) : errorExpr(s),
+    ...(t ? { target: multiplicative(t) } : {}),
+    direction: tok(n, "direction")?.tokenType.name === "LowerBetter" ? "lower" : "higher",
+    ...zero,
+    span: s,
+  };
 }

@@ -91,6 +91,16 @@ export const KEYWORDS = [
   { name: "Scale", en: ["scale"], zh: ["档次"], soft: true },
   // English says it in two words: `deduct judged`.
   { name: "JudgedDeduct", en: [], zh: ["酌情扣"] },
+  { name: "Achievement", en: ["achievement"], zh: ["完成比"] },
+  { name: "Against", en: ["against"], zh: ["对比"], soft: true },
+  { name: "HigherBetter", en: ["higher-better"], zh: ["正向"], soft: true },
+  { name: "LowerBetter", en: ["lower-better"], zh: ["反向"], soft: true },
+  { name: "Whole", en: ["whole"], zh: ["每满"], soft: true },
+  { name: "Started", en: ["started"], zh: ["每起"], soft: true },
+  { name: "Proportional", en: ["proportional"], zh: ["按比例"], soft: true },
+  { name: "Off", en: ["off"], zh: ["偏离"], soft: true },
+  { name: "Most", en: ["most"], zh: ["至多"], soft: true },
+  { name: "Target", en: ["target"], zh: ["目标"], soft: true },
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

@@ -2,7 +2,7 @@
  * The grammar, and nothing else: a chevrotain CST parser with error recovery.
  * Semantic actions live in `cst-to-ast.ts`.
  */
-import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { CstParser, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 
 const K = T.keywordTokens;
@@ -188,6 +188,12 @@ export class RubricParser extends CstParser {
       { ALT: () => this.CONSUME(K.Bool) },
       { ALT: () => this.CONSUME(K.Text) },
       { ALT: () => this.CONSUME(T.Identifier) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Target);
+          this.SUBRULE(this.type, { LABEL: "pairOf" });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(K.List);
@@ -667,6 +673,7 @@ export class RubricParser extends CstParser {
       // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
       { ALT: () => this.SUBRULE(this.judgedDeduct), IGNORE_AMBIGUITIES: true },
       { ALT: () => this.SUBRULE(this.deduct) },
+      { ALT: () => this.SUBRULE(this.achievement) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
       { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
     ]);
@@ -850,16 +857,94 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.expr, { LABEL: "value" });
   });
 
+  /**
+   * Two word orders, one meaning: `deduct 2 per whole 5% of 执行率 under 100%`
+   * and the rule text's `按 执行率 低于 100% 每满 5% 扣 2`.
+   */
   public deduct = this.RULE("deduct", () => {
-    this.CONSUME(K.Deduct);
-    this.SUBRULE(this.multiplicative, { LABEL: "amount" });
-    this.CONSUME(K.Per);
-    this.SUBRULE2(this.multiplicative, { LABEL: "per" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Deduct);
+          this.SUBRULE(this.multiplicative, { LABEL: "amount" });
+          this.SUBRULE(this.deductStep);
+          this.OPTION(() => this.SUBRULE(this.deductSubject));
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.deductSubject);
+          this.SUBRULE2(this.deductStep);
+          this.CONSUME2(K.Deduct);
+          this.SUBRULE2(this.multiplicative, { LABEL: "amount" });
+        },
+      },
+    ]);
+    this.OPTION2({
+      GATE: () => (this.LA(1).image === "at" && this.LA(2).tokenType === K.Most) || (this.LA(1).tokenType === K.Most && this.LA(1).image !== "most"),
+      DEF: () => {
+        this.OPTION3(() => this.CONSUME(T.Identifier, { LABEL: "at" }));
+        this.CONSUME(K.Most);
+        this.SUBRULE3(this.multiplicative, { LABEL: "cap" });
+      },
+    });
+  });
+
+  public deductStep = this.RULE("deductStep", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(K.Proportional, { LABEL: "mode" }));
+          this.CONSUME(K.Per);
+          // `per whole 5%`, but `per whole` when an input is called `whole`: the mode needs a step after it.
+          this.OPTION2({
+            GATE: () => this.stepFollows(),
+            DEF: () => this.OR2([{ ALT: () => this.CONSUME(K.Whole, { LABEL: "mode" }) }, { ALT: () => this.CONSUME(K.Started, { LABEL: "mode" }) }]),
+          });
+        },
+      },
+      { ALT: () => this.CONSUME2(K.Whole, { LABEL: "mode" }) },
+      { ALT: () => this.CONSUME2(K.Started, { LABEL: "mode" }) },
+    ]);
+    this.SUBRULE(this.multiplicative, { LABEL: "per" });
+  });
+
+  private stepFollows(): boolean {
+    const t = this.LA(2);
+    if (t.tokenType === T.NumberLiteral || t.tokenType === T.LParen || t.tokenType === T.Minus) return true;
+    if (!tokenMatcher(t, T.Name) || t.tokenType === K.Most || t.tokenType === K.Off) return false;
+    return !(t.image === "at" && this.LA(3).tokenType === K.Most);
+  }
+
+  public deductSubject = this.RULE("deductSubject", () => {
+    this.CONSUME(K.Of);
+    this.SUBRULE(this.multiplicative, { LABEL: "subject" });
+    this.OR([
+      { ALT: () => this.CONSUME(K.Over, { LABEL: "direction" }) },
+      { ALT: () => this.CONSUME(K.Under, { LABEL: "direction" }) },
+      { ALT: () => this.CONSUME(K.Off, { LABEL: "direction" }) },
+    ]);
+    this.SUBRULE2(this.multiplicative, { LABEL: "threshold" });
+  });
+
+  /** `achievement X [against T] higher-better|lower-better [when 0 -> full|E]`. */
+  public achievement = this.RULE("achievement", () => {
+    this.CONSUME(K.Achievement);
+    this.SUBRULE(this.multiplicative, { LABEL: "actual" });
     this.OPTION(() => {
-      this.CONSUME(K.Of);
-      this.SUBRULE3(this.multiplicative, { LABEL: "subject" });
-      this.OR([{ ALT: () => this.CONSUME(K.Over, { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K.Under, { LABEL: "direction" }) }]);
-      this.SUBRULE4(this.multiplicative, { LABEL: "threshold" });
+      this.CONSUME(K.Against);
+      this.SUBRULE2(this.multiplicative, { LABEL: "target" });
+    });
+    this.OR([{ ALT: () => this.CONSUME(K.HigherBetter, { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K.LowerBetter, { LABEL: "direction" }) }]);
+    // Only `when 0`: any other number is left for the parser to report where it stands.
+    this.OPTION2({
+      GATE: () => /^0+(\.0+)?$/.test(this.LA(2).image),
+      DEF: () => {
+      this.CONSUME(K.When);
+      this.CONSUME(T.NumberLiteral, { LABEL: "zeroLit" });
+      this.CONSUME(T.Arrow);
+      this.OR2([{ ALT: () => this.CONSUME(K.Full, { LABEL: "zeroFull" }) }, { ALT: () => this.SUBRULE3(this.multiplicative, { LABEL: "zero" }) }]);
+      },
     });
   });
 }
