@@ -255,9 +255,13 @@ describe("judged parts and overrides", () => {
     expect(s.result.problems).toEqual([]);
     expect(s.total).toBe("4");
   });
-  it("a judged part without a judgement is a problem naming it", () => {
+  it("a judged part without a judgement leaves its indicator not computable, naming the part", () => {
     const s = score(body, { x: "50%" }, "");
-    expect(problemsOf(s)).toContain("政策功能");
+    expect(s.score("一")).toBeNull();
+    expect(s.node("一").error?.en).toContain("政策功能");
+    expect(s.total).toBeNull();
+    // Nothing the example expects reads it: the example itself does not fail (see example-outcome.test.ts).
+    expect(problemsOf(s)).toBe("");
   });
 });
 

@@ -5,6 +5,7 @@ import type { Lang } from "../compiler/diagnostics/diagnostic.js";
 import { compileRubric } from "../compiler/codegen/compile.js";
 import { diagnosticsForPaths, type CommandIO } from "./check.js";
 import { colors, renderDiagnostic } from "./render.js";
+import { slotDiagnostics } from "../compiler/model/slots.js";
 
 /** A file name for a rubric: the source file's base name when it holds one rubric. */
 function outputName(file: string, rubricName: string, many: boolean): string {
@@ -19,7 +20,13 @@ export async function runCompile(paths: readonly string[], opts: { out: string; 
   const errors = diagnostics.filter((d) => d.severity === "error");
   for (const d of errors) io.err(renderDiagnostic(d, linesOf, opts.lang, c));
   if (errors.length > 0 || missing.length > 0) return 1;
-  const chosen = program.rubrics.filter((r) => reported.has(r.model.file) && (!opts.rubric || r.model.name === opts.rubric || `${r.model.name} ${r.model.year}` === opts.rubric));
+  const named = program.rubrics.filter((r) => reported.has(r.model.file) && (!opts.rubric || r.model.name === opts.rubric || `${r.model.name} ${r.model.year}` === opts.rubric));
+  // A base with an empty slot is not a form to score: it has no scorer (its derived rubrics do).
+  const chosen = named.filter((r) => {
+    const slot = slotDiagnostics(r.model, r.model.file, r.model.decl.name.span)[0];
+    if (slot) io.err(`${r.model.name}: ${slot.message[opts.lang]}`);
+    return !slot;
+  });
   if (chosen.length === 0) {
     io.err(opts.lang === "zh" ? "没有可编译的评分表" : "no rubric to compile");
     return 1;

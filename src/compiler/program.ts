@@ -17,6 +17,8 @@ import { checkDivisions } from "./checks/division-by-zero.js";
 import { checkBands } from "./checks/bands.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
+import { checkRules } from "./checks/rules.js";
+import { checkUnusedInputs } from "./checks/unused-inputs.js";
 import { prepareExample, type PreparedExample } from "./examples/prepare.js";
 import { suggest } from "./util/suggest.js";
 import { LineIndex } from "./util/line-index.js";
@@ -55,6 +57,8 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkPartRanges,
   checkDivisions,
   checkBands,
+  checkRules,
+  checkUnusedInputs,
 ];
 
 interface RubricEntry {

@@ -92,6 +92,10 @@ function rubricItem(i: A.RubricItem, src: Source): F.StatementNode {
       return input(i, src);
     case "Let":
       return letNode(i, src);
+    case "Rule":
+      return ruleNode(i, src);
+    case "Note":
+      return note(i, src);
     case "Group":
     case "Indicator":
       return treeNode(i, src);
@@ -214,6 +218,24 @@ function letNode(i: A.LetDecl, src: Source): F.LetNode {
   return { type: "Let", ...span(i), kw: kwAt(i, src), name: nameNode(i.name, src), value: exprNode(i.value, src) };
 }
 
+function ruleNode(r: A.RuleDecl, src: Source): F.RuleNode {
+  return {
+    type: "Rule",
+    ...span(r),
+    kw: kwAt(r, src),
+    name: nameNode(r.name, src),
+    sep: separator(src, r.params, ","),
+    params: r.params.map((p) => {
+      const toks = src.within(p.type.span.start, p.type.span.end);
+      // `money` without a unit is a parameter's own form: printed as the one word written.
+      const valueType: F.TypeNode =
+        p.type.kind === "Money" && toks.length === 1 ? { type: "TypeWord", start: p.type.span.start, end: p.type.span.end, text: toks[0]?.image ?? "" } : typeNode(p.type, src, p.type.span.end);
+      return { type: "RuleParam", ...span(p), name: nameNode(p.name, src), colon: after(p.name, src).image, valueType };
+    }),
+    value: exprNode(r.body, src),
+  };
+}
+
 function note(n: A.NoteDecl, src: Source): F.NoteNode {
   return { type: "Note", ...span(n), kw: kwAt(n, src), text: strNode(n.text, src) };
 }
@@ -227,7 +249,12 @@ function treeNode(d: A.GroupDecl | A.IndicatorDecl, src: Source): F.GroupNode | 
   const open = after(d.points, src).startOffset;
   if (d.kind === "Indicator") return { type: "Indicator", ...head, body: d.items.map((x) => indicatorItem(x, src)), ...block(open) };
   const items: (A.NoteDecl | A.GroupDecl | A.IndicatorDecl)[] = [...d.notes, ...d.children].sort(byStart);
-  return { type: "Group", ...head, body: items.map((x) => (x.kind === "Note" ? note(x, src) : treeNode(x, src))), ...block(open) };
+  const body = items.map((x) => (x.kind === "Note" ? note(x, src) : treeNode(x, src)));
+  if (!d.slot) return { type: "Group", ...head, body, ...block(open) };
+  const slot = after(d.points, src);
+  const brace = src.next(tokenEnd(slot));
+  const braced = brace.tokenType.name === "LBrace" && brace.startOffset < d.span.end;
+  return { type: "Group", ...head, slotKw: slot.image, ...(braced ? {} : { bodiless: true }), body, ...block(braced ? brace.startOffset : slot.startOffset) };
 }
 
 function part(p: A.PartDecl, src: Source): F.PartNode {
@@ -346,6 +373,16 @@ function exampleItem(i: A.ExampleItem, src: Source): F.StatementNode {
     }
     case "Override":
       return { type: "Override", ...span(i), kw: kwAt(i, src), target: path(i.target, src), value: exprNode(i.value, src), ...because(i.reason, src) };
+    case "ExpectError":
+      return {
+        type: "ExpectError",
+        ...span(i),
+        kw: kwAt(i, src),
+        errorKw: src.next(tokenEnd(src.at(i.span.start))).image,
+        kind: src.within(i.errorKind.span.start, i.errorKind.span.end).map((t) => t.image).join(""),
+        inKw: src.prev(i.target.span.start).image,
+        target: path(i.target, src),
+      };
     case "Expect":
       return {
         type: "Expect",

@@ -50,8 +50,21 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
     case "Note":
       return [n.kw, " ", print("text")];
     case "Group":
+      return [n.kw, " ", print("name"), opt(n.title, " ", print("title")), " ", print("points"), opt(n.slotKw, " ", n.slotKw ?? ""), n.bodiless ? "" : [" ", body()]];
     case "Indicator":
       return [n.kw, " ", print("name"), opt(n.title, " ", print("title")), " ", print("points"), " ", body()];
+    case "Rule":
+      return assignment(
+        [n.kw, " ", print("name"), "(", join(n.sep === "," ? ", " : n.sep, path.map(print, "params")), ")"],
+        " =",
+        n.value,
+        print("value"),
+        lineCommentIn(path, n.start, n.value.start),
+      );
+    case "RuleParam":
+      return [print("name"), spaced(n.colon), print("valueType")];
+    case "ExpectError":
+      return [n.kw, " ", n.errorKw, " ", n.kind, " ", n.inKw, " ", print("target")];
     case "Part":
     {
       const head = [opt(n.kw, n.kw ?? "", " "), print("name"), opt(n.title, " ", print("title")), " ", print("points")];

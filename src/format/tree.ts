@@ -411,6 +411,35 @@ export interface GroupNode extends Base, ListOwner {
   name: NameNode;
   title?: StrNode;
   points: NumNode;
+  /** `slot`/`预留` as written, for a group whose indicators a derived rubric supplies. */
+  slotKw?: string;
+  /** A slot written without `{ … }`. */
+  bodiless?: boolean;
+}
+/** `rule NAME(p: T, …) = body`. */
+export interface RuleNode extends Base {
+  type: "Rule";
+  kw: string;
+  name: NameNode;
+  params: RuleParamNode[];
+  /** The separator between parameters as written (`,` or `，`). */
+  sep: string;
+  value: ExprNode;
+}
+export interface RuleParamNode extends Base {
+  type: "RuleParam";
+  name: NameNode;
+  colon: string;
+  valueType: TypeNode;
+}
+/** `expect error KIND in PATH`. */
+export interface ExpectErrorNode extends Base {
+  type: "ExpectError";
+  kw: string;
+  errorKw: string;
+  kind: string;
+  inKw: string;
+  target: PathNode;
 }
 export interface IndicatorNode extends Base, ListOwner {
   type: "Indicator";
@@ -572,7 +601,10 @@ export type StatementNode =
   | JudgeNode
   | OverrideNode
   | ExpectNode
-  | ScaleNode;
+  | ScaleNode
+
+  | RuleNode
+  | ExpectErrorNode;
 
 export type ListOwnerNode =
   | FileNode
@@ -605,7 +637,8 @@ export type Node =
   | ConstraintNode
   | GradeArmNode
   | ReweightBlockNode
-  | BecauseNode;
+  | BecauseNode
+  | RuleParamNode;
 
 /** The root handed to prettier: the file plus its comments (prettier attaches and removes them). */
 export interface RootNode extends FileNode {

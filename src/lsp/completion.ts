@@ -18,6 +18,7 @@ import { locate } from "../compiler/syntax/locate.js";
 import { completionContext, contextRubric, indicatorLets, rubricNamed, type BlockKind, type CompletionContext } from "./completion-context.js";
 import { say } from "./lang.js";
 import type { Snapshot } from "./snapshot.js";
+import { ruleSignature } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
 
 const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
@@ -224,13 +225,26 @@ function expressionItems(snap: Snapshot, uri: string, rubric: CheckedRubric | un
     // Right after `scale`/`档次`: the rubric's scales first.
     const afterScale = ctx.statement[ctx.statement.length - 1]?.tokenType.name === "Scale";
     for (const s of m.scales.values()) push(item(s.name, CompletionItemKind.Enum, say(lang, `档次：${s.arms.map((a) => a.member?.text ?? "其他").join("、")}`, `scale: ${s.arms.map((a) => a.member?.text ?? "otherwise").join(", ")}`), afterScale ? "0" : "3"));
+    for (const r of m.rules.values()) push(item(r.name, CompletionItemKind.Function, ruleSignature(r.decl, m, lang), "4"));
   }
+  for (const p of ruleParamsAt(ctx)) push(item(p, CompletionItemKind.Variable, say(lang, "规则参数", "rule parameter"), "0"));
   for (const b of BUILTINS) {
     push(item(b.name, CompletionItemKind.Function, `${b.zh} — ${b.doc[lang]}`, "4"));
     push(item(b.zh, CompletionItemKind.Function, `${b.name} — ${b.doc[lang]}`, "4"));
   }
   for (const k of keywordItems(EXPRESSION_KEYWORDS, item)) push({ ...k, sortText: "5" });
   return out;
+}
+
+/** Inside a rule's body (a statement starting with `rule`): its parameters are the names in scope. */
+function ruleParamsAt(ctx: CompletionContext): string[] {
+  const t = ctx.statement;
+  if (t[0]?.tokenType.name !== "Rule") return [];
+  const names: string[] = [];
+  for (let i = 2; i + 1 < t.length && t[i]?.tokenType.name !== "RParen"; i++) {
+    if (t[i + 1]?.tokenType.name === "Colon") names.push((t[i] as { image: string }).image);
+  }
+  return names;
 }
 
 function tiersMembers(snap: Snapshot, uri: string, ctx: CompletionContext, rubric: CheckedRubric | undefined): string[] {

@@ -21,6 +21,7 @@ import { describeInfo, describeRule, describeType, formatRange, sourceOf } from 
 import { say } from "./lang.js";
 import type { Snapshot } from "./snapshot.js";
 import type { Occurrence } from "./symbols.js";
+import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
@@ -98,6 +99,8 @@ function symbolHover(snap: Snapshot, occ: Occurrence, lang: Lang): string[] {
       const arms = decl.arms.map((a) => `- ${a.member?.text ?? say(lang, "其他", "otherwise")} → ${sourceOf(text, (a.interval ?? a.value ?? a).span)}`);
       return [`**${say(lang, "档次", "scale")}** ${sym.name}${say(lang, "（% 为占所用指标满分的比例）", " (a % is a share of the points where it is used)")}`, "", ...arms];
     }
+    case "rule":
+      return ruleHover(sym.decl as A.RuleDecl, text, occ.rubric?.model, lang);
     case "member": {
       const owner = findEnumOf(occ);
       return [`**${say(lang, "枚举值", "enum member")}** ${sym.name}${owner ? say(lang, `（枚举 ${owner}）`, ` (enum ${owner})`) : ""}`];
@@ -149,6 +152,7 @@ function nodeHover(snap: Snapshot, occ: Occurrence, node: AnyNode, rubric: Check
   out.push(`**${kindWord(node.kind, lang)}** \`${node.path.join(".")}\`${title} — ${pointsText(node.points, lang)}`);
   if (node.kind !== "part") out.push("", childrenLine(node, lang));
   if (node.kind === "group") {
+    out.push(...slotLine(node, lang));
     for (const n of node.notes) out.push("", `${colon(lang, "说明", "note")}${n}`);
   } else if (node.kind === "indicator") {
     if (node.note) out.push("", `**${say(lang, "指标说明", "note")}**${colon(lang, "", "")}${node.note}`);
@@ -263,6 +267,7 @@ function rubricHover(snap: Snapshot, occ: Occurrence, lang: Lang): string[] {
   out.push(say(lang, `${m.groups.length} 个一级指标，${indicators} 个指标，合计 ${total.toString(6)} 分`, `${m.groups.length} top-level groups, ${indicators} indicators, ${total.toString(6)} points in all`));
   if (m.total) out.push(say(lang, `声明总分 ${m.total.value.toString(6)}`, `declared total ${m.total.value.toString(6)}`));
   if (m.locality) out.push(`${colon(lang, "地区", "locality")}${m.locality}`);
+  out.push(...rubricRemarks(m, lang));
   return out;
 }
 

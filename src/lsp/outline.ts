@@ -36,7 +36,7 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
 
   const tree = (d: A.GroupDecl | A.IndicatorDecl): DocumentSymbol =>
     d.kind === "Group"
-      ? sym(d.name.text, SymbolKind.Module, d.span, d.name.span, pointsOf(d), d.children.map(tree))
+      ? sym(d.name.text, SymbolKind.Module, d.span, d.name.span, d.slot ? `${pointsOf(d)} ${say(lang, "预留", "slot")}` : pointsOf(d), d.children.map(tree))
       : sym(d.name.text, SymbolKind.Class, d.span, d.name.span, pointsOf(d), indicatorItems(d.items));
   const part = (p: A.PartDecl): DocumentSymbol => sym(p.name.text, SymbolKind.Field, p.span, p.name.span, pointsOf(p));
   const indicatorItems = (items: readonly (A.IndicatorItem | A.GroupDecl | A.IndicatorDecl)[]): DocumentSymbol[] =>
@@ -74,6 +74,8 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
         return [tree(it)];
       case "Example":
         return [example(it)];
+      case "Rule":
+        return [sym(`${it.name.text}(${it.params.map((p) => p.name.text).join(", ")})`, SymbolKind.Function, it.span, it.name.span, sourceOf(doc.text, it.body.span, 40))];
       case "Reweight":
         return [sym(`${say(lang, "调权", "reweight")} ${path(it.target)}`, SymbolKind.Operator, it.span, it.target.span, it.points ? pts(it.points.digits) : undefined)];
       case "Replace":

@@ -28,6 +28,7 @@ const SYMBOL_TYPE: Record<SymbolKind, TokenType> = {
   part: "property",
   group: "class",
   rubric: "namespace",
+  rule: "function",
   enum: "enum",
   member: "enumMember",
   scale: "enum",

@@ -17,7 +17,7 @@ import { parentOf, resolvePath, walkTree } from "../compiler/model/paths.js";
 import type { AnyNode, RubricModel, TreeNode } from "../compiler/model/types.js";
 import type { Snapshot } from "./snapshot.js";
 
-export type SymbolKind = "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part" | "scale";
+export type SymbolKind = "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part" | "scale" | "rule";
 
 export interface RubricSymbol {
   readonly kind: SymbolKind;
@@ -289,9 +289,14 @@ class IndexBuilder {
         case "Indicator":
           this.tree(item, scope, []);
           break;
+        case "Rule":
+          this.declare(this.symbol("rule", file, item.name, item, item.span), scope);
+          this.expr(item.body, { ...scope, where: item.name.text, locals: new Set(item.params.map((p) => p.name.text)) });
+          break;
         case "Meta":
         case "Rounding":
         case "Grades":
+        case "Note":
           break;
         case "Example":
           this.example(file, item, checked);
@@ -540,6 +545,12 @@ class IndexBuilder {
           }
           for (const c of childNodes(e)) if (!isName(c)) stack.push({ n: c, scope });
           break;
+        case "Call": {
+          const rule = scope.checked?.model.rules.get(e.callee.text);
+          if (rule) this.refer(e.callee, this.symbol("rule", rule.file, rule.decl.name, rule.decl, rule.decl.span), scope);
+          for (const a of e.args) stack.push({ n: a, scope });
+          break;
+        }
         case "Tiers": {
           if (e.scale) this.scaleRef(e.scale, scope);
           stack.push({ n: e.subject, scope });

@@ -187,6 +187,12 @@ export class Ctx {
     throw new ScoreFailure("wrong-type", { zh: `${subject} = ${shown} 不属于任何分档`, en: `${subject} = ${shown} falls in no band` });
   }
 
+  /** A reusable rule's result, traced with its arguments (the body has already run). */
+  rule<T>(name: string, args: readonly unknown[], result: T): T {
+    this.trace?.push(trace.ruleCall(name, args.map((a) => fn.showAny(a)), fn.showAny(result)));
+    return result;
+  }
+
   tier<T>(subject: string, x: string, result: T, show: (v: T) => string): T {
     this.trace?.push(trace.tier(subject, x, show(result)));
     return result;

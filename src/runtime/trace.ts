@@ -47,6 +47,9 @@ export const trace = {
       en: `${subject} = ${shown} is ${beyond} ${direction} ${threshold}; ${amount.toString()} per ${step} deducts ${deducted.toString(6)}: ${points.toString()} − ${deducted.toString(6)} = ${result.toString(6)}`,
     };
   },
+  ruleCall(rule: string, args: readonly string[], result: string): Text {
+    return { zh: `规则 ${rule}(${args.join(", ")}) = ${result}`, en: `rule ${rule}(${args.join(", ")}) = ${result}` };
+  },
   conditionRule(met: boolean): Text {
     return { zh: `条件${met ? "满足，得满分" : "不满足，得 0 分"}`, en: met ? "condition met: full points" : "condition not met: 0" };
   },

@@ -11,12 +11,19 @@ import type { CheckedRubric } from "../../compiler/program.js";
 import { createReferenceScorer } from "../../compiler/evaluate/scorer.js";
 import { createCompiledScorer } from "../../compiler/codegen/load.js";
 import type { ScorerChoice } from "./run.js";
+import { slotDiagnostics } from "../../compiler/model/slots.js";
 
 export const rubricKeyOf = (r: CheckedRubric): string => (r.model.year !== undefined ? `${r.model.name} ${r.model.year}` : r.model.name);
 
 function matches(r: CheckedRubric, name: string): boolean {
   const n = name.trim().replace(/\s+/g, " ");
   return r.model.name === n || rubricKeyOf(r) === n;
+}
+
+/** A rubric with an empty slot is a base for others, not a form to score. */
+function unscorable(r: CheckedRubric): ScorerChoice | undefined {
+  const d = slotDiagnostics(r.model, r.model.file, r.model.decl.name.span)[0];
+  return d ? { error: d.message } : undefined;
 }
 
 export class RubricChooser {
@@ -63,7 +70,7 @@ export class RubricChooser {
     let choice: ScorerChoice;
     if (name === undefined) {
       choice = this.fallback
-        ? { scorer: this.scorer(this.fallback), key: rubricKeyOf(this.fallback) }
+        ? (unscorable(this.fallback) ?? { scorer: this.scorer(this.fallback), key: rubricKeyOf(this.fallback) })
         : {
             error: {
               zh: `未指明评分表：请用 --rubric，或加一列「评分表」（可选：${this.named.map(rubricKeyOf).join("、")}）`,
@@ -72,7 +79,7 @@ export class RubricChooser {
           };
     } else {
       const r = this.find(name);
-      choice = "model" in r ? { scorer: this.scorer(r), key: rubricKeyOf(r) } : { error: r };
+      choice = "model" in r ? (unscorable(r) ?? { scorer: this.scorer(r), key: rubricKeyOf(r) }) : { error: r };
     }
     if (this.byName.size < 1000) this.byName.set(key, choice);
     return choice;

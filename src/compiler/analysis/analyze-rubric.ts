@@ -51,6 +51,7 @@ function contextSignature(model: RubricModel): string {
   for (const l of model.lets.values()) parts.push(idOf(l.decl));
   for (const e of model.enums.values()) parts.push(idOf(e.decl));
   for (const s of model.scales.values()) parts.push(idOf(s.decl));
+  for (const r of model.rules.values()) parts.push(idOf(r.decl));
   return `${model.file}|${parts.join(",")}`;
 }
 

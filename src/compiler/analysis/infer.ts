@@ -8,7 +8,8 @@ import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue, literalDim, literalValue, roundingModeArg } from "../model/constants.js";
-import type { Dim, InputDef, LetDef, RubricModel, ValueType } from "../model/types.js";
+import type { Dim, InputDef, LetDef, RubricModel, RuleDef, ValueType } from "../model/types.js";
+import { declarationHasErrors, inferRuleCall } from "./rule-call.js";
 import { W, ty } from "../diagnostics/words.js";
 import { suggest } from "../util/suggest.js";
 import { builtin, builtinNames } from "./builtins.js";
@@ -60,6 +61,8 @@ export interface Env {
   readonly ruleTop: boolean;
   /** The let whose body is being inferred: its divisions are checked where it is used. */
   readonly inLet?: LetDef;
+  /** The reusable rule whose body is being inferred: it reads only its parameters. */
+  readonly inRule?: RuleDef;
 }
 
 const ERR: ExprInfo = { type: { kind: "error" }, range: I.FULL };
@@ -382,6 +385,10 @@ export class Inferrer {
     const name = e.name.text;
     const local = env.locals.get(name);
     if (local) return local;
+    if (env.inRule && (this.model.inputs.has(name) || this.model.lets.has(name))) {
+      this.diag(env, diagnostic("rule-not-pure", { file: env.file, span: e.name.span }, { rule: env.inRule.name, name }));
+      return ERR;
+    }
     const let_ = env.lets.get(name);
     if (let_) {
       const info = this.letInfo(let_, env);
@@ -512,6 +519,12 @@ export class Inferrer {
         if (env.relations.has(`${exprKey(e.left)}<=${exprKey(e.right)}`) && l.range.lo && l.range.lo.v.sign() >= 0) {
           out = I.intersect(I.union(out, I.FULL), I.closed(Exact.ZERO, Exact.ONE));
         }
+        // Likewise k * a / b with a <= b (a, b ≥ 0) lies within k × [0, 1]: `分 * 实际 / 目标` below target.
+        if (e.left.kind === "Binary" && e.left.op === "*" && env.relations.has(`${exprKey(e.left.right)}<=${exprKey(e.right)}`)) {
+          const k = this.info.get(e.left.left)?.range;
+          const a = this.info.get(e.left.right)?.range;
+          if (k && a?.lo && a.lo.v.sign() >= 0 && r.range.lo && r.range.lo.v.sign() >= 0) out = I.intersect(out, I.mul(k, I.closed(Exact.ZERO, Exact.ONE)));
+        }
         return num(d, out);
       }
       default:
@@ -530,8 +543,10 @@ export class Inferrer {
     const senv = this.sub(env);
     const name = builtin(e.callee.text);
     const args = e.args.map((a, i) => (name === "round" && i === 2 && roundingModeArg(a) ? { type: { kind: "text" as const }, range: I.FULL } : this.infer(a, senv)));
+    const rule = name ? undefined : this.model.rules.get(e.callee.text);
+    if (rule) return inferRuleCall(this, e, rule, env, args, (r) => declarationHasErrors(new Inferrer(this.model, this), r));
     if (!name) {
-      const s = suggest(e.callee.text, builtinNames());
+      const s = suggest(e.callee.text, [...builtinNames(), ...this.model.rules.keys()]);
       this.diag(env, diagnostic("unknown-name", { file: env.file, span: e.callee.span }, { name: e.callee.text, kind: "function", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
       return ERR;
     }

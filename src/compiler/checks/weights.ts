@@ -18,6 +18,13 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
     const node = n as GroupNode | IndicatorNode;
     const blame = reweighted.get(node) ?? kids.map((k) => reweighted.get(k)).find((o) => o !== undefined);
     const args = { node: node.path.join("."), points: node.points.toString(), sum: sum.toString() };
+    if (node.kind === "group" && node.slot) {
+      // A filled slot: the indicators supplied must add up to the points the base reserved.
+      if (blame?.file === model.file || kids.some((k) => k.file === model.file)) {
+        out.push(diagnostic("slot-sum", blame?.file === model.file ? blame : { file: model.file, span: model.decl.name.span }, { slot: args.node, points: args.points, sum: args.sum }));
+      }
+      continue;
+    }
     if (blame && blame.file === model.file) {
       out.push(diagnostic("reweight-sum", blame, args));
     } else if (node.file === model.file || kids.some((k) => k.file === model.file)) {

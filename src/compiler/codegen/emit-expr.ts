@@ -23,8 +23,10 @@ export interface ExprScope {
   readonly rubricLets: ReadonlyMap<string, string>;
   /** Indicator-level lets: name → local thunk name. */
   readonly localLets: ReadonlyMap<string, string>;
-  /** `each` variables: name → parameter name. */
+  /** `each` variables and rule parameters: name → parameter name. */
   readonly locals: ReadonlyMap<string, string>;
+  /** Reusable rules: name → module-level function name taking `c` and the arguments. */
+  readonly rules?: ReadonlyMap<string, string>;
   /** Interns a constant, returning its module-level name. */
   constant(v: Exact): string;
   fresh(prefix: string): string;
@@ -201,8 +203,11 @@ function call(e: A.CallExpr, s: ExprScope): string {
     }
     case "clamp":
       return `rt.fn.clamp(${args.join(", ")})`;
-    default:
+    default: {
+      const rule = s.rules?.get(e.callee.text);
+      if (rule) return `${rule}(${["c", ...args].join(", ")})`;
       return `rt.fail(${str(`unknown function ${e.callee.text}`)})`;
+    }
   }
 }
 

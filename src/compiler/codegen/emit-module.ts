@@ -12,6 +12,7 @@ import { rubricMeta } from "../evaluate/scorer.js";
 import { implicitPart } from "../examples/prepare.js";
 import { exprText } from "../evaluate/expr.js";
 import { emitExpr, tsType, type ExprScope } from "./emit-expr.js";
+import { emitRules } from "./emit-rules.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
 
 export interface EmitOptions {
@@ -73,6 +74,9 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   const enumMembers = new Set([...model.enums.values()].flatMap((e) => [...e.members]));
   const rubricLets = new Map<string, string>();
   [...model.lets.keys()].forEach((name, i) => rubricLets.set(name, `R${i}`));
+  // A rule never called has no inferred body types: it is left out.
+  const calledRules = [...model.rules.values()].filter((r) => analysis.info.has(r.body));
+  const rules = new Map(calledRules.map((r, i) => [r.name, `U${i}`]));
 
   const scopeBase = {
     info: analysis.info,
@@ -80,6 +84,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     inputs,
     enumMembers,
     rubricLets,
+    rules,
     constant(v: Exact): string {
       const k = `${v.num}/${v.den}`;
       let name = constants.get(k);
@@ -149,6 +154,8 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     body.push(`/** ${commentText(`${l.name} = ${exprText(l.value)}`)} */`);
     body.push(`function R${i}(c: rt.Ctx): ${t} {\n  return c.let(${i}, (): ${t} => ${e});\n}`);
   });
+
+  body.push(...emitRules(calledRules, rules, analysis.info, scopeBase));
 
   const judgedIndex = new Map(meta.judged.map((j, i) => [j.path, i]));
   const indicatorFns = new Map<IndicatorNode, string>();

@@ -265,6 +265,56 @@ export const DIAGNOSTICS = {
     zh: `「当 0」永不适用：「${a.subject}」的${zh(a.which)}取值 ${a.range}，不会为 0`,
     en: `'when 0' never applies: ${en(a.which)} of '${a.subject}' is in ${a.range}, never 0`,
   })),
+
+  // ---- reusable rules ----
+  "rule-cycle": spec<{ chain: string }>("error", (a) => ({
+    zh: `规则循环调用自身：${a.chain}（规则不能递归）`,
+    en: `rules call themselves in a cycle: ${a.chain} (rules cannot be recursive)`,
+  })),
+  "rule-name-clash": spec<{ name: string; other: Localized }>("error", (a) => ({
+    zh: `规则「${a.name}」与${zh(a.other)}同名`,
+    en: `rule '${a.name}' has the same name as ${en(a.other)}`,
+  })),
+  "rule-arity": spec<{ rule: string; expected: number; actual: number; params: string }>("error", (a) => ({
+    zh: `规则 ${a.rule} 需要 ${a.expected} 个参数（${a.params}），实际为 ${a.actual} 个`,
+    en: `rule ${a.rule} takes ${a.expected} argument(s) (${a.params}), found ${a.actual}`,
+  })),
+  "rule-argument": spec<{ rule: string; param: string; expected: Localized; actual: Localized }>("error", (a) => ({
+    zh: `规则 ${a.rule} 的参数「${a.param}」需要${zh(a.expected)}，给出的是${zh(a.actual)}`,
+    en: `parameter '${a.param}' of rule ${a.rule} needs ${en(a.expected)}, was given ${en(a.actual)}`,
+  })),
+  "rule-call-invalid": spec<{ rule: string; detail: Localized }>("error", (a) => ({
+    zh: `以这些参数调用规则 ${a.rule} 时其定义不成立：${zh(a.detail)}`,
+    en: `with these arguments the body of rule ${a.rule} is invalid: ${en(a.detail)}`,
+  })),
+  "rule-division": spec<{ rule: string; divisor: string; range: string }>("warning", (a) => ({
+    zh: `此处调用规则 ${a.rule} 可能除以 0：其除数「${a.divisor}」的取值范围为 ${a.range}`,
+    en: `this call of rule ${a.rule} can divide by 0: its divisor '${a.divisor}' ranges over ${a.range}`,
+  })),
+  "rule-not-pure": spec<{ rule: string; name: string }>("error", (a) => ({
+    zh: `规则 ${a.rule} 只能读取其参数，不能读取「${a.name}」；请把它作为参数传入`,
+    en: `rule ${a.rule} may read only its parameters, not '${a.name}'; pass it as an argument`,
+  })),
+
+  // ---- slots ----
+  "slot-sum": spec<{ slot: string; points: string; sum: string }>("error", (a) => ({
+    zh: `预留分组「${a.slot}」分值为 ${a.points}，但填入的指标合计 ${a.sum}`,
+    en: `slot '${a.slot}' is worth ${a.points} but the indicators filled in add up to ${a.sum}`,
+  })),
+  "slot-unfilled": spec<{ slot: string; points: string }>("error", (a) => ({
+    zh: `预留分组「${a.slot}」（${a.points} 分）尚未填入指标，本评分表不能直接评分；请在继承它的评分表中用 新增 ${a.slot} 指标 … 填入`,
+    en: `slot '${a.slot}' (${a.points} points) has no indicators yet, so this rubric cannot be scored; fill it in a derived rubric with add ${a.slot} indicator …`,
+  })),
+
+  // ---- examples and inputs ----
+  "unused-input": spec<{ input: string }>("warning", (a) => ({
+    zh: `输入「${a.input}」没有被任何规则、中间量或约束读取`,
+    en: `input '${a.input}' is not read by any rule, let or constraint`,
+  })),
+  "expect-error-kind": spec<{ kind: string; kinds: string }>("error", (a) => ({
+    zh: `未知的错误类别「${a.kind}」；可用：${a.kinds}`,
+    en: `unknown error kind '${a.kind}'; use one of ${a.kinds}`,
+  })),
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -285,6 +335,8 @@ function kindZh(kind: string): string {
     let: "中间量",
     grade: "等级",
     scale: "档次",
+    rule: "规则",
+    parameter: "参数",
   };
   return map[kind] ?? kind;
 }

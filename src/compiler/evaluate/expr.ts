@@ -16,6 +16,7 @@ import type { ExprInfo } from "../analysis/infer.js";
 import { exprKey } from "../analysis/infer.js";
 import { armRange } from "../checks/bands.js";
 import * as I from "../analysis/interval.js";
+import { evalRuleCall } from "./rule-call.js";
 import { EvalError, boolV, numV, showValue, valueEquals, type Value } from "./values.js";
 import { evalJudged, evalScaledTiers, type JudgedHost } from "./judged.js";
 
@@ -205,6 +206,8 @@ export class Evaluator {
 
   private call(e: A.CallExpr, locals: ReadonlyMap<string, Value>): Value {
     const name = builtin(e.callee.text);
+    const rule = name ? undefined : this.scope.model.rules.get(e.callee.text);
+    if (rule) return evalRuleCall({ eval: (x, l) => this.eval(x, l), trace: this.scope.trace }, e, rule, locals);
     const nums = (): Exact[] => {
       if (e.args.length === 1) {
         const a = this.eval(e.args[0] as A.Expr, locals);

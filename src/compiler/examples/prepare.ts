@@ -18,6 +18,8 @@ import type { ScoringInput } from "../evaluate/rubric.js";
 import type { Value } from "../evaluate/values.js";
 import { suggest } from "../util/suggest.js";
 import { convertGiven, violatedConstraint } from "./given.js";
+import { slotDiagnostics } from "../model/slots.js";
+import { ERROR_KINDS, errorKindOf, targets, type ExpectedError } from "./expect-error.js";
 
 export type Expectation =
   | { readonly kind: "node"; readonly node: AnyNode; readonly value: Exact; readonly span: A.Span }
@@ -32,6 +34,9 @@ export interface PreparedExample {
   readonly scoring?: ScoringInput;
   readonly expectations: readonly Expectation[];
   readonly diagnostics: readonly Diagnostic[];
+  /** `expect error …` entries, and those already met before scoring (a broken input constraint). */
+  readonly expectedErrors?: readonly ExpectedError[];
+  readonly raisedBeforeScoring?: ReadonlySet<ExpectedError>;
 }
 
 /**
@@ -72,12 +77,15 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   const base = { decl, file, title: decl.title.value, diagnostics: diags };
   if (!rubric) return { ...base, expectations: [] };
   const { model } = rubric;
+  diags.push(...slotDiagnostics(model, file, decl.target?.span ?? decl.title.span));
   const inputs = new Map<string, Value>();
   const judgements = new Map<PartNode, Judgement>();
   const wholeJudgements = new Map<IndicatorNode, Judgement>();
   const overrides = new Map<IndicatorNode, { value: Exact; reason: string }>();
   const expectations: Expectation[] = [];
   const givenAt = new Map<string, A.GivenEntry>();
+  const expectedErrors: ExpectedError[] = [];
+  const raisedBeforeScoring = new Set<ExpectedError>();
   let restFull = false;
   const at = (span: A.Span) => ({ file, span });
 
@@ -203,6 +211,19 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         overrides.set(n, { value: v, reason });
         break;
       }
+      case "ExpectError": {
+        const kind = errorKindOf(item.errorKind.text);
+        if (!kind) {
+          diags.push(diagnostic("expect-error-kind", at(item.errorKind.span), { kind: item.errorKind.text, kinds: ERROR_KINDS.map((k) => `${k.kind} / ${k.zh}`).join(", ") }));
+          break;
+        }
+        const segs = item.target.segments.map((s) => s.text);
+        const input = segs.length === 1 ? (model.inputs.get(segs[0] ?? "") ?? [...model.inputs.values()].find((i) => i.alias === segs[0])) : undefined;
+        // Not an input: it must name an indicator (the same resolution, and messages, as any path).
+        if (!input && !node(item.target)) break;
+        expectedErrors.push({ kind, target: input ? input.name : pathText(segs), span: item.span });
+        break;
+      }
       case "Expect": {
         const t = item.target;
         if (t.kind === "grade") {
@@ -234,7 +255,9 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     const g = givenAt.get(name);
     if (!input || !g) continue;
     const bad = violatedConstraint(input, value, inputs, model);
-    if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
+    const expected = bad ? expectedErrors.find((x) => x.kind === "out-of-range" && targets(x, [name])) : undefined;
+    if (expected) raisedBeforeScoring.add(expected);
+    else if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
   }
 
   for (const j of verdictJudged) {
@@ -259,5 +282,5 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     }
   }
 
-  return { ...base, rubric, scoring: { inputs, judgements, wholeJudgements, overrides }, expectations };
+  return { ...base, rubric, scoring: { inputs, judgements, wholeJudgements, overrides }, expectations, expectedErrors, raisedBeforeScoring };
 }

@@ -4,6 +4,8 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { scoreRubric, type ScoreResult } from "../evaluate/rubric.js";
 import type { Span } from "../syntax/ast.js";
 import type { PreparedExample } from "./prepare.js";
+import { errorAssertions, outcomeProblems } from "./outcome.js";
+import type { ExpectedError } from "./expect-error.js";
 
 export interface Assertion {
   readonly label: string;
@@ -50,6 +52,8 @@ export function runExample(ex: PreparedExample): ExampleResult {
       }
     }
   });
-  const problems = result.report.errors.map((x) => ({ zh: `指标「${x.path}」：${x.message.zh}`, en: `indicator '${x.path}': ${x.message.en}` }));
-  return { example: ex, pass: problems.length === 0 && assertions.every((a) => a.pass), result, assertions, problems };
+  const met = new Set<ExpectedError>();
+  const problems = outcomeProblems(ex, result, assertions, met);
+  const all = [...assertions, ...errorAssertions(ex, met)];
+  return { example: ex, pass: problems.length === 0 && all.every((a) => a.pass), result, assertions: all, problems };
 }

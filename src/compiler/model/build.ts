@@ -11,6 +11,7 @@ import { constValue, literalValue } from "./constants.js";
 import { assignPaths, parentOf, pathText, resolvePath } from "./paths.js";
 import { declareScales } from "./judged.js";
 import { PAIR_ACTUAL, PAIR_TARGET } from "./types.js";
+import { buildRule } from "./rules.js";
 import type {
   AnyNode,
   EnumDef,
@@ -137,6 +138,7 @@ export function buildGroup(d: A.GroupDecl, file: string, diags: Diagnostic[]): G
     notes: d.notes.map((n) => n.text.value),
     children: d.children.map((c) => (c.kind === "Group" ? buildGroup(c, file, diags) : buildIndicator(c, file, diags))),
     path: [],
+    ...(d.slot ? { slot: true } : {}),
     file,
     span: d.span,
   };
@@ -217,6 +219,9 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
     inputs: new Map(base?.inputs ?? []),
     lets: new Map(base?.lets ?? []),
     groups: base ? cloneTree(base.groups) : [],
+    rules: new Map(base?.rules ?? []),
+    ...(base?.note !== undefined ? { note: base.note } : {}),
+    ...(base?.standard !== undefined ? { standard: base.standard } : {}),
   };
   const reweighted = new Map<AnyNode, Origin>();
   const seenMeta = new Set<string>();
@@ -310,6 +315,13 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
         model.lets.set(def.name, def);
         break;
       }
+      case "Rule":
+        if (own(it.name.text, "rule", it.name.span, model.rules)) model.rules.set(it.name.text, buildRule(it, model.enums, file, diags));
+        break;
+      case "Note":
+        if (it.which === "note") model.note = it.text.value;
+        else model.standard = it.text.value;
+        break;
       case "Group":
         model.groups.push(buildGroup(it, file, diags));
         break;

@@ -100,6 +100,8 @@ export interface GroupNode extends Origin {
   notes: string[];
   children: TreeNode[];
   path: string[];
+  /** Declared `slot`: a derived rubric supplies its indicators. */
+  slot?: boolean;
 }
 
 export type TreeNode = GroupNode | IndicatorNode;
@@ -133,6 +135,26 @@ export interface RubricModel {
   inputs: Map<string, InputDef>;
   lets: Map<string, LetDef>;
   groups: TreeNode[];
+  /** Reusable rules (`rule NAME(…) = …`), inherited like lets. */
+  rules: Map<string, RuleDef>;
+  /** Rubric-level remarks (`note`/`standard` outside any indicator), for the whole form. */
+  note?: string;
+  standard?: string;
+}
+
+export interface RuleParamDef {
+  readonly name: string;
+  readonly type: ValueType;
+  /** `number`: any numeric dimension; the argument's dimension flows into the body. */
+  readonly generic: boolean;
+  readonly decl: A.RuleParam;
+}
+
+export interface RuleDef extends Origin {
+  readonly name: string;
+  readonly params: readonly RuleParamDef[];
+  readonly body: A.Expr;
+  readonly decl: A.RuleDecl;
 }
 
 /** A rubric's display key: name and year. */

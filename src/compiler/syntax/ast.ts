@@ -338,6 +338,8 @@ export interface GroupDecl {
   readonly points: NumberExpr;
   readonly notes: readonly NoteDecl[];
   readonly children: readonly (GroupDecl | IndicatorDecl)[];
+  /** `slot`: a derived rubric supplies the indicators. */
+  readonly slot?: boolean;
   readonly span: Span;
 }
 
@@ -390,7 +392,23 @@ export interface RenameDecl {
 }
 export type Modification = ReweightDecl | ReplaceDecl | AddDecl | RemoveDecl | RewordDecl | RenameDecl;
 
+/** `rule NAME(p: T, …) = body`: a pure function of its parameters, called like a built-in. */
+export interface RuleParam {
+  readonly name: Name;
+  readonly type: TypeExpr;
+  readonly span: Span;
+}
+export interface RuleDecl {
+  readonly kind: "Rule";
+  readonly name: Name;
+  readonly params: readonly RuleParam[];
+  readonly body: Expr;
+  readonly span: Span;
+}
+
 export type RubricItem =
+  | RuleDecl
+  | NoteDecl
   | MetaDecl
   | RoundingDecl
   | GradesDecl
@@ -449,7 +467,17 @@ export type ExampleItem =
       readonly target: { readonly kind: "path"; readonly path: Path } | { readonly kind: "total" | "grade"; readonly span: Span };
       readonly value: Expr;
       readonly span: Span;
-    };
+    }
+  | ExpectErrorDecl;
+
+/** `expect error KIND in PATH`: a data defect the example must raise. */
+export interface ExpectErrorDecl {
+  readonly kind: "ExpectError";
+  /** As written: `zero-denominator`, `除数为零`, … */
+  readonly errorKind: Name;
+  readonly target: Path;
+  readonly span: Span;
+}
 
 export interface ExampleDecl {
   readonly kind: "Example";

@@ -160,9 +160,31 @@ function rubricItem(n: CstNode): A.RubricItem[] {
       ];
     case "example":
       return [example(child)];
+    case "ruleDecl":
+      return [ruleDecl(child)];
+    case "note":
+      return [note(child)];
     default:
       return [];
   }
+}
+
+function ruleDecl(n: CstNode): A.RuleDecl {
+  const s = span(n);
+  const body = sub(n, "expr");
+  return {
+    kind: "Rule",
+    name: ident(sub(n, "ident"), s),
+    params: subs(n, "ruleParam").map((p) => {
+      const ps = span(p);
+      const pt = sub(p, "paramType");
+      const t = pt ? sub(pt, "type") : undefined;
+      const type: A.TypeExpr = t ? typeExpr(t) : pt && has(pt, "bareMoney") ? { kind: "Money", unit: "元", span: span(pt) } : { kind: "Prim", prim: "number", span: ps };
+      return { name: ident(sub(p, "ident"), ps), type, span: ps };
+    }),
+    body: body ? expr(body) : errorExpr(s),
+    span: s,
+  };
 }
 
 function firstChild(n: CstNode): [string, CstNode | undefined] {
@@ -334,6 +356,7 @@ export function group(n: CstNode): A.GroupDecl {
     points: pointsLit(sub(n, "pointsLit"), s),
     notes: subs(n, "note").map(note),
     children,
+    ...(has(n, "Slot") ? { slot: true } : {}),
     span: s,
   };
 }
@@ -520,6 +543,16 @@ function exampleItem(n: CstNode): A.ExampleItem[] {
       ];
     }
     case "expect": {
+      const ee = sub(c, "expectError");
+      if (ee) {
+        const es = span(ee);
+        const k = sub(ee, "errorKind");
+        const words = k ? toks(k, "word") : [];
+        const first = words[0];
+        const last = words[words.length - 1];
+        const errorKind: A.Name = first && last ? { text: words.map((w) => w.image).join("-"), span: { start: tokSpan(first).start, end: tokSpan(last).end } } : { text: "", span: es };
+        return [{ kind: "ExpectError", errorKind, target: path(sub(ee, "path"), es), span: s }];
+      }
       const v = sub(c, "additive");
       const total = tok(c, "Total");
       const grade = tok(c, "Grades");

@@ -87,7 +87,7 @@ export const KEYWORDS = [
   { name: "Up", en: ["up"], zh: ["进一"], soft: true },
   { name: "Yuan", en: ["yuan"], zh: ["元"] },
   { name: "WanYuan", en: ["wanyuan"], zh: ["万元"] },
-  { name: "Fen", en: ["pts"], zh: ["分"] },
+  { name: "Fen", en: ["pts"], zh: ["分"], soft: true },
   { name: "Scale", en: ["scale"], zh: ["档次"], soft: true },
   // English says it in two words: `deduct judged`.
   { name: "JudgedDeduct", en: [], zh: ["酌情扣"] },
@@ -101,6 +101,9 @@ export const KEYWORDS = [
   { name: "Off", en: ["off"], zh: ["偏离"], soft: true },
   { name: "Most", en: ["most"], zh: ["至多"], soft: true },
   { name: "Target", en: ["target"], zh: ["目标"], soft: true },
+  { name: "Rule", en: ["rule"], zh: ["规则"], soft: true },
+  { name: "Slot", en: ["slot"], zh: ["预留"], soft: true },
+  { name: "Error", en: ["error"], zh: ["错误"], soft: true },
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

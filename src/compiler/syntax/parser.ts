@@ -92,7 +92,34 @@ export class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.rename) },
       { ALT: () => this.SUBRULE(this.example) },
       { ALT: () => this.SUBRULE(this.scaleDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.note) },
     ]);
+  });
+
+  /** `rule NAME(p: type, …) = expr`: a reusable pure function of its parameters. */
+  public ruleDecl = this.RULE("ruleDecl", () => {
+    this.CONSUME(K.Rule);
+    this.SUBRULE(this.ident);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.ruleParam) });
+    this.CONSUME(T.RParen);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  public ruleParam = this.RULE("ruleParam", () => {
+    this.SUBRULE(this.ident);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.paramType);
+  });
+
+  /** A parameter's type: as an input's, but `money` needs no unit (元 and 万元 values both fit). */
+  public paramType = this.RULE("paramType", () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [{ ALT: () => this.SUBRULE(this.type) }, { ALT: () => this.CONSUME(K.Money, { LABEL: "bareMoney" }) }],
+    });
   });
 
   public meta = this.RULE("meta", () => {
@@ -267,16 +294,23 @@ export class RubricParser extends CstParser {
     this.SUBRULE(this.ident);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.SUBRULE(this.pointsLit);
-    this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.group) },
-        { ALT: () => this.SUBRULE(this.indicator) },
-        { ALT: () => this.SUBRULE(this.note) },
-      ]);
-      this.sep();
+    // A slot's indicators come from a derived rubric: its own block (notes only, in practice) is optional.
+    this.OPTION2(() => this.CONSUME(K.Slot));
+    this.OPTION3({
+      GATE: () => this.LA(0).tokenType !== K.Slot || this.LA(1).tokenType === T.LBrace,
+      DEF: () => {
+        this.CONSUME(T.LBrace);
+        this.MANY(() => {
+          this.OR([
+            { ALT: () => this.SUBRULE(this.group) },
+            { ALT: () => this.SUBRULE(this.indicator) },
+            { ALT: () => this.SUBRULE(this.note) },
+          ]);
+          this.sep();
+        });
+        this.CONSUME(T.RBrace);
+      },
     });
-    this.CONSUME(T.RBrace);
   });
 
   public pointsLit = this.RULE("pointsLit", () => {
@@ -504,13 +538,37 @@ export class RubricParser extends CstParser {
 
   public expect = this.RULE("expect", () => {
     this.CONSUME(K.Expect);
-    this.OR([
-      { ALT: () => this.CONSUME(K.Total) },
-      { ALT: () => this.CONSUME(K.Grades) },
-      { ALT: () => this.SUBRULE(this.path) },
+    this.OR3([
+      { ALT: () => this.SUBRULE(this.expectError) },
+      {
+        ALT: () => {
+          this.OR([
+            { ALT: () => this.CONSUME(K.Total) },
+            { ALT: () => this.CONSUME(K.Grades) },
+            { ALT: () => this.SUBRULE(this.path) },
+          ]);
+          this.CONSUME(T.Equals);
+          this.SUBRULE(this.additive);
+        },
+      },
     ]);
-    this.CONSUME(T.Equals);
-    this.SUBRULE(this.additive);
+  });
+
+  /** `expect error KIND in PATH`: the example's data must raise that error there. */
+  public expectError = this.RULE("expectError", () => {
+    this.CONSUME(K.Error);
+    this.SUBRULE(this.errorKind);
+    this.CONSUME(K.In);
+    this.SUBRULE(this.path);
+  });
+
+  /** A kind is written as in the runtime (`zero-denominator`) or in Chinese (`除数为零`). */
+  public errorKind = this.RULE("errorKind", () => {
+    this.CONSUME(T.Name, { LABEL: "word" });
+    this.MANY(() => {
+      this.CONSUME(T.Minus);
+      this.OR([{ ALT: () => this.CONSUME2(T.Name, { LABEL: "word" }) }, { ALT: () => this.CONSUME(K.Of, { LABEL: "word" }) }]);
+    });
   });
 
   // ---- expressions ----
