@@ -30,9 +30,13 @@ function childExprs(e: A.Expr): A.Expr[] {
     case "Tiers":
       return [e.subject, ...e.arms.map((a) => a.value)];
     case "DeductPer":
-      return [e.amount, e.count];
+      return [e.amount, e.count, ...(e.cap ? [e.cap] : [])];
     case "DeductBeyond":
-      return [e.amount, e.step, e.subject, e.threshold];
+      return [e.amount, e.step, e.subject, e.threshold, ...(e.cap ? [e.cap] : [])];
+    case "Achievement":
+      return [e.actual, ...(e.target ? [e.target] : []), ...(e.zero && e.zero !== "full" ? [e.zero] : [])];
+    case "Judged":
+      return [...(e.verdict ? [e.verdict.subject] : []), ...(e.deduction ? [e.deduction.when] : [])];
     default:
       return [];
   }
