@@ -153,17 +153,39 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
     expect(base.model.groups.map((g) => `${g.name} ${g.points.toString()}`)).toEqual(["预算执行 10", "产出指标 50", "效益指标 30", "满意度指标 10"]);
     const derived = createReferenceScorer(rubricNamed(PROJECT));
     const input = inputFile("data-platform-project-2024.json");
-    const at = (执行: number, 满意度: string) => derived.score({ ...input, values: { ...input.values, 全年执行数: 执行, 满意度实际值: 满意度 } });
+    const at = (执行: number, 满意度: string) => derived.score({ ...input, values: { ...input.values, 全年执行数: 执行, 满意度: { 目标: "90%", 实际: 满意度 } } });
     // 200 / 200 and 90 / 90: 83.15 + (10 − 9.43) + (10 − 9.56) = 84.16, still 良.
     expect([at(200, "90%").total, at(200, "90%").grade]).toEqual(["84.16", "良"]);
     // Executing nothing: 83.15 − 9.43 = 73.72, 中.
     expect([at(0, "86%").total, at(0, "86%").grade]).toEqual(["73.72", "中"]);
     // Every target met and the qualitative rows judged at their maximum: 100, 优.
     const full = derived.score({
-      values: { ...input.values, 全年执行数: 200, 满意度实际值: "90%", 数据资源编目条数: 1500, 平台可用率: "99.9%", 数据差错率: "0.5%", 单部门接入成本: 8, 开放数据企业应用数: 5, 运维机制完成情况: "达成" },
+      values: {
+        ...input.values,
+        全年执行数: 200,
+        满意度: { 目标: "90%", 实际: "90%" },
+        数据资源编目条数: { 目标: 1500, 实际: 1500 },
+        平台可用率: { 目标: "99.9%", 实际: "99.9%" },
+        数据差错率: { 目标: "0.5%", 实际: "0.5%" },
+        单部门接入成本: { 目标: 8, 实际: 8 },
+        开放数据企业应用数: { 目标: 5, 实际: 5 },
+        运维机制完成情况: "达成",
+      },
       judgeRestFull: true,
     });
     expect([full.total, full.grade]).toEqual(["100", "优"]);
+  });
+
+  it("leaves 产出 and 效益 as slots the project must fill to their points", () => {
+    const form = readFileSync(new URL("national-project-form.rubric", dir), "utf8");
+    const project = readFileSync(new URL("data-platform-project-2024.rubric", dir), "utf8");
+    const codes = (text: string) =>
+      analyze({ "rubrics/national-project-form.rubric": form, "rubrics/data-platform-project-2024.rubric": text }).diagnostics.map((d) => d.code);
+    expect(codes(project)).toEqual([]);
+    // 企业应用指标 8 → 7: 效益 adds up to 29 of its 30.
+    const short = project.replace("indicator 企业应用指标 \"经济效益指标：开放数据企业应用数\" 8", "indicator 企业应用指标 \"经济效益指标：开放数据企业应用数\" 7");
+    expect(short).not.toBe(project);
+    expect(codes(short)).toContain("slot-sum");
   });
 
   it("scores the project from rubrics/inputs/data-platform-project-2024.json, also through `rubric score`", async () => {
@@ -179,10 +201,30 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
   it("gives a lower-better row full points when the actual is 0, and a higher-better row 0", () => {
     const scorer = createReferenceScorer(rubricNamed(PROJECT));
     const input = inputFile("data-platform-project-2024.json");
-    const report = scorer.score({ ...input, values: { ...input.values, 数据差错率: "0%", 网络安全事故次数: 2, 新接入部门数: 0 } });
+    const report = scorer.score({
+      ...input,
+      values: {
+        ...input.values,
+        数据差错率: { 目标: "0.5%", 实际: "0%" },
+        网络安全事故次数: { 目标: 0, 实际: 2 },
+        新接入部门数: { 目标: 20, 实际: 0 },
+      },
+    });
     const s = scores(report.tree);
     expect(s["产出指标.数据差错率指标"]).toBe("6");
     expect(s["产出指标.安全事故指标"]).toBe("0"); // target 0, actual 2: 0 / 2
     expect(s["产出指标.新接入部门数指标"]).toBe("0");
+  });
+
+  it("bounds a qualitative row's judgement by its verdict's tier (部分达成: [50%, 80%) of 10)", () => {
+    const scorer = createReferenceScorer(rubricNamed(PROJECT));
+    const input = inputFile("data-platform-project-2024.json");
+    const judging = (value: string) => ({ ...input, judgements: { ...input.judgements, 运维机制指标: { value, reason: "按部分达成评定" } } });
+    expect(scorer.score(judging("5")).total).toBe("82.15");
+    // 8 is the open end of 部分达成's interval; 4.9 lies in 未达成's.
+    expect(() => scorer.score(judging("8"))).toThrow(/'部分达成'.*\[5, 8\).*judged 8/);
+    expect(() => scorer.score(judging("4.9"))).toThrow(/'部分达成'.*\[5, 8\).*judged 4\.9/);
+    // The same 8 is fine once the verdict is 达成 ([8, 10]): 83.15 − 6 + 8.
+    expect(scorer.score({ ...judging("8"), values: { ...input.values, 运维机制完成情况: "达成" } }).total).toBe("85.15");
   });
 });
