@@ -247,7 +247,8 @@ describe("judged deductions (酌情扣)", () => {
   });
 
   it("a missing judgement when the condition holds says what to give; `rubric score` and compiled scorers agree", async () => {
-    expect(run(body, `given 核算不规范 = true`).problems).toMatch(/needs a judged deduction in \[0\.5, 1\]/);
+    // An example that reads the unjudged part (here through the total) says which judgement it needs.
+    expect(run(body, `given 核算不规范 = true\n expect total = 0.5`).problems).toMatch(/total is not computable: missing judgements for g\.会计核算\.规范性/);
     const { ref, rubric: r } = scorer(body);
     const mod = await compiled(r);
     for (const s of [ref, mod]) {
