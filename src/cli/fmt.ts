@@ -4,14 +4,16 @@
  * nothing, lists the files that are not formatted and exits 1 if any is.
  * A file with syntax errors is never rewritten: its errors are shown.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Diagnostic, Lang } from "../compiler/diagnostics/diagnostic.js";
 import { LineIndex } from "../compiler/util/line-index.js";
 import { formatRubric, RubricSyntaxError } from "../format/format.js";
 import type { CommandIO } from "./check.js";
+import { fsReason } from "./fs-errors.js";
 import { loadPaths } from "./load.js";
 import { colors, renderDiagnostic } from "./render.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 export interface FmtOptions {
   readonly check: boolean;
@@ -37,8 +39,10 @@ export async function runFmt(paths: readonly string[], opts: FmtOptions, io: Com
     const lines = new LineIndex(text);
     io.err(renderDiagnostic(d, (f) => (f === d.file ? lines : undefined), opts.lang, c));
   };
-  for (const d of loaded.diagnostics) show(d, "");
-  let failed = loaded.missing.length + loaded.diagnostics.length;
+  // Files beside the named ones are only context for the checker: fmt does not report on them.
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  for (const d of errors) show(d, "");
+  let failed = loaded.missing.length + errors.length;
   let changed = 0;
   let unchanged = 0;
   const files = loaded.documents.filter((d) => loaded.reported.has(d.file)).sort((a, b) => (a.file < b.file ? -1 : 1));
@@ -60,8 +64,17 @@ export async function runFmt(paths: readonly string[], opts: FmtOptions, io: Com
     if (opts.check) io.out(doc.file);
     else {
       const path = resolve(doc.file);
-      // The loader drops a byte-order mark; a rewritten file keeps it.
-      writeFileSync(path, (hadBom(path) ? BOM : "") + out);
+      try {
+        // The loader drops a byte-order mark; a rewritten file keeps it.
+        writeFileAtomic(path, (hadBom(path) ? BOM : "") + out);
+      } catch (e) {
+        // One file that cannot be written (read-only, full disk) must not stop the others.
+        changed--;
+        failed++;
+        const why = fsReason(e);
+        io.err(zh ? `${doc.file}：无法写入，文件保持不变：${why.zh}` : `${doc.file}: cannot write, the file is left as it was: ${why.en}`);
+        continue;
+      }
       io.out(zh ? `已格式化 ${doc.file}` : `formatted ${doc.file}`);
     }
   }

@@ -8,8 +8,7 @@
  * Exit 0 when every row scored, 1 when any failed (or the rubric or input
  * could not be read), 2 on bad usage.
  */
-import { once } from "node:events";
-import { createReadStream, createWriteStream, statSync, type WriteStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { PassThrough, type Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import type { CommandIO } from "./check.js";
@@ -28,6 +27,9 @@ import { progressBar } from "./batch/progress.js";
 import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
 import { scoreRecords } from "./batch/run.js";
+import { fsReason } from "./fs-errors.js";
+import { inputAt } from "./same-file.js";
+import { openAtomicOutput, type AtomicOutput } from "./write-file-atomic.js";
 
 export interface ScoreIO extends CommandIO {
   /** Where results go without -o (else `out`, line by line). */
@@ -48,19 +50,6 @@ function formatFromOutput(file: string | undefined): Format | undefined {
   const ext = file ? /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase() : undefined;
   if (ext === "ndjson") return "jsonl";
   return FORMATS.find((f) => f === ext && f !== "table");
-}
-
-/** Opens the output file before any row is read, so that a bad path is reported, not thrown. */
-async function openOutput(path: string): Promise<WriteStream | Error> {
-  const w = createWriteStream(path);
-  try {
-    await once(w, "open");
-  } catch (e) {
-    return e as Error;
-  }
-  // Later failures (a full disk) reject the pending write and are reported as the run's error.
-  w.on("error", () => {});
-  return w;
 }
 
 export async function runScore(args: readonly string[], io: ScoreIO): Promise<number> {
@@ -138,17 +127,30 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   }
   const source = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
 
-  // The output.
-  let file: WriteStream | undefined;
+  // The output: never one of the files being read.
+  const clash = v.output ? inputAt(v.output, [inputPath, rubricPath, ...program.documents.keys()]) : undefined;
+  if (v.output && clash !== undefined) {
+    io.err(
+      zh
+        ? `拒绝写入 ${v.output}：它就是要读取的文件 ${clash}，写入会覆盖它；请用 -o 指定另一个文件`
+        : `refusing to write ${v.output}: it is ${clash}, a file this command reads, and would be overwritten; give -o another file`,
+    );
+    source.destroy();
+    return 2;
+  }
+  // Written beside the target and renamed over it only when the run is complete: a failure leaves the old file as it was.
+  let output: AtomicOutput | undefined;
   if (v.output) {
-    const w = await openOutput(v.output);
-    if (w instanceof Error) {
-      io.err(zh ? `无法写入 ${v.output}：${w.message}` : `cannot write ${v.output}: ${w.message}`);
+    try {
+      output = await openAtomicOutput(v.output);
+    } catch (e) {
+      const why = fsReason(e);
+      io.err(zh ? `无法写入 ${v.output}：${why.zh}` : `cannot write ${v.output}: ${why.en}`);
       source.destroy();
       return 1;
     }
-    file = w;
   }
+  const file = output?.stream;
   const opts: SinkOptions = { lang, explain: v.explain ?? false, indicators: chooser.indicatorPaths(), showRubric: !fallback, color: io.color && !v.output };
   let sink: Sink;
   if (format === "xlsx") {
@@ -202,7 +204,18 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     progress.done();
     source.destroy();
   }
+  if (output && v.output) {
+    if (failure) await output.abort();
+    else {
+      try {
+        await output.commit();
+      } catch (e) {
+        failure = fsReason(e)[lang];
+      }
+    }
+  }
   if (failure) io.err(zh ? `评分中断：${failure}` : `scoring stopped: ${failure}`);
+  if (failure && v.output) io.err(zh ? `未写入 ${v.output}（原有文件保持不变）` : `${v.output} was not written (an existing file is left as it was)`);
   const ok = summary.rows - summary.failed;
   io.err(zh ? `共 ${summary.rows} 行：${ok} 行已评分，${summary.failed} 行失败` : `${summary.rows} row${summary.rows === 1 ? "" : "s"}: ${ok} scored, ${summary.failed} failed`);
   return summary.failed > 0 || headerFailed || failure ? 1 : 0;

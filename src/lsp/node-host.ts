@@ -1,8 +1,9 @@
 /** The workspace host for node: `.rubric` files from the disk. */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { WorkspaceHost } from "./host.js";
+import { readRubricFile } from "../cli/read-rubric-file.js";
 
 /** Directories no rubric lives in. */
 const SKIP = new Set(["node_modules", "dist", "coverage"]);
@@ -21,7 +22,8 @@ async function walk(dir: string, out: string[], depth: number): Promise<void> {
     if (e.name.startsWith(".") || SKIP.has(e.name)) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) await walk(p, out, depth + 1);
-    else if (e.isFile() && e.name.endsWith(".rubric")) out.push(p);
+    // Links to rubric files too, as the CLI loads them; reading skips anything but a regular file.
+    else if (e.name.endsWith(".rubric")) out.push(p);
   }
 }
 
@@ -34,9 +36,11 @@ export const nodeHost: WorkspaceHost = {
   },
   async readFile(uri) {
     if (!uri.startsWith("file:")) return undefined;
+    // Regular files only, size-capped: a pipe named x.rubric would block the server, /dev/zero fill its memory.
+    const read = readRubricFile(fileURLToPath(uri));
+    if (!("bytes" in read)) return undefined;
     try {
-      const bytes = await readFile(fileURLToPath(uri));
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, "");
+      return new TextDecoder("utf-8", { fatal: true }).decode(read.bytes).replace(/^\ufeff/, "");
     } catch {
       return undefined;
     }

@@ -43,6 +43,14 @@ export const DIAGNOSTICS = {
     zh: `嵌套超过 ${a.limit} 层，其后的内容未分析`,
     en: `nesting deeper than ${a.limit} levels; the rest of the file is not analysed`,
   })),
+  "file-not-loaded": spec<{ reason: Message }>("error", (a) => ({
+    zh: `未读取此文件：${a.reason.zh}`,
+    en: `file not loaded: ${a.reason.en}`,
+  })),
+  "sibling-not-loaded": spec<{ reason: Message }>("warning", (a) => ({
+    zh: `未读取此文件（与指定文件同目录，仅作上下文）：${a.reason.zh}`,
+    en: `file not loaded (it sits beside a named file and is read only as context): ${a.reason.en}`,
+  })),
 
   // ---- syntax ----
   "unexpected-character": spec<{ text: string }>("error", (a) => ({
