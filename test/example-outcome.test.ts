@@ -59,9 +59,9 @@ describe("unjudged parts", () => {
     const r = run(`${given}\nexpect 完成率 = 1\nexpect total = 4`);
     expect(r.pass).toBe(false);
     expect(r.failed).toEqual(["total"]);
-    expect(r.problems).toEqual(["the total is not computable: missing judgements for G.制度 (judge … = …, or judge rest full)"]);
+    expect(r.problems).toEqual(["the total is not computable: 'G.制度' is judged: a score must be given for it (judge G.制度 = …, or judge rest full)"]);
     const g = run(`${given}\nexpect G = 4`);
-    expect(g.problems).toEqual(["'G' is not computable: missing judgements for G.制度 (judge … = …, or judge rest full)"]);
+    expect(g.problems).toEqual(["'G' is not computable: 'G.制度' is judged: a score must be given for it (judge G.制度 = …, or judge rest full)"]);
   });
 });
 

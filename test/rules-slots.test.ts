@@ -60,6 +60,8 @@ describe("reusable rules", () => {
     const v = hover(h.snap, h.uri, h.pos, "en") as Hover | null;
     const shown = v && typeof v.contents === "object" && "value" in v.contents ? v.contents.value : "";
     expect(shown).toContain("**rule** `正向得分(实际: any number, 目标: any number, 分: points)`");
+    // At a call, the result's range worked out from these arguments.
+    expect(shown).toMatch(/here: points, .*\[0, 10\]/);
     const c = at({ [uri]: src.replace("score = 正向得分(a, b, 10)", "score = 正|") }, uri);
     const items = completion(c.snap, c.uri, c.pos, "en");
     const item = items.find((i) => i.label === "正向得分");

@@ -602,7 +602,6 @@ export type StatementNode =
   | OverrideNode
   | ExpectNode
   | ScaleNode
-
   | RuleNode
   | ExpectErrorNode;
 

@@ -37,7 +37,7 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
   if (occ) {
     lines = symbolHover(snap, occ, lang);
     span = occ.span;
-    if (info && expr?.kind === "Ref") lines.push("", say(lang, `此处：${describeInfo(info, lang)}`, `here: ${describeInfo(info, lang)}`));
+    if (info && (expr?.kind === "Ref" || (expr?.kind === "Call" && occ.symbol.kind === "rule"))) lines.push("", say(lang, `此处：${describeInfo(info, lang)}`, `here: ${describeInfo(info, lang)}`));
   } else if (expr && info) {
     lines = [`\`${sourceOf(doc.text, expr.span, 80)}\``, "", describeInfo(info, lang)];
     span = expr.span;

@@ -12,8 +12,10 @@ import type { CheckContext } from "./context.js";
 
 export function checkRules({ model, analysis }: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A rubric checks the rules it declares (a base's rules are its own to check, even in the same file).
+  const own = new Set<object>(model.decl.items);
   for (const rule of model.rules.values()) {
-    if (rule.file !== model.file) continue;
+    if (!own.has(rule.decl)) continue;
     const at = { file: rule.file, span: rule.decl.name.span };
     const clash = builtin(rule.name)
       ? phrase(`内置函数 ${rule.name}`, `the built-in function ${rule.name}`)
@@ -32,9 +34,15 @@ export function checkRules({ model, analysis }: CheckContext): Diagnostic[] {
     }
     out.push(...inferRuleDeclaration(analysis.inferrer, rule));
   }
+  // A name declared here that an inherited rule already has.
+  for (const d of [...model.inputs.values(), ...model.lets.values()]) {
+    const rule = model.rules.get(d.name);
+    if (!rule || !own.has(d.decl) || own.has(rule.decl)) continue;
+    out.push(diagnostic("rule-name-clash", { file: d.file, span: d.decl.name.span }, { name: d.name, other: phrase(`此处声明的${"value" in d ? "中间量" : "输入"}`, `${"value" in d ? "a let" : "an input"} declared here`) }));
+  }
   for (const cycle of ruleCycles(model.rules)) {
     const first = cycle[0];
-    if (!first || !cycle.some((r) => r.file === model.file)) continue;
+    if (!first || !cycle.some((r) => own.has(r.decl))) continue;
     const chain = [...cycle, first].map((r) => r.name).join(" → ");
     out.push(diagnostic("rule-cycle", { file: first.file, span: first.decl.name.span }, { chain }));
   }

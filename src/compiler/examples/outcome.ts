@@ -28,11 +28,11 @@ export function outcomeProblems(ex: PreparedExample, result: ScoreResult, assert
   const expected = ex.expectedErrors ?? [];
   for (const x of ex.raisedBeforeScoring ?? []) met.add(x);
   /** Indicator path → the judged parts it still needs. */
-  const unjudged = new Map<string, string[]>();
+  const unjudged = new Map<string, { parts: string[]; why: Text }>();
   for (const f of result.failures) {
     const path = f.node.path.join(".");
     if (f.error.kind === "missing-judgement") {
-      unjudged.set(path, missingJudgements(ex, f.node));
+      unjudged.set(path, { parts: missingJudgements(ex, f.node), why: f.error.text });
       continue;
     }
     const names = [path, ...(f.error.field ? [f.error.field] : [])];
@@ -49,11 +49,16 @@ export function outcomeProblems(ex: PreparedExample, result: ScoreResult, assert
   if (unjudged.size === 0) return problems;
   for (const a of assertions) {
     if (a.actual !== null) continue;
-    const under = [...unjudged].filter(([p]) => a.label === "total" || a.label === "grade" || p === a.label || p.startsWith(`${a.label}.`));
+    const under = [...unjudged].filter(([p]) => a.label === "total" || a.label === "grade" || p === a.label || p.startsWith(`${a.label}.`) || a.label.startsWith(`${p}.`));
     if (under.length === 0) continue;
-    const parts = [...new Set(under.flatMap(([, ps]) => ps))].join(", ");
+    // The evaluator's own words name each missing judgement and say what it must be (its interval; a score or a deduction).
+    const why = [...new Set(under.map(([, u]) => u.why))];
+    const also = [...new Set(under.flatMap(([, u]) => u.parts))].filter((p) => !why.some((w) => w.en.includes(`'${p}'`))).join(", ");
     const what = a.label === "total" ? { zh: "总分", en: "the total" } : a.label === "grade" ? { zh: "等级", en: "the grade" } : { zh: `「${a.label}」`, en: `'${a.label}'` };
-    problems.push({ zh: `${what.zh}无法计算：缺少评定 ${parts}（评定 … = …，或 评定 其余 满分）`, en: `${what.en} is not computable: missing judgements for ${parts} (judge … = …, or judge rest full)` });
+    problems.push({
+      zh: `${what.zh}无法计算：${why.map((w) => w.zh).join("；")}${also ? `（另缺评定：${also}）` : ""}`,
+      en: `${what.en} is not computable: ${why.map((w) => w.en).join("; ")}${also ? ` (also missing judgements for ${also})` : ""}`,
+    });
   }
   return problems;
 }
