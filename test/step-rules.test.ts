@@ -6,8 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { codesOf as allCodesOf, diagnosticsOf, rubric, score } from "./helpers.js";
 
-// These texts share one input list and each rule reads only some of it: leave the unused-input
-// warnings out of what the checker is asked about here.
+// These rubrics declare inputs for several rules and use one at a time: the unused-input warning is not what they test.
 const codesOf = (text: string): string[] => allCodesOf(text).filter((c) => !c.endsWith(":unused-input"));
 
 const INPUTS = "input r: ratio in [0, 200%]\ninput n: count\n";
@@ -180,5 +179,21 @@ describe("target pairs in examples", () => {
     expect(codes("{ 目标: 80, 实际: 120 }")).toEqual(["given-constraint"]);
     expect(codes("{ 目标: 80 }")).toEqual(["given-type"]);
     expect(codes("{ 目标: 80, 实际: 20, 计划: 1 }")).toEqual(["given-type"]);
+  });
+});
+
+describe("inputs read by the new rules", () => {
+  it("are known to be used by their indicators (missing-input messages, batch validation)", async () => {
+    const { analyzeProgram } = await import("../src/compiler/program.js");
+    const { createReferenceScorer } = await import("../src/compiler/evaluate/scorer.js");
+    const text = rubric(`input 人次: target count\ninput 率: ratio\ninput 上限: points\ninput 零分: points
+group g 20 {
+  indicator 培训 10 { score = achievement 人次 higher-better when 0 -> 零分 }
+  indicator 执行 10 { score = deduct 1 per whole 5% of 率 under 100% at most 上限 }
+}`);
+    const r = analyzeProgram([{ file: "t.rubric", text }]).rubrics[0];
+    if (!r) throw new Error("no rubric");
+    const used = Object.fromEntries(createReferenceScorer(r).meta.inputs.map((i) => [i.name, i.usedBy.join(",")]));
+    expect(used).toEqual({ 人次: "g.培训", 率: "g.执行", 上限: "g.执行", 零分: "g.培训" });
   });
 });

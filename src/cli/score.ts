@@ -26,7 +26,8 @@ import { linesOut, streamOut, type TextOut } from "./batch/out.js";
 import { progressBar } from "./batch/progress.js";
 import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
-import { scoreRecords } from "./batch/run.js";
+import { scoreRecords, summaryLine, type BatchSummary } from "./batch/run.js";
+import { visible } from "./batch/visible.js";
 import { fsReason } from "./fs-errors.js";
 import { inputAt } from "./same-file.js";
 import { openAtomicOutput, type AtomicOutput } from "./write-file-atomic.js";
@@ -40,7 +41,8 @@ export interface ScoreIO extends CommandIO {
 }
 
 export const SCORE_USAGE = `usage: rubric score <rubric-file|dir> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
-         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en]
+         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en] [--sheet NAME]
+  (--sheet: the XLSX worksheet to read, by its tab name; default the first tab)
   (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)`;
 
 const FORMATS = ["table", "json", "jsonl", "csv", "xlsx", "md"] as const;
@@ -65,6 +67,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
         reference: { type: "boolean", default: false },
         output: { type: "string", short: "o" },
         lang: { type: "string" },
+        sheet: { type: "string" },
       },
     });
   } catch (e) {
@@ -117,15 +120,27 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   }
   const chooser = new RubricChooser(program.rubrics, named.length > 0 ? named : program.rubrics, fallback, v.reference ?? false);
 
+  if (v.sheet !== undefined && inputFormat !== "xlsx") {
+    io.err(`--sheet is for .xlsx input only\n${SCORE_USAGE}`);
+    return 2;
+  }
+
   // The input.
   let size: number;
   try {
-    size = statSync(inputPath).size;
+    const st = statSync(inputPath);
+    if (st.isDirectory()) {
+      io.err(zh ? `输入文件是一个目录：${inputPath}` : `the input is a directory, not a file: ${inputPath}`);
+      return 1;
+    }
+    size = st.size;
   } catch {
     io.err(zh ? `找不到输入文件：${inputPath}` : `no such input file: ${inputPath}`);
     return 1;
   }
   const source = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
+  // A read error reaches the loop through the stream's iterator; this keeps it from also being thrown as an unhandled event.
+  source.on("error", () => {});
 
   // The output: never one of the files being read.
   const clash = v.output ? inputAt(v.output, [inputPath, rubricPath, ...program.documents.keys()]) : undefined;
@@ -177,17 +192,19 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   let headerFailed = false;
   const progress = io.stderr ? progressBar(io.stderr, size, io.env ?? process.env) : progressBar({ isTTY: false } as NodeJS.WriteStream, 0);
   const records = readRecords(source, inputFormat, {
+    path: inputPath,
+    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
     isInput: (k) => vocabulary.has(k),
     suggest: (k) => suggest(k, [...vocabulary, ...reserved]),
     onHeaderProblem: (p) => {
       headerFailed = true;
-      io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${p.message[lang]}`);
+      io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${visible(p.message[lang])}`);
     },
   });
-  let summary = { rows: 0, failed: 0 };
+  const summary: BatchSummary = { rows: 0, failed: 0 };
   let failure: string | undefined;
   try {
-    summary = await scoreRecords(records, {
+    await scoreRecords(records, {
       scorerFor: (name) => chooser.choose(name),
       sink,
       lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
@@ -196,7 +213,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       progress,
       bytesRead: () => source.bytesRead,
       explain: (v.explain ?? false) || format === "json",
-    });
+    }, summary);
     await sink.end();
   } catch (e) {
     failure = (e as Error)?.message ?? String(e);
@@ -214,9 +231,8 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       }
     }
   }
-  if (failure) io.err(zh ? `评分中断：${failure}` : `scoring stopped: ${failure}`);
+  if (failure) io.err(zh ? `评分中断：${visible(failure)}` : `scoring stopped: ${visible(failure)}`);
   if (failure && v.output) io.err(zh ? `未写入 ${v.output}（原有文件保持不变）` : `${v.output} was not written (an existing file is left as it was)`);
-  const ok = summary.rows - summary.failed;
-  io.err(zh ? `共 ${summary.rows} 行：${ok} 行已评分，${summary.failed} 行失败` : `${summary.rows} row${summary.rows === 1 ? "" : "s"}: ${ok} scored, ${summary.failed} failed`);
-  return summary.failed > 0 || headerFailed || failure ? 1 : 0;
+  io.err(summaryLine(summary, lang, failure !== undefined));
+  return summary.failed > 0 || (summary.fileErrors ?? 0) > 0 || headerFailed || failure ? 1 : 0;
 }

@@ -263,7 +263,6 @@ export type ExprNode =
   | DeductNode
   | JudgedByNode
   | JudgedDeductNode
-
   | PhraseNode;
 /**
  * A rule read as words and operands in the order written, spellings kept:

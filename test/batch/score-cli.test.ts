@@ -171,7 +171,7 @@ describe("bad rows", () => {
     expect(err).toContain("row 7 (line 8): judging '甲.评议.政策' = 0.5 below its maximum 1 needs a reason");
     expect(err).toContain("row 8 (line 9): judged path '甲.评议.政策' = 3 is outside [0, 1]");
     expect(err).toContain("row 9 (line 10): overriding '甲.执行' needs a reason");
-    expect(err[err.length - 1]).toBe("10 rows: 2 scored, 8 failed");
+    expect(err[err.length - 1]).toBe("10 rows: 2 scored, 8 failed, 0 not read");
   });
 
   it("reports an unknown column once, with a did-you-mean, and still scores the rows", async () => {

@@ -55,7 +55,8 @@ export function randomRuleRubric(rng: Rng, name: string, n = 8): string {
   for (let i = 0; i < n; i++) {
     const points = 2 + rng.int(9);
     total += points;
-    const rule = rng.next() < 0.5 ? stepDeduction(rng, points) : achievement(rng);
+    const kind = rng.next();
+    const rule = kind < 0.45 ? stepDeduction(rng, points) : kind < 0.9 ? achievement(rng) : `deduct ${rng.pick(AMOUNTS)} per 完成数 at most ${1 + rng.int(points)}`;
     indicators.push(`    indicator 指标${i + 1} ${points} { score = ${rule} }`);
   }
   lines.push(`  group 全部 ${total} {`, ...indicators, "  }", "}");

@@ -5,123 +5,66 @@
  * whole. Each item carries the line it starts on; an element that is not
  * valid JSON becomes an error item and the others still come.
  */
-import { decodeText } from "./csv-read.js";
+import type { Text } from "../../runtime/report.js";
+import { decodeLines, MAX_LINE_BYTES } from "./decode.js";
+import { parseJson } from "./json-parse.js";
 
-export type JsonItem =
-  | { readonly value: unknown; readonly line: number; readonly single?: boolean }
-  | { readonly error: string; readonly line: number };
+
+
+import { ArraySplitter, type JsonItem } from "./json-array.js";
+
+export type { JsonItem };
 
 function parse(text: string, line: number, single?: boolean): JsonItem {
-  try {
-    return { value: JSON.parse(text) as unknown, line, ...(single ? { single } : {}) };
-  } catch (e) {
-    return { error: `invalid JSON: ${(e as Error).message}`, line };
-  }
+  const r = parseJson(text, line);
+  return r.ok ? { value: r.value, line, ...(single ? { single } : {}) } : { error: r.error, line };
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * JSON Lines. decode.ts hands over whole lines (scanned once, as they come)
+ * and refuses a line longer than MAX_LINE_BYTES: that line is an error item
+ * and the next lines are read as usual.
+ */
 export async function* readJsonLines(source: AsyncIterable<Uint8Array>): AsyncGenerator<JsonItem> {
-  let rest = "";
-  let line = 0;
-  for await (const text of decodeText(source)) {
-    rest += text;
-    let pos = 0;
-    let nl = rest.indexOf("\n");
-    while (nl >= 0) {
-      line++;
-      const l = rest.slice(pos, nl).trim();
-      if (l !== "") yield parse(l, line);
-      pos = nl + 1;
-      nl = rest.indexOf("\n", pos);
+  let endedWithCR = false;
+  for await (const seg of decodeLines(source, { maxLineBytes: MAX_LINE_BYTES })) {
+    if (seg.bad) {
+      endedWithCR = seg.text.endsWith("\r");
+      yield { error: seg.bad, line: seg.line };
+      continue;
     }
-    rest = rest.slice(pos);
-  }
-  if (rest.trim() !== "") yield parse(rest.trim(), line + 1);
-}
-
-const isSpace = (c: string): boolean => c === " " || c === "\t" || c === "\n" || c === "\r";
-
-/** Splits the elements of a top-level JSON array out of streamed text. */
-class ArraySplitter {
-  private depth = 0;
-  private inString = false;
-  private escape = false;
-  private inElement = false;
-  private buf = "";
-  private line = 1;
-  private elementLine = 1;
-  private done = false;
-
-  push(text: string): JsonItem[] {
-    const out: JsonItem[] = [];
-    let start = this.inElement ? 0 : -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i] as string;
-      if (c === "\n") this.line++;
-      if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (c === "\\") this.escape = true;
-        else if (c === '"') this.inString = false;
-        continue;
-      }
-      if (this.done) {
-        if (!isSpace(c)) {
-          out.push({ error: "unexpected text after the closing ]", line: this.line });
-          this.done = false;
-          this.depth = -1;
-        }
-        continue;
-      }
-      if (this.depth === 0) {
-        if (c === "[") this.depth = 1;
-        else if (!isSpace(c)) {
-          out.push({ error: "expected [", line: this.line });
-          this.depth = -1;
-        }
-        continue;
-      }
-      if (this.depth < 0) continue;
-      if (this.depth === 1 && (c === "," || c === "]")) {
-        if (this.inElement) {
-          const t = (this.buf + text.slice(start, i)).trim();
-          if (t !== "") out.push(parse(t, this.elementLine));
-        }
-        this.buf = "";
-        this.inElement = false;
-        start = -1;
-        if (c === "]") {
-          this.depth = 0;
-          this.done = true;
-        }
-        continue;
-      }
-      if (!this.inElement) {
-        if (isSpace(c)) continue;
-        this.inElement = true;
-        this.elementLine = this.line;
-        start = i;
-      }
-      if (c === '"') this.inString = true;
-      else if (c === "{" || c === "[") this.depth++;
-      else if (c === "}" || c === "]") this.depth--;
+    // A CRLF split between segments: its LF ends no line of its own.
+    const text = endedWithCR && seg.text.startsWith("\n") ? seg.text.slice(1) : seg.text;
+    endedWithCR = text.endsWith("\r");
+    const lines = text.split(LINE_BREAK);
+    // Text ending in a line break leaves an empty last piece: no line.
+    if (lines[lines.length - 1] === "") lines.pop();
+    for (let k = 0; k < lines.length; k++) {
+      const l = (lines[k] as string).trim();
+      if (l !== "") yield parse(l, seg.line + k);
     }
-    if (this.inElement && start >= 0) this.buf += text.slice(start);
-    return out;
-  }
-
-  end(): JsonItem[] {
-    if (this.depth > 0) return [{ error: "the JSON array is not closed", line: this.line }];
-    return [];
   }
 }
 
-/** A JSON document: one object (yielded with `single`), or an array streamed element by element. */
+/** A single-object document (one department) may hold at most this many characters (64 Mi). */
+export const MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+
+/** A JSON document: one object (yielded with `single`), or an array streamed element by element (json-array.ts). */
 export async function* readJsonDocument(source: AsyncIterable<Uint8Array>): AsyncGenerator<JsonItem> {
   let mode: "unknown" | "array" | "single" = "unknown";
   const splitter = new ArraySplitter();
-  let whole = "";
+  let whole: string[] = [];
+  let size = 0;
+  let bad: Text | undefined;
   let lead = "";
-  for await (const chunk of decodeText(source)) {
-    let text = chunk;
+  for await (const seg of decodeLines(source)) {
+    let text = seg.text;
+    if (seg.bad) {
+      bad ??= seg.bad;
+      splitter.spoil(seg.bad);
+    }
     if (mode === "unknown") {
       const first = text.trimStart()[0];
       if (first === undefined) {
@@ -131,9 +74,21 @@ export async function* readJsonDocument(source: AsyncIterable<Uint8Array>): Asyn
       mode = first === "[" ? "array" : "single";
       text = lead + text;
     }
-    if (mode === "array") yield* splitter.push(text);
-    else whole += text;
+    if (mode === "array") {
+      yield* splitter.push(text);
+      if (splitter.isStopped) return;
+    } else if (size <= MAX_DOCUMENT_CHARS) {
+      whole.push(text);
+      size += text.length;
+    }
   }
   if (mode === "array") yield* splitter.end();
-  else if (mode === "single") yield parse(whole, 1, true);
+  else if (mode === "unknown") yield { fileError: { zh: "文件是空的", en: "the file is empty" }, line: 1 };
+  else if (bad) yield { error: bad, line: 1, single: true };
+  else if (size > MAX_DOCUMENT_CHARS)
+    yield { error: { zh: `JSON 文件超过 ${MAX_DOCUMENT_CHARS / 1024 / 1024} Mi 个字符的上限（多个部门请用 JSON 数组或 JSON Lines）`, en: `the JSON document is longer than the limit of ${MAX_DOCUMENT_CHARS / 1024 / 1024} Mi characters (for many departments use a JSON array or JSON Lines)` }, line: 1, single: true };
+  else {
+    yield parse(whole.join(""), 1, true);
+    whole = [];
+  }
 }

@@ -24,6 +24,10 @@ export interface SourceRecord {
   readonly input?: RowInput;
   /** Why the record could not be read at all. */
   readonly error?: Text;
+  /** A problem with the file, not with a department (no row is counted for it). */
+  readonly fileError?: Text;
+  /** With fileError: reading stopped there, the rest of the file was not read. */
+  readonly stopped?: boolean;
 }
 
 export function formatOf(path: string): InputFormat | undefined {
@@ -74,24 +78,44 @@ export interface RecordOptions {
   readonly suggest: (key: string) => string | undefined;
   /** Header problems are reported here as they are found. */
   readonly onHeaderProblem: (p: HeaderProblem) => void;
+  /** The input file (XLSX is read from the file itself, not the stream). */
+  readonly path?: string;
+  /** XLSX: the worksheet to read (default: the first tab). */
+  readonly sheet?: string;
 }
 
-async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: number; error?: string }>, opts: RecordOptions, cache: ColumnCache): AsyncGenerator<SourceRecord> {
+type TabularRow = { cells: readonly unknown[]; line: number; error?: Text } | { fileError: Text; line?: number; stopped?: boolean };
+
+async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, cache: ColumnCache, empty: Text): AsyncGenerator<SourceRecord> {
   let columns: (Column | undefined)[] | undefined;
   let headers: string[] = [];
   let row = 0;
+  let fileError = false;
   for await (const r of rows) {
+    if ("fileError" in r) {
+      fileError = true;
+      yield { row, ...(r.line !== undefined ? { line: r.line } : {}), fileError: r.fileError, ...(r.stopped ? { stopped: true } : {}) };
+      if (r.stopped) return;
+      continue;
+    }
     if (!columns) {
+      // Blank rows above the header (a sheet's empty first rows) are not the header.
+      if (!r.error && r.cells.every((c) => c === undefined || c === null || c === "")) continue;
+      if (r.error) {
+        // Without a header no row can be read.
+        yield { row, line: r.line, fileError: r.error, stopped: true };
+        return;
+      }
       const problems: HeaderProblem[] = [];
       columns = headerColumns(r.cells, cache, opts, r.line, problems);
       headers = r.cells.map((c) => (typeof c === "string" ? c : String(c ?? "")));
       problems.forEach(opts.onHeaderProblem);
       continue;
     }
-    if (r.cells.every((c) => c === undefined || c === null || c === "")) continue;
+    if (!r.error && r.cells.every((c) => c === undefined || c === null || c === "")) continue;
     row++;
     if (r.error) {
-      yield { row, line: r.line, error: { zh: `CSV 格式错误：${r.error}`, en: `malformed CSV: ${r.error}` } };
+      yield { row, line: r.line, error: r.error };
       continue;
     }
     const extra = r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");
@@ -108,14 +132,19 @@ async function* tabular(rows: AsyncIterable<{ cells: readonly unknown[]; line: n
     };
     yield { row, line: r.line, input: flatRow(entries()) };
   }
+  if (!columns && !fileError) yield { row: 0, fileError: empty };
 }
 
 async function* json(items: AsyncIterable<JsonItem>, cache: ColumnCache): AsyncGenerator<SourceRecord> {
   let row = 0;
   for await (const it of items) {
+    if ("fileError" in it) {
+      yield { row, line: it.line, fileError: it.fileError, ...(it.stopped ? { stopped: true } : {}) };
+      continue;
+    }
     row++;
     if ("error" in it) {
-      yield { row, line: it.line, error: { zh: `JSON 格式错误：${it.error}`, en: it.error } };
+      yield { row, line: it.line, error: it.error };
       continue;
     }
     const v = it.value;
@@ -135,9 +164,10 @@ export function readRecords(source: Readable, format: InputFormat, opts: RecordO
   const cache = new ColumnCache(opts.isInput);
   switch (format) {
     case "csv":
-      return tabular(readCsv(source), opts, cache);
+      return tabular(readCsv(source), opts, cache, { zh: "文件是空的（没有表头行）", en: "the file is empty (no header row)" });
     case "xlsx":
-      return tabular(readXlsx(source), opts, cache);
+      source.destroy();
+      return tabular(readXlsx(opts.path ?? "", opts.sheet !== undefined ? { sheet: opts.sheet } : {}), opts, cache, { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" });
     case "json":
       return json(readJsonDocument(source), cache);
     case "jsonl":

@@ -45,6 +45,16 @@ function restFull(raw: unknown, field: string, problems: InputError[]): boolean 
   return b ?? false;
 }
 
+/** Two columns for one path (`评定:x` and `judge:x`): an error, not "the last one wins". */
+function setOnce<T>(m: Map<string, T>, path: string, v: T, header: string, problems: InputError[]): void {
+  if (!m.has(path)) {
+    m.set(path, v);
+    return;
+  }
+  const h = header.trim();
+  problems.push({ kind: "wrong-type", field: h, indicators: [path], message: { zh: `「${h}」与另一列给出了同一路径「${path}」的值`, en: `'${h}' gives a value for '${path}' that another column already gives` } });
+}
+
 export function flatRow(entries: Iterable<readonly [Column, string, unknown]>): RowInput {
   const values: Record<string, unknown> = {};
   const judged = new Map<string, unknown>();
@@ -69,14 +79,14 @@ export function flatRow(entries: Iterable<readonly [Column, string, unknown]>): 
         rest = restFull(raw, header.trim(), problems) || rest;
         break;
       case "judge":
-        if (!isEmptyRaw(raw)) judged.set(col.path, raw);
+        if (!isEmptyRaw(raw)) setOnce(judged, col.path, raw, header, problems);
         break;
       case "override":
-        if (!isEmptyRaw(raw)) overridden.set(col.path, raw);
+        if (!isEmptyRaw(raw)) setOnce(overridden, col.path, raw, header, problems);
         break;
       case "reason": {
         const r = text(raw);
-        if (r) reasons.set(col.path, r);
+        if (r) setOnce(reasons, col.path, r, header, problems);
         break;
       }
       case "ignore":

@@ -9,6 +9,7 @@ import type { Sink } from "./formats/sink.js";
 import type { Progress } from "./progress.js";
 import type { SourceRecord } from "./records.js";
 import { errorTexts, failed, where, type Lang, type RowResult } from "./result.js";
+import { visible } from "./visible.js";
 
 export type ScorerChoice = { readonly scorer: Scorer; readonly key: string } | { readonly error: Text };
 
@@ -47,26 +48,50 @@ function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
 }
 
 export interface BatchSummary {
-  readonly rows: number;
-  readonly failed: number;
+  rows: number;
+  failed: number;
+  /** Problems with the file itself (not counted as rows). */
+  fileErrors?: number;
+  /** Reading stopped before the end of the file: where. */
+  stoppedAt?: { line?: number };
 }
 
-export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: BatchContext): Promise<BatchSummary> {
-  let rows = 0;
-  let bad = 0;
+/** The closing line: rows read, scored, failed, and what was not read. */
+export function summaryLine(s: BatchSummary, lang: Lang, stoppedByError: boolean): string {
+  const ok = s.rows - s.failed;
+  const stopped = s.stoppedAt ?? (stoppedByError ? {} : undefined);
+  if (lang === "zh") {
+    const tail = !stopped ? "，0 行未读取" : stopped.line !== undefined ? `；未读取：文件第 ${stopped.line} 行起的其余部分` : "；未读取：读取中断之后的其余部分";
+    return `共 ${s.rows} 行：${ok} 行已评分，${s.failed} 行失败${tail}`;
+  }
+  const tail = !stopped ? ", 0 not read" : stopped.line !== undefined ? `; not read: the rest of the file from line ${stopped.line}` : "; not read: the rest of the file after reading stopped";
+  return `${s.rows} row${s.rows === 1 ? "" : "s"}: ${ok} scored, ${s.failed} failed${tail}`;
+}
+
+/** Counts into `summary` as it goes, so that the counts hold even when reading or writing stops part-way. */
+export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: BatchContext, summary: BatchSummary = { rows: 0, failed: 0 }): Promise<BatchSummary> {
   for await (const rec of records) {
+    if (rec.fileError) {
+      summary.fileErrors = (summary.fileErrors ?? 0) + 1;
+      if (rec.stopped) summary.stoppedAt = rec.line !== undefined ? { line: rec.line } : {};
+      ctx.progress.clear();
+      const at = rec.line === undefined ? (ctx.lang === "zh" ? "文件" : "file") : ctx.lang === "zh" ? `文件第 ${rec.line} 行` : `file line ${rec.line}`;
+      ctx.err(`${at}: ${visible(rec.fileError[ctx.lang])}`);
+      continue;
+    }
     const r = scoreOne(rec, ctx);
-    rows++;
+    summary.rows++;
+    if (failed(r)) summary.failed++;
     await ctx.sink.row(r);
     if (failed(r)) {
-      bad++;
       ctx.progress.clear();
       const at = where(r, ctx.lang);
       const texts = errorTexts(r);
       if (texts.length === 0) ctx.err(`${at}: ${ctx.lang === "zh" ? "未能算出总分" : "no total could be computed"}`);
-      for (const t of texts) ctx.err(`${at}: ${t[ctx.lang]}`);
+      // Messages quote input text: shown with its control characters escaped.
+      for (const t of texts) ctx.err(`${at}: ${visible(t[ctx.lang])}`);
     }
-    ctx.progress.update(rows, ctx.bytesRead());
+    ctx.progress.update(summary.rows, ctx.bytesRead());
   }
-  return { rows, failed: bad };
+  return summary;
 }

@@ -253,26 +253,6 @@ export const DIAGNOSTICS = {
     zh: `档次「${a.scale}」用法不对：${zh(a.detail)}`,
     en: `scale '${a.scale}' does not fit here: ${en(a.detail)}`,
   })),
-  "deduct-mode-missing": spec<Record<string, never>>("error", () => ({
-    zh: "须写明怎样计档：每满（不足一档不扣）、每起（不足一档按一档）或 按比例 每（按超出的比例扣）",
-    en: "say how steps count: per whole (an unfinished step costs nothing), per started (a started step counts) or proportional per",
-  })),
-  "achievement-needs-target": spec<{ actual: Localized }>("error", (a) => ({
-    zh: `完成比需要「对比 目标值」，或一个目标值对输入（目标 计数 等）；这里是${zh(a.actual)}`,
-    en: `achievement needs 'against <target>', or a target pair input (target count, …); this is ${en(a.actual)}`,
-  })),
-  "achievement-negative": spec<{ subject: string; which: Localized; range: string }>("warning", (a) => ({
-    zh: `「${a.subject}」的${zh(a.which)}可能为负（取值 ${a.range}），负值时无法计算完成比；请声明 >= 0`,
-    en: `the ${en(a.which)} of '${a.subject}' can be negative (${a.range}), and a negative value cannot be scored; declare it >= 0`,
-  })),
-  "achievement-zero": spec<{ subject: string; which: Localized }>("info", (a) => ({
-    zh: `「${a.subject}」的${zh(a.which)}可能为 0：此时视为达成，得满分；如另有规定，写「当 0 -> 分值」`,
-    en: `${en(a.which)} of '${a.subject}' can be 0: that counts as target met, full points; to say otherwise write 'when 0 -> points'`,
-  })),
-  "achievement-zero-unreachable": spec<{ subject: string; which: Localized; range: string }>("warning", (a) => ({
-    zh: `「当 0」永不适用：「${a.subject}」的${zh(a.which)}取值 ${a.range}，不会为 0`,
-    en: `'when 0' never applies: ${en(a.which)} of '${a.subject}' is in ${a.range}, never 0`,
-  })),
 
   // ---- reusable rules ----
   "rule-cycle": spec<{ chain: string }>("error", (a) => ({
@@ -322,6 +302,28 @@ export const DIAGNOSTICS = {
   "expect-error-kind": spec<{ kind: string; kinds: string }>("error", (a) => ({
     zh: `未知的错误类别「${a.kind}」；可用：${a.kinds}`,
     en: `unknown error kind '${a.kind}'; use one of ${a.kinds}`,
+  })),
+
+  // ---- step deductions and achievement ratios ----
+  "deduct-mode-missing": spec<Record<string, never>>("error", () => ({
+    zh: "须写明怎样计档：每满（不足一档不扣）、每起（不足一档按一档）或 按比例 每（按超出的比例扣）",
+    en: "say how steps count: per whole (an unfinished step costs nothing), per started (a started step counts) or proportional per",
+  })),
+  "achievement-needs-target": spec<{ actual: Localized }>("error", (a) => ({
+    zh: `完成比需要「对比 目标值」，或一个目标值对输入（目标 计数 等）；这里是${zh(a.actual)}`,
+    en: `achievement needs 'against <target>', or a target pair input (target count, …); this is ${en(a.actual)}`,
+  })),
+  "achievement-negative": spec<{ subject: string; which: Localized; range: string }>("warning", (a) => ({
+    zh: `「${a.subject}」的${zh(a.which)}可能为负（取值 ${a.range}），负值时无法计算完成比；请声明 >= 0`,
+    en: `the ${en(a.which)} of '${a.subject}' can be negative (${a.range}), and a negative value cannot be scored; declare it >= 0`,
+  })),
+  "achievement-zero": spec<{ subject: string; which: Localized }>("info", (a) => ({
+    zh: `「${a.subject}」的${zh(a.which)}可能为 0：此时视为达成，得满分；如另有规定，写「当 0 -> 分值」`,
+    en: `${en(a.which)} of '${a.subject}' can be 0: that counts as target met, full points; to say otherwise write 'when 0 -> points'`,
+  })),
+  "achievement-zero-unreachable": spec<{ subject: string; which: Localized; range: string }>("warning", (a) => ({
+    zh: `「当 0」永不适用：「${a.subject}」的${zh(a.which)}取值 ${a.range}，不会为 0`,
+    en: `'when 0' never applies: ${en(a.which)} of '${a.subject}' is in ${a.range}, never 0`,
   })),
 } as const;
 

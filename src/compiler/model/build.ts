@@ -10,8 +10,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { constValue, literalValue } from "./constants.js";
 import { assignPaths, parentOf, pathText, resolvePath } from "./paths.js";
 import { declareScales } from "./judged.js";
-import { PAIR_ACTUAL, PAIR_TARGET } from "./types.js";
 import { buildRule } from "./rules.js";
+import { PAIR_ACTUAL, PAIR_TARGET } from "./types.js";
 import type {
   AnyNode,
   EnumDef,

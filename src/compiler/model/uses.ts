@@ -33,10 +33,10 @@ function childExprs(e: A.Expr): A.Expr[] {
       return [e.amount, e.count, ...(e.cap ? [e.cap] : [])];
     case "DeductBeyond":
       return [e.amount, e.step, e.subject, e.threshold, ...(e.cap ? [e.cap] : [])];
-    case "Achievement":
-      return [e.actual, ...(e.target ? [e.target] : []), ...(e.zero && e.zero !== "full" ? [e.zero] : [])];
     case "Judged":
       return [...(e.verdict ? [e.verdict.subject] : []), ...(e.deduction ? [e.deduction.when] : [])];
+    case "Achievement":
+      return [e.actual, ...(e.target ? [e.target] : []), ...(e.zero && e.zero !== "full" ? [e.zero] : [])];
     default:
       return [];
   }

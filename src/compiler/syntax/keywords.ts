@@ -91,6 +91,9 @@ export const KEYWORDS = [
   { name: "Scale", en: ["scale"], zh: ["档次"], soft: true },
   // English says it in two words: `deduct judged`.
   { name: "JudgedDeduct", en: [], zh: ["酌情扣"] },
+  { name: "Rule", en: ["rule"], zh: ["规则"], soft: true },
+  { name: "Slot", en: ["slot"], zh: ["预留"], soft: true },
+  { name: "Error", en: ["error"], zh: ["错误"], soft: true },
   { name: "Achievement", en: ["achievement"], zh: ["完成比"] },
   { name: "Against", en: ["against"], zh: ["对比"], soft: true },
   { name: "HigherBetter", en: ["higher-better"], zh: ["正向"], soft: true },
@@ -101,9 +104,6 @@ export const KEYWORDS = [
   { name: "Off", en: ["off"], zh: ["偏离"], soft: true },
   { name: "Most", en: ["most"], zh: ["至多"], soft: true },
   { name: "Target", en: ["target"], zh: ["目标"], soft: true },
-  { name: "Rule", en: ["rule"], zh: ["规则"], soft: true },
-  { name: "Slot", en: ["slot"], zh: ["预留"], soft: true },
-  { name: "Error", en: ["error"], zh: ["错误"], soft: true },
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

@@ -30,6 +30,7 @@ const EXPR_KINDS: ReadonlySet<string> = new Set([
   "Tiers",
   "DeductPer",
   "DeductBeyond",
+  "Achievement",
   "Error",
 ]);
 

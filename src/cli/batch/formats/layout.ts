@@ -10,6 +10,13 @@ export function headerCells(o: SinkOptions): string[] {
   return [...fixed, ...o.indicators, ...traces];
 }
 
+/** The columns of rowCells that hold numbers (row, line, total, the scores): their values are ours, never input text. */
+export function numericColumns(o: SinkOptions): Set<number> {
+  const out = new Set([0, 1, 4]);
+  for (let i = 0; i < o.indicators.length; i++) out.add(8 + i);
+  return out;
+}
+
 /** A decimal score as a number cell when that loses nothing, else as text. */
 export function numberCell(s: string | null | undefined, asNumber: boolean): Cell {
   if (s === null || s === undefined) return undefined;

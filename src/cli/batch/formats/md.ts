@@ -5,9 +5,25 @@
 import type { TextOut } from "../out.js";
 import { errorTexts, indicatorNodes, traceLines, type RowResult } from "../result.js";
 import type { Sink, SinkOptions } from "./sink.js";
+import { visible } from "../visible.js";
 
+const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * A table cell: HTML is escaped (input text such as `<img onerror=…>` must not
+ * become markup), `|`, `\\`, `[`, `]` and backquotes are escaped (no links, images or code), line breaks (CRLF, LF or a lone CR)
+ * become <br>, other control characters are shown as escapes.
+ */
 export const mdCell = (s: string | number | null | undefined): string =>
-  s === null || s === undefined ? "" : String(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  s === null || s === undefined
+    ? ""
+    : visible(
+        String(s)
+          .replace(/[&<>"]/g, (ch) => HTML[ch] ?? ch)
+          .replace(/\\/g, "\\\\")
+          .replace(/[|[\]`]/g, "\\$&")
+          .replace(/\r\n|\r|\n/g, "<br>"),
+      );
 
 export function mdSink(out: TextOut, o: SinkOptions): Sink {
   const zh = o.lang === "zh";

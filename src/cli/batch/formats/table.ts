@@ -8,6 +8,7 @@ import { colors } from "../../render.js";
 import { displayWidth } from "../../render.js";
 import { failed, indicatorNodes, traceLines, type RowResult } from "../result.js";
 import type { Sink, SinkOptions } from "./sink.js";
+import { visible } from "../visible.js";
 
 const padEnd = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - displayWidth(s)));
 const padStart = (s: string, w: number): string => " ".repeat(Math.max(0, w - displayWidth(s))) + s;
@@ -30,11 +31,11 @@ export function tableSink(out: TextOut, o: SinkOptions): Sink {
       const bad = failed(r);
       const n = r.errors.length + (r.report?.errors.length ?? 0);
       const tail = bad ? `  ${c.red(zh ? `✗ ${n} 个错误` : `✗ ${n} error${n === 1 ? "" : "s"}`)}` : "";
-      const lines = [line(String(r.row), r.id ?? "", r.rubric ?? "", r.report?.total ?? "—", r.report?.grade ?? "—", tail)];
+      const lines = [line(String(r.row), visible(r.id ?? ""), visible(r.rubric ?? ""), r.report?.total ?? "—", visible(r.report?.grade ?? "—"), tail)];
       if (o.explain && r.report) {
         for (const ind of indicatorNodes(r.report.tree)) {
-          lines.push(`        ${ind.path.join(".")}  ${c.bold(ind.score ?? "—")} / ${ind.points}`);
-          for (const t of traceLines(ind, o.lang)) lines.push(c.dim(`            ${t}`));
+          lines.push(`        ${visible(ind.path.join("."))}  ${c.bold(ind.score ?? "—")} / ${ind.points}`);
+          for (const t of traceLines(ind, o.lang)) lines.push(c.dim(`            ${visible(t)}`));
         }
         lines.push("");
       }
