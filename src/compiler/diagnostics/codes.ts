@@ -68,6 +68,15 @@ export const DIAGNOSTICS = {
       : { zh: `「${a.word}」是关键字；请写成标题字符串（"${a.word}"）或换一个名称`, en: `'${a.word}' is a keyword; write it as a title string ("${a.word}") or choose another name` },
   ),
 
+  "digit-name": spec<{ text: string }>("error", (a) => ({
+    zh: `名称不能以数字开头；请写成标题字符串（indicator 指标 "${a.text}" 5）`,
+    en: `a name cannot start with a digit; write it as a title string (indicator 指标 "${a.text}" 5)`,
+  })),
+  "record-field-constraint": spec<{ field: string }>("error", (a) => ({
+    zh: `记录字段「${a.field}」不能带约束；请在使用它的规则中检查取值`,
+    en: `record field '${a.field}' cannot take a constraint; check its values in the rule that reads it`,
+  })),
+
   // ---- names ----
   "unknown-name": spec<{ name: string; kind: string; suggestion?: string }>("error", (a) => {
     const d = didYouMean(a.suggestion);

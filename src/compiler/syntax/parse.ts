@@ -8,6 +8,7 @@ import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
 import { tokenize } from "./tokens.js";
+import { mergeDigitNames, recordFieldConstraints } from "./recovery.js";
 import { isKeywordToken, keywordNamesDeclared, unusableKeywordNames } from "./keyword-names.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -89,6 +90,9 @@ export function parseText(file: string, text: string): ParseResult {
       break;
     }
   }
+  const digitNames = mergeDigitNames(file, tokens);
+  tokens = digitNames.tokens;
+  diagnostics.push(...digitNames.diagnostics);
   parserInstance.keywordNames = keywordNamesDeclared(tokens);
   parserInstance.input = tokens;
   let cst;
@@ -112,6 +116,7 @@ export function parseText(file: string, text: string): ParseResult {
     }
     diagnostics.push(diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }));
   }
+  diagnostics.push(...recordFieldConstraints(file, cst));
   for (const t of unusableKeywordNames(tokens)) {
     diagnostics.push(diagnostic("keyword-name", { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } }, { word: t.image, inRule: true }));
   }

@@ -252,6 +252,9 @@ export class RubricParser extends CstParser {
       this.SUBRULE(this.ident);
       this.CONSUME(T.Colon);
       this.SUBRULE(this.type);
+      // Accepted only to be refused with a plain message (parse.ts), so one misplaced
+      // constraint does not end the parse of the whole rubric.
+      this.MANY2(() => this.SUBRULE(this.constraint, { LABEL: "fieldConstraint" }));
       this.sep();
     });
     this.CONSUME(T.RBrace);
