@@ -7,6 +7,7 @@ import type * as A from "./syntax/ast.js";
 import { MAX_NESTING, parseText, type ParseResult } from "./syntax/parse.js";
 import { reparseIncrementally, type TextEdit } from "./syntax/incremental.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { dropFollowOns } from "./syntax/follow-ons.js";
 import { buildRubric } from "./model/build.js";
 import { rubricKey, type AnyNode, type Origin, type RubricModel } from "./model/types.js";
 import { analyzeRubric, type RubricAnalysis } from "./analysis/analyze-rubric.js";
@@ -190,7 +191,14 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
       }
     }
   }
-  return { documents, rubrics, examples, diagnostics: sortDiagnostics(dedupe(diagnostics)) };
+  return { documents, rubrics, examples, diagnostics: sortDiagnostics(dedupe(withoutFollowOns(documents, diagnostics))) };
+}
+
+function withoutFollowOns(documents: ReadonlyMap<string, ParsedDocument>, all: readonly Diagnostic[]): Diagnostic[] {
+  const fromParser = new Set([...documents.values()].flatMap((p) => p.diagnostics));
+  let semantic = all.filter((d) => !fromParser.has(d));
+  for (const p of documents.values()) semantic = dropFollowOns(p.file, p.ast, p.diagnostics, semantic);
+  return [...all.filter((d) => fromParser.has(d)), ...semantic];
 }
 
 function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
