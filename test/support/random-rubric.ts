@@ -175,7 +175,7 @@ export const RULE_KINDS: Record<string, RuleKind> = {
       case 0:
         return `round(min(${x}, 100%) * ${pts(q)}, ${b.rng.int(3)}${b.rng.next() < 0.5 ? ", half-even" : ""})`;
       case 1:
-        return `floor(min(${x}, 100%) * ${q}) / 4 * 1分`;
+        return `${b.rng.next() < 0.5 ? "floor" : "ceil"}(min(${x}, 100%) * ${q}) / 4 * 1分`;
       case 2:
         return `clamp(${x}, 0, 100%) * ${pts(q)}`;
       default:
