@@ -80,7 +80,7 @@ describe("rubric score and compiled scorers validate bounds over other inputs", 
   const scorers = scorersOf(RUBRIC);
   const errors = (s: Scorer, values: Record<string, number>): InputError[] => {
     try {
-      s.score({ department: "d", values, judgements: {} });
+      s.score({ values });
       return [];
     } catch (e) {
       return (e as { errors?: InputError[] }).errors ?? [];
