@@ -21,6 +21,7 @@ import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
 import { checkRules } from "./checks/rules.js";
 import { checkUnusedInputs } from "./checks/unused-inputs.js";
+import { checkInputBounds } from "./checks/input-bounds.js";
 import { prepareExample, type PreparedExample } from "./examples/prepare.js";
 import { suggest } from "./util/suggest.js";
 import { LineIndex } from "./util/line-index.js";
@@ -61,6 +62,7 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkBands,
   checkRules,
   checkUnusedInputs,
+  checkInputBounds,
   checkNameClashes,
 ];
 

@@ -127,7 +127,10 @@ export function recordParents(node: F.Node): void {
 function hoist(comment: Placed, text: string, endOfLine: boolean): boolean {
   const enclosing = comment.enclosingNode;
   // Before the separator that ends a list element: with that element, whatever its kind.
-  const beforeSeparator = enclosing && LISTS.has(enclosing.type) && /^\s*[;,；，、]/.test(text.slice(comment.end));
+  // A comment on a line of its own leads the next element even before a separator: with two such
+  // comments, one would otherwise trail the element before and the other lead the next, swapping them.
+  const beforeSeparator =
+    enclosing && LISTS.has(enclosing.type) && (endOfLine || !comment.followingNode) && /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[;,；，、]/.test(text.slice(comment.end));
   if (comment.block && !(beforeSeparator && comment.precedingNode)) return false;
   if (enclosing?.type === "If" && !endOfLine) {
     // On its own line before `then` or `else`: stays there.

@@ -8,7 +8,7 @@
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, NodeReport, Report, Text } from "./report.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
-import { INDICATOR_TEXT, PART_TEXT, clampPoints, formatValue, trace, type Dim } from "./trace.js";
+import { INDICATOR_TEXT, PART_TEXT, clampPoints, exprTrace, formatValue, pushOnce, showLetValue, trace, type Dim } from "./trace.js";
 import { resolveJudgementPaths } from "./judgements.js";
 import { judgedTrace, scoreJudged, type Bounds, type JudgedKind } from "./judged-bounds.js";
 
@@ -112,6 +112,8 @@ export class Ctx {
   trace: Text[] | undefined;
   private part: PartSpec | undefined;
   private readonly letValues: unknown[] = [];
+  /** Lets already traced for the indicator being scored (cleared per indicator). */
+  readonly tracedLets = new Set<string>();
 
   constructor(
     private readonly inputs: readonly (Native | undefined)[],
@@ -136,6 +138,29 @@ export class Ctx {
     const v = f();
     this.letValues[i] = v;
     return v;
+  }
+
+  /** A let's value, traced once per indicator; `key` tells rubric lets (R…) from the indicator's (l…). */
+  letTrace<T>(key: string, name: string, text: string, dim: Dim, v: T): T {
+    if (this.trace && !this.tracedLets.has(key)) {
+      this.tracedLets.add(key);
+      this.trace.push(exprTrace.letValue(name, text, showLetValue(v, dim)));
+    }
+    return v;
+  }
+
+  /** `min`/`max` of several arguments, traced when the first one is capped or raised. */
+  bound(f: "min" | "max", dim: Dim, xs: readonly Exact[]): Exact {
+    const v = fn[f](xs);
+    if (this.trace && !v.eq(xs[0] as Exact)) pushOnce(this.trace, exprTrace.bounded(f, xs.map((x) => formatValue(x, dim)), formatValue(v, dim)));
+    return v;
+  }
+
+  /** `floor`, `ceil` or `round` inside an expression, traced when it changes the value. */
+  rounding(text: string, dim: Dim, x: Exact, f: (x: Exact) => Exact): Exact {
+    const r = f(x);
+    if (this.trace && !r.eq(x)) pushOnce(this.trace, exprTrace.rounded(text, formatValue(x, dim), formatValue(r, dim)));
+    return r;
   }
 
   div(a: Exact, b: Exact, divisor: string, field?: string): Exact {
@@ -410,6 +435,7 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
     let computed: Exact | null = null;
     let failure: ScoreFailure | undefined;
     ctx.trace = tr;
+    ctx.tracedLets.clear();
     ctx.setPart(undefined);
     try {
       const rules = ind.rules(ctx);

@@ -3,6 +3,7 @@
  * batch use, or a compiled module. Batch scoring, validation and the
  * differential tests only speak this interface.
  */
+import type { BoundExpr } from "./bound-expr.js";
 import type { Report, Text } from "./report.js";
 
 /** Input values after validation: numbers as exact decimal strings, money in the input's declared unit. */
@@ -45,8 +46,17 @@ export interface InputSpec {
   readonly name: string;
   readonly alias?: string;
   readonly type: InputTypeSpec;
-  /** Constant bounds, as exact decimal strings in the input's unit; `ref` names another input. */
-  readonly constraints: readonly { readonly op: ">=" | ">" | "<=" | "<"; readonly value?: string; readonly ref?: string }[];
+  /**
+   * Constant bounds, as exact decimal strings in the input's unit; `ref` names another input;
+   * `expr` is arithmetic over other inputs (internal units), `written` its text as in the rubric.
+   */
+  readonly constraints: readonly {
+    readonly op: "=" | ">=" | ">" | "<=" | "<";
+    readonly value?: string;
+    readonly ref?: string;
+    readonly expr?: BoundExpr;
+    readonly written?: string;
+  }[];
   /** Paths of the indicators whose rules read this input. */
   readonly usedBy: readonly string[];
   readonly note?: string;

@@ -92,3 +92,32 @@ export function clampPoints(v: Exact, hi: Exact, clamps: Clamp[]): Exact {
 
 export const PART_TEXT: Text = { zh: "得分项", en: "part" };
 export const INDICATOR_TEXT: Text = { zh: "指标得分", en: "indicator score" };
+
+/** Adds a line unless the same line is already there: a `min` inside `each` can repeat itself. */
+export function pushOnce(lines: Text[] | undefined, line: Text): void {
+  if (lines && !lines.some((l) => l.zh === line.zh && l.en === line.en)) lines.push(line);
+}
+
+/** A let's value as shown in traces: numbers, booleans and arrays of them (records and text are not traced). */
+export function showLetValue(v: unknown, dim: Dim): string {
+  if (v instanceof Exact) return formatValue(v, dim);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (Array.isArray(v)) return `[${v.map((x) => showLetValue(x, dim)).join(", ")}]`;
+  return String(v);
+}
+
+export const exprTrace = {
+  /** `name = expression = value`; the expression is left out when it already is the value. */
+  letValue(name: string, text: string, shown: string): Text {
+    const line = text === shown ? `${name} = ${shown}` : `${name} = ${text} = ${shown}`;
+    return { zh: line, en: line };
+  },
+  /** A `min` that capped its first argument, or a `max` that raised it. */
+  bounded(fn: "min" | "max", args: readonly string[], result: string): Text {
+    const head = `${fn}(${args.join(", ")}) = ${result}`;
+    return fn === "min" ? { zh: `${head}（封顶）`, en: `${head} (capped)` } : { zh: `${head}（保底）`, en: `${head} (raised to the lower bound)` };
+  },
+  rounded(text: string, from: string, to: string): Text {
+    return { zh: `${text}：${from} 取整为 ${to}`, en: `${text}: ${from} rounds to ${to}` };
+  },
+};

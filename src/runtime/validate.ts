@@ -6,6 +6,7 @@
  * ("Input values"); the parsing of numbers and booleans is in raw-text.ts.
  */
 import { Exact } from "./exact.js";
+import { boundHolds, evalBound, type BoundExpr } from "./bound-expr.js";
 import { M } from "./input-messages.js";
 import { isEmptyRaw, parseBool, parseNumberText, scalarText, type MoneyUnit } from "./raw-text.js";
 import type { Text } from "./report.js";
@@ -36,9 +37,10 @@ const TEN_THOUSAND = Exact.int(10000);
 const HUNDRED = Exact.int(100);
 
 interface Bound {
-  readonly op: ">=" | ">" | "<=" | "<";
+  readonly op: "=" | ">=" | ">" | "<=" | "<";
   readonly value?: Exact;
   readonly ref?: string;
+  readonly expr?: BoundExpr;
   readonly shown: string;
 }
 
@@ -75,6 +77,7 @@ function indexOf(meta: RubricMeta): Index {
     const bs: Bound[] = [];
     for (const c of spec.constraints) {
       if (c.ref !== undefined) bs.push({ op: c.op, ref: c.ref, shown: `${c.op} ${c.ref}` });
+      else if (c.expr !== undefined) bs.push({ op: c.op, expr: c.expr, shown: `${c.op} ${c.written ?? "…"}` });
       else if (c.value !== undefined) {
         const v = Exact.parse(c.value);
         if (v) bs.push({ op: c.op, value: v.mul(scale), shown: `${c.op} ${showIn(t, v.mul(scale))}` });
@@ -198,9 +201,6 @@ class Converter {
   }
 }
 
-function holds(x: Exact, op: Bound["op"], b: Exact): boolean {
-  return op === ">=" ? x.ge(b) : op === ">" ? x.gt(b) : op === "<=" ? x.le(b) : x.lt(b);
-}
 
 function checkBounds(spec: InputSpec, bounds: readonly Bound[], scalars: readonly Scalar[], values: ReadonlyMap<string, ConvertedValue>, errors: InputError[]): void {
   const t = scalarKind(spec.type);
@@ -214,7 +214,14 @@ function checkBounds(spec: InputSpec, bounds: readonly Bound[], scalars: readonl
         bound = other.v;
         shown = `${b.op} ${b.ref} (${showIn(t, other.v)})`;
       }
-      if (!bound || holds(s.value, b.op, bound)) continue;
+      if (b.expr !== undefined) {
+        bound = evalBound(b.expr, (name) => {
+          const v = values.get(name);
+          return v?.k === "num" ? v.v : undefined;
+        });
+        if (bound) shown = `${b.shown} (${showIn(t, bound)})`;
+      }
+      if (!bound || boundHolds(s.value, b.op, bound)) continue;
       const text = scalarText(s.raw)?.trim() ?? showIn(t, s.value);
       const hint = t.kind === "ratio" && !s.percent && s.value.gt(Exact.ONE) && (b.op === "<=" || b.op === "<") ? M.percentHint(text) : undefined;
       errors.push({ kind: "out-of-range", field: s.field, indicators: spec.usedBy, message: M.outOfRange(s.field, text, shown, spec.usedBy, hint) });

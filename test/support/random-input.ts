@@ -4,6 +4,8 @@
  * amounts, exact ties. Seeded, so failures reproduce.
  */
 import type { InputSpec, InputTypeSpec, RubricMeta, ScoreInput } from "../../src/runtime/scorer.js";
+import { evalBound } from "../../src/runtime/bound-expr.js";
+import { Exact } from "../../src/runtime/exact.js";
 
 export class Rng {
   constructor(private seed: number) {}
@@ -87,6 +89,19 @@ export function randomInput(meta: RubricMeta, rng: Rng, options: RandomInputOpti
       if (Number.isNaN(other) || Number.isNaN(mine)) continue;
       const ok = c.op === "<=" ? mine <= other : c.op === "<" ? mine < other : c.op === ">=" ? mine >= other : mine > other;
       if (!ok || rng.next() < 0.3) values[i.name] = i.type.kind === "count" ? String(c.op === "<" ? Math.max(0, other - 1) : other) : String(other);
+    }
+  }
+  // Bounds over other inputs (`合计: money(万元) = 甲 + 乙`): mostly met exactly, now and then left broken.
+  const wan = (i: InputSpec | undefined): Exact => (i?.type.kind === "money" && i.type.unit === "万元" ? Exact.int(10000) : Exact.ONE);
+  const byName = new Map(meta.inputs.map((i) => [i.name, i]));
+  for (const i of meta.inputs) {
+    for (const c of i.constraints) {
+      if (!c.expr || rng.next() < 0.2) continue;
+      const b = evalBound(c.expr, (n) => {
+        const v = values[n];
+        return typeof v === "string" ? Exact.parse(v)?.mul(wan(byName.get(n))) : undefined;
+      });
+      if (b) values[i.name] = b.div(wan(i)).toString(30);
     }
   }
   const judgements: Record<string, { value: string; reason?: string }> = {};

@@ -48,6 +48,12 @@ export class RubricBuilder {
     switch (kind) {
       case "money":
         decl = `money(${r.pick(["元", "万元"])})${r.pick(["", " >= 0", " > 0"])}`;
+        {
+          // A bound over other inputs (a total and its rows, across 元 and 万元): checked on every department.
+          const rows = this.inputs.filter((i) => i.kind === "money");
+          const [a, b] = [rows[0], rows[rows.length - 1]];
+          if (a && b && a !== b && r.next() < 0.3) decl += ` ${r.pick(["<=", "="])} ${a.name} + ${b.name}`;
+        }
         break;
       case "ratio":
         decl = `ratio${r.pick(["", " >= 0", " in [0, 100%]", " in [0, 200%]"])}`;
@@ -175,7 +181,7 @@ export const RULE_KINDS: Record<string, RuleKind> = {
       case 0:
         return `round(min(${x}, 100%) * ${pts(q)}, ${b.rng.int(3)}${b.rng.next() < 0.5 ? ", half-even" : ""})`;
       case 1:
-        return `floor(min(${x}, 100%) * ${q}) / 4 * 1分`;
+        return `${b.rng.next() < 0.5 ? "floor" : "ceil"}(min(${x}, 100%) * ${q}) / 4 * 1分`;
       case 2:
         return `clamp(${x}, 0, 100%) * ${pts(q)}`;
       default:

@@ -16,6 +16,8 @@ import { suggest } from "../util/suggest.js";
 import { builtin, builtinNames } from "./builtins.js";
 import { exprText } from "../evaluate/expr.js";
 import * as I from "./interval.js";
+import { boundRange, rangeUnder } from "./bound-range.js";
+import { boundExpr } from "../evaluate/bound-expr.js";
 import { inferJudged, inferScaledTiers, type RuleContext } from "./judged-rules.js";
 
 export interface ExprInfo {
@@ -138,7 +140,7 @@ export class Inferrer {
     }
     this.inputRelations = new Set();
     this.inputRanges = new Map();
-    for (const input of model.inputs.values()) this.inputRanges.set(input.name, this.declaredRange(input));
+    for (const input of model.inputs.values()) if (!this.inputRanges.has(input.name)) this.inputRanges.set(input.name, this.declaredRange(input));
   }
 
   result(): Inference {
@@ -162,8 +164,22 @@ export class Inferrer {
   }
 
   /** The declared range of an input (elements, for arrays); counts are ≥ 0. */
-  private declaredRange(input: InputDef): I.Range {
+  private declaredRange(input: InputDef, visiting = new Set<string>()): I.Range {
     let r: I.Range = baseDim(input.type) === "count" ? I.NONNEG : I.FULL;
+    visiting.add(input.name);
+    // A bound over other inputs takes its range from theirs (a cycle of bounds reads as unbounded).
+    const rangeOf = (name: string): I.Range => {
+      const known = this.inputRanges.get(name);
+      const other = this.model.inputs.get(name);
+      if (known || !other || visiting.has(name)) return known ?? I.FULL;
+      const found = this.declaredRange(other, visiting);
+      this.inputRanges.set(name, found);
+      return found;
+    };
+    const over = (op: "=" | "<" | "<=" | ">" | ">=", e: A.Expr): void => {
+      const b = boundExpr(e, input, this.model);
+      if (b && !("n" in b)) r = I.intersect(r, rangeUnder(op, boundRange(b, rangeOf)));
+    };
     for (const c of input.decl.constraints) {
       if (c.kind === "in") {
         const lo = constValue(c.interval.lo);
@@ -172,19 +188,21 @@ export class Inferrer {
           ...(lo ? { lo: { v: scaleMoney(lo, c.interval.lo, input), closed: c.interval.loClosed } } : {}),
           ...(hi ? { hi: { v: scaleMoney(hi, c.interval.hi, input), closed: c.interval.hiClosed } } : {}),
         });
+        if (!lo) over(c.interval.loClosed ? ">=" : ">", c.interval.lo);
+        if (!hi) over(c.interval.hiClosed ? "<=" : "<", c.interval.hi);
         continue;
       }
       const v = constValue(c.bound);
       if (!v) {
+        over(c.op, c.bound);
         if (c.bound.kind === "Ref") {
           const other = c.bound.name.text;
-          if (c.op === "<=" || c.op === "<") this.inputRelations.add(`${input.name}<=${other}`);
-          else this.inputRelations.add(`${other}<=${input.name}`);
+          if (c.op !== ">=" && c.op !== ">") this.inputRelations.add(`${input.name}<=${other}`);
+          if (c.op !== "<=" && c.op !== "<") this.inputRelations.add(`${other}<=${input.name}`);
         }
         continue;
       }
-      const b = { v: scaleMoney(v, c.bound, input), closed: c.op === ">=" || c.op === "<=" };
-      r = I.intersect(r, c.op === ">=" || c.op === ">" ? { lo: b } : { hi: b });
+      r = I.intersect(r, rangeUnder(c.op, I.point(scaleMoney(v, c.bound, input))));
     }
     return r;
   }

@@ -187,6 +187,8 @@ function call(e: A.CallExpr, s: ExprScope): string {
   switch (name) {
     case "min":
     case "max":
+      if (args.length > 1) return `c.bound(${str(name)}, ${str(dimOf(s, e))}, [${args.join(", ")}])`;
+      return `rt.fn.${name}(${arrayArg()})`;
     case "sum":
     case "mean":
       return `rt.fn.${name}(${arrayArg()})`;
@@ -194,12 +196,13 @@ function call(e: A.CallExpr, s: ExprScope): string {
     case "len":
       return `rt.fn.${name}(${args[0] ?? "[]"})`;
     case "abs":
+      return `${paren(args[0] ?? "Exact.ZERO")}.abs()`;
     case "floor":
     case "ceil":
-      return `${paren(args[0] ?? "Exact.ZERO")}.${name}()`;
+      return rounding(e, s, args, `(v: Exact) => v.${name}()`);
     case "round": {
       const digits = e.args[1] ? constValue(e.args[1]) : undefined;
-      return `${paren(args[0] ?? "Exact.ZERO")}.round(${digits ? Number(digits.num) : 0}, ${str(roundingModeArg(e.args[2]) ?? "half-up")})`;
+      return rounding(e, s, args, `(v: Exact) => v.round(${digits ? Number(digits.num) : 0}, ${str(roundingModeArg(e.args[2]) ?? "half-up")})`);
     }
     case "clamp":
       return `rt.fn.clamp(${args.join(", ")})`;
@@ -209,6 +212,11 @@ function call(e: A.CallExpr, s: ExprScope): string {
       return `rt.fail(${str(`unknown function ${e.callee.text}`)})`;
     }
   }
+}
+
+function rounding(e: A.CallExpr, s: ExprScope, args: readonly string[], f: string): string {
+  const arg = e.args[0];
+  return `c.rounding(${str(exprText(e))}, ${str(arg ? dimOf(s, arg) : "plain")}, ${args[0] ?? "Exact.ZERO"}, ${f})`;
 }
 
 function bands(e: A.BandsExpr, s: ExprScope): string {

@@ -11,6 +11,7 @@ import type { IndicatorNode, LetDef, TreeNode } from "../model/types.js";
 import { rubricMeta } from "../evaluate/scorer.js";
 import { implicitPart } from "../examples/prepare.js";
 import { exprText } from "../evaluate/expr.js";
+import { letTraceDim } from "../evaluate/let-trace.js";
 import { emitExpr, tsType, type ExprScope } from "./emit-expr.js";
 import { emitRules } from "./emit-rules.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
@@ -146,13 +147,18 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(`export const meta: RubricMeta = ${JSON.stringify(meta, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")};`);
   out.push("");
 
+  // A let's value goes through `c.letTrace` only when it is traced at all (numbers, booleans, arrays of them).
+  const letTrace = (key: string, l: LetDef, value: string): string => {
+    const dim = letTraceDim(analysis.info.get(l.value)?.type);
+    return dim === undefined ? value : `c.letTrace(${str(key)}, ${str(l.name)}, ${str(exprText(l.value))}, ${str(dim)}, ${value})`;
+  };
   const body: string[] = [];
   // Rubric-level lets: computed once per department.
   [...model.lets.values()].forEach((l, i) => {
     const t = tsType(analysis.info.get(l.value)?.type);
     const e = emitExpr(l.value, { ...scopeBase, localLets: new Map(), locals: new Map() });
     body.push(`/** ${commentText(`${l.name} = ${exprText(l.value)}`)} */`);
-    body.push(`function R${i}(c: rt.Ctx): ${t} {\n  return c.let(${i}, (): ${t} => ${e});\n}`);
+    body.push(`function R${i}(c: rt.Ctx): ${t} {\n  return ${letTrace(`R${i}`, l, `c.let(${i}, (): ${t} => ${e})`)};\n}`);
   });
 
   body.push(...emitRules(calledRules, rules, analysis.info, scopeBase));
@@ -172,7 +178,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
       const t = tsType(analysis.info.get(l.value)?.type);
       lines.push(`  let m${i}: ${t} | undefined;`);
       lines.push(`  /** ${commentText(`${l.name} = ${exprText(l.value)}`)} */`);
-      lines.push(`  const l${i} = (): ${t} => (m${i} ??= ${emitExpr(l.value, scope)});`);
+      lines.push(`  const l${i} = (): ${t} => ${letTrace(`l${i}`, l, `(m${i} ??= ${emitExpr(l.value, scope)})`)};`);
     });
     const conds = (cs: readonly { cond: A.Expr }[]) => cs.map((x) => `() => ${emitExpr(x.cond, scope)}`).join(", ");
     lines.push("  return {");

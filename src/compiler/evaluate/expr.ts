@@ -7,7 +7,8 @@ import { Exact, DivisionByZeroError } from "../../runtime/exact.js";
 import type { Text } from "../../runtime/report.js";
 import type * as A from "../syntax/ast.js";
 import { constValue, formatValue, literalValue, roundingModeArg } from "../model/constants.js";
-import { trace } from "../../runtime/trace.js";
+import { exprTrace, pushOnce, showLetValue, trace } from "../../runtime/trace.js";
+import { letTraceDim, nativeOf } from "./let-trace.js";
 import { achievement as achievementRule, countDeduction, isProblem, stepDeduction, type RuleOutcome } from "../../runtime/step-rules.js";
 import { achievementDim, stepDim } from "./rule-dims.js";
 import { PAIR_ACTUAL, PAIR_TARGET, type Dim, type LetDef, type PartNode, type RubricModel } from "../model/types.js";
@@ -35,6 +36,8 @@ export interface EvalScope {
   readonly judgements: ReadonlyMap<PartNode, Judgement>;
   readonly info: ReadonlyMap<A.Expr, ExprInfo>;
   readonly trace: Text[];
+  /** Lets already traced for the indicator being scored: one line per let per indicator. */
+  readonly tracedLets?: Set<LetDef>;
   /** Set while evaluating a part's rule. */
   readonly part?: PartNode;
   readonly file: string;
@@ -167,10 +170,12 @@ export class Evaluator {
     if (local) return local;
     const def = this.scope.lets.get(name);
     if (def) {
-      const cached = this.scope.letValues.get(def);
-      if (cached) return cached;
-      const v = new Evaluator({ ...this.scope, file: def.file }).eval(def.value);
-      this.scope.letValues.set(def, v);
+      let v = this.scope.letValues.get(def);
+      if (!v) {
+        v = new Evaluator({ ...this.scope, file: def.file }).eval(def.value);
+        this.scope.letValues.set(def, v);
+      }
+      this.traceLet(def, v);
       return v;
     }
     if (this.scope.model.inputs.has(name)) {
@@ -180,6 +185,23 @@ export class Evaluator {
     }
     for (const en of this.scope.model.enums.values()) if (en.members.includes(name)) return { k: "enum", v: name };
     return this.fail("invalid", { zh: `未定义的名称「${name}」`, en: `unknown name '${name}'` }, e);
+  }
+
+  private traceLet(def: LetDef, v: Value): void {
+    const traced = this.scope.tracedLets;
+    const dim = letTraceDim(this.scope.info.get(def.value)?.type);
+    if (!traced || traced.has(def) || dim === undefined) return;
+    traced.add(def);
+    this.scope.trace.push(exprTrace.letValue(def.name, exprText(def.value), showLetValue(nativeOf(v), dim)));
+  }
+
+  /** `floor`, `ceil` and `round` inside an expression, traced when they change the value. */
+  private rounding(e: A.CallExpr, locals: ReadonlyMap<string, Value>, f: (x: Exact) => Exact): Value {
+    const arg = e.args[0] as A.Expr;
+    const x = this.num(arg, locals);
+    const r = f(x);
+    if (!r.eq(x)) pushOnce(this.scope.trace, exprTrace.rounded(exprText(e), this.show(arg, x), this.show(arg, r)));
+    return numV(r);
   }
 
   private binary(e: A.BinaryExpr, locals: ReadonlyMap<string, Value>): Value {
@@ -241,7 +263,11 @@ export class Evaluator {
       case "max": {
         const xs = nums();
         if (xs.length === 0) return this.fail("invalid", { zh: "空数组没有最值", en: "an empty array has no min or max" }, e);
-        return numV(xs.reduce((a, b) => (name === "min" ? Exact.min(a, b) : Exact.max(a, b))));
+        const v = xs.reduce((a, b) => (name === "min" ? Exact.min(a, b) : Exact.max(a, b)));
+        if (e.args.length > 1 && !v.eq(xs[0] as Exact)) {
+          pushOnce(this.scope.trace, exprTrace.bounded(name, xs.map((x) => this.show(e, x)), this.show(e, v)));
+        }
+        return numV(v);
       }
       case "sum":
         return numV(nums().reduce((a, b) => a.add(b), Exact.ZERO));
@@ -262,12 +288,12 @@ export class Evaluator {
       case "abs":
         return numV(this.num(e.args[0] as A.Expr, locals).abs());
       case "floor":
-        return numV(this.num(e.args[0] as A.Expr, locals).floor());
+        return this.rounding(e, locals, (x) => x.floor());
       case "ceil":
-        return numV(this.num(e.args[0] as A.Expr, locals).ceil());
+        return this.rounding(e, locals, (x) => x.ceil());
       case "round": {
         const digits = constValue(e.args[1] as A.Expr) ?? Exact.ZERO;
-        return numV(this.num(e.args[0] as A.Expr, locals).round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up"));
+        return this.rounding(e, locals, (x) => x.round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up"));
       }
       case "clamp": {
         const [x, lo, hi] = e.args.map((a) => this.num(a, locals)) as [Exact, Exact, Exact];

@@ -67,6 +67,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       inputs: input.inputs,
       lets,
       letValues,
+      tracedLets: new Set<LetDef>(),
       judgements: input.judgements,
       info: analysis.info,
       trace,

@@ -7,6 +7,7 @@ import type { NodeReport, Report } from "../../runtime/report.js";
 import { ScoreError, type InputError, type InputSpec, type InputTypeSpec, type JudgedSpec, type RubricMeta, type ScoreInput, type Scorer } from "../../runtime/scorer.js";
 import { checkJudgements, convertInput, resolveJudgementPaths } from "../../runtime/validate.js";
 import { constValue } from "../model/constants.js";
+import { boundExpr, boundText } from "./bound-expr.js";
 import { indicators, walkTree } from "../model/paths.js";
 import type { IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
 import { inputUses } from "../model/uses.js";
@@ -38,7 +39,7 @@ function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
 const WAN = Exact.int(10000);
 
 function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[]): InputSpec {
-  const constraints: { op: ">=" | ">" | "<=" | "<"; value?: string; ref?: string }[] = [];
+  const constraints: InputSpec["constraints"][number][] = [];
   // Bounds are given in the input's unit: a 万元 bound written with a unit is converted back.
   const inUnit = (e: Parameters<typeof constValue>[0]): string | undefined => {
     const v = constValue(e);
@@ -46,18 +47,18 @@ function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[
     const explicitMoney = e.kind === "Number" && (e.unit === "元" || e.unit === "万元");
     return (input.moneyUnit === "万元" && explicitMoney ? v.div(WAN) : v).toString(30);
   };
+  const bound = (op: InputSpec["constraints"][number]["op"], e: Parameters<typeof constValue>[0]): InputSpec["constraints"] => {
+    const v = inUnit(e);
+    if (v !== undefined) return [{ op, value: v }];
+    const expr = boundExpr(e, input, model);
+    return expr ? [{ op, expr, written: boundText(e) }] : [];
+  };
   for (const c of input.decl.constraints) {
     if (c.kind === "compare") {
       if (c.bound.kind === "Ref" && model.inputs.has(c.bound.name.text)) constraints.push({ op: c.op, ref: c.bound.name.text });
-      else {
-        const v = inUnit(c.bound);
-        if (v !== undefined) constraints.push({ op: c.op, value: v });
-      }
+      else constraints.push(...bound(c.op, c.bound));
     } else {
-      const lo = inUnit(c.interval.lo);
-      const hi = inUnit(c.interval.hi);
-      if (lo !== undefined) constraints.push({ op: c.interval.loClosed ? ">=" : ">", value: lo });
-      if (hi !== undefined) constraints.push({ op: c.interval.hiClosed ? "<=" : "<", value: hi });
+      constraints.push(...bound(c.interval.loClosed ? ">=" : ">", c.interval.lo), ...bound(c.interval.hiClosed ? "<=" : "<", c.interval.hi));
     }
   }
   return {

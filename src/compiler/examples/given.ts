@@ -11,6 +11,8 @@ import { ty, W } from "../diagnostics/words.js";
 import type { Message } from "../diagnostics/diagnostic.js";
 import { dimDiv, dimJoin, dimMul } from "../analysis/infer.js";
 import { boolV, numV, showValue, type Value } from "../evaluate/values.js";
+import { boundExpr, boundText } from "../evaluate/bound-expr.js";
+import { boundHolds, evalBound } from "../../runtime/bound-expr.js";
 
 export type Conversion = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly expected: Message; readonly actual: Message; readonly span: A.Span };
 
@@ -155,9 +157,14 @@ export function violatedConstraint(input: InputDef, value: Value, all: ReadonlyM
       return other?.k === "num" ? other.v : undefined;
     }
     const r = raw(b);
-    if (r.k !== "num") return undefined;
-    return input.moneyUnit === "万元" && r.dim === "plain" ? r.v.mul(TEN_THOUSAND) : r.v;
+    if (r.k === "num") return input.moneyUnit === "万元" && r.dim === "plain" ? r.v.mul(TEN_THOUSAND) : r.v;
+    const e = boundExpr(b, input, model);
+    return e && evalBound(e, (name) => {
+      const v = all.get(name);
+      return v?.k === "num" ? v.v : undefined;
+    });
   };
+  const written = (b: A.Expr, v: Exact): string => (b.kind === "Number" ? show(v) : `${boundText(b)} (${show(v)})`);
   const isRatio = (t: typeof input.type): boolean =>
     t.kind === "num" ? t.dim === "ratio" : t.kind === "array" ? isRatio(t.element) : t.kind === "record" && t.pair ? [...t.fields.values()].some(isRatio) : false;
   const show = (x: Exact): string =>
@@ -167,20 +174,19 @@ export function violatedConstraint(input: InputDef, value: Value, all: ReadonlyM
       if (c.kind === "compare") {
         const b = boundValue(c.bound);
         if (!b) continue;
-        const ok = c.op === ">=" ? x.ge(b) : c.op === ">" ? x.gt(b) : c.op === "<=" ? x.le(b) : x.lt(b);
-        if (!ok) return { constraint: `${c.op} ${c.bound.kind === "Ref" ? `${c.bound.name.text} (${show(b)})` : show(b)}`, value: show(x) };
+        if (!boundHolds(x, c.op, b)) return { constraint: `${c.op} ${written(c.bound, b)}`, value: show(x) };
       } else {
         const lo = boundValue(c.interval.lo);
         const hi = boundValue(c.interval.hi);
         const okLo = !lo || (c.interval.loClosed ? x.ge(lo) : x.gt(lo));
         const okHi = !hi || (c.interval.hiClosed ? x.le(hi) : x.lt(hi));
         if (!okLo || !okHi) {
-          return { constraint: `in ${c.interval.loClosed ? "[" : "("}${lo ? show(lo) : "?"}, ${hi ? show(hi) : "?"}${c.interval.hiClosed ? "]" : ")"}`, value: show(x) };
+          const end = (e: A.Expr, v: Exact | undefined): string => (v ? written(e, v) : boundText(e));
+          return { constraint: `in ${c.interval.loClosed ? "[" : "("}${end(c.interval.lo, lo)}, ${end(c.interval.hi, hi)}${c.interval.hiClosed ? "]" : ")"}`, value: show(x) };
         }
       }
     }
   }
-  void model;
   void showValue;
   return undefined;
 }

@@ -233,7 +233,8 @@ export type TypeExpr =
     };
 
 export type Constraint =
-  | { readonly kind: "compare"; readonly op: "<" | "<=" | ">" | ">="; readonly bound: Expr; readonly span: Span }
+  /** `=` (also written `==`): the input equals its bound, e.g. a total the sum of its rows. */
+  | { readonly kind: "compare"; readonly op: "<" | "<=" | ">" | ">=" | "="; readonly bound: Expr; readonly span: Span }
   | { readonly kind: "in"; readonly interval: Interval; readonly span: Span };
 
 // ---- declarations ----

@@ -300,7 +300,7 @@ function constraint(n: CstNode): A.Constraint {
   const s = span(n);
   const iv = sub(n, "interval");
   if (has(n, "In") || iv) return { kind: "in", interval: interval(iv, s), span: s };
-  const op = has(n, "GreaterEq") ? ">=" : has(n, "Greater") ? ">" : has(n, "LessEq") ? "<=" : "<";
+  const op = has(n, "GreaterEq") ? ">=" : has(n, "Greater") ? ">" : has(n, "LessEq") ? "<=" : has(n, "Less") ? "<" : "=";
   const b = sub(n, "additive");
   return { kind: "compare", op, bound: b ? additive(b) : errorExpr(s), span: s };
 }

@@ -269,6 +269,8 @@ export class RubricParser extends CstParser {
             { ALT: () => this.CONSUME(T.Greater) },
             { ALT: () => this.CONSUME(T.LessEq) },
             { ALT: () => this.CONSUME(T.Less) },
+            { ALT: () => this.CONSUME(T.Equals) },
+            { ALT: () => this.CONSUME(T.EqEq) },
           ]);
           this.SUBRULE(this.additive);
         },
