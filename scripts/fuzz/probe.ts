@@ -91,7 +91,7 @@ export async function probeRubric(file: string, text: string, siblings: readonly
   for (const b of badRanges(program, docs)) problems.push({ kind: "bad-range", detail: b });
   const mine = program.diagnostics.filter((d) => d.file === file);
   const clean = !mine.some((d) => d.severity === "error");
-  const syntaxOk = !mine.some((d) => ["syntax-error", "unexpected-character", "too-deep", "too-many-errors", "binary-file"].includes(d.code));
+  const syntaxOk = !mine.some((d) => ["syntax-error", "digit-name", "record-field-constraint", "unexpected-character", "too-deep", "too-many-errors", "binary-file"].includes(d.code));
 
   let before: string;
   try {
