@@ -62,7 +62,10 @@ interface BatchRun {
 
 async function scoreFile(file: string, rows: number): Promise<BatchRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cli, "score", RUBRIC, file, "--format", "csv", "-o", "/dev/null"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [cli, "score", RUBRIC, file, "--format", "csv", "-o", "/dev/null"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let tail = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (s: string) => {
@@ -80,7 +83,12 @@ async function scoreFile(file: string, rows: number): Promise<BatchRun> {
   const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
   clearInterval(timer);
   const seconds = (performance.now() - t0) / 1000;
-  const summary = tail.trim().split("\n").filter((l) => /rows?:/.test(l)).pop() ?? tail.trim().split("\n").slice(-3).join(" | ");
+  const summary =
+    tail
+      .trim()
+      .split("\n")
+      .filter((l) => /rows?:/.test(l))
+      .pop() ?? tail.trim().split("\n").slice(-3).join(" | ");
   return { rows, seconds, peakKb: peak, samples, code, summary };
 }
 
@@ -93,8 +101,14 @@ function hasScoreCommand(): boolean {
 
 const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
 
-export async function runBatchBench(meta: RubricMeta, sizes: readonly number[], log: (line: string) => void): Promise<void> {
-  log(`batch: \`rubric score ${RUBRIC} <file.csv> --format csv -o /dev/null\` as a child process (peak RSS = VmHWM, polled every 50 ms)`);
+export async function runBatchBench(
+  meta: RubricMeta,
+  sizes: readonly number[],
+  log: (line: string) => void,
+): Promise<void> {
+  log(
+    `batch: \`rubric score ${RUBRIC} <file.csv> --format csv -o /dev/null\` as a child process (peak RSS = VmHWM, polled every 50 ms)`,
+  );
   if (!hasScoreCommand()) {
     log("  skipped: this build has no `rubric score` (run `npm run build`; or the command is not finished yet)");
     return;
@@ -106,7 +120,9 @@ export async function runBatchBench(meta: RubricMeta, sizes: readonly number[], 
     await writeCsv(one, meta, 1, 4242);
     const s = await scoreFile(one, 1);
     const startup = s.seconds;
-    log(`  start-up (1 row): ${startup.toFixed(2)} s, peak RSS ${mb(s.peakKb)}${s.code === 0 ? "" : `  (exit ${s.code}: ${s.summary})`}`);
+    log(
+      `  start-up (1 row): ${startup.toFixed(2)} s, peak RSS ${mb(s.peakKb)}${s.code === 0 ? "" : `  (exit ${s.code}: ${s.summary})`}`,
+    );
     for (const rows of sizes) {
       const file = join(dir, `departments-${rows}.csv`);
       const tg = performance.now();
@@ -121,8 +137,12 @@ export async function runBatchBench(meta: RubricMeta, sizes: readonly number[], 
       if (rows >= 100_000 && r.samples.length > 10) {
         // RSS along the run: rows are estimated from the average rate.
         const rate = rows / r.seconds;
-        const picks = [0.1, 0.25, 0.5, 0.75, 0.95].map((q) => r.samples[Math.floor(q * (r.samples.length - 1))] as [number, number]);
-        log(`    RSS along the run: ${picks.map(([s, kb]) => `≈${Math.round((s * rate) / 1000)}k rows ${mb(kb)}`).join(", ")}`);
+        const picks = [0.1, 0.25, 0.5, 0.75, 0.95].map(
+          (q) => r.samples[Math.floor(q * (r.samples.length - 1))] as [number, number],
+        );
+        log(
+          `    RSS along the run: ${picks.map(([s, kb]) => `≈${Math.round((s * rate) / 1000)}k rows ${mb(kb)}`).join(", ")}`,
+        );
       }
       rmSync(file, { force: true });
     }

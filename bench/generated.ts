@@ -12,7 +12,9 @@ export function generatedRubric(n: number): string {
       part 评议 4 = judged
     }`);
     }
-    groups.push(`  input 计划${g}: money(万元) > 0\n  input 实际${g}: money(万元) >= 0\n  group 分组${g} 100 {\n${inds.join("\n")}\n  }`);
+    groups.push(
+      `  input 计划${g}: money(万元) > 0\n  input 实际${g}: money(万元) >= 0\n  group 分组${g} 100 {\n${inds.join("\n")}\n  }`,
+    );
   }
   return `rubric 生成 {\n  total ${n * 10}\n  rounding indicator 2 half-up\n${groups.join("\n")}\n}\n`;
 }

@@ -48,7 +48,12 @@ export async function lspBench(edits = 200, memoryEdits = 10_000): Promise<void>
     const openMs = performance.now() - t0;
     // Each edit changes a band's score in a different indicator: the text stays valid and the edit is local.
     const sites: number[] = [];
-    for (let at = text.indexOf("[90%, 95%) -> "); at >= 0 && sites.length < 400; at = text.indexOf("[90%, 95%) -> ", at + 1)) sites.push(at + "[90%, 95%) -> ".length);
+    for (
+      let at = text.indexOf("[90%, 95%) -> ");
+      at >= 0 && sites.length < 400;
+      at = text.indexOf("[90%, 95%) -> ", at + 1)
+    )
+      sites.push(at + "[90%, 95%) -> ".length);
     const latencies: number[] = [];
     const edit = (k: number): void => {
       const at = sites[(k * 37) % sites.length] as number;
@@ -67,8 +72,12 @@ export async function lspBench(edits = 200, memoryEdits = 10_000): Promise<void>
       await client.waitForVersion(uri, version, 60_000);
       latencies.push(performance.now() - t);
     }
-    console.log(`language server, generated rubric of 2,000 indicators (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB), over stdio`);
-    console.log(`  open → diagnostics ${openMs.toFixed(0)} ms; edit → published diagnostics over ${edits} edits: p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms (target p95 < 50 ms; includes the server's 10 ms debounce)`);
+    console.log(
+      `language server, generated rubric of 2,000 indicators (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB), over stdio`,
+    );
+    console.log(
+      `  open → diagnostics ${openMs.toFixed(0)} ms; edit → published diagnostics over ${edits} edits: p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms (target p95 < 50 ms; includes the server's 10 ms debounce)`,
+    );
 
     // ---- memory over many edits ----
     const pid = client.child.pid;
@@ -86,9 +95,19 @@ export async function lspBench(edits = 200, memoryEdits = 10_000): Promise<void>
     const seedPath = `${ROOT}rubrics/yantian-qwb-2023.rubric`;
     const seedUri = pathToFileURL(seedPath).href;
     const seed = readFileSync(seedPath, "utf8");
-    client.notify("textDocument/didOpen", { textDocument: { uri: seedUri, languageId: "rubric", version: 1, text: seed } });
+    client.notify("textDocument/didOpen", {
+      textDocument: { uri: seedUri, languageId: "rubric", version: 1, text: seed },
+    });
     await client.waitForVersion(seedUri, 1, 60_000);
-    const targets = ["预算编制合理性", "政府采购执行情况", "采购计划金额", "季度支出进度", "编外人员控制率", "总分", "满意度"].flatMap((w) => {
+    const targets = [
+      "预算编制合理性",
+      "政府采购执行情况",
+      "采购计划金额",
+      "季度支出进度",
+      "编外人员控制率",
+      "总分",
+      "满意度",
+    ].flatMap((w) => {
       const out: number[] = [];
       for (let at = seed.indexOf(w); at >= 0 && out.length < 5; at = seed.indexOf(w, at + 1)) out.push(at + 1);
       return out;
@@ -104,7 +123,9 @@ export async function lspBench(edits = 200, memoryEdits = 10_000): Promise<void>
       await client.request("textDocument/completion", { textDocument: { uri: seedUri }, position: p });
       completion.push(performance.now() - t);
     }
-    console.log(`  seed rubric (yantian-qwb-2023): hover p50 ${pct(hover, 50).toFixed(1)} ms, p95 ${pct(hover, 95).toFixed(1)} ms; completion p50 ${pct(completion, 50).toFixed(1)} ms, p95 ${pct(completion, 95).toFixed(1)} ms (target p95 < 20 ms)`);
+    console.log(
+      `  seed rubric (yantian-qwb-2023): hover p50 ${pct(hover, 50).toFixed(1)} ms, p95 ${pct(hover, 95).toFixed(1)} ms; completion p50 ${pct(completion, 50).toFixed(1)} ms, p95 ${pct(completion, 95).toFixed(1)} ms (target p95 < 20 ms)`,
+    );
   } finally {
     await client.stop().catch(() => undefined);
   }

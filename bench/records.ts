@@ -15,7 +15,8 @@ export { Rng };
 /** Hundredths → money text with 2 decimals. */
 const money = (h: number): string => `${Math.floor(h / 100)}.${String(h % 100).padStart(2, "0")}`;
 /** Millionths → ratio text. */
-const ratio = (m: number): string => `${Math.floor(m / 1e6)}.${String(m % 1e6).padStart(6, "0")}`.replace(/\.?0+$/, "") || "0";
+const ratio = (m: number): string =>
+  `${Math.floor(m / 1e6)}.${String(m % 1e6).padStart(6, "0")}`.replace(/\.?0+$/, "") || "0";
 
 type Values = Record<string, unknown>;
 
@@ -135,7 +136,12 @@ function csvCell(x: unknown): string {
 
 /** The header: 编号, every input by its Chinese name, 评定:/理由: per judged path, 其余满分. */
 export function csvHeader(meta: RubricMeta): string {
-  const cols = ["编号", ...meta.inputs.map((i) => i.name), ...meta.judged.flatMap((j) => [`评定:${j.path}`, `理由:${j.path}`]), "其余满分"];
+  const cols = [
+    "编号",
+    ...meta.inputs.map((i) => i.name),
+    ...meta.judged.flatMap((j) => [`评定:${j.path}`, `理由:${j.path}`]),
+    "其余满分",
+  ];
   return `${cols.map(csvCell).join(",")}\n`;
 }
 

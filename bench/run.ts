@@ -59,10 +59,16 @@ const exampleMs = time(3, () => runExample(example));
 
 const kb = (s: string) => (Buffer.byteLength(s) / 1024).toFixed(0);
 console.log("front end (median)");
-console.log(`  seeds (${seedFiles.length} files, ${kb(seedFiles.map((f) => f.text).join(""))} KB): parse ${parseSeeds.toFixed(1)} ms, parse+check ${analyzeSeeds.toFixed(1)} ms (check = ${(analyzeSeeds / parseSeeds).toFixed(1)}× parse)`);
-console.log(`  generated 2,000 indicators (${kb(big.text)} KB): parse ${parseBig.toFixed(0)} ms, parse+check ${analyzeBig.toFixed(0)} ms (${((Buffer.byteLength(big.text) / 1024 / 1024) / (parseBig / 1000)).toFixed(2)} MB/s parse)`);
+console.log(
+  `  seeds (${seedFiles.length} files, ${kb(seedFiles.map((f) => f.text).join(""))} KB): parse ${parseSeeds.toFixed(1)} ms, parse+check ${analyzeSeeds.toFixed(1)} ms (check = ${(analyzeSeeds / parseSeeds).toFixed(1)}× parse)`,
+);
+console.log(
+  `  generated 2,000 indicators (${kb(big.text)} KB): parse ${parseBig.toFixed(0)} ms, parse+check ${analyzeBig.toFixed(0)} ms (${(Buffer.byteLength(big.text) / 1024 / 1024 / (parseBig / 1000)).toFixed(2)} MB/s parse)`,
+);
 console.log("reference evaluator (median)");
-console.log(`  盐田区委办 2023: ${(n / (evalMs / 1000)).toFixed(0)} records/s; one example run ${exampleMs.toFixed(2)} ms`);
+console.log(
+  `  盐田区委办 2023: ${(n / (evalMs / 1000)).toFixed(0)} records/s; one example run ${exampleMs.toFixed(2)} ms`,
+);
 
 const env = process.env;
 const full = env["BENCH_FULL"] === "1";
@@ -70,7 +76,12 @@ const log = (line: string): void => console.log(line);
 await runScorerBench({ rubric, records: Number(env["BENCH_RECORDS"] ?? 20_000), full, log });
 
 const bigBatch = Number(env["BENCH_BATCH_ROWS"] ?? 1_000_000);
-const batchSizes = env["BENCH_BATCH"] === "0" ? [] : full || env["BENCH_BATCH"] === "1" ? [20_000, 100_000, bigBatch] : [5_000, 10_000, 20_000];
+const batchSizes =
+  env["BENCH_BATCH"] === "0"
+    ? []
+    : full || env["BENCH_BATCH"] === "1"
+      ? [20_000, 100_000, bigBatch]
+      : [5_000, 10_000, 20_000];
 if (batchSizes.length > 0) await runBatchBench(createReferenceScorer(rubric).meta, batchSizes, log);
 
 // Editor latency over real stdio (issue 3): 200 edits on the generated 2,000-indicator rubric,

@@ -63,7 +63,13 @@ function median(xs: readonly number[]): number {
 const now = (): number => Number(process.hrtime.bigint()) / 1e9;
 
 /** Scores records[from, from + n) (wrapping), storing totals; returns seconds. */
-async function pass(c: Contender, records: readonly ScoreInput[], from: number, n: number, totals: string[]): Promise<number> {
+async function pass(
+  c: Contender,
+  records: readonly ScoreInput[],
+  from: number,
+  n: number,
+  totals: string[],
+): Promise<number> {
   const len = records.length;
   const t = now();
   if (c.async) {
@@ -99,7 +105,11 @@ async function warmUp(c: Contender, warm: readonly ScoreInput[]): Promise<number
  * 1/ROUNDS of the records, whichever is more — so a change of machine load hits all of
  * them alike, and every record is scored by every scorer.
  */
-async function measureAll(contenders: readonly Contender[], records: readonly ScoreInput[], warm: readonly ScoreInput[]): Promise<Measured[]> {
+async function measureAll(
+  contenders: readonly Contender[],
+  records: readonly ScoreInput[],
+  warm: readonly ScoreInput[],
+): Promise<Measured[]> {
   const units: number[] = [];
   const recs = contenders.map((c) => (c.subset !== undefined ? records.slice(0, c.subset) : records));
   for (const [k, c] of contenders.entries()) {
@@ -118,7 +128,13 @@ async function measureAll(contenders: readonly Contender[], records: readonly Sc
       from[k] = ((from[k] as number) + unit) % mine.length;
     }
   }
-  return contenders.map((c, k) => ({ key: c.key, label: c.label, rate: median(rates[k] as number[]), runs: ROUNDS, totals: totals[k] as string[] }));
+  return contenders.map((c, k) => ({
+    key: c.key,
+    label: c.label,
+    rate: median(rates[k] as number[]),
+    runs: ROUNDS,
+    totals: totals[k] as string[],
+  }));
 }
 
 // ---- comparisons ----
@@ -168,7 +184,8 @@ const fingerprint = (r: Report): string => `${r.total} ${r.grade} ${flatten(r.tr
 
 // ---- printing ----
 
-const fmtRate = (r: number): string => (r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : r >= 1e3 ? `${(r / 1e3).toFixed(1)}k` : r.toFixed(0));
+const fmtRate = (r: number): string =>
+  r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : r >= 1e3 ? `${(r / 1e3).toFixed(1)}k` : r.toFixed(0);
 const fmtRatio = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(n * 1000 < of ? 3 : 2)}%`;
 
@@ -191,7 +208,11 @@ export async function runScorerBench(o: ScorerBenchOptions): Promise<void> {
   const records = benchRecords(meta, o.records, 20231);
   const warm = benchRecords(meta, 2000, 777);
   const contenders: Contender[] = [
-    { key: "a", label: "compiled module (.mjs, dist runtime)", score: (x) => compiled.score(x, { explain: false }).total ?? "null" },
+    {
+      key: "a",
+      label: "compiled module (.mjs, dist runtime)",
+      score: (x) => compiled.score(x, { explain: false }).total ?? "null",
+    },
     { key: "b", label: "decimal.js, idiomatic (hand-written)", score: scoreDecimalIdiomatic },
     { key: "c", label: "scaled integers, exact (hand-written)", score: scoreScaledInt },
     { key: "d", label: "JS floats, naive (hand-written)", score: scoreFloat },
@@ -200,15 +221,22 @@ export async function runScorerBench(o: ScorerBenchOptions): Promise<void> {
     { key: "f′", label: `feelin 8.2.0 (first ${FEELIN_RECORDS} records)`, score: scoreFeelin, subset: FEELIN_RECORDS },
   ];
 
-  log(`scorers: 盐田区委办 2023, ${o.records.toLocaleString("en")} boundary-heavy random departments (seed 20231), single thread, median of ${ROUNDS} round-robin runs of ≥ ${RUN_SECONDS} s each`);
-  const load = (): string => loadavg().map((x) => x.toFixed(1)).join(" ");
+  log(
+    `scorers: 盐田区委办 2023, ${o.records.toLocaleString("en")} boundary-heavy random departments (seed 20231), single thread, median of ${ROUNDS} round-robin runs of ≥ ${RUN_SECONDS} s each`,
+  );
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ");
   const loadBefore = load();
   const m = new Map<string, Measured>();
   for (const r of await measureAll(contenders, records, warm)) {
     m.set(r.key, r);
     log(`  ${`(${r.key})`.padEnd(4)} ${r.label.padEnd(38)} ${fmtRate(r.rate).padStart(8)} records/s`);
   }
-  log(`  (load average before/after: ${loadBefore} / ${load()} on ${cpus().length} cores${(loadavg()[0] ?? 0) > cpus().length * 0.75 ? " — the machine was busy: absolute rates are low, ratios less affected" : ""})`);
+  log(
+    `  (load average before/after: ${loadBefore} / ${load()} on ${cpus().length} cores${(loadavg()[0] ?? 0) > cpus().length * 0.75 ? " — the machine was busy: absolute rates are low, ratios less affected" : ""})`,
+  );
   const get = (k: string): Measured => m.get(k) as Measured;
   const a = get("a");
   const b = get("b");
@@ -219,7 +247,9 @@ export async function runScorerBench(o: ScorerBenchOptions): Promise<void> {
   const f2 = get("f′");
 
   const ratio = (x: Measured, y: Measured, target: string, ok: boolean | undefined): void => {
-    log(`  ${x.key}/${y.key} = ${fmtRatio(x.rate / y.rate).padStart(7)}   ${target}${ok === undefined ? "" : ok ? "  ✓ met" : "  ✗ MISSED"}`);
+    log(
+      `  ${x.key}/${y.key} = ${fmtRatio(x.rate / y.rate).padStart(7)}   ${target}${ok === undefined ? "" : ok ? "  ✓ met" : "  ✗ MISSED"}`,
+    );
   };
   log("ratios (records/s)");
   ratio(a, b, "compiled vs idiomatic decimal.js — floor target ≥ 10", a.rate / b.rate >= 10);
@@ -233,25 +263,39 @@ export async function runScorerBench(o: ScorerBenchOptions): Promise<void> {
   const n = records.length;
   log("agreement on the same records (totals)");
   const ae = diff(a.totals, e.totals, true);
-  log(`  (a) compiled    = (e) reference: ${n - ae.count}/${n}${ae.count ? `  ✗ ${ae.count} DIFFER, e.g. ${ae.example}` : "  ✓ exact on every record"}`);
+  log(
+    `  (a) compiled    = (e) reference: ${n - ae.count}/${n}${ae.count ? `  ✗ ${ae.count} DIFFER, e.g. ${ae.example}` : "  ✓ exact on every record"}`,
+  );
   const ce = diff(c.totals, e.totals, true);
-  log(`  (c) scaled int  = (e) reference: ${n - ce.count}/${n}${ce.count ? `  ✗ ${ce.count} DIFFER, e.g. ${ce.example}` : "  ✓ exact on every record"}`);
+  log(
+    `  (c) scaled int  = (e) reference: ${n - ce.count}/${n}${ce.count ? `  ✗ ${ce.count} DIFFER, e.g. ${ce.example}` : "  ✓ exact on every record"}`,
+  );
   const be = diff(b.totals, e.totals);
-  log(`  (b) decimal.js ≠ (e) reference on ${be.count} records (${pct(be.count, n)}), by up to ${be.max} — 20-digit quotients miss exact ties${be.example ? `; e.g. ${be.example}` : ""}`);
+  log(
+    `  (b) decimal.js ≠ (e) reference on ${be.count} records (${pct(be.count, n)}), by up to ${be.max} — 20-digit quotients miss exact ties${be.example ? `; e.g. ${be.example}` : ""}`,
+  );
   const db = diff(d.totals, b.totals);
-  log(`  (d) floats     ≠ (b) decimal.js on ${db.count} records (${pct(db.count, n)}), largest difference ${db.max} points${db.example ? `; e.g. ${db.example}` : ""}`);
+  log(
+    `  (d) floats     ≠ (b) decimal.js on ${db.count} records (${pct(db.count, n)}), largest difference ${db.max} points${db.example ? `; e.g. ${db.example}` : ""}`,
+  );
   const de = diff(d.totals, e.totals);
   log(`  (d) floats     ≠ (e) reference on ${de.count} records (${pct(de.count, n)}), by up to ${de.max}`);
   const fe = diff(f.totals, e.totals);
-  log(`  (f) json-rules-engine ≠ (e) reference on ${fe.count} records (${pct(fe.count, n)}), by up to ${fe.max} (its facts are JS numbers)`);
+  log(
+    `  (f) json-rules-engine ≠ (e) reference on ${fe.count} records (${pct(fe.count, n)}), by up to ${fe.max} (its facts are JS numbers)`,
+  );
   const f2e = diff(f2.totals, e.totals.slice(0, f2.totals.length));
-  log(`  (f′) feelin     ≠ (e) reference on ${f2e.count} of its ${f2.totals.length} records (${pct(f2e.count, f2.totals.length)}), by up to ${f2e.max} (JS numbers too)`);
+  log(
+    `  (f′) feelin     ≠ (e) reference on ${f2e.count} of its ${f2.totals.length} records (${pct(f2e.count, f2.totals.length)}), by up to ${f2e.max} (JS numbers too)`,
+  );
 
   // The same comparison on the test suite's plain random departments (edges of ratio inputs only).
   const plainRng = new Rng(99);
   const plain = Array.from({ length: Math.min(10_000, n) }, () => randomInput(meta, plainRng));
   const dbPlain = diff(plain.map(scoreFloat), plain.map(scoreDecimalIdiomatic));
-  log(`  (d) floats     ≠ (b) decimal.js on ${dbPlain.count} of ${plain.length} plain random departments (test/support/random-input.ts, fewer edges): ${pct(dbPlain.count, plain.length)}, by up to ${dbPlain.max}`);
+  log(
+    `  (d) floats     ≠ (b) decimal.js on ${dbPlain.count} of ${plain.length} plain random departments (test/support/random-input.ts, fewer edges): ${pct(dbPlain.count, plain.length)}, by up to ${dbPlain.max}`,
+  );
 
   // Every node, not just the total, on a slice (reports are too big to keep for all records).
   const treeN = Math.min(2000, n);
@@ -260,7 +304,9 @@ export async function runScorerBench(o: ScorerBenchOptions): Promise<void> {
     const x = records[i] as ScoreInput;
     if (fingerprint(compiled.score(x, { explain: false })) !== fingerprint(reference.score(x))) treeDiff++;
   }
-  log(`  (a) = (e) at every node (computed and final score of each group/indicator/part, grade): ${treeN - treeDiff}/${treeN}${treeDiff ? "  ✗" : "  ✓"}`);
+  log(
+    `  (a) = (e) at every node (computed and final score of each group/indicator/part, grade): ${treeN - treeDiff}/${treeN}${treeDiff ? "  ✗" : "  ✓"}`,
+  );
 
   if (o.full) fullAgreement(o, meta, compiled.score, reference.score);
 }
@@ -280,8 +326,12 @@ function fullAgreement(
   const SUBSET = 20_000;
   log(`full agreement run: ${N.toLocaleString("en")} boundary-heavy records (seed 1000003)`);
   log(`  The reference evaluator scores ≈ 2k records/s, so 1M records against it would take ~10 minutes.`);
-  log(`  The oracle for the 1M is (c), the scaled-integer scorer: exact by construction (integers, cross-multiplication,`);
-  log(`  one integer rounding per indicator) and itself checked equal to (e) on every record of the default run above.`);
+  log(
+    `  The oracle for the 1M is (c), the scaled-integer scorer: exact by construction (integers, cross-multiplication,`,
+  );
+  log(
+    `  one integer rounding per indicator) and itself checked equal to (e) on every record of the default run above.`,
+  );
   log(`  (a) is also checked against (e) directly on the first ${SUBSET.toLocaleString("en")} of these records.`);
   const rng = new Rng(1_000_003);
   let ac = 0;
@@ -304,7 +354,9 @@ function fullAgreement(
     if (i < SUBSET && total !== (reference(x).total ?? "null")) ae++;
     if ((i + 1) % 250_000 === 0) log(`  … ${(i + 1).toLocaleString("en")} records, ${(now() - t).toFixed(0)} s`);
   }
-  log(`  (a) compiled = (c) scaled int: ${N - ac}/${N}${ac ? `  ✗ ${ac} DIFFER; first: ${firstAc}` : "  ✓ exact on every record"}`);
+  log(
+    `  (a) compiled = (c) scaled int: ${N - ac}/${N}${ac ? `  ✗ ${ac} DIFFER; first: ${firstAc}` : "  ✓ exact on every record"}`,
+  );
   log(`  (a) compiled = (e) reference:  ${SUBSET - ae}/${SUBSET}${ae ? `  ✗ ${ae} DIFFER` : "  ✓"} (subset)`);
   log(`  ${(now() - t).toFixed(0)} s`);
 }

@@ -61,12 +61,12 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
   const GZ = "广州市部门整体支出绩效自评框架";
   // Report 004 二（二）: 履职效能 49.4 = 10 + 10 + 4.4 + 25; 管理效能 45; total 94.4, 优.
   const REPORTED = {
-    "履职效能": "49.4",
+    履职效能: "49.4",
     "履职效能.产出": "10",
     "履职效能.效益": "10",
     "履职效能.预算资金支出率": "4.4",
     "履职效能.专项效能": "25",
-    "管理效能": "45",
+    管理效能: "45",
     "管理效能.管理效能评分": "45",
   };
 
@@ -97,7 +97,9 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
   it("leaves 产出 to the assessor once an indicator misses full points (the report shows only the all-full case)", () => {
     const base = inputFile("panyu-zsj-2023.json");
     const scorer = createReferenceScorer(rubricNamed(GZ));
-    expect(() => scorer.score({ ...base, values: { ...base.values, 产出满分指标数: 37 } })).toThrow(/indicator '履职效能\.产出'.*is judged/);
+    expect(() => scorer.score({ ...base, values: { ...base.values, 产出满分指标数: 37 } })).toThrow(
+      /indicator '履职效能\.产出'.*is judged/,
+    );
     const judged = scorer.score({
       ...base,
       values: { ...base.values, 产出满分指标数: 37 },
@@ -105,7 +107,9 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
     });
     expect(judged.total).toBe("93.9");
     // With special funds budgeted, 专项效能 is no longer exempt and needs a judgement too.
-    expect(() => scorer.score({ ...base, values: { ...base.values, 未安排专项资金: false } })).toThrow(/indicator '履职效能\.专项效能'.*is judged/);
+    expect(() => scorer.score({ ...base, values: { ...base.values, 未安排专项资金: false } })).toThrow(
+      /indicator '履职效能\.专项效能'.*is judged/,
+    );
   });
 
   it("scores through `rubric score` with the input file", async () => {
@@ -120,9 +124,9 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
   const PROJECT = "某区政务数据共享平台升级项目";
   // Worked by hand in the rubric's example comments (rubrics/data-platform-project-2024.rubric).
   const BY_HAND = {
-    "预算执行": "9.43",
+    预算执行: "9.43",
     "预算执行.预算执行率": "9.43", // 188.6 / 200 × 10
-    "产出指标": "46.16",
+    产出指标: "46.16",
     "产出指标.新接入部门数指标": "8", // 23 / 20 capped at 100%
     "产出指标.编目条数指标": "7.04", // 1320 / 1500 × 8
     "产出指标.平台可用率指标": "7.97", // 99.5 / 99.9 × 8 = 7.9679…
@@ -131,11 +135,11 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
     "产出指标.功能验收指标": "5.5", // qualitative, 达成, judged
     "产出指标.响应时长指标": "6", // lower-better: 2 / 1.5 capped
     "产出指标.接入成本指标": "3.9", // lower-better money: 8 / 8.2 × 4 = 3.9024…
-    "效益指标": "18",
+    效益指标: "18",
     "效益指标.数据调用指标": "12",
     "效益指标.企业应用指标": "0", // higher-better, actual 0
     "效益指标.运维机制指标": "6", // qualitative, 部分达成, judged
-    "满意度指标": "9.56",
+    满意度指标: "9.56",
     "满意度指标.服务对象满意度": "9.56", // 86 / 90 × 10 = 9.5555…
   };
 
@@ -150,10 +154,16 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
 
   it("the base weighs 预算执行率 10, 产出 50, 效益 30, 满意度 10 with the national grade bands", () => {
     const base = rubricNamed("项目支出绩效自评表");
-    expect(base.model.groups.map((g) => `${g.name} ${g.points.toString()}`)).toEqual(["预算执行 10", "产出指标 50", "效益指标 30", "满意度指标 10"]);
+    expect(base.model.groups.map((g) => `${g.name} ${g.points.toString()}`)).toEqual([
+      "预算执行 10",
+      "产出指标 50",
+      "效益指标 30",
+      "满意度指标 10",
+    ]);
     const derived = createReferenceScorer(rubricNamed(PROJECT));
     const input = inputFile("data-platform-project-2024.json");
-    const at = (执行: number, 满意度: string) => derived.score({ ...input, values: { ...input.values, 全年执行数: 执行, 满意度: { 目标: "90%", 实际: 满意度 } } });
+    const at = (执行: number, 满意度: string) =>
+      derived.score({ ...input, values: { ...input.values, 全年执行数: 执行, 满意度: { 目标: "90%", 实际: 满意度 } } });
     // 200 / 200 and 90 / 90: 83.15 + (10 − 9.43) + (10 − 9.56) = 84.16, still 良.
     expect([at(200, "90%").total, at(200, "90%").grade]).toEqual(["84.16", "良"]);
     // Executing nothing: 83.15 − 9.43 = 73.72, 中.
@@ -180,10 +190,16 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
     const form = readFileSync(new URL("national-project-form.rubric", dir), "utf8");
     const project = readFileSync(new URL("data-platform-project-2024.rubric", dir), "utf8");
     const codes = (text: string) =>
-      analyze({ "rubrics/national-project-form.rubric": form, "rubrics/data-platform-project-2024.rubric": text }).diagnostics.map((d) => d.code);
+      analyze({
+        "rubrics/national-project-form.rubric": form,
+        "rubrics/data-platform-project-2024.rubric": text,
+      }).diagnostics.map((d) => d.code);
     expect(codes(project)).toEqual([]);
     // 企业应用指标 8 → 7: 效益 adds up to 29 of its 30.
-    const short = project.replace("indicator 企业应用指标 \"经济效益指标：开放数据企业应用数\" 8", "indicator 企业应用指标 \"经济效益指标：开放数据企业应用数\" 7");
+    const short = project.replace(
+      'indicator 企业应用指标 "经济效益指标：开放数据企业应用数" 8',
+      'indicator 企业应用指标 "经济效益指标：开放数据企业应用数" 7',
+    );
     expect(short).not.toBe(project);
     expect(codes(short)).toContain("slot-sum");
   });
@@ -219,12 +235,17 @@ describe("项目支出绩效自评表 and a project derived from it (invented: �
   it("bounds a qualitative row's judgement by its verdict's tier (部分达成: [50%, 80%) of 10)", () => {
     const scorer = createReferenceScorer(rubricNamed(PROJECT));
     const input = inputFile("data-platform-project-2024.json");
-    const judging = (value: string) => ({ ...input, judgements: { ...input.judgements, 运维机制指标: { value, reason: "按部分达成评定" } } });
+    const judging = (value: string) => ({
+      ...input,
+      judgements: { ...input.judgements, 运维机制指标: { value, reason: "按部分达成评定" } },
+    });
     expect(scorer.score(judging("5")).total).toBe("82.15");
     // 8 is the open end of 部分达成's interval; 4.9 lies in 未达成's.
     expect(() => scorer.score(judging("8"))).toThrow(/'部分达成'.*\[5, 8\).*judged 8/);
     expect(() => scorer.score(judging("4.9"))).toThrow(/'部分达成'.*\[5, 8\).*judged 4\.9/);
     // The same 8 is fine once the verdict is 达成 ([8, 10]): 83.15 − 6 + 8.
-    expect(scorer.score({ ...judging("8"), values: { ...input.values, 运维机制完成情况: "达成" } }).total).toBe("85.15");
+    expect(scorer.score({ ...judging("8"), values: { ...input.values, 运维机制完成情况: "达成" } }).total).toBe(
+      "85.15",
+    );
   });
 });

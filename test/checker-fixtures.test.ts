@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { codesOf, expectedMarkers, readFixture } from "./helpers.js";
 
 const dir = new URL("./fixtures/check/", import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith(".rubric")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".rubric"))
+  .sort();
 
 describe("checker fixtures", () => {
   it("has fixtures", () => expect(files.length).toBeGreaterThan(5));

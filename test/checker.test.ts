@@ -8,7 +8,10 @@
 import { describe, expect, it } from "vitest";
 import { codesOf, diagnosticsOf, readFixture, rubric, score } from "./helpers.js";
 
-const messages = (text: string, code: string): string[] => diagnosticsOf(text).filter((d) => d.code === code).map((d) => d.message.en);
+const messages = (text: string, code: string): string[] =>
+  diagnosticsOf(text)
+    .filter((d) => d.code === code)
+    .map((d) => d.message.en);
 
 describe("did-you-mean", () => {
   const text = readFixture("check/unknown-names.rubric");
@@ -26,11 +29,15 @@ describe("did-you-mean", () => {
     expect(m).toContain(`did you mean '${meant}'`);
   });
   it("the Chinese message carries the suggestion too", () => {
-    const zh = diagnosticsOf(text).find((d) => d.code === "unknown-name" && d.message.zh.includes("执行律"))?.message.zh;
+    const zh = diagnosticsOf(text).find((d) => d.code === "unknown-name" && d.message.zh.includes("执行律"))?.message
+      .zh;
     expect(zh).toContain("是否想写「执行率」");
   });
   it("no suggestion when nothing is close", () => {
-    const m = messages(rubric("input 预算: count\ngroup g 1 { indicator i 1 { score = min(完全无关的名字, 1) } }"), "unknown-name");
+    const m = messages(
+      rubric("input 预算: count\ngroup g 1 { indicator i 1 { score = min(完全无关的名字, 1) } }"),
+      "unknown-name",
+    );
     expect(m).toHaveLength(1);
     expect(m[0]).not.toContain("did you mean");
   });
@@ -43,27 +50,44 @@ describe("messages carry the numbers", () => {
     expect(m).toContain("the bands leave [90%, 90%] uncovered");
   });
   it("a gap at both ends of an unbounded subject is reported as two intervals", () => {
-    const m = messages(rubric("input x: ratio\ngroup g 1 { indicator i 1 { score = bands x { [0, 50%] -> 1; (50%, 100%] -> 0.5 } } }"), "band-gap");
+    const m = messages(
+      rubric("input x: ratio\ngroup g 1 { indicator i 1 { score = bands x { [0, 50%] -> 1; (50%, 100%] -> 0.5 } } }"),
+      "band-gap",
+    );
     expect(m.sort()).toEqual(["the bands leave (-∞, 0%) uncovered", "the bands leave (100%, +∞) uncovered"]);
   });
   it("an overlap names the other band and the shared interval", () => {
-    expect(messages(readFixture("check/bands.rubric"), "band-overlap")).toEqual(["this band overlaps band 1 on [90%, 95%)"]);
+    expect(messages(readFixture("check/bands.rubric"), "band-overlap")).toEqual([
+      "this band overlaps band 1 on [90%, 95%)",
+    ]);
   });
   it("a weight mismatch names the node, its points and the children's sum", () => {
-    expect(messages(readFixture("check/weights-nested.rubric"), "weight-sum")).toContain("'部门决策.目标设置' is worth 6 but its children add up to 5");
-    expect(messages(readFixture("check/weights-nested.rubric"), "total-mismatch")).toEqual(["the declared total is 30 but the top-level groups add up to 25"]);
+    expect(messages(readFixture("check/weights-nested.rubric"), "weight-sum")).toContain(
+      "'部门决策.目标设置' is worth 6 but its children add up to 5",
+    );
+    expect(messages(readFixture("check/weights-nested.rubric"), "total-mismatch")).toEqual([
+      "the declared total is 30 but the top-level groups add up to 25",
+    ]);
   });
   it("a reweight that breaks a sum says so", () => {
-    expect(messages(readFixture("check/inheritance.rubric"), "reweight-sum")).toContain("after reweighting, '部门决策' is worth 10 but its children add up to 11");
+    expect(messages(readFixture("check/inheritance.rubric"), "reweight-sum")).toContain(
+      "after reweighting, '部门决策' is worth 10 but its children add up to 11",
+    );
   });
   it("tiers-missing lists every member not covered", () => {
-    expect(messages(readFixture("check/tiers.rubric"), "tiers-missing")).toContain("the tiers do not cover: 公开但不合规, 未公开");
+    expect(messages(readFixture("check/tiers.rubric"), "tiers-missing")).toContain(
+      "the tiers do not cover: 公开但不合规, 未公开",
+    );
   });
   it("a division warning names the divisor and its range", () => {
-    expect(messages(readFixture("check/division-by-zero.rubric"), "division-by-zero")).toContain("the divisor 'd' can be 0 (range [0, +∞)) and is not guarded");
+    expect(messages(readFixture("check/division-by-zero.rubric"), "division-by-zero")).toContain(
+      "the divisor 'd' can be 0 (range [0, +∞)) and is not guarded",
+    );
   });
   it("the extends cycle is spelled out", () => {
-    expect(messages(readFixture("check/inheritance.rubric"), "extends-cycle")).toEqual(["'extends' forms a cycle: 甲方 → 乙方 → 甲方"]);
+    expect(messages(readFixture("check/inheritance.rubric"), "extends-cycle")).toEqual([
+      "'extends' forms a cycle: 甲方 → 乙方 → 甲方",
+    ]);
   });
 });
 
@@ -99,9 +123,12 @@ describe("known checker and language bugs", () => {
   });
   it("so the gap is caught before scoring, not as a run-time failure", () => {
     expect(() =>
-      score(`input 计划数: count > 0
+      score(
+        `input 计划数: count > 0
       input 完成数: count
-      group g 2 { indicator 完成率 2 { score = bands 完成数 / 计划数 { >= 100% -> 2; (0, 100%) -> 1 } } }`, { 计划数: "4", 完成数: "0" }),
+      group g 2 { indicator 完成率 2 { score = bands 完成数 / 计划数 { >= 100% -> 2; (0, 100%) -> 1 } } }`,
+        { 计划数: "4", 完成数: "0" },
+      ),
     ).toThrow(/band-gap/);
   });
 
@@ -163,6 +190,8 @@ describe("message wording", () => {
   // part that `score = …` creates (部门管理.合规性.合规性), which the author
   // never wrote; only the two indicators are real candidates.
   it("an ambiguous path lists only the nodes the author wrote", () => {
-    expect(messages(text, "ambiguous-path")).toEqual(["path '合规性' is ambiguous: it matches 部门管理.合规性, 部门绩效.合规性"]);
+    expect(messages(text, "ambiguous-path")).toEqual([
+      "path '合规性' is ambiguous: it matches 部门管理.合规性, 部门绩效.合规性",
+    ]);
   });
 });

@@ -35,8 +35,19 @@ describe("rubric check", () => {
 
   it("gives the same diagnostics as data with --json", () => {
     const r = run("check", "--json", "--lang", "en", fixture("four-errors.rubric"));
-    const ds = JSON.parse(r.out) as { code: string; line: number; column: number; severity: string; messages: { zh: string; en: string } }[];
-    expect(ds.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(["5:11 weight-sum", "7:15 band-gap", "10:24 unit-mismatch", "14:20 syntax-error"]);
+    const ds = JSON.parse(r.out) as {
+      code: string;
+      line: number;
+      column: number;
+      severity: string;
+      messages: { zh: string; en: string };
+    }[];
+    expect(ds.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      "5:11 weight-sum",
+      "7:15 band-gap",
+      "10:24 unit-mismatch",
+      "14:20 syntax-error",
+    ]);
     expect(ds.every((d) => d.severity === "error" && d.messages.zh.length > 0 && d.messages.en.length > 0)).toBe(true);
   });
 
@@ -109,9 +120,10 @@ describe("bad input ends in diagnostics, never a stack trace", () => {
 
   it("printable garbage: many errors, capped, no crash", () => {
     let seed = 3;
-    const alphabet = "{}()[];:=<>+-*/%\"ab 指标 分组 得分 1 2.5 \n";
+    const alphabet = '{}()[];:=<>+-*/%"ab 指标 分组 得分 1 2.5 \n';
     let text = "";
-    for (let i = 0; i < 200_000; i++) text += alphabet[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length];
+    for (let i = 0; i < 200_000; i++)
+      text += alphabet[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length];
     const r = run("check", "--lang", "en", file("garbage", text));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/too-many-errors|too-deep/);
@@ -126,7 +138,12 @@ describe("bad input ends in diagnostics, never a stack trace", () => {
   });
 
   it("deep nesting", () => {
-    const r = run("check", "--lang", "en", file("deep", `rubric A { let x = ${"(".repeat(5000)}1${")".repeat(5000)} }`));
+    const r = run(
+      "check",
+      "--lang",
+      "en",
+      file("deep", `rubric A { let x = ${"(".repeat(5000)}1${")".repeat(5000)} }`),
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain("too-deep");
   });

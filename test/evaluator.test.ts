@@ -49,7 +49,12 @@ describe("bands", () => {
   });
   it("the trace names the band that was chosen", () => {
     const s = score(closed, { 偏差率: "10%" });
-    expect(s.node("偏差.偏差").trace.map((t) => t.en).join("\n")).toMatch(/\[5%, 10%\]/);
+    expect(
+      s
+        .node("偏差.偏差")
+        .trace.map((t) => t.en)
+        .join("\n"),
+    ).toMatch(/\[5%, 10%\]/);
   });
 });
 
@@ -101,8 +106,11 @@ describe("deduct … per N (扣完为止)", () => {
     expect(at("7")).toBe("0");
   });
   it("a fractional amount: 0.5 per item, 5 items from 2 points → 0", () => {
-    const s = score(`input n: count
-      group g 2 { indicator i 2 { score = deduct 0.5 per n } }`, { n: "5" });
+    const s = score(
+      `input n: count
+      group g 2 { indicator i 2 { score = deduct 0.5 per n } }`,
+      { n: "5" },
+    );
     expect(s.score("i")).toBe("0");
     expect(s.node("i.i").clamps[0]?.bound).toBe("lower");
   });
@@ -119,10 +127,12 @@ describe("ratio × points", () => {
         score = if 实际采购金额 > 采购计划金额 then 0 else 执行率 * 2
       }
     }`;
-  const at = (actual: string, planned: string) => score(body, { 实际采购金额: actual, 采购计划金额: planned }).score("政府采购执行情况");
+  const at = (actual: string, planned: string) =>
+    score(body, { 实际采购金额: actual, 采购计划金额: planned }).score("政府采购执行情况");
   it("actual = planned → full points", () => expect(at("311.63", "311.63")).toBe("2"));
   it("actual > planned → 0", () => expect(at("311.64", "311.63")).toBe("0"));
-  it("actual < planned → rate × points: 305.63 / 311.63 × 2 = 1.9614… → 1.96", () => expect(at("305.63", "311.63")).toBe("1.96"));
+  it("actual < planned → rate × points: 305.63 / 311.63 × 2 = 1.9614… → 1.96", () =>
+    expect(at("305.63", "311.63")).toBe("1.96"));
   it("万元 and 元 agree: 3,056,300元 of 311.63万元 is the same 1.96", () => {
     expect(at("3056300元", "311.63万元")).toBe("1.96");
   });
@@ -130,25 +140,34 @@ describe("ratio × points", () => {
 
 describe("failures are reported, not thrown", () => {
   it("an unguarded zero denominator: the example reports a problem naming the indicator", () => {
-    const s = score(`input 完成数: count
+    const s = score(
+      `input 完成数: count
       input 计划数: count
-      group g 2 { indicator 项目完成率 2 { score = min(完成数 / 计划数, 100%) * 2 } }`, { 完成数: "0", 计划数: "0" });
+      group g 2 { indicator 项目完成率 2 { score = min(完成数 / 计划数, 100%) * 2 } }`,
+      { 完成数: "0", 计划数: "0" },
+    );
     expect(s.result.pass).toBe(false);
     expect(problemsOf(s)).toContain("项目完成率");
     expect(s.score("项目完成率")).toBeNull();
     expect(s.total).toBeNull();
   });
   it("the same rubric scores normally when the denominator is not zero (3 of 4 → 1.5)", () => {
-    const s = score(`input 完成数: count
+    const s = score(
+      `input 完成数: count
       input 计划数: count
-      group g 2 { indicator 项目完成率 2 { score = min(完成数 / 计划数, 100%) * 2 } }`, { 完成数: "3", 计划数: "4" });
+      group g 2 { indicator 项目完成率 2 { score = min(完成数 / 计划数, 100%) * 2 } }`,
+      { 完成数: "3", 计划数: "4" },
+    );
     expect(s.score("项目完成率")).toBe("1.5");
     expect(s.result.problems).toEqual([]);
   });
   it("a missing input: a problem naming both the input and the indicator", () => {
-    const s = score(`input 在用固定资产原值: money(万元) >= 0
+    const s = score(
+      `input 在用固定资产原值: money(万元) >= 0
       input 固定资产原值总额: money(万元) > 0
-      group g 2 { indicator 固定资产利用率 2 { score = min(在用固定资产原值 / 固定资产原值总额, 100%) * 2 } }`, { 固定资产原值总额: "100" });
+      group g 2 { indicator 固定资产利用率 2 { score = min(在用固定资产原值 / 固定资产原值总额, 100%) * 2 } }`,
+      { 固定资产原值总额: "100" },
+    );
     const text = problemsOf(s);
     expect(text).toContain("在用固定资产原值");
     expect(text).toContain("固定资产利用率");
@@ -161,9 +180,12 @@ describe("failures are reported, not thrown", () => {
     expect(s.score("缺")).toBeNull();
   });
   it("inputs are lazy: an input on the branch not taken is not needed", () => {
-    const s = score(`input 涉密: bool
+    const s = score(
+      `input 涉密: bool
       input x: ratio in [0, 100%]
-      group g 2 { indicator 公开 2 { score = if 涉密 then 2 else x * 2 } }`, { 涉密: "true" });
+      group g 2 { indicator 公开 2 { score = if 涉密 then 2 else x * 2 } }`,
+      { 涉密: "true" },
+    );
     expect(s.result.problems).toEqual([]);
     expect(s.score("公开")).toBe("2");
   });
@@ -214,9 +236,12 @@ describe("tiers", () => {
     expect(score(body, { 预算公开: member }).score("预算公开情况")).toBe(expected);
   });
   it("otherwise catches the members not listed", () => {
-    const s = score(`enum 等第 { 甲等, 乙等, 丙等 }
+    const s = score(
+      `enum 等第 { 甲等, 乙等, 丙等 }
       input e: 等第
-      group g 2 { indicator i 2 { score = tiers e { 甲等 -> 2; otherwise -> 0.5 } } }`, { e: "丙等" });
+      group g 2 { indicator i 2 { score = tiers e { 甲等 -> 2; otherwise -> 0.5 } } }`,
+      { e: "丙等" },
+    );
     expect(s.score("i")).toBe("0.5");
   });
 });
@@ -240,8 +265,12 @@ describe("judged parts and overrides", () => {
     expect(s.node("一.政策功能").judged?.value).toBe("1");
   });
   it("an override replaces the final score and keeps the computed one", () => {
-    const s = score(body, { x: "50%" }, `judge rest full
-      override 三 = 2 because "按主管部门复核意见"`);
+    const s = score(
+      body,
+      { x: "50%" },
+      `judge rest full
+      override 三 = 2 because "按主管部门复核意见"`,
+    );
     const n = s.node("三");
     expect(n.computed).toBe("1.5");
     expect(n.score).toBe("2");
@@ -249,9 +278,13 @@ describe("judged parts and overrides", () => {
     expect(s.total).toBe("4"); // 一: 1 + 1, 三: 2 (the override counts)
   });
   it("an overridden indicator's inputs are not needed", () => {
-    const s = score(body, {}, `judge rest full
+    const s = score(
+      body,
+      {},
+      `judge rest full
       override 一 = 3 because "a"
-      override 三 = 1 because "b"`);
+      override 三 = 1 because "b"`,
+    );
     expect(s.result.problems).toEqual([]);
     expect(s.total).toBe("4");
   });
@@ -289,7 +322,9 @@ describe("quarterly spending: mean of capped rates (002)", () => {
     expect(s.score("预算执行率")).toBe("5.98"); // uncapped it would be 3.986 + 2 = 5.986 → 5.99
   });
   it("the report's own figures (累计支出 / 3,303.88 万元) also give 5.98", () => {
-    const s = score(body, { 季度支出进度: "[877.01 / 3303.88, 1755.34 / 3303.88, 2458.92 / 3303.88, 3284.95 / 3303.88]" });
+    const s = score(body, {
+      季度支出进度: "[877.01 / 3303.88, 1755.34 / 3303.88, 2458.92 / 3303.88, 3284.95 / 3303.88]",
+    });
     expect(s.score("预算执行率")).toBe("5.98");
   });
 });
@@ -307,9 +342,13 @@ describe("grades", () => {
     expect(gradeAt("0")).toBe("差");
   });
   it("the grade is taken on the rounded total", () => {
-    const s = score(`rounding total 0 half-up
+    const s = score(
+      `rounding total 0 half-up
       grades { 优 >= 90; 差 otherwise }
-      group g 100 { indicator 综合 100 { score = judged } }`, {}, `judge 综合 = 89.5 because "评分"`);
+      group g 100 { indicator 综合 100 { score = judged } }`,
+      {},
+      `judge 综合 = 89.5 because "评分"`,
+    );
     expect(s.total).toBe("90");
     expect(s.grade).toBe("优");
   });
@@ -317,18 +356,24 @@ describe("grades", () => {
 
 describe("rounding declarations", () => {
   it("rounding part rounds each part before the sum: 4.65 → 4.7 and 2.25 → 2.3 make 7, not 6.9", () => {
-    const s = score(`rounding part 1 half-up
+    const s = score(
+      `rounding part 1 half-up
       input 率: ratio in [0, 100%]
-      group g 10 { indicator i 10 { part a 5 = 率 * 5; part b 5 = 率 * 5 * 50% - 0.075 } }`, { 率: "93%" });
+      group g 10 { indicator i 10 { part a 5 = 率 * 5; part b 5 = 率 * 5 * 50% - 0.075 } }`,
+      { 率: "93%" },
+    );
     // a = 93% × 5 = 4.65 → 4.7; b = 4.65 × 0.5 − 0.075 = 2.25 → 2.3
     expect(s.score("i.a")).toBe("4.7");
     expect(s.score("i.b")).toBe("2.3");
     expect(s.score("i")).toBe("7");
   });
   it("without any rounding declaration nothing is rounded: 2/3 of 2 points stays a repeating fraction", () => {
-    const s = score(`input n: count
+    const s = score(
+      `input n: count
       input m: count > 0
-      group g 2 { indicator i 2 { score = min(n / m, 1) * 2 } }`, { n: "1", m: "3" });
+      group g 2 { indicator i 2 { score = min(n / m, 1) * 2 } }`,
+      { n: "1", m: "3" },
+    );
     expect(s.score("i")).toBe("0.666666666666…");
   });
   it("rounding down and up: 1.239 → 1.23 (down), 1.231 → 1.24 (up)", () => {

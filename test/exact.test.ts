@@ -34,7 +34,8 @@ describe("Exact.parse", () => {
     expect(x("-0.000").toString()).toBe("0");
   });
   it("rejects what is not a finite decimal", () => {
-    for (const bad of ["", "abc", "1.2.3", "Infinity", "NaN", "0x10", "1e", "--1", "1,5"]) expect(Exact.parse(bad)).toBeUndefined();
+    for (const bad of ["", "abc", "1.2.3", "Infinity", "NaN", "0x10", "1e", "--1", "1,5"])
+      expect(Exact.parse(bad)).toBeUndefined();
   });
 });
 

@@ -20,26 +20,42 @@ function run(example: string): { pass: boolean; problems: string[]; failed: stri
   const errors = p.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(errors.map((d) => d.message.en).join("\n"));
   const r = runExample(p.examples[0] as never);
-  return { pass: r.pass, problems: r.problems.map((x) => x.en), failed: r.assertions.filter((a) => !a.pass).map((a) => a.label) };
+  return {
+    pass: r.pass,
+    problems: r.problems.map((x) => x.en),
+    failed: r.assertions.filter((a) => !a.pass).map((a) => a.label),
+  };
 }
 
 describe("expect error", () => {
   it("passes when the named error is raised where stated", () => {
-    expect(run(`given { 完成 = 1; 计划 = 2; 抽查 = [] }\njudge rest full\nexpect error zero-denominator in 抽查质量\nexpect 完成率 = 1`).pass).toBe(true);
-    expect(run(`given { 完成 = 1; 计划 = 2; 抽查 = [] }\njudge rest full\n预期 错误 除数为零 在 G.抽查质量`).pass).toBe(true);
+    expect(
+      run(
+        `given { 完成 = 1; 计划 = 2; 抽查 = [] }\njudge rest full\nexpect error zero-denominator in 抽查质量\nexpect 完成率 = 1`,
+      ).pass,
+    ).toBe(true);
+    expect(run(`given { 完成 = 1; 计划 = 2; 抽查 = [] }\njudge rest full\n预期 错误 除数为零 在 G.抽查质量`).pass).toBe(
+      true,
+    );
   });
 
   it("fails, saying so, when the error is not raised", () => {
-    const r = run(`given { 完成 = 1; 计划 = 2; 抽查 = [{ 得分率: 50% }] }\njudge rest full\nexpect error zero-denominator in 抽查质量`);
+    const r = run(
+      `given { 完成 = 1; 计划 = 2; 抽查 = [{ 得分率: 50% }] }\njudge rest full\nexpect error zero-denominator in 抽查质量`,
+    );
     expect(r.pass).toBe(false);
     expect(r.failed).toEqual(["error zero-denominator in 抽查质量"]);
     expect(r.problems).toEqual(["expected a zero denominator error in '抽查质量', but none was raised"]);
   });
 
   it("fails when a different error is raised there", () => {
-    const r = run(`given { 完成 = 1; 抽查 = [{ 得分率: 50% }] }\njudge rest full\nexpect error zero-denominator in 完成率`);
+    const r = run(
+      `given { 完成 = 1; 抽查 = [{ 得分率: 50% }] }\njudge rest full\nexpect error zero-denominator in 完成率`,
+    );
     expect(r.pass).toBe(false);
-    expect(r.problems[0]).toBe("expected a zero denominator error in '完成率', got: indicator 'G.完成率': missing input '计划'");
+    expect(r.problems[0]).toBe(
+      "expected a zero denominator error in '完成率', got: indicator 'G.完成率': missing input '计划'",
+    );
   });
 
   it("an unexpected data error still fails the example", () => {
@@ -59,15 +75,21 @@ describe("unjudged parts", () => {
     const r = run(`${given}\nexpect 完成率 = 1\nexpect total = 4`);
     expect(r.pass).toBe(false);
     expect(r.failed).toEqual(["total"]);
-    expect(r.problems).toEqual(["the total is not computable: 'G.制度' is judged: a score must be given for it (judge G.制度 = …, or judge rest full)"]);
+    expect(r.problems).toEqual([
+      "the total is not computable: 'G.制度' is judged: a score must be given for it (judge G.制度 = …, or judge rest full)",
+    ]);
     const g = run(`${given}\nexpect G = 4`);
-    expect(g.problems).toEqual(["'G' is not computable: 'G.制度' is judged: a score must be given for it (judge G.制度 = …, or judge rest full)"]);
+    expect(g.problems).toEqual([
+      "'G' is not computable: 'G.制度' is judged: a score must be given for it (judge G.制度 = …, or judge rest full)",
+    ]);
   });
 });
 
 describe("constant expressions in expect and judge", () => {
   it("are evaluated exactly", () => {
-    const r = run(`given { 完成 = 1; 计划 = 3; 抽查 = [{ 得分率: 50% }] }\njudge 制度 = 4 / 3 because "部分制度未更新"\nexpect 完成率 = 2 / 3\nexpect total = 2 / 3 + 1 + 4 / 3`);
+    const r = run(
+      `given { 完成 = 1; 计划 = 3; 抽查 = [{ 得分率: 50% }] }\njudge 制度 = 4 / 3 because "部分制度未更新"\nexpect 完成率 = 2 / 3\nexpect total = 2 / 3 + 1 + 4 / 3`,
+    );
     expect(r).toEqual({ pass: true, problems: [], failed: [] });
   });
 });

@@ -90,12 +90,17 @@ describe("expression traces", () => {
     const s = score(body, { a: "3", b: "2", r: "12" });
     const x = [...s.node("G.X").children.flatMap((c) => c.trace)].map((t) => t.zh);
     expect(x.filter((l) => l.startsWith("共用率 ="))).toEqual(["共用率 = a / b = 150%"]);
-    expect([s.node("G.Y"), ...s.node("G.Y").children].flatMap((n) => n.trace).map((t) => t.zh)).toContain("共用率 = a / b = 150%");
+    expect([s.node("G.Y"), ...s.node("G.Y").children].flatMap((n) => n.trace).map((t) => t.zh)).toContain(
+      "共用率 = a / b = 150%",
+    );
   });
 
   it("show min capping, floor before and after, and max raising to its bound", () => {
     const s = score(body, { a: "3", b: "2", r: "27" });
-    const zh = s.node("G.X").children.flatMap((c) => c.trace).map((t) => t.zh);
+    const zh = s
+      .node("G.X")
+      .children.flatMap((c) => c.trace)
+      .map((t) => t.zh);
     expect(zh).toContain("min(150%, 100%) = 100%（封顶）");
     expect(zh).toContain("floor(r / 5)：5.4 取整为 5");
     expect(zh).toContain("步数 = floor(r / 5) = 5");
@@ -104,7 +109,10 @@ describe("expression traces", () => {
 
   it("say nothing when min does not cap or floor changes nothing", () => {
     const s = score(body, { a: "1", b: "2", r: "20" });
-    const zh = s.node("G.X").children.flatMap((c) => c.trace).map((t) => t.zh);
+    const zh = s
+      .node("G.X")
+      .children.flatMap((c) => c.trace)
+      .map((t) => t.zh);
     expect(zh.some((l) => l.startsWith("min(") || l.startsWith("floor("))).toBe(false);
   });
 });

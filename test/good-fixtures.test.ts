@@ -9,7 +9,9 @@ import { runExample } from "../src/compiler/examples/run.js";
 import { analyze, readFixture } from "./helpers.js";
 
 const dir = new URL("./fixtures/good/", import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith(".rubric")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".rubric"))
+  .sort();
 
 describe("good fixtures", () => {
   for (const f of files) {
@@ -19,7 +21,9 @@ describe("good fixtures", () => {
       expect(program.examples.length).toBeGreaterThan(0);
       for (const ex of program.examples) {
         const r = runExample(ex);
-        const failures = r.assertions.filter((a) => !a.pass).map((a) => `${ex.title}: ${a.label} expected ${a.expected} got ${a.actual}`);
+        const failures = r.assertions
+          .filter((a) => !a.pass)
+          .map((a) => `${ex.title}: ${a.label} expected ${a.expected} got ${a.actual}`);
         expect([...failures, ...r.problems.map((p) => p.en)]).toEqual([]);
         expect(r.assertions.length).toBeGreaterThan(0);
       }

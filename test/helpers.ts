@@ -53,11 +53,14 @@ function find(tree: readonly NodeReport[], path: string): NodeReport | undefined
  * input values and judgements, through an example written in the language.
  */
 export function score(body: string, given: Record<string, string> = {}, extra = "judge rest full"): Scored {
-  const givenText = Object.entries(given).map(([k, v]) => `    ${k} = ${v}`).join("\n");
+  const givenText = Object.entries(given)
+    .map(([k, v]) => `    ${k} = ${v}`)
+    .join("\n");
   const text = `${rubric(body)}\nexample "t" for T {\n  given {\n${givenText}\n  }\n  ${extra}\n}\n`;
   const program = analyze({ "test.rubric": text });
   const errors = program.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`unexpected diagnostics:\n${errors.map((d) => `${d.code} ${d.message.en}`).join("\n")}`);
+  if (errors.length > 0)
+    throw new Error(`unexpected diagnostics:\n${errors.map((d) => `${d.code} ${d.message.en}`).join("\n")}`);
   const ex = program.examples[0];
   if (!ex) throw new Error("no example");
   const result = runExample(ex);

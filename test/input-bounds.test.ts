@@ -46,10 +46,14 @@ const violations = (given: Record<string, number>, rubric = RUBRIC): string[] =>
 describe("an example's given values meet bounds over other inputs", () => {
   it("good values pass", () => expect(violations(GOOD)).toEqual([]));
   it("<= 甲 + 乙", () => {
-    expect(violations({ ...ORDERED_GOOD, 上限: 8 }, ORDERED)).toEqual(["input '上限' = 8万元 violates <= 甲 + 乙 (7万元)"]);
+    expect(violations({ ...ORDERED_GOOD, 上限: 8 }, ORDERED)).toEqual([
+      "input '上限' = 8万元 violates <= 甲 + 乙 (7万元)",
+    ]);
   });
   it("in [甲 + 乙, 甲 + 乙]", () => {
-    expect(violations({ ...ORDERED_GOOD, 夹住: 6 }, ORDERED)).toEqual(["input '夹住' = 6万元 violates in [甲 + 乙 (7万元), 甲 + 乙 (7万元)]"]);
+    expect(violations({ ...ORDERED_GOOD, 夹住: 6 }, ORDERED)).toEqual([
+      "input '夹住' = 6万元 violates in [甲 + 乙 (7万元), 甲 + 乙 (7万元)]",
+    ]);
   });
   it("= and == (a total is the sum of its rows)", () => {
     expect(violations({ ...GOOD, 合计: 7.5, 旧合计: 7 })).toEqual([
@@ -108,7 +112,10 @@ describe("rubric score and compiled scorers validate bounds over other inputs", 
 
 describe("the range analysis reads = bounds", () => {
   it("a total equal to a sum of non-negative rows is non-negative: no zero-divisor warning beyond 0", () => {
-    const text = RUBRIC.replace("score = if 上限 + 夹住 + 合计 + 旧合计 > 0 then 4 else 0", "score = if 合计 = 0 then 0 else min(甲 / 合计, 100%) * 4");
+    const text = RUBRIC.replace(
+      "score = if 上限 + 夹住 + 合计 + 旧合计 > 0 then 4 else 0",
+      "score = if 合计 = 0 then 0 else min(甲 / 合计, 100%) * 4",
+    );
     expect(diagnosticsOf(text).filter((d) => d.code === "part-range")).toEqual([]);
   });
 });

@@ -62,7 +62,9 @@ describe("judged bounds (issue 7 defects)", () => {
 
   it("… also through `rubric score` (the reference scorer's input check)", () => {
     const { ref } = scorer(whole);
-    expect(outcome(() => ref.score({ values: {}, judgements: { 主观: { value: "3", reason: "x" } } }))).toMatch(/^judgement-out-of-bounds: .*主观.* is outside \[4, 5\]/);
+    expect(outcome(() => ref.score({ values: {}, judgements: { 主观: { value: "3", reason: "x" } } }))).toMatch(
+      /^judgement-out-of-bounds: .*主观.* is outside \[4, 5\]/,
+    );
     expect(outcome(() => ref.score({ values: {}, judgements: { 主观: { value: "4", reason: "x" } } }))).toBe("total 4");
   });
 
@@ -86,7 +88,10 @@ describe("judged bounds (issue 7 defects)", () => {
   it("… and the same through `rubric score` and a compiled scorer", async () => {
     const { ref, rubric: r } = scorer(chain);
     const mod = await compiled(r);
-    const input = (v: boolean, j: string): ScoreInput => ({ values: { 有问题: v }, judgements: { 意见: { value: j, reason: "x" } } });
+    const input = (v: boolean, j: string): ScoreInput => ({
+      values: { 有问题: v },
+      judgements: { 意见: { value: j, reason: "x" } },
+    });
     for (const s of [ref, mod]) {
       expect(outcome(() => s.score(input(false, "0.5")))).toMatch(/^judgement-out-of-bounds: .*outside \[1, 2\]/);
       expect(outcome(() => s.score(input(false, "1.5")))).toBe("total 1.5");
@@ -100,7 +105,9 @@ describe("judged bounds (issue 7 defects)", () => {
     expect(run(open, `judge 意见 = 2`).codes).toEqual(["value-out-of-bounds"]);
     expect(run(open, `judge 意见 = 1.99 because "x"`).scoreOf("意见")).toBe("1.99");
     const { ref } = scorer(open);
-    expect(outcome(() => ref.score({ values: {}, judgements: { 意见: { value: "2" } } }))).toMatch(/^judgement-out-of-bounds: .*outside \[0, 2\)/);
+    expect(outcome(() => ref.score({ values: {}, judgements: { 意见: { value: "2" } } }))).toMatch(
+      /^judgement-out-of-bounds: .*outside \[0, 2\)/,
+    );
   });
 
   it("`judge rest full` on an interval with an open top has no maximum to give: an error naming the interval", () => {
@@ -131,15 +138,21 @@ describe("verdict-bounded judgements (定性指标三档)", () => {
     expect(r.codes).toEqual([]);
     expect(r.scoreOf("质量")).toBe("7.5");
     const part = r.result.result?.report.tree[0]?.children[0]?.children[0];
-    expect(part?.trace.map((t) => t.en)).toEqual(["结论 = 部分达成, so the judgement lies in [5, 8): judged 7.5 (部分目标未完成)"]);
-    expect(part?.trace.map((t) => t.zh)).toEqual(["结论 = 部分达成，评定分应在 [5, 8) 之内，酌情评定 7.5（部分目标未完成）"]);
+    expect(part?.trace.map((t) => t.en)).toEqual([
+      "结论 = 部分达成, so the judgement lies in [5, 8): judged 7.5 (部分目标未完成)",
+    ]);
+    expect(part?.trace.map((t) => t.zh)).toEqual([
+      "结论 = 部分达成，评定分应在 [5, 8) 之内，酌情评定 7.5（部分目标未完成）",
+    ]);
   });
 
   it("outside it: an error at the judge line naming the verdict and the interval, in both languages (8 is the open top of 部分达成)", () => {
     const r = run(body, `given 结论 = 部分达成\n judge 质量 = 8 because "x"`);
     expect(r.codes).toEqual(["verdict-out-of-bounds"]);
     const d = r.program.diagnostics[0];
-    expect(d?.message.en).toBe("'g.质量': the verdict is '部分达成', so the judged score must lie in [5, 8); 8 is outside it");
+    expect(d?.message.en).toBe(
+      "'g.质量': the verdict is '部分达成', so the judged score must lie in [5, 8); 8 is outside it",
+    );
     expect(d?.message.zh).toBe("「g.质量」的结论为「部分达成」，评定分须在 [5, 8) 之内，给出的是 8");
   });
 
@@ -165,15 +178,21 @@ describe("verdict-bounded judgements (定性指标三档)", () => {
     const { ref, rubric: r } = scorer(body);
     const mod = await compiled(r);
     for (const s of [ref, mod]) {
-      expect(outcome(() => s.score({ values: { 结论: "未达成" }, judgements: { 质量: { value: "6", reason: "x" } } }))).toMatch(
+      expect(
+        outcome(() => s.score({ values: { 结论: "未达成" }, judgements: { 质量: { value: "6", reason: "x" } } })),
+      ).toMatch(
         /^judgement-out-of-bounds: 'g\.质量': the verdict is '未达成', so the judged score must lie in \[0, 5\)/,
       );
-      expect(outcome(() => s.score({ values: { 结论: "未达成" }, judgements: { 质量: { value: "4.5", reason: "x" } } }))).toBe("total 4.5");
+      expect(
+        outcome(() => s.score({ values: { 结论: "未达成" }, judgements: { 质量: { value: "4.5", reason: "x" } } })),
+      ).toBe("total 4.5");
     }
     // `validate` (no scoring) already sees it, since the verdict is in the same input.
-    expect(ref.validate({ values: { 结论: "未达成" }, judgements: { 质量: { value: "6", reason: "x" } } }).map((e) => `${e.kind} ${e.field}: ${e.message.zh}`)).toEqual([
-      "judgement-out-of-bounds g.质量: 「g.质量」的结论为「未达成」，评定分须在 [0, 5) 之内，实际评定 6",
-    ]);
+    expect(
+      ref
+        .validate({ values: { 结论: "未达成" }, judgements: { 质量: { value: "6", reason: "x" } } })
+        .map((e) => `${e.kind} ${e.field}: ${e.message.zh}`),
+    ).toEqual(["judgement-out-of-bounds g.质量: 「g.质量」的结论为「未达成」，评定分须在 [0, 5) 之内，实际评定 6"]);
   });
 
   it("a named scale, declared once, bounds several indicators by their own points (4 points: 达成 → [3.2, 4])", () => {
@@ -185,8 +204,15 @@ describe("verdict-bounded judgements (定性指标三档)", () => {
       }`;
     const r = run(scaled, `given 结论 = 达成\n judge 甲 = 8 because "x"\n judge 乙 = 3 because "y"`);
     expect(r.codes).toEqual(["verdict-out-of-bounds"]);
-    expect(r.program.diagnostics[0]?.message.en).toMatch(/'g\.乙': the verdict is '达成', so the judged score must lie in \[3\.2, 4\]; 3 is outside it/);
-    expect(run(scaled, `given 结论 = 达成\n judge 甲 = 8 because "x"\n judge 乙 = 3.2 because "y"`).result.result?.total?.toString()).toBe("11.2");
+    expect(r.program.diagnostics[0]?.message.en).toMatch(
+      /'g\.乙': the verdict is '达成', so the judged score must lie in \[3\.2, 4\]; 3 is outside it/,
+    );
+    expect(
+      run(
+        scaled,
+        `given 结论 = 达成\n judge 甲 = 8 because "x"\n judge 乙 = 3.2 because "y"`,
+      ).result.result?.total?.toString(),
+    ).toBe("11.2");
   });
 
   it("a scale is inherited by a rubric that extends the one declaring it", () => {
@@ -224,7 +250,9 @@ describe("judged deductions (酌情扣)", () => {
     expect(r.codes).toEqual([]);
     expect(r.scoreOf("规范性")).toBe("0.5");
     const part = r.result.result?.report.tree[0]?.children[0]?.children[0];
-    expect(part?.trace.map((t) => t.en)).toEqual(["核算不规范 holds: judged deduction 0.5 (within [0.5, 1]) (凭证不全): 1 − 0.5 = 0.5"]);
+    expect(part?.trace.map((t) => t.en)).toEqual([
+      "核算不规范 holds: judged deduction 0.5 (within [0.5, 1]) (凭证不全): 1 − 0.5 = 0.5",
+    ]);
     expect(part?.judged).toEqual({ value: "0.5", reason: "凭证不全", deduction: true });
   });
 
@@ -249,15 +277,26 @@ describe("judged deductions (酌情扣)", () => {
   it("a missing judgement when the condition holds says what to give; `rubric score` and compiled scorers agree", async () => {
     // Without a judgement the indicator is not computable; an expectation that reads it says what to give.
     expect(run(body, `given 核算不规范 = true`).problems).toBe("");
-    expect(run(body, `given 核算不规范 = true\n expect 规范性 = 0.5`).problems).toMatch(/not computable: .*needs a judged deduction in \[0\.5, 1\]/);
+    expect(run(body, `given 核算不规范 = true\n expect 规范性 = 0.5`).problems).toMatch(
+      /not computable: .*needs a judged deduction in \[0\.5, 1\]/,
+    );
     const { ref, rubric: r } = scorer(body);
     const mod = await compiled(r);
     for (const s of [ref, mod]) {
-      expect(outcome(() => s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } }))).toBe("total 0.25");
-      const part = s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } }).tree[0]?.children[0]?.children[0];
+      expect(
+        outcome(() =>
+          s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } }),
+        ),
+      ).toBe("total 0.25");
+      const part = s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } })
+        .tree[0]?.children[0]?.children[0];
       expect(part?.judged).toEqual({ value: "0.75", reason: "x", deduction: true });
-      expect(part?.trace.map((t) => t.zh)).toEqual(["条件 核算不规范 成立，酌情扣 0.75（范围 [0.5, 1]）（x）：1 − 0.75 = 0.25"]);
-      expect(outcome(() => s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "1.5", reason: "x" } } }))).toMatch(/^judgement-out-of-bounds: .*deducts 1\.5, outside \[0\.5, 1\] \(the judgement is the deduction/);
+      expect(part?.trace.map((t) => t.zh)).toEqual([
+        "条件 核算不规范 成立，酌情扣 0.75（范围 [0.5, 1]）（x）：1 − 0.75 = 0.25",
+      ]);
+      expect(
+        outcome(() => s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "1.5", reason: "x" } } })),
+      ).toMatch(/^judgement-out-of-bounds: .*deducts 1\.5, outside \[0\.5, 1\] \(the judgement is the deduction/);
       // rest full: the least deduction the rule allows.
       expect(outcome(() => s.score({ values: { 核算不规范: true }, judgeRestFull: true }))).toBe("total 0.5");
       expect(outcome(() => s.score({ values: { 核算不规范: false } }))).toBe("total 1");

@@ -18,7 +18,10 @@ const RULE = `  rule 正向得分(实际: number, 目标: number, 分: points) =
 
 describe("reusable rules", () => {
   it("score like the formula they stand for, with a trace line in both languages", () => {
-    const s = score(`${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator 人次 10 { score = 正向得分(a, b, 10) }\n  }`, { a: "750", b: "1000" });
+    const s = score(
+      `${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator 人次 10 { score = 正向得分(a, b, 10) }\n  }`,
+      { a: "750", b: "1000" },
+    );
     expect(s.score("人次")).toBe("7.5");
     const trace = s.node("人次").children[0]?.trace ?? s.node("人次").trace;
     expect(trace.map((t) => t.zh)).toContain("规则 正向得分(750, 1000, 10) = 7.5");
@@ -55,7 +58,9 @@ describe("reusable rules", () => {
 
   it("show their signature on hover and are offered by completion", () => {
     const uri = "file:///r.rubric";
-    const src = rubric(`${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator X 10 { score = 正向得分(a, b, 10) }\n  }`);
+    const src = rubric(
+      `${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator X 10 { score = 正向得分(a, b, 10) }\n  }`,
+    );
     const h = at({ [uri]: src.replace("score = 正向", "score = 正|向") }, uri);
     const v = hover(h.snap, h.uri, h.pos, "en") as Hover | null;
     const shown = v && typeof v.contents === "object" && "value" in v.contents ? v.contents.value : "";
@@ -73,7 +78,9 @@ describe("reusable rules", () => {
 
 describe("rules and slots in the editor", () => {
   const uri = "file:///e.rubric";
-  const src = rubric(`  note "全表说明"\n${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator X 5 { score = 正向得分(a, b, 5) }\n    indicator Y 5 { score = 正向得分(b, b, 5) }\n  }\n  group S 0 slot`);
+  const src = rubric(
+    `  note "全表说明"\n${RULE}\n  input a: count\n  input b: count > 0\n  group G 10 {\n    indicator X 5 { score = 正向得分(a, b, 5) }\n    indicator Y 5 { score = 正向得分(b, b, 5) }\n  }\n  group S 0 slot`,
+  );
 
   it("go to definition and find references of a rule", () => {
     const c = at({ [uri]: src.replace("score = 正向得分(a", "score = 正|向得分(a") }, uri);
@@ -100,11 +107,20 @@ describe("rules and slots in the editor", () => {
 describe("slots", () => {
   it("a rubric with an empty slot cannot be scored from the command line", () => {
     const dir = mkdtempSync(join(tmpdir(), "slot-"));
-    writeFileSync(join(dir, "base.rubric"), "rubric 基础 {\n  input x: ratio\n  group 固定 5 { indicator 甲 5 { score = x * 5 } }\n  group 产出 5 slot\n}\n");
+    writeFileSync(
+      join(dir, "base.rubric"),
+      "rubric 基础 {\n  input x: ratio\n  group 固定 5 { indicator 甲 5 { score = x * 5 } }\n  group 产出 5 slot\n}\n",
+    );
     writeFileSync(join(dir, "in.json"), JSON.stringify({ x: "50%" }));
-    const r = spawnSync("node", ["bin/rubric.js", "score", join(dir, "base.rubric"), join(dir, "in.json"), "--lang", "en"], { encoding: "utf8" });
+    const r = spawnSync(
+      "node",
+      ["bin/rubric.js", "score", join(dir, "base.rubric"), join(dir, "in.json"), "--lang", "en"],
+      { encoding: "utf8" },
+    );
     expect(r.status).not.toBe(0);
-    expect(r.stdout + r.stderr).toContain("slot '产出' (5 points) has no indicators yet, so this rubric cannot be scored");
+    expect(r.stdout + r.stderr).toContain(
+      "slot '产出' (5 points) has no indicators yet, so this rubric cannot be scored",
+    );
   });
 
   it("hover says a group is a slot and how to fill it", () => {

@@ -39,7 +39,9 @@ describe("seed rubrics", () => {
     const indicators = JSON.stringify(r.result?.report.tree).match(/"kind":"indicator"/g)?.length ?? 0;
     const expected = new Set(r.assertions.map((a) => a.label));
     expect(indicators).toBeGreaterThanOrEqual(20);
-    expect(r.assertions.filter((a) => a.label !== "total" && a.label !== "grade").length).toBeGreaterThanOrEqual(indicators);
+    expect(r.assertions.filter((a) => a.label !== "total" && a.label !== "grade").length).toBeGreaterThanOrEqual(
+      indicators,
+    );
     expect(expected.has("total")).toBe(true);
   });
 });

@@ -22,12 +22,17 @@ describe("syntax errors without follow-on errors", () => {
   });
 
   it("a constraint on a record field does not end the parse", () => {
-    const text = rubricWith("  input 清单: list of { 名称: text; 数量: count >= 0 }", "    indicator 一 5 { score = 5 }");
+    const text = rubricWith(
+      "  input 清单: list of { 名称: text; 数量: count >= 0 }",
+      "    indicator 一 5 { score = 5 }",
+    );
     expect(codesOf(text)).toEqual(["4:unused-input", "4:record-field-constraint"]);
   });
 
   it("a stray ')' in a band list reports only syntax errors", () => {
-    const codes = codesOf(rubricWith("", "    indicator 一 5 { score = bands 比率 { >= 90% -> 5; [60%, 90%) -> 3 ); < 60% -> 0 } }"));
+    const codes = codesOf(
+      rubricWith("", "    indicator 一 5 { score = bands 比率 { >= 90% -> 5; [60%, 90%) -> 3 ); < 60% -> 0 } }"),
+    );
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.every((c) => c.endsWith(":syntax-error"))).toBe(true);
   });

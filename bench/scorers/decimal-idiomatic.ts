@@ -39,7 +39,8 @@ function checklist(input: ScoreInput, path: string, items: readonly (readonly [s
 }
 
 /** 扣分：从满分起，每项扣 `each` 分，扣完为止。 */
-const deductPer = (points: number, each: number, n: Decimal): Decimal => part(new Decimal(points).minus(n.times(each)), points);
+const deductPer = (points: number, each: number, n: Decimal): Decimal =>
+  part(new Decimal(points).minus(n.times(each)), points);
 
 /** Tiers of 预决算信息公开. */
 const PUBLICITY: Record<string, number> = { 按规定公开: 1.5, 公开但不合规: 1, 未公开: 0 };
@@ -90,7 +91,9 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => De
       if (bool(v, "违规支出")) return ZERO;
       const rate = num(v, "预算调整调剂金额").div(num(v, "年初预算数"));
       const tenPercent = new Decimal("0.1");
-      const adjustment = rate.lte(tenPercent) ? ONE : part(ONE.minus(rate.minus(tenPercent).div("0.01").times("0.1")), 1);
+      const adjustment = rate.lte(tenPercent)
+        ? ONE
+        : part(ONE.minus(rate.minus(tenPercent).div("0.01").times("0.1")), 1);
       return new Decimal(judged(input, JUDGED.资金支出规范性, "1"))
         .plus(adjustment)
         .plus(judged(input, JUDGED.会计核算规范性, "1"));
@@ -160,7 +163,9 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => De
     IND.公用经费控制率,
     6,
     (v) => {
-      return control(v, "三公经费实际支出", "三公经费预算数").plus(control(v, "日常公用经费决算数", "日常公用经费调整预算数"));
+      return control(v, "三公经费实际支出", "三公经费预算数").plus(
+        control(v, "日常公用经费决算数", "日常公用经费调整预算数"),
+      );
     },
   ],
 
@@ -173,7 +178,9 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => De
       const progress = v["季度支出进度"];
       if (!Array.isArray(progress) || progress.length !== 4) throw new TypeError("季度支出进度: expected 4 ratios");
       const schedule = ["0.25", "0.5", "0.75", "1"];
-      const rates: Decimal[] = progress.map((p: InputValue, q) => Decimal.min(new Decimal(text(p, "季度支出进度")).div(schedule[q] ?? "1"), ONE));
+      const rates: Decimal[] = progress.map((p: InputValue, q) =>
+        Decimal.min(new Decimal(text(p, "季度支出进度")).div(schedule[q] ?? "1"), ONE),
+      );
       const quarters = rates.reduce((a, r) => a.plus(part(r.times(1), 1)), ZERO);
       const mean = rates.reduce((a, r) => a.plus(r), ZERO).div(4);
       return quarters.plus(part(mean.times(2), 2));
@@ -229,7 +236,10 @@ export function scoreDecimalIdiomatic(input: ScoreInput): string {
   let total = ZERO;
   for (const [path, points, rule] of INDICATORS) {
     const overridden = override(input, path);
-    const score = overridden !== undefined ? new Decimal(overridden) : part(rule(input.values, input), points).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const score =
+      overridden !== undefined
+        ? new Decimal(overridden)
+        : part(rule(input.values, input), points).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     total = total.plus(score);
   }
   return total.toString();

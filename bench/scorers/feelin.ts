@@ -15,15 +15,21 @@ import type { ScoreInput } from "../../src/runtime/scorer.js";
 import { CHECKLIST, IND, JUDGED } from "./yantian.js";
 
 const q = (s: string): string => JSON.stringify(s);
-const sumOf = (items: readonly (readonly [string, string])[]): string => items.map(([p, max]) => `j(${q(p)}, ${max})`).join(" + ");
-const checklist = (path: string, items: readonly (readonly [string, string])[]): string => `if w(${q(path)}) != null then w(${q(path)}) else ${sumOf(items)}`;
+const sumOf = (items: readonly (readonly [string, string])[]): string =>
+  items.map(([p, max]) => `j(${q(p)}, ${max})`).join(" + ");
+const checklist = (path: string, items: readonly (readonly [string, string])[]): string =>
+  `if w(${q(path)}) != null then w(${q(path)}) else ${sumOf(items)}`;
 
 const INDICATORS: [string, number, string][] = [
   [IND.预算编制合理性, 5, checklist(IND.预算编制合理性, CHECKLIST.预算编制合理性)],
   [IND.预算编制规范性, 5, `5 - 1 * 预算编制不符合项数`],
   [IND.绩效目标完整性, 5, `5 - 1 * 绩效目标不符合项数`],
   [IND.绩效指标明确性, 5, checklist(IND.绩效指标明确性, CHECKLIST.绩效指标明确性)],
-  [IND.政府采购执行情况, 2, `(if 实际采购金额 > 采购计划金额 then 0 else 实际采购金额 / 采购计划金额 * 1) + j(${q(JUDGED.政策功能)}, 1)`],
+  [
+    IND.政府采购执行情况,
+    2,
+    `(if 实际采购金额 > 采购计划金额 then 0 else 实际采购金额 / 采购计划金额 * 1) + j(${q(JUDGED.政策功能)}, 1)`,
+  ],
   [
     IND.财务合规性,
     3,
@@ -47,9 +53,17 @@ const INDICATORS: [string, number, string][] = [
        else if 在用固定资产原值 / 固定资产原值总额 >= 0.6 then 0.4 else 0`,
   ],
   [IND.财政供养人员控制率, 1, `if 在编人数 / 核定编制数 <= 1 then 1 else 0`],
-  [IND.编外人员控制率, 1, `if 编外人数 / (在编人数 + 编外人数) < 0.05 then 1 else if 编外人数 / (在编人数 + 编外人数) <= 0.1 then 0.5 else 0`],
+  [
+    IND.编外人员控制率,
+    1,
+    `if 编外人数 / (在编人数 + 编外人数) < 0.05 then 1 else if 编外人数 / (在编人数 + 编外人数) <= 0.1 then 0.5 else 0`,
+  ],
   [IND.管理制度健全性, 3, checklist(IND.管理制度健全性, CHECKLIST.管理制度健全性)],
-  [IND.公用经费控制率, 6, `control(三公经费实际支出 / 三公经费预算数) + control(日常公用经费决算数 / 日常公用经费调整预算数)`],
+  [
+    IND.公用经费控制率,
+    6,
+    `control(三公经费实际支出 / 三公经费预算数) + control(日常公用经费决算数 / 日常公用经费调整预算数)`,
+  ],
   [
     IND.预算执行率,
     6,
@@ -65,7 +79,11 @@ const INDICATORS: [string, number, string][] = [
     `if 信访件数 = 0 then 3 else j(${q(JUDGED.反映渠道机制)}, 1)
        + (if 已办理回复信访件数 = 信访件数 then 1 else 0) + (if 及时办理回复信访件数 = 信访件数 then 1 else 0)`,
   ],
-  [IND.公众或服务对象满意度, 6, `if 满意度 >= 0.95 then 6 else if 满意度 >= 0.9 then 4 else if 满意度 >= 0.8 then 2 else 1`],
+  [
+    IND.公众或服务对象满意度,
+    6,
+    `if 满意度 >= 0.95 then 6 else if 满意度 >= 0.9 then 4 else if 满意度 >= 0.8 then 2 else 1`,
+  ],
 ];
 
 /** The whole rubric: helper functions, one entry per indicator (clamped, rounded half-up to 2 places), the total. */
@@ -98,6 +116,7 @@ function context(input: ScoreInput): Record<string, unknown> {
 
 export function scoreFeelin(input: ScoreInput): string {
   const { value, warnings } = evaluate(FEEL_RUBRIC, context(input));
-  if (typeof value !== "number") throw new Error(`feelin: ${warnings.map((w) => w.message).join("; ") || String(value)}`);
+  if (typeof value !== "number")
+    throw new Error(`feelin: ${warnings.map((w) => w.message).join("; ") || String(value)}`);
   return value.toFixed(2);
 }

@@ -53,7 +53,11 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => nu
       if (bool(v, "违规支出")) return 0;
       const rate = num(v, "预算调整调剂金额") / num(v, "年初预算数");
       const adjustment = rate <= 0.1 ? 1 : part(1 - ((rate - 0.1) / 0.01) * 0.1, 1);
-      return Number(judged(input, JUDGED.资金支出规范性, "1")) + adjustment + Number(judged(input, JUDGED.会计核算规范性, "1"));
+      return (
+        Number(judged(input, JUDGED.资金支出规范性, "1")) +
+        adjustment +
+        Number(judged(input, JUDGED.会计核算规范性, "1"))
+      );
     },
   ],
   [
@@ -61,7 +65,10 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => nu
     3,
     (v) => {
       if (bool(v, "涉密不需公开")) return 3;
-      return (PUBLICITY[text(v["预算公开情况"], "预算公开情况")] ?? Number.NaN) + (PUBLICITY[text(v["决算公开情况"], "决算公开情况")] ?? Number.NaN);
+      return (
+        (PUBLICITY[text(v["预算公开情况"], "预算公开情况")] ?? Number.NaN) +
+        (PUBLICITY[text(v["决算公开情况"], "决算公开情况")] ?? Number.NaN)
+      );
     },
   ],
   [IND.项目实施程序, 2, (_v, input) => checklist(input, IND.项目实施程序, CHECKLIST.项目实施程序)],
@@ -72,7 +79,9 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => nu
       const whole = wholeJudgement(input, IND.项目监管);
       if (whole !== undefined) return Number(whole);
       const failed = bool(v, "无检查监督证明材料") || bool(v, "专项资金评价结果为差");
-      return Number(judged(input, JUDGED.监控机制, "1")) + (failed ? 0 : Number(judged(input, JUDGED.检查监控整改, "1")));
+      return (
+        Number(judged(input, JUDGED.监控机制, "1")) + (failed ? 0 : Number(judged(input, JUDGED.检查监控整改, "1")))
+      );
     },
   ],
   [IND.资产管理安全性, 2, (_v, input) => checklist(input, IND.资产管理安全性, CHECKLIST.资产管理安全性)],
@@ -99,7 +108,10 @@ const INDICATORS: readonly [string, number, (v: Values, input: ScoreInput) => nu
     IND.公用经费控制率,
     6,
     (v) => {
-      return control(num(v, "三公经费实际支出") / num(v, "三公经费预算数")) + control(num(v, "日常公用经费决算数") / num(v, "日常公用经费调整预算数"));
+      return (
+        control(num(v, "三公经费实际支出") / num(v, "三公经费预算数")) +
+        control(num(v, "日常公用经费决算数") / num(v, "日常公用经费调整预算数"))
+      );
     },
   ],
   [

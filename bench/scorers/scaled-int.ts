@@ -203,7 +203,10 @@ const INDICATORS: readonly [string, (v: Values, input: ScoreInput) => number][] 
   [
     IND.公用经费控制率,
     (v) => {
-      return control(money(v, "三公经费实际支出"), money(v, "三公经费预算数")) + control(money(v, "日常公用经费决算数"), money(v, "日常公用经费调整预算数"));
+      return (
+        control(money(v, "三公经费实际支出"), money(v, "三公经费预算数")) +
+        control(money(v, "日常公用经费决算数"), money(v, "日常公用经费调整预算数"))
+      );
     },
   ],
 

@@ -36,19 +36,43 @@ export const IND = {
   公众或服务对象满意度: "部门绩效.公平性.公众或服务对象满意度",
 } as const;
 
-const items = <const K extends keyof typeof IND>(ind: K, list: readonly (readonly [string, string])[]): readonly (readonly [string, string])[] =>
-  list.map(([item, max]) => [`${IND[ind]}.${item}`, max] as const);
+const items = <const K extends keyof typeof IND>(
+  ind: K,
+  list: readonly (readonly [string, string])[],
+): readonly (readonly [string, string])[] => list.map(([item, max]) => [`${IND[ind]}.${item}`, max] as const);
 
 /**
  * The checklist items of the indicators judged item by item: [full path, maximum as text].
  * (Paths are built once: a path made per lookup would be hashed per lookup.)
  */
 export const CHECKLIST = {
-  预算编制合理性: items("预算编制合理性", [["符合职责政策", "1"], ["合理分配", "1"], ["细化程度合理", "1"], ["分类编制准确", "1"], ["分配不固化", "1"]]),
-  绩效指标明确性: items("绩效指标明确性", [["细化分解", "1"], ["效益指标", "1"], ["指标值清晰", "1"], ["可量化指标", "1"], ["目标值依据", "1"]]),
-  项目实施程序: items("项目实施程序", [["设立调整报批", "1"], ["执行制度规定", "1"]]),
-  资产管理安全性: items("资产管理安全性", [["配置保管", "1"], ["处置收入", "1"]]),
-  管理制度健全性: items("管理制度健全性", [["制度制定", "0.5"], ["制度执行", "1.5"], ["预算绩效管理制度", "1"]]),
+  预算编制合理性: items("预算编制合理性", [
+    ["符合职责政策", "1"],
+    ["合理分配", "1"],
+    ["细化程度合理", "1"],
+    ["分类编制准确", "1"],
+    ["分配不固化", "1"],
+  ]),
+  绩效指标明确性: items("绩效指标明确性", [
+    ["细化分解", "1"],
+    ["效益指标", "1"],
+    ["指标值清晰", "1"],
+    ["可量化指标", "1"],
+    ["目标值依据", "1"],
+  ]),
+  项目实施程序: items("项目实施程序", [
+    ["设立调整报批", "1"],
+    ["执行制度规定", "1"],
+  ]),
+  资产管理安全性: items("资产管理安全性", [
+    ["配置保管", "1"],
+    ["处置收入", "1"],
+  ]),
+  管理制度健全性: items("管理制度健全性", [
+    ["制度制定", "0.5"],
+    ["制度执行", "1.5"],
+    ["预算绩效管理制度", "1"],
+  ]),
 } as const;
 
 /** The other judged parts (each at most 1 point), by full path. */

@@ -28,16 +28,27 @@ export interface GeneratedOptions {
 const FILE = "generated.rubric";
 
 /** The problems of one generated file: rejected by the checker, or the scorers disagree (or crash). */
-function problemsOf(text: string, inputs: number, seed: number, onCompared?: (cases: number, scored: number) => void): { kind: string; detail: string }[] {
+function problemsOf(
+  text: string,
+  inputs: number,
+  seed: number,
+  onCompared?: (cases: number, scored: number) => void,
+): { kind: string; detail: string }[] {
   const program = analyzeProgram([{ file: FILE, text }]);
   const errors = program.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) return [{ kind: "rejected", detail: errors.map((d) => `${d.code} ${d.message.en}`).join("; ") }];
+  if (errors.length > 0)
+    return [{ kind: "rejected", detail: errors.map((d) => `${d.code} ${d.message.en}`).join("; ") }];
   const out: { kind: string; detail: string }[] = [];
   for (const r of program.rubrics) {
     const c = compareScorers(r, inputs, seed);
     onCompared?.(c.cases, c.scored);
-    if (c.crash) out.push({ kind: "crash", detail: `${r.model.name}: ${c.crash.detail} on ${JSON.stringify(c.crash.input)}` });
-    if (c.mismatch) out.push({ kind: "mismatch", detail: `${r.model.name} on ${JSON.stringify(c.mismatch.input)}\n${firstDifference(c.mismatch.reference, c.mismatch.compiled)}` });
+    if (c.crash)
+      out.push({ kind: "crash", detail: `${r.model.name}: ${c.crash.detail} on ${JSON.stringify(c.crash.input)}` });
+    if (c.mismatch)
+      out.push({
+        kind: "mismatch",
+        detail: `${r.model.name} on ${JSON.stringify(c.mismatch.input)}\n${firstDifference(c.mismatch.reference, c.mismatch.compiled)}`,
+      });
   }
   return out;
 }
@@ -58,11 +69,18 @@ export async function runGenerated(o: GeneratedOptions, stats: Stats): Promise<v
       let fixture: string | undefined;
       if (o.keep && reduced < 5) {
         reduced++;
-        const fails = async (t: string): Promise<boolean> => problemsOf(t, o.inputs, seed).some((q) => q.kind === p.kind);
+        const fails = async (t: string): Promise<boolean> =>
+          problemsOf(t, o.inputs, seed).some((q) => q.kind === p.kind);
         fixture = keepFinding(`generated-${p.kind}`, await reduceText(file.text, fails, 200), "rubric");
       }
-      stats.add({ phase: "generated", kind: p.kind === "rejected" ? "rejected" : p.kind, detail: p.detail, ...(fixture ? { fixture } : {}) });
+      stats.add({
+        phase: "generated",
+        kind: p.kind === "rejected" ? "rejected" : p.kind,
+        detail: p.detail,
+        ...(fixture ? { fixture } : {}),
+      });
     }
-    if (id % 5 === 0) o.log(`  ${stats.generatedRubrics} rubrics × ${o.inputs} inputs, ${stats.findings.length} findings`);
+    if (id % 5 === 0)
+      o.log(`  ${stats.generatedRubrics} rubrics × ${o.inputs} inputs, ${stats.findings.length} findings`);
   }
 }

@@ -21,16 +21,41 @@ export interface HostileCase {
   readonly check?: (r: RunResult) => string | undefined;
 }
 
-export const CSV_HEADER = "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,改判:工作指标,理由:工作指标";
-export const csvRow = (id: string, plan = "100"): string => `${id},${plan},98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,1,无工作清单`;
-const VALUES = { 计划金额: 100, 实际金额: "98", 满意度: "95%", 进度: ["25%", "50%", "75%", "100%"], 计划数: 4, 完成数: 4, 违规: false, 公开: "按规定公开", 工作: [{ 名称: "甲", 已完成: true }], 信访件数: 0 };
-const department = (id: string, values: Record<string, unknown> = {}): string => JSON.stringify({ id, values: { ...VALUES, ...values }, judgeRestFull: true });
+export const CSV_HEADER =
+  "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,改判:工作指标,理由:工作指标";
+export const csvRow = (id: string, plan = "100"): string =>
+  `${id},${plan},98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,1,无工作清单`;
+const VALUES = {
+  计划金额: 100,
+  实际金额: "98",
+  满意度: "95%",
+  进度: ["25%", "50%", "75%", "100%"],
+  计划数: 4,
+  完成数: 4,
+  违规: false,
+  公开: "按规定公开",
+  工作: [{ 名称: "甲", 已完成: true }],
+  信访件数: 0,
+};
+const department = (id: string, values: Record<string, unknown> = {}): string =>
+  JSON.stringify({ id, values: { ...VALUES, ...values }, judgeRestFull: true });
 
-const rowsOf = (n: number, rng: Rng): string[] => Array.from({ length: n }, (_, k) => csvRow(`d${k + 1}`, String(1 + rng.int(500))));
-const jsonlLines = (out: string): Record<string, unknown>[] => out.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
-const failedRows = (out: string): number[] => jsonlLines(out).filter((r) => r["ok"] === false).map((r) => Number(r["row"]));
+const rowsOf = (n: number, rng: Rng): string[] =>
+  Array.from({ length: n }, (_, k) => csvRow(`d${k + 1}`, String(1 + rng.int(500))));
+const jsonlLines = (out: string): Record<string, unknown>[] =>
+  out
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const failedRows = (out: string): number[] =>
+  jsonlLines(out)
+    .filter((r) => r["ok"] === false)
+    .map((r) => Number(r["row"]));
 
-async function workbook(path: string, sheets: { name: string; rows: unknown[][]; dateColumn?: number }[]): Promise<void> {
+async function workbook(
+  path: string,
+  sheets: { name: string; rows: unknown[][]; dateColumn?: number }[],
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -39,7 +64,10 @@ async function workbook(path: string, sheets: { name: string; rows: unknown[][];
   }
   await wb.xlsx.writeFile(path);
 }
-const sheetRows = (n: number): unknown[][] => [CSV_HEADER.split(","), ...Array.from({ length: n }, (_, k) => csvRow(`d${k + 1}`).split(","))];
+const sheetRows = (n: number): unknown[][] => [
+  CSV_HEADER.split(","),
+  ...Array.from({ length: n }, (_, k) => csvRow(`d${k + 1}`).split(",")),
+];
 
 type Maker = { readonly name: string; readonly make: (rng: Rng, dir: string) => Promise<HostileCase> };
 
@@ -63,9 +91,23 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
     make: async (_rng, dir) => {
       const path = join(dir, "malformed.json");
       // A doubled comma, a missing comma, a closing bracket of the wrong kind.
-      const broken = ['{"id": "c", "values": {"计划金额": 100,, }}', '{"id": "f" "values": {}}', '{"id": "g", "values": {"计划金额": 100]}'];
-      writeFileSync(path, `[${[department("a"), department("b"), broken[0], department("d"), broken[1], department("e"), broken[2], department("h")].join(",\n")}]\n`);
-      return { path, rowsIn: 8, check: (r) => ([3, 5, 7].every((k) => failedRows(r.out).includes(k)) ? undefined : "a malformed element is not reported as a failed row") };
+      const broken = [
+        '{"id": "c", "values": {"计划金额": 100,, }}',
+        '{"id": "f" "values": {}}',
+        '{"id": "g", "values": {"计划金额": 100]}',
+      ];
+      writeFileSync(
+        path,
+        `[${[department("a"), department("b"), broken[0], department("d"), broken[1], department("e"), broken[2], department("h")].join(",\n")}]\n`,
+      );
+      return {
+        path,
+        rowsIn: 8,
+        check: (r) =>
+          [3, 5, 7].every((k) => failedRows(r.out).includes(k))
+            ? undefined
+            : "a malformed element is not reported as a failed row",
+      };
     },
   },
   {
@@ -82,7 +124,12 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
     name: "jsonl-huge-line",
     make: async (_rng, dir) => {
       const path = join(dir, "huge.jsonl");
-      const huge = JSON.stringify({ id: "huge", note: "x".repeat(48 * 1024 * 1024), values: VALUES, judgeRestFull: true });
+      const huge = JSON.stringify({
+        id: "huge",
+        note: "x".repeat(48 * 1024 * 1024),
+        values: VALUES,
+        judgeRestFull: true,
+      });
       writeFileSync(path, [department("a"), department("b"), huge, department("d")].join("\n") + "\n");
       return { path, rowsIn: 4 };
     },
@@ -100,7 +147,9 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
         check: (r) => {
           const row = jsonlLines(r.out).find((x) => x["id"] === "exact");
           const scores = row?.["scores"] as Record<string, string> | undefined;
-          return row?.["ok"] === true && scores?.["甲.满意"] === "2" ? "0.89999999999999999 was scored as 90% (read through a float)" : undefined;
+          return row?.["ok"] === true && scores?.["甲.满意"] === "2"
+            ? "0.89999999999999999 was scored as 90% (read through a float)"
+            : undefined;
         },
       };
     },
@@ -120,8 +169,13 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
         path,
         rowsIn: 4,
         check: (r) => {
-          const silent = [2, 3, 4].filter((k) => !failedRows(r.out).includes(k) && !new RegExp(`row ${k}\\b[^\\n]*(__proto__|duplicate)`, "i").test(r.err));
-          return silent.length > 0 ? `rows ${silent.join(", ")}: __proto__ or a duplicate key passed without a word` : undefined;
+          const silent = [2, 3, 4].filter(
+            (k) =>
+              !failedRows(r.out).includes(k) && !new RegExp(`row ${k}\\b[^\\n]*(__proto__|duplicate)`, "i").test(r.err),
+          );
+          return silent.length > 0
+            ? `rows ${silent.join(", ")}: __proto__ or a duplicate key passed without a word`
+            : undefined;
         },
       };
     },
@@ -133,7 +187,14 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
       const text = `\ufeff${CSV_HEADER}\n${rowsOf(4, rng).join("\n")}\n`;
       const le = Buffer.from(text, "utf16le");
       writeFileSync(path, enc === "utf16le" ? le : Buffer.from(le).swap16());
-      return { path, rowsIn: 4, check: (r) => (/4 scored/.test(r.err) || /utf-?16/i.test(r.err) ? undefined : "a UTF-16 file was neither decoded nor named as UTF-16") };
+      return {
+        path,
+        rowsIn: 4,
+        check: (r) =>
+          /4 scored/.test(r.err) || /utf-?16/i.test(r.err)
+            ? undefined
+            : "a UTF-16 file was neither decoded nor named as UTF-16",
+      };
     },
   })),
   {
@@ -168,7 +229,10 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
     name: "xlsx-empty-first-sheet",
     make: async (_rng, dir) => {
       const path = join(dir, "empty-first.xlsx");
-      await workbook(path, [{ name: "说明", rows: [] }, { name: "数据", rows: sheetRows(3) }]);
+      await workbook(path, [
+        { name: "说明", rows: [] },
+        { name: "数据", rows: sheetRows(3) },
+      ]);
       // Either the rows are read (and accounted for) or the empty sheet is named, exit 1.
       return {
         path,
@@ -176,7 +240,9 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
           const s = summaryOf(r.err);
           if (r.code === 0 && (!s || s.rows === 0)) return "an empty first sheet gave '0 rows', exit 0";
           if (s && s.rows > 0 && s.rows !== 3) return `${s.rows} rows read of 3`;
-          return r.code === 1 && (!s || s.rows === 0) && !/empty|空/i.test(r.err) ? "exit 1 without saying the sheet is empty" : undefined;
+          return r.code === 1 && (!s || s.rows === 0) && !/empty|空/i.test(r.err)
+            ? "exit 1 without saying the sheet is empty"
+            : undefined;
         },
       };
     },
@@ -189,7 +255,11 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
       const rows = sheetRows(2);
       (rows[1] as unknown[])[1] = new Date(Date.UTC(2023, 0, 1));
       await workbook(path, [{ name: "Sheet1", rows, dateColumn: 2 }]);
-      return { path, rowsIn: 2, check: (r) => (failedRows(r.out).includes(1) ? undefined : "a date cell was read as an amount") };
+      return {
+        path,
+        rowsIn: 2,
+        check: (r) => (failedRows(r.out).includes(1) ? undefined : "a date cell was read as an amount"),
+      };
     },
   },
   {
@@ -204,9 +274,16 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
         args: ["--format", "csv"],
         check: (r) => {
           // The id column of CSV output (after row and line); a quoted cell keeps its first character after the quote.
-          const cells = r.out.split("\n").slice(1).map((l) => /^[^,]*,[^,]*,("?)(.?)/.exec(l)?.[2] ?? "");
+          const cells = r.out
+            .split("\n")
+            .slice(1)
+            .map((l) => /^[^,]*,[^,]*,("?)(.?)/.exec(l)?.[2] ?? "");
           const raw = cells.filter((c) => /^[=+\-@\t\r]/.test(c));
-          return raw.length > 0 ? `CSV output cells begin with a formula character: ${raw.join(" | ")}` : r.code !== 0 ? `exit ${r.code}` : undefined;
+          return raw.length > 0
+            ? `CSV output cells begin with a formula character: ${raw.join(" | ")}`
+            : r.code !== 0
+              ? `exit ${r.code}`
+              : undefined;
         },
       };
     },
@@ -221,7 +298,10 @@ export const HOSTILE_MAKERS: readonly Maker[] = [
         path,
         rowsIn: 6,
         args: ["--format", "table"],
-        check: (r) => (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(r.out + r.err) ? "the table or stderr prints raw control characters" : undefined),
+        check: (r) =>
+          /[\u0000-\u0008\u000b-\u001f\u007f]/.test(r.out + r.err)
+            ? "the table or stderr prints raw control characters"
+            : undefined,
       };
     },
   },

@@ -33,17 +33,22 @@ export interface RunResult {
 
 /** `rubric score` in a child with a bounded heap (memory use is part of what is tested). */
 export function runScore(args: readonly string[], heapMb = 256): RunResult {
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, join(ROOT, "bin/rubric.js"), "score", ...args], {
-    encoding: "utf8",
-    timeout: 120_000,
-    maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, CI: "1", RUBRIC_LANG: "en", LANG: "C" },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${heapMb}`, join(ROOT, "bin/rubric.js"), "score", ...args],
+    {
+      encoding: "utf8",
+      timeout: 120_000,
+      maxBuffer: 512 * 1024 * 1024,
+      env: { ...process.env, CI: "1", RUBRIC_LANG: "en", LANG: "C" },
+    },
+  );
   return { code: r.status, signal: r.signal, out: r.stdout ?? "", err: r.stderr ?? "" };
 }
 
 const STACK = /\n\s+at [^\n]*:\d+:\d+\)?/;
-const RAW_LIBRARY = /FILE_ENDED|invalid signature|EISDIR|ENOENT: no such|Unexpected token|ERR_[A-Z_]+|RangeError|TypeError/;
+const RAW_LIBRARY =
+  /FILE_ENDED|invalid signature|EISDIR|ENOENT: no such|Unexpected token|ERR_[A-Z_]+|RangeError|TypeError/;
 
 /** Counts from the summary line (`N rows: S scored, F failed[, U not read]`), tolerant of wording. */
 export function summaryOf(err: string): { rows: number; scored: number; failed: number; notRead: number } | undefined {
@@ -53,14 +58,23 @@ export function summaryOf(err: string): { rows: number; scored: number; failed: 
     .find((l) => /\d+ rows?\b.*scored/.test(l));
   if (!line) return undefined;
   const num = (re: RegExp): number => Number(re.exec(line)?.[1] ?? 0);
-  return { rows: num(/(\d+) rows?/), scored: num(/(\d+) scored/), failed: num(/(\d+) failed/), notRead: num(/(\d+) (?:not read|unread|skipped)/) };
+  return {
+    rows: num(/(\d+) rows?/),
+    scored: num(/(\d+) scored/),
+    failed: num(/(\d+) failed/),
+    notRead: num(/(\d+) (?:not read|unread|skipped)/),
+  };
 }
 
 /** Problems with one run of one hostile file; empty when everything holds. */
 export function judge(c: HostileCase, r: RunResult): { kind: string; detail: string; unaccounted: number }[] {
   const out: { kind: string; detail: string; unaccounted: number }[] = [];
   const add = (kind: string, detail: string, unaccounted = 0): void => void out.push({ kind, detail, unaccounted });
-  if (r.signal || r.code === null || ![0, 1].includes(r.code)) add(r.code === 134 || /heap/i.test(r.err) ? "memory" : "exit-code", `exit ${r.code ?? r.signal}: ${r.err.slice(-400)}`);
+  if (r.signal || r.code === null || ![0, 1].includes(r.code))
+    add(
+      r.code === 134 || /heap/i.test(r.err) ? "memory" : "exit-code",
+      `exit ${r.code ?? r.signal}: ${r.err.slice(-400)}`,
+    );
   if (STACK.test(r.err) || /internal error/i.test(r.err)) add("stack-trace", r.err.slice(0, 600));
   else if (RAW_LIBRARY.test(r.err)) add("raw-message", r.err.slice(0, 400));
   if (c.rowsIn !== undefined) {
@@ -70,10 +84,21 @@ export function judge(c: HostileCase, r: RunResult): { kind: string; detail: str
     const rowsOut = jsonl ? r.out.split("\n").filter((l) => l.startsWith("{")).length : (s?.rows ?? 0);
     const notRead = s?.notRead ?? 0;
     const missing = c.rowsIn - rowsOut - notRead;
-    if (missing !== 0) add("rows-unaccounted", `${c.rowsIn} rows in, ${rowsOut} out, ${notRead} reported not read (summary: ${s ? JSON.stringify(s) : "none"})`, Math.abs(missing));
-    else if (s && s.scored + s.failed !== rowsOut) add("rows-unaccounted", `summary ${JSON.stringify(s)} but ${rowsOut} rows out`, Math.abs(s.scored + s.failed - rowsOut));
+    if (missing !== 0)
+      add(
+        "rows-unaccounted",
+        `${c.rowsIn} rows in, ${rowsOut} out, ${notRead} reported not read (summary: ${s ? JSON.stringify(s) : "none"})`,
+        Math.abs(missing),
+      );
+    else if (s && s.scored + s.failed !== rowsOut)
+      add(
+        "rows-unaccounted",
+        `summary ${JSON.stringify(s)} but ${rowsOut} rows out`,
+        Math.abs(s.scored + s.failed - rowsOut),
+      );
   }
-  if (c.unreadable && r.code !== 1) add("silent", `an input that cannot be read exited ${r.code}: ${r.err.slice(0, 300)}`);
+  if (c.unreadable && r.code !== 1)
+    add("silent", `an input that cannot be read exited ${r.code}: ${r.err.slice(0, 300)}`);
   const extra = c.check?.(r);
   if (extra) add("broken-promise", extra);
   return out;

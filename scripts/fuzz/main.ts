@@ -38,7 +38,8 @@ const keep = !v["no-keep"];
 log(`fuzz: seed ${seed}${minutes !== undefined ? `, ${minutes} min` : ""} (reproduce with --seed ${seed})`);
 
 // With --minutes, the time is shared: mutants 60%, generated rubrics 30%, hostile files the rest.
-const share = (f: number): number => (minutes !== undefined ? started + minutes * 60_000 * f : Number.POSITIVE_INFINITY);
+const share = (f: number): number =>
+  minutes !== undefined ? started + minutes * 60_000 * f : Number.POSITIVE_INFINITY;
 
 if (phases.has("mutants")) {
   log("mutated rubrics…");
@@ -48,7 +49,10 @@ if (phases.has("mutants")) {
 if (phases.has("generated")) {
   log("generated rubrics through both scorers…");
   const rubrics = v.rubrics !== undefined ? Number(v.rubrics) : minutes !== undefined ? Number.POSITIVE_INFINITY : 20;
-  await runGenerated({ seed, rubrics, inputs: v.inputs !== undefined ? Number(v.inputs) : 500, until: share(0.9), keep, log }, stats);
+  await runGenerated(
+    { seed, rubrics, inputs: v.inputs !== undefined ? Number(v.inputs) : 500, until: share(0.9), keep, log },
+    stats,
+  );
 }
 if (phases.has("hostile")) {
   log("hostile input files through rubric score…");

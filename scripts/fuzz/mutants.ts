@@ -25,7 +25,9 @@ function rubricFiles(dir: string): string[] {
 
 /** Names of the rubrics a file declares. */
 function declared(text: string): string[] {
-  return [...text.matchAll(/(?:^|\n)\s*(?:rubric|评分表)\s+([^\s{]+)/g)].map((m) => m[1] ?? "").filter((n) => n.length > 1);
+  return [...text.matchAll(/(?:^|\n)\s*(?:rubric|评分表)\s+([^\s{]+)/g)]
+    .map((m) => m[1] ?? "")
+    .filter((n) => n.length > 1);
 }
 
 export interface SeedFile {
@@ -37,12 +39,17 @@ export interface SeedFile {
 
 export function seedFiles(): SeedFile[] {
   // Not the open findings: they would be found again and again.
-  const files = [...rubricFiles(join(ROOT, "rubrics")), ...rubricFiles(join(ROOT, "test/fixtures"))].filter((f) => !f.includes("/fuzz/open/")).sort();
+  const files = [...rubricFiles(join(ROOT, "rubrics")), ...rubricFiles(join(ROOT, "test/fixtures"))]
+    .filter((f) => !f.includes("/fuzz/open/"))
+    .sort();
   const docs = files.map((f) => ({ file: relative(ROOT, f), text: readFileSync(f, "utf8") }));
   return docs.map((d) => ({
     ...d,
     // The files beside it that declare a rubric it names (what `extends` needs), not all of them: analysis is the cost.
-    siblings: docs.filter((o) => o.file !== d.file && dirname(o.file) === dirname(d.file) && declared(o.text).some((n) => d.text.includes(n))),
+    siblings: docs.filter(
+      (o) =>
+        o.file !== d.file && dirname(o.file) === dirname(d.file) && declared(o.text).some((n) => d.text.includes(n)),
+    ),
   }));
 }
 
@@ -75,7 +82,12 @@ export async function runMutants(o: MutantOptions, stats: Stats): Promise<void> 
     stats.tscChecked += pending.length;
     for (const [i, why] of bad) {
       const p = pending[i];
-      stats.add({ phase: "mutants", kind: "tsc", detail: `${p?.file ?? "(program)"}: ${why}`, ...(p && o.keep ? { fixture: keepFinding("tsc", p.text, "rubric") } : {}) });
+      stats.add({
+        phase: "mutants",
+        kind: "tsc",
+        detail: `${p?.file ?? "(program)"}: ${why}`,
+        ...(p && o.keep ? { fixture: keepFinding("tsc", p.text, "rubric") } : {}),
+      });
     }
     pending.length = 0;
   };
@@ -86,7 +98,12 @@ export async function runMutants(o: MutantOptions, stats: Stats): Promise<void> 
     const m = mutate(seed.text, rng, donors);
     stats.mutants++;
     const wantCompile = o.compileEvery > 0 && clean % o.compileEvery === 0;
-    const r = await probeRubric(seed.file, m.text, seed.siblings, { cases: clean % 2 === 0 ? o.cases : 0, seed: stats.mutants, compile: wantCompile, runtime: RUNTIME_FOR_TSC });
+    const r = await probeRubric(seed.file, m.text, seed.siblings, {
+      cases: clean % 2 === 0 ? o.cases : 0,
+      seed: stats.mutants,
+      compile: wantCompile,
+      runtime: RUNTIME_FOR_TSC,
+    });
     if (r.clean) {
       clean++;
       stats.cleanMutants++;
@@ -104,12 +121,21 @@ export async function runMutants(o: MutantOptions, stats: Stats): Promise<void> 
       // Reducing costs hundreds of probes: a few per kind and run are enough to see a class.
       if (o.keep && n < 3) {
         reducedKinds.set(p.kind, n + 1);
-        const fails = async (t: string): Promise<boolean> => (await probeRubric(seed.file, t, seed.siblings, { cases: o.cases, seed: stats.mutants, compile: false })).problems.some((q) => q.kind === p.kind);
+        const fails = async (t: string): Promise<boolean> =>
+          (
+            await probeRubric(seed.file, t, seed.siblings, { cases: o.cases, seed: stats.mutants, compile: false })
+          ).problems.some((q) => q.kind === p.kind);
         fixture = keepFinding(p.kind, await reduceText(m.text, fails), "rubric");
       }
-      stats.add({ phase: "mutants", kind: p.kind, detail: `${seed.file} [${m.ops.join(",")}] ${p.detail}`, ...(fixture ? { fixture } : {}) });
+      stats.add({
+        phase: "mutants",
+        kind: p.kind,
+        detail: `${seed.file} [${m.ops.join(",")}] ${p.detail}`,
+        ...(fixture ? { fixture } : {}),
+      });
     }
-    if (stats.mutants % 500 === 0) o.log(`  ${stats.mutants} mutants, ${stats.cleanMutants} clean, ${stats.findings.length} findings`);
+    if (stats.mutants % 500 === 0)
+      o.log(`  ${stats.mutants} mutants, ${stats.cleanMutants} clean, ${stats.findings.length} findings`);
   }
   flushTsc();
 }

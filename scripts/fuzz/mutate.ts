@@ -18,7 +18,42 @@ const isSpace = (t: string): boolean => /^\s+$/.test(t);
 
 const KEYWORD_SPELLINGS = KEYWORDS.flatMap((k) => [...k.en, ...k.zh]);
 const BRACKETS = ["{", "}", "[", "]", "(", ")", "（", "）", "【", "】"];
-const PUNCTUATION = [",", ";", ":", ".", "..", "->", "→", ">=", "≥", "<=", "≤", "!=", "≠", "=", "==", "%", "％", "，", "、", "；", "：", "×", "÷", "*", "/", "+", "-", '"', "“", "”", "/*", "*/", "//", "\\"];
+const PUNCTUATION = [
+  ",",
+  ";",
+  ":",
+  ".",
+  "..",
+  "->",
+  "→",
+  ">=",
+  "≥",
+  "<=",
+  "≤",
+  "!=",
+  "≠",
+  "=",
+  "==",
+  "%",
+  "％",
+  "，",
+  "、",
+  "；",
+  "：",
+  "×",
+  "÷",
+  "*",
+  "/",
+  "+",
+  "-",
+  '"',
+  "“",
+  "”",
+  "/*",
+  "*/",
+  "//",
+  "\\",
+];
 const NUMBERS = [
   "0",
   "-1",
@@ -36,7 +71,29 @@ const NUMBERS = [
   "6分",
   "-0",
 ];
-const UNICODE = ["\u0000", "\u0007", "\u001b]0;x\u0007", "\u2028", "\u2029", "\ufeff", "\u200b", "\u202e", "\ud800", "\udfff", "🧮", "𠀀", "é", "\r", "\r\n", "\t", "\u00a0", "\u3000", "ｆｕｌｌ", "指标说明", "\ufffd"];
+const UNICODE = [
+  "\u0000",
+  "\u0007",
+  "\u001b]0;x\u0007",
+  "\u2028",
+  "\u2029",
+  "\ufeff",
+  "\u200b",
+  "\u202e",
+  "\ud800",
+  "\udfff",
+  "🧮",
+  "𠀀",
+  "é",
+  "\r",
+  "\r\n",
+  "\t",
+  "\u00a0",
+  "\u3000",
+  "ｆｕｌｌ",
+  "指标说明",
+  "\ufffd",
+];
 
 function randomCodePoint(rng: Rng): string {
   const ranges: [number, number][] = [
@@ -85,51 +142,75 @@ function solid(tokens: string[], rng: Rng): number {
 const MUTATIONS: readonly (readonly [string, Mutation])[] = [
   ["delete-token", (t, r) => void t.splice(solid(t, r), 1)],
   ["delete-range", (t, r) => void t.splice(at(t, r), 1 + r.int(12))],
-  ["duplicate-token", (t, r) => {
-    const i = solid(t, r);
-    t.splice(i, 0, t[i] ?? "");
-  }],
-  ["duplicate-range", (t, r) => {
-    const i = at(t, r);
-    t.splice(i, 0, ...t.slice(i, i + 2 + r.int(20)));
-  }],
-  ["swap-tokens", (t, r) => {
-    const i = solid(t, r);
-    const j = r.next() < 0.5 ? Math.min(t.length - 1, i + 2) : solid(t, r);
-    [t[i], t[j]] = [t[j] ?? "", t[i] ?? ""];
-  }],
+  [
+    "duplicate-token",
+    (t, r) => {
+      const i = solid(t, r);
+      t.splice(i, 0, t[i] ?? "");
+    },
+  ],
+  [
+    "duplicate-range",
+    (t, r) => {
+      const i = at(t, r);
+      t.splice(i, 0, ...t.slice(i, i + 2 + r.int(20)));
+    },
+  ],
+  [
+    "swap-tokens",
+    (t, r) => {
+      const i = solid(t, r);
+      const j = r.next() < 0.5 ? Math.min(t.length - 1, i + 2) : solid(t, r);
+      [t[i], t[j]] = [t[j] ?? "", t[i] ?? ""];
+    },
+  ],
   ["stray-bracket", (t, r) => void t.splice(at(t, r), 0, r.pick(BRACKETS))],
   ["punctuation", (t, r) => void t.splice(at(t, r), 0, r.pick(PUNCTUATION))],
-  ["keyword", (t, r) => void t.splice(at(t, r), 0, r.next() < 0.5 ? ` ${r.pick(KEYWORD_SPELLINGS)} ` : r.pick(KEYWORD_SPELLINGS))],
+  [
+    "keyword",
+    (t, r) => void t.splice(at(t, r), 0, r.next() < 0.5 ? ` ${r.pick(KEYWORD_SPELLINGS)} ` : r.pick(KEYWORD_SPELLINGS)),
+  ],
   ["replace-with-keyword", (t, r) => void t.splice(solid(t, r), 1, r.pick(KEYWORD_SPELLINGS))],
-  ["number", (t, r) => {
-    const nums = t.map((x, i) => (/^\d/.test(x) ? i : -1)).filter((i) => i >= 0);
-    const i = nums.length > 0 ? r.pick(nums) : at(t, r);
-    t.splice(i, nums.length > 0 ? 1 : 0, r.pick(NUMBERS));
-  }],
+  [
+    "number",
+    (t, r) => {
+      const nums = t.map((x, i) => (/^\d/.test(x) ? i : -1)).filter((i) => i >= 0);
+      const i = nums.length > 0 ? r.pick(nums) : at(t, r);
+      t.splice(i, nums.length > 0 ? 1 : 0, r.pick(NUMBERS));
+    },
+  ],
   ["nesting", (t, r) => void t.splice(at(t, r), 0, nesting(r))],
   ["unicode", (t, r) => void t.splice(at(t, r), 0, r.next() < 0.5 ? r.pick(UNICODE) : randomCodePoint(r))],
-  ["char-flip", (t, r) => {
-    const i = solid(t, r);
-    const s = t[i] ?? "";
-    const k = r.int(Math.max(1, s.length));
-    t[i] = s.slice(0, k) + randomCodePoint(r) + s.slice(k + 1);
-  }],
-  ["donor-splice", (t, r, donors) => {
-    const d = r.pick(donors);
-    const i = r.int(Math.max(1, d.length));
-    t.splice(at(t, r), 0, ...d.slice(i, i + 1 + r.int(30)));
-  }],
-  ["line-op", (t, r) => {
-    const lines = t.join("").split("\n");
-    const i = r.int(lines.length);
-    const j = r.int(lines.length);
-    const op = r.int(3);
-    if (op === 0) lines.splice(i, 1);
-    else if (op === 1) lines.splice(i, 0, lines[j] ?? "");
-    else [lines[i], lines[j]] = [lines[j] ?? "", lines[i] ?? ""];
-    t.splice(0, t.length, ...tokenize(lines.join("\n")));
-  }],
+  [
+    "char-flip",
+    (t, r) => {
+      const i = solid(t, r);
+      const s = t[i] ?? "";
+      const k = r.int(Math.max(1, s.length));
+      t[i] = s.slice(0, k) + randomCodePoint(r) + s.slice(k + 1);
+    },
+  ],
+  [
+    "donor-splice",
+    (t, r, donors) => {
+      const d = r.pick(donors);
+      const i = r.int(Math.max(1, d.length));
+      t.splice(at(t, r), 0, ...d.slice(i, i + 1 + r.int(30)));
+    },
+  ],
+  [
+    "line-op",
+    (t, r) => {
+      const lines = t.join("").split("\n");
+      const i = r.int(lines.length);
+      const j = r.int(lines.length);
+      const op = r.int(3);
+      if (op === 0) lines.splice(i, 1);
+      else if (op === 1) lines.splice(i, 0, lines[j] ?? "");
+      else [lines[i], lines[j]] = [lines[j] ?? "", lines[i] ?? ""];
+      t.splice(0, t.length, ...tokenize(lines.join("\n")));
+    },
+  ],
 ];
 
 export const MUTATION_NAMES = MUTATIONS.map(([n]) => n);

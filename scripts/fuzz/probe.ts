@@ -12,7 +12,17 @@ import { compileRubric } from "../../src/compiler/codegen/compile.js";
 import { formatRubric, RubricSyntaxError } from "../../src/format/format.js";
 import { compareScorers, firstDifference } from "./compare.js";
 
-export type ProblemKind = "crash" | "bad-range" | "fmt-crash" | "fmt-refused" | "fmt-not-idempotent" | "fmt-changed-meaning" | "example-crash" | "mismatch" | "compile-crash" | "slow";
+export type ProblemKind =
+  | "crash"
+  | "bad-range"
+  | "fmt-crash"
+  | "fmt-refused"
+  | "fmt-not-idempotent"
+  | "fmt-changed-meaning"
+  | "example-crash"
+  | "mismatch"
+  | "compile-crash"
+  | "slow";
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -39,19 +49,28 @@ export interface ProbeOptions {
   readonly runtime?: string;
 }
 
-const describe = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? "").split("\n").slice(1, 6).join("\n")}` : String(e));
+const describe = (e: unknown): string =>
+  e instanceof Error ? `${e.name}: ${e.message}\n${(e.stack ?? "").split("\n").slice(1, 6).join("\n")}` : String(e);
 
 function badRanges(program: Program, docs: readonly SourceDocument[]): string[] {
   const length = new Map(docs.map((d) => [d.file, d.text.length]));
   const out: string[] = [];
   const ok = (file: string, s: { start: number; end: number }): boolean => {
     const n = length.get(file);
-    return n !== undefined && Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= n;
+    return (
+      n !== undefined &&
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      0 <= s.start &&
+      s.start <= s.end &&
+      s.end <= n
+    );
   };
   for (const d of program.diagnostics) {
     if (!ok(d.file, d.span)) out.push(`${d.code} at ${d.file} ${d.span.start}..${d.span.end}`);
     if (!d.message.zh || !d.message.en) out.push(`${d.code} has an empty message`);
-    for (const r of d.related) if (!ok(r.file, r.span)) out.push(`${d.code} related ${r.file} ${r.span.start}..${r.span.end}`);
+    for (const r of d.related)
+      if (!ok(r.file, r.span)) out.push(`${d.code} related ${r.file} ${r.span.start}..${r.span.end}`);
   }
   return out;
 }
@@ -72,7 +91,12 @@ function meaning(program: Program, file: string): string {
   return JSON.stringify({ diags, examples });
 }
 
-export async function probeRubric(file: string, text: string, siblings: readonly SourceDocument[], options: ProbeOptions): Promise<ProbeResult> {
+export async function probeRubric(
+  file: string,
+  text: string,
+  siblings: readonly SourceDocument[],
+  options: ProbeOptions,
+): Promise<ProbeResult> {
   const started = Date.now();
   const problems: Problem[] = [];
   const docs = [{ file, text }, ...siblings.filter((s) => s.file !== file)];
@@ -91,7 +115,17 @@ export async function probeRubric(file: string, text: string, siblings: readonly
   for (const b of badRanges(program, docs)) problems.push({ kind: "bad-range", detail: b });
   const mine = program.diagnostics.filter((d) => d.file === file);
   const clean = !mine.some((d) => d.severity === "error");
-  const syntaxOk = !mine.some((d) => ["syntax-error", "digit-name", "record-field-constraint", "unexpected-character", "too-deep", "too-many-errors", "binary-file"].includes(d.code));
+  const syntaxOk = !mine.some((d) =>
+    [
+      "syntax-error",
+      "digit-name",
+      "record-field-constraint",
+      "unexpected-character",
+      "too-deep",
+      "too-many-errors",
+      "binary-file",
+    ].includes(d.code),
+  );
 
   let before: string;
   try {
@@ -111,8 +145,10 @@ export async function probeRubric(file: string, text: string, siblings: readonly
       const after = meaning(analyzeProgram([{ file, text: once }, ...docs.slice(1)]), file);
       if (after !== before) problems.push({ kind: "fmt-changed-meaning", detail: firstDifference(before, after) });
     } catch (e) {
-      if (e instanceof RubricSyntaxError) problems.push({ kind: "fmt-refused", detail: `check found no syntax error, fmt did: ${e.message}` });
-      else if (e instanceof Error && /would not keep the meaning/.test(e.message)) problems.push({ kind: "fmt-changed-meaning", detail: e.message });
+      if (e instanceof RubricSyntaxError)
+        problems.push({ kind: "fmt-refused", detail: `check found no syntax error, fmt did: ${e.message}` });
+      else if (e instanceof Error && /would not keep the meaning/.test(e.message))
+        problems.push({ kind: "fmt-changed-meaning", detail: e.message });
       else problems.push({ kind: "fmt-crash", detail: describe(e) });
     }
   }
@@ -122,12 +158,21 @@ export async function probeRubric(file: string, text: string, siblings: readonly
   if (clean) {
     for (const r of program.rubrics.filter((x) => x.model.file === file)) {
       try {
-        if (options.compile) modules.push((await compileRubric(r, options.runtime ? { runtime: options.runtime } : {})).ts);
+        if (options.compile)
+          modules.push((await compileRubric(r, options.runtime ? { runtime: options.runtime } : {})).ts);
         if (options.cases > 0) {
           const c = compareScorers(r, options.cases, options.seed);
           compared += c.cases;
-          if (c.crash) problems.push({ kind: "crash", detail: `scoring ${r.model.name} threw ${c.crash.detail} on ${JSON.stringify(c.crash.input)}` });
-          if (c.mismatch) problems.push({ kind: "mismatch", detail: `${r.model.name} on ${JSON.stringify(c.mismatch.input)}\n${firstDifference(c.mismatch.reference, c.mismatch.compiled)}` });
+          if (c.crash)
+            problems.push({
+              kind: "crash",
+              detail: `scoring ${r.model.name} threw ${c.crash.detail} on ${JSON.stringify(c.crash.input)}`,
+            });
+          if (c.mismatch)
+            problems.push({
+              kind: "mismatch",
+              detail: `${r.model.name} on ${JSON.stringify(c.mismatch.input)}\n${firstDifference(c.mismatch.reference, c.mismatch.compiled)}`,
+            });
         }
       } catch (e) {
         problems.push({ kind: "compile-crash", detail: `${r.model.name}: ${describe(e)}` });

@@ -11,7 +11,11 @@ import { tokenize } from "./mutate.js";
 export const FINDINGS_DIR = fileURLToPath(new URL("../../test/fixtures/fuzz/", import.meta.url));
 
 /** ddmin over `pieces`: the smallest subsequence (1-minimal, within `budget` tests) for which `fails` holds. */
-export async function ddmin<T>(pieces: readonly T[], fails: (xs: readonly T[]) => Promise<boolean>, budget = 400): Promise<T[]> {
+export async function ddmin<T>(
+  pieces: readonly T[],
+  fails: (xs: readonly T[]) => Promise<boolean>,
+  budget = 400,
+): Promise<T[]> {
   let current = [...pieces];
   let n = 2;
   let tests = 0;

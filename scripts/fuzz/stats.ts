@@ -49,10 +49,14 @@ export class Stats {
       `mismatches: ${this.mismatches}  crashes: ${this.crashes}  rows unaccounted: ${this.rowsUnaccounted}`,
     ];
     const byKind = new Map<string, Finding[]>();
-    for (const f of this.findings) byKind.set(`${f.phase}/${f.kind}`, [...(byKind.get(`${f.phase}/${f.kind}`) ?? []), f]);
+    for (const f of this.findings)
+      byKind.set(`${f.phase}/${f.kind}`, [...(byKind.get(`${f.phase}/${f.kind}`) ?? []), f]);
     for (const [k, fs] of byKind) {
       lines.push(`  ${k}: ${fs.length}`);
-      for (const f of fs.slice(0, 3)) lines.push(`    ${f.fixture ? `${f.fixture}: ` : ""}${f.detail.split("\n").slice(0, 3).join(" / ").slice(0, 300)}`);
+      for (const f of fs.slice(0, 3))
+        lines.push(
+          `    ${f.fixture ? `${f.fixture}: ` : ""}${f.detail.split("\n").slice(0, 3).join(" / ").slice(0, 300)}`,
+        );
     }
     return lines.join("\n");
   }

@@ -37,7 +37,8 @@ export function typecheckModules(sources: readonly string[]): Map<number, string
       if (i < 0) return void bad.set(-1, `${bad.get(-1) ?? ""}${text}\n`);
       if (!bad.has(i)) bad.set(i, text);
     };
-    for (const d of ts.getPreEmitDiagnostics(program)) note(d.file?.fileName, ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    for (const d of ts.getPreEmitDiagnostics(program))
+      note(d.file?.fileName, ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     for (const f of files) {
       const sf = program.getSourceFile(f);
       const visit = (n: ts.Node): void => {

@@ -20,7 +20,10 @@ export function diagnosticsForPaths(paths: readonly string[]): {
 } {
   const loaded = loadPaths(paths);
   const program = analyzeProgram(loaded.documents);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...program.diagnostics.filter((d) => loaded.reported.has(d.file))]);
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...program.diagnostics.filter((d) => loaded.reported.has(d.file)),
+  ]);
   const texts = new Map(loaded.documents.map((d) => [d.file, d.text]));
   return { diagnostics, linesOf: lineIndexFor(texts), missing: loaded.missing, program, reported: loaded.reported };
 }

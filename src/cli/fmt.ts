@@ -72,16 +72,28 @@ export async function runFmt(paths: readonly string[], opts: FmtOptions, io: Com
         changed--;
         failed++;
         const why = fsReason(e);
-        io.err(zh ? `${doc.file}：无法写入，文件保持不变：${why.zh}` : `${doc.file}: cannot write, the file is left as it was: ${why.en}`);
+        io.err(
+          zh
+            ? `${doc.file}：无法写入，文件保持不变：${why.zh}`
+            : `${doc.file}: cannot write, the file is left as it was: ${why.en}`,
+        );
         continue;
       }
       io.out(zh ? `已格式化 ${doc.file}` : `formatted ${doc.file}`);
     }
   }
   if (opts.check) {
-    io.out(zh ? `${changed} 个文件需要格式化，${unchanged} 个已是规范格式` : `${changed} file(s) not formatted, ${unchanged} formatted`);
+    io.out(
+      zh
+        ? `${changed} 个文件需要格式化，${unchanged} 个已是规范格式`
+        : `${changed} file(s) not formatted, ${unchanged} formatted`,
+    );
   } else {
-    io.out(zh ? `格式化了 ${changed} 个文件，${unchanged} 个无需改动` : `${changed} file(s) formatted, ${unchanged} unchanged`);
+    io.out(
+      zh
+        ? `格式化了 ${changed} 个文件，${unchanged} 个无需改动`
+        : `${changed} file(s) formatted, ${unchanged} unchanged`,
+    );
   }
   if (failed > 0) io.err(zh ? `${failed} 个文件无法格式化` : `${failed} file(s) could not be formatted`);
   return failed > 0 || (opts.check && changed > 0) ? 1 : 0;

@@ -57,7 +57,8 @@ export function loadPaths(paths: readonly string[], cwd = process.cwd()): Loaded
       // Also a broken link or a pipe: reading it says what is wrong (a missing path is reported as missing).
       named.push(abs);
       try {
-        for (const sib of readdirSync(dirname(abs), { withFileTypes: true })) if (candidate(sib)) context.add(join(dirname(abs), sib.name));
+        for (const sib of readdirSync(dirname(abs), { withFileTypes: true }))
+          if (candidate(sib)) context.add(join(dirname(abs), sib.name));
       } catch {
         /* an unreadable directory only loses context */
       }
@@ -73,7 +74,9 @@ export function loadPaths(paths: readonly string[], cwd = process.cwd()): Loaded
   const isNamed = new Set(named);
   const skip = (file: string, reason: Message, asNamed: boolean): void => {
     const at = { file, span: { start: 0, end: 0 } };
-    diagnostics.push(asNamed ? diagnostic("file-not-loaded", at, { reason }) : diagnostic("sibling-not-loaded", at, { reason }));
+    diagnostics.push(
+      asNamed ? diagnostic("file-not-loaded", at, { reason }) : diagnostic("sibling-not-loaded", at, { reason }),
+    );
   };
   for (const abs of all) {
     const file = show(abs);

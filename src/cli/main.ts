@@ -93,7 +93,12 @@ async function compileCommand(args: readonly string[], io: CommandIO): Promise<n
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { output: { type: "string", short: "o" }, rubric: { type: "string" }, runtime: { type: "string" }, lang: { type: "string" } },
+      options: {
+        output: { type: "string", short: "o" },
+        rubric: { type: "string" },
+        runtime: { type: "string" },
+        lang: { type: "string" },
+      },
     });
   } catch (e) {
     io.err(`${(e as Error).message}
@@ -105,13 +110,26 @@ ${USAGE}`);
     io.err(`rubric compile needs a rubric file and -o <dir>\n${USAGE}`);
     return 2;
   }
-  return runCompile(parsed.positionals, { out: v.output, lang: pickLang(v.lang), ...(v.rubric ? { rubric: v.rubric } : {}), ...(v.runtime ? { runtime: v.runtime } : {}) }, io);
+  return runCompile(
+    parsed.positionals,
+    {
+      out: v.output,
+      lang: pickLang(v.lang),
+      ...(v.rubric ? { rubric: v.rubric } : {}),
+      ...(v.runtime ? { runtime: v.runtime } : {}),
+    },
+    io,
+  );
 }
 
 async function fmtCommand(args: readonly string[], io: CommandIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { check: { type: "boolean", default: false }, lang: { type: "string" } } });
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { check: { type: "boolean", default: false }, lang: { type: "string" } },
+    });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -140,7 +158,9 @@ export function run(): void {
     stderr: process.stderr,
   };
   const internal = (e: unknown): number => {
-    io.err(`rubric: internal error: ${(e as Error)?.message ?? String(e)}\nplease report this with the file that caused it`);
+    io.err(
+      `rubric: internal error: ${(e as Error)?.message ?? String(e)}\nplease report this with the file that caused it`,
+    );
     return 70;
   };
   void mainAsync(process.argv.slice(2), io)

@@ -62,5 +62,7 @@ export function outputStems(rubrics: readonly NamedRubric[]): string[] {
   // Still alike (the same base name in two directories, or only the letter case differs): each gets its hash.
   const seen = new Map<string, number>();
   for (const s of stems) seen.set(s.toLowerCase(), (seen.get(s.toLowerCase()) ?? 0) + 1);
-  return stems.map((s, i) => fitted((seen.get(s.toLowerCase()) ?? 0) > 1 ? `${s}-${hash(identity(rubrics[i] as NamedRubric))}` : s));
+  return stems.map((s, i) =>
+    fitted((seen.get(s.toLowerCase()) ?? 0) > 1 ? `${s}-${hash(identity(rubrics[i] as NamedRubric))}` : s),
+  );
 }

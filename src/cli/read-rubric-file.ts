@@ -44,8 +44,12 @@ function brokenLink(path: string, e: unknown): Message {
   } catch {
     /* the link itself went away */
   }
-  if ((e as NodeJS.ErrnoException)?.code === "ELOOP") return { zh: `符号链接循环（指向 ${target}）`, en: `a symbolic link loop (to ${target})` };
-  return { zh: `符号链接失效（指向的 ${target} 不存在）`, en: `a broken symbolic link (to ${target}, which does not exist)` };
+  if ((e as NodeJS.ErrnoException)?.code === "ELOOP")
+    return { zh: `符号链接循环（指向 ${target}）`, en: `a symbolic link loop (to ${target})` };
+  return {
+    zh: `符号链接失效（指向的 ${target} 不存在）`,
+    en: `a broken symbolic link (to ${target}, which does not exist)`,
+  };
 }
 
 export function readRubricFile(path: string): RubricFileRead {

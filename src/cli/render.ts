@@ -58,7 +58,12 @@ export function codeFrame(lines: LineIndex, start: number, end: number, c: Color
   return out.join("\n");
 }
 
-export function renderDiagnostic(d: Diagnostic, linesOf: (file: string) => LineIndex | undefined, lang: Lang, c: Colors): string {
+export function renderDiagnostic(
+  d: Diagnostic,
+  linesOf: (file: string) => LineIndex | undefined,
+  lang: Lang,
+  c: Colors,
+): string {
   const lines = linesOf(d.file);
   const sev = d.severity === "error" ? c.red("error") : d.severity === "warning" ? c.yellow("warning") : c.cyan("info");
   const head = `${c.bold(location(d, lines))} ${sev} ${c.dim(d.code)} ${d.message[lang]}`;

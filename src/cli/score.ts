@@ -93,7 +93,11 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   }
   const inputFormat = formatOf(inputPath);
   if (!inputFormat) {
-    io.err(zh ? `无法识别输入文件的格式：${inputPath}（应为 .json、.jsonl、.csv 或 .xlsx）` : `cannot tell the input's format from its name: ${inputPath} (expected .json, .jsonl, .csv or .xlsx)`);
+    io.err(
+      zh
+        ? `无法识别输入文件的格式：${inputPath}（应为 .json、.jsonl、.csv 或 .xlsx）`
+        : `cannot tell the input's format from its name: ${inputPath} (expected .json, .jsonl, .csv or .xlsx)`,
+    );
     return 2;
   }
 
@@ -118,7 +122,12 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     io.err(zh ? `${rubricPath} 中没有评分表` : `no rubric in ${rubricPath}`);
     return 1;
   }
-  const chooser = new RubricChooser(program.rubrics, named.length > 0 ? named : program.rubrics, fallback, v.reference ?? false);
+  const chooser = new RubricChooser(
+    program.rubrics,
+    named.length > 0 ? named : program.rubrics,
+    fallback,
+    v.reference ?? false,
+  );
 
   if (v.sheet !== undefined && inputFormat !== "xlsx") {
     io.err(`--sheet is for .xlsx input only\n${SCORE_USAGE}`);
@@ -166,7 +175,13 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     }
   }
   const file = output?.stream;
-  const opts: SinkOptions = { lang, explain: v.explain ?? false, indicators: chooser.indicatorPaths(), showRubric: !fallback, color: io.color && !v.output };
+  const opts: SinkOptions = {
+    lang,
+    explain: v.explain ?? false,
+    indicators: chooser.indicatorPaths(),
+    showRubric: !fallback,
+    color: io.color && !v.output,
+  };
   let sink: Sink;
   if (format === "xlsx") {
     let target: Writable;
@@ -184,13 +199,23 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   } else {
     const out: TextOut = file ? streamOut(file, true) : io.stdout ? streamOut(io.stdout, false) : linesOut(io.out);
     sink =
-      format === "csv" ? csvSink(out, opts, !!v.output) : format === "json" ? jsonSink(out, opts) : format === "jsonl" ? jsonlSink(out, opts) : format === "md" ? mdSink(out, opts) : tableSink(out, opts);
+      format === "csv"
+        ? csvSink(out, opts, !!v.output)
+        : format === "json"
+          ? jsonSink(out, opts)
+          : format === "jsonl"
+            ? jsonlSink(out, opts)
+            : format === "md"
+              ? mdSink(out, opts)
+              : tableSink(out, opts);
   }
 
   const vocabulary = chooser.vocabulary();
   const reserved = ["id", "编号", "部门", "rubric", "评分表", "其余满分", "judge_rest_full"];
   let headerFailed = false;
-  const progress = io.stderr ? progressBar(io.stderr, size, io.env ?? process.env) : progressBar({ isTTY: false } as NodeJS.WriteStream, 0);
+  const progress = io.stderr
+    ? progressBar(io.stderr, size, io.env ?? process.env)
+    : progressBar({ isTTY: false } as NodeJS.WriteStream, 0);
   const records = readRecords(source, inputFormat, {
     path: inputPath,
     ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
@@ -204,16 +229,20 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   const summary: BatchSummary = { rows: 0, failed: 0 };
   let failure: string | undefined;
   try {
-    await scoreRecords(records, {
-      scorerFor: (name) => chooser.choose(name),
-      sink,
-      lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
-      lang,
-      err: io.err,
-      progress,
-      bytesRead: () => source.bytesRead,
-      explain: (v.explain ?? false) || format === "json",
-    }, summary);
+    await scoreRecords(
+      records,
+      {
+        scorerFor: (name) => chooser.choose(name),
+        sink,
+        lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
+        lang,
+        err: io.err,
+        progress,
+        bytesRead: () => source.bytesRead,
+        explain: (v.explain ?? false) || format === "json",
+      },
+      summary,
+    );
     await sink.end();
   } catch (e) {
     failure = (e as Error)?.message ?? String(e);
@@ -232,7 +261,12 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
     }
   }
   if (failure) io.err(zh ? `评分中断：${visible(failure)}` : `scoring stopped: ${visible(failure)}`);
-  if (failure && v.output) io.err(zh ? `未写入 ${v.output}（原有文件保持不变）` : `${v.output} was not written (an existing file is left as it was)`);
+  if (failure && v.output)
+    io.err(
+      zh
+        ? `未写入 ${v.output}（原有文件保持不变）`
+        : `${v.output} was not written (an existing file is left as it was)`,
+    );
   io.err(summaryLine(summary, lang, failure !== undefined));
   return summary.failed > 0 || (summary.fileErrors ?? 0) > 0 || headerFailed || failure ? 1 : 0;
 }

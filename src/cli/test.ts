@@ -21,7 +21,8 @@ function findNode(tree: readonly NodeReport[], path: readonly string[]): NodeRep
 function traceLines(n: NodeReport, lang: Lang, indent: string): string[] {
   const out: string[] = [];
   for (const t of n.trace) out.push(`${indent}${t[lang]}`);
-  for (const c of n.clamps) out.push(`${indent}${lang === "zh" ? `截取 ${c.from} → ${c.to}` : `clamped ${c.from} → ${c.to}`}`);
+  for (const c of n.clamps)
+    out.push(`${indent}${lang === "zh" ? `截取 ${c.from} → ${c.to}` : `clamped ${c.from} → ${c.to}`}`);
   for (const ch of n.children) {
     out.push(`${indent}${ch.name} = ${ch.score ?? "—"} / ${ch.points}`);
     out.push(...traceLines(ch, lang, `${indent}  `));
@@ -43,7 +44,11 @@ export function runTest(paths: readonly string[], opts: { lang: Lang; json: bool
     io.out(
       JSON.stringify(
         {
-          diagnostics: errors.map((d) => ({ location: location(d, linesOf(d.file)), code: d.code, message: d.message[lang] })),
+          diagnostics: errors.map((d) => ({
+            location: location(d, linesOf(d.file)),
+            code: d.code,
+            message: d.message[lang],
+          })),
           examples: results.map((r) => ({
             title: r.example.title,
             file: r.example.file,
@@ -51,7 +56,12 @@ export function runTest(paths: readonly string[], opts: { lang: Lang; json: bool
             pass: r.pass,
             total: r.result?.report.total ?? null,
             grade: r.result?.report.grade ?? null,
-            assertions: r.assertions.map((a) => ({ target: a.label, expected: a.expected, actual: a.actual, pass: a.pass })),
+            assertions: r.assertions.map((a) => ({
+              target: a.label,
+              expected: a.expected,
+              actual: a.actual,
+              pass: a.pass,
+            })),
             problems: r.problems.map((p) => p[lang]),
             report: r.result?.report,
           })),
@@ -64,18 +74,24 @@ export function runTest(paths: readonly string[], opts: { lang: Lang; json: bool
     for (const d of errors) io.out(`${renderDiagnostic(d, linesOf, lang, c)}\n`);
     for (const r of results) {
       const where = location({ file: r.example.file, span: r.example.decl.span }, linesOf(r.example.file));
-      const rubric = r.example.rubric ? `${r.example.rubric.model.name}${r.example.rubric.model.year ? ` ${r.example.rubric.model.year}` : ""}` : "?";
+      const rubric = r.example.rubric
+        ? `${r.example.rubric.model.name}${r.example.rubric.model.year ? ` ${r.example.rubric.model.year}` : ""}`
+        : "?";
       const total = r.result?.report.total ?? "—";
       const grade = r.result?.report.grade ?? "—";
       const mark = r.pass ? c.green("✓ PASS") : c.red("✗ FAIL");
       io.out(`${mark} ${r.example.title}  ${c.dim(`[${rubric}] ${where}`)}`);
-      io.out(`    ${lang === "zh" ? "总分" : "total"} ${c.bold(total)}  ${lang === "zh" ? "等级" : "grade"} ${grade}  (${r.assertions.filter((a) => a.pass).length}/${r.assertions.length} ${lang === "zh" ? "项断言通过" : "assertions pass"})`);
+      io.out(
+        `    ${lang === "zh" ? "总分" : "total"} ${c.bold(total)}  ${lang === "zh" ? "等级" : "grade"} ${grade}  (${r.assertions.filter((a) => a.pass).length}/${r.assertions.length} ${lang === "zh" ? "项断言通过" : "assertions pass"})`,
+      );
       if (r.pass) continue;
       for (const p of r.problems) io.out(`    ${c.red("!")} ${p[lang]}`);
       for (const a of r.assertions) {
         if (a.pass) continue;
         const at = location({ file: r.example.file, span: a.span }, linesOf(r.example.file));
-        io.out(`    ${c.red("✗")} ${a.label}: ${lang === "zh" ? "预期" : "expected"} ${a.expected}, ${lang === "zh" ? "实际" : "actual"} ${a.actual ?? "—"}  ${c.dim(at)}`);
+        io.out(
+          `    ${c.red("✗")} ${a.label}: ${lang === "zh" ? "预期" : "expected"} ${a.expected}, ${lang === "zh" ? "实际" : "actual"} ${a.actual ?? "—"}  ${c.dim(at)}`,
+        );
         const node = a.path && r.result ? findNode(r.result.report.tree, a.path) : undefined;
         if (node) for (const line of traceLines(node, lang, "        ")) io.out(c.dim(line));
       }

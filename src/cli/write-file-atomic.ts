@@ -19,7 +19,8 @@ import type { Writable } from "node:stream";
 /** The file-system calls made here. Tests replace one to simulate a full disk (ENOSPC) or a failed rename. */
 export const fsCalls = {
   openSync: fs.openSync,
-  writeSync: (fd: number, bytes: Uint8Array, offset: number, length: number): number => fs.writeSync(fd, bytes, offset, length),
+  writeSync: (fd: number, bytes: Uint8Array, offset: number, length: number): number =>
+    fs.writeSync(fd, bytes, offset, length),
   fsyncSync: fs.fsyncSync,
   closeSync: fs.closeSync,
   renameSync: fs.renameSync,
@@ -51,10 +52,18 @@ function targetOf(path: string): Target {
     const to = link?.isSymbolicLink() ? resolve(dirname(path), fs.readlinkSync(path)) : path;
     return { path: to, existing: undefined, special: false };
   }
-  if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), { code: "EISDIR", path });
+  if (st.isDirectory())
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), {
+      code: "EISDIR",
+      path,
+    });
   // `/dev/stdout` leads to a pipe that has no path of its own: a device or pipe is opened by the name given.
   if (!st.isFile()) return { path, existing: undefined, special: true };
-  return { path: fs.realpathSync(path), existing: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }, special: false };
+  return {
+    path: fs.realpathSync(path),
+    existing: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid },
+    special: false,
+  };
 }
 
 /** Gives the new file the old one's permissions and, where allowed (the owner or root), its owner. */

@@ -101,7 +101,8 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
 
   const entries: RubricEntry[] = [];
   for (const p of documents.values()) {
-    for (const item of p.ast.items) if (item.kind === "Rubric" && item.name.text !== "") entries.push({ decl: item, file: p.file });
+    for (const item of p.ast.items)
+      if (item.kind === "Rubric" && item.name.text !== "") entries.push({ decl: item, file: p.file });
   }
   const byKey = new Map<string, RubricEntry>();
   for (const e of entries) {
@@ -127,7 +128,13 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
       if (same.length === 1) return same[0];
     }
     const s = suggest(rubricKey(ref.name.text, year), byKey.keys());
-    diagnostics.push(diagnostic("unknown-rubric", { file: from.file, span: ref.span }, { name: rubricKey(ref.name.text, year), ...(s ? { suggestion: s } : {}) }));
+    diagnostics.push(
+      diagnostic(
+        "unknown-rubric",
+        { file: from.file, span: ref.span },
+        { name: rubricKey(ref.name.text, year), ...(s ? { suggestion: s } : {}) },
+      ),
+    );
     return undefined;
   };
 
@@ -138,7 +145,9 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
     if (done !== undefined) return done ?? undefined;
     if (building.includes(e)) {
       const chain = [...building.slice(building.indexOf(e)), e].map((x) => x.decl.name.text).join(" → ");
-      diagnostics.push(diagnostic("extends-cycle", { file: e.file, span: e.decl.base?.span ?? e.decl.name.span }, { chain }));
+      diagnostics.push(
+        diagnostic("extends-cycle", { file: e.file, span: e.decl.base?.span ?? e.decl.name.span }, { chain }),
+      );
       return undefined;
     }
     building.push(e);
@@ -172,12 +181,14 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
   const rubrics = [...built.values()].filter((r): r is CheckedRubric => r !== null && r !== undefined);
 
   const examples: PreparedExample[] = [];
-  const rubricOf = (e: RubricEntry | undefined): CheckedRubric | undefined => (e ? built.get(e) ?? undefined : undefined);
+  const rubricOf = (e: RubricEntry | undefined): CheckedRubric | undefined =>
+    e ? (built.get(e) ?? undefined) : undefined;
   for (const p of documents.values()) {
     for (const item of p.ast.items) {
       if (item.kind === "Example") {
         const target = item.target ? rubricOf(find(item.target, { file: p.file, span: item.target.span })) : undefined;
-        if (!item.target) diagnostics.push(diagnostic("example-no-rubric", { file: p.file, span: item.title.span }, {}));
+        if (!item.target)
+          diagnostics.push(diagnostic("example-no-rubric", { file: p.file, span: item.title.span }, {}));
         const prepared = prepareExample(item, p.file, target);
         examples.push(prepared);
         diagnostics.push(...prepared.diagnostics);
@@ -193,7 +204,12 @@ export function analyzeProgram(docs: readonly SourceDocument[], parsed?: Readonl
       }
     }
   }
-  return { documents, rubrics, examples, diagnostics: sortDiagnostics(dedupe(withoutFollowOns(documents, diagnostics))) };
+  return {
+    documents,
+    rubrics,
+    examples,
+    diagnostics: sortDiagnostics(dedupe(withoutFollowOns(documents, diagnostics))),
+  };
 }
 
 function withoutFollowOns(documents: ReadonlyMap<string, ParsedDocument>, all: readonly Diagnostic[]): Diagnostic[] {

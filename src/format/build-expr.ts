@@ -24,7 +24,9 @@ export function numNode(n: { span: A.Span }, src: Source): F.NumNode {
 function joined(src: Source, start: number, end: number): string {
   return src
     .within(start, end)
-    .map((t, i, all) => (i > 0 && all[i - 1]?.tokenType.name === "NumberLiteral" && /^[A-Za-z]/.test(t.image) ? ` ${t.image}` : t.image))
+    .map((t, i, all) =>
+      i > 0 && all[i - 1]?.tokenType.name === "NumberLiteral" && /^[A-Za-z]/.test(t.image) ? ` ${t.image}` : t.image,
+    )
     .join("");
 }
 
@@ -33,24 +35,51 @@ const PARENS = new Set(["LParen"]);
 /** The source parentheses around `e`, if any, and the span inside them. */
 function parensOf(e: A.Expr, src: Source): { parens?: F.Parens; inner: A.Span } {
   const s = e.span;
-  const childStart = e.kind === "Binary" ? e.left.span.start : e.kind === "Index" || e.kind === "Member" ? e.object.span.start : undefined;
+  const childStart =
+    e.kind === "Binary"
+      ? e.left.span.start
+      : e.kind === "Index" || e.kind === "Member"
+        ? e.object.span.start
+        : undefined;
   const first = src.next(s.start);
-  const wrapped = childStart !== undefined ? s.start < childStart : first.startOffset === s.start && PARENS.has(first.tokenType.name);
+  const wrapped =
+    childStart !== undefined ? s.start < childStart : first.startOffset === s.start && PARENS.has(first.tokenType.name);
   if (!wrapped) return { inner: s };
   const close = src.prev(s.end);
-  return { parens: { open: first.image, close: close.image }, inner: { start: tokenEnd(first), end: close.startOffset } };
+  return {
+    parens: { open: first.image, close: close.image },
+    inner: { start: tokenEnd(first), end: close.startOffset },
+  };
 }
 
 /** The first comma (or semicolon) between consecutive items, as written; `fallback` if none. */
 export function separator(src: Source, items: readonly { span: A.Span }[], fallback: string): string {
   for (let i = 1; i < items.length; i++) {
-    const t = src.find((items[i - 1] as { span: A.Span }).span.end, (items[i] as { span: A.Span }).span.start, "Comma", "Semicolon");
+    const t = src.find(
+      (items[i - 1] as { span: A.Span }).span.end,
+      (items[i] as { span: A.Span }).span.start,
+      "Comma",
+      "Semicolon",
+    );
     if (t) return t.image;
   }
   return fallback;
 }
 
-const PREC: Record<A.BinaryOp, number> = { or: 1, and: 2, "=": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6 };
+const PREC: Record<A.BinaryOp, number> = {
+  or: 1,
+  and: 2,
+  "=": 4,
+  "!=": 4,
+  "<": 4,
+  "<=": 4,
+  ">": 4,
+  ">=": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
+};
 
 export function intervalNode(iv: A.Interval, src: Source): F.IntervalNode {
   return {
@@ -89,7 +118,14 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
         close: src.prev(inner.end).image,
       };
     case "Index":
-      return { type: "Index", ...base, object: exprNode(e.object, src), open: after(e.object), index: exprNode(e.index, src), close: src.prev(inner.end).image };
+      return {
+        type: "Index",
+        ...base,
+        object: exprNode(e.object, src),
+        open: after(e.object),
+        index: exprNode(e.index, src),
+        close: src.prev(inner.end).image,
+      };
     case "Member":
       return { type: "Member", ...base, object: exprNode(e.object, src), field: nameNode(e.field, src) };
     case "Unary":
@@ -161,7 +197,9 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
         type: "Judged",
         ...base,
         kw: kw(),
-        ...(e.bounds ? { inKw: src.next(tokenEnd(src.at(inner.start))).image, bounds: intervalNode(e.bounds, src) } : {}),
+        ...(e.bounds
+          ? { inKw: src.next(tokenEnd(src.at(inner.start))).image, bounds: intervalNode(e.bounds, src) }
+          : {}),
       };
     case "Bands":
       return {
@@ -188,9 +226,17 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
       return phrase(e, inner, [e.actual, e.target, e.zero === "full" ? undefined : e.zero], base, src);
     case "DeductPer":
       if (e.cap) return phrase(e, inner, [e.amount, e.count, e.cap], base, src);
-      return { type: "Deduct", ...base, kw: kw(), amount: exprNode(e.amount, src), perKw: after(e.amount), per: exprNode(e.count, src) };
+      return {
+        type: "Deduct",
+        ...base,
+        kw: kw(),
+        amount: exprNode(e.amount, src),
+        perKw: after(e.amount),
+        per: exprNode(e.count, src),
+      };
     case "DeductBeyond":
-      if (e.mode || e.cap || e.subjectFirst || e.direction === "off") return phrase(e, inner, [e.amount, e.step, e.subject, e.threshold, e.cap], base, src);
+      if (e.mode || e.cap || e.subjectFirst || e.direction === "off")
+        return phrase(e, inner, [e.amount, e.step, e.subject, e.threshold, e.cap], base, src);
       return {
         type: "Deduct",
         ...base,
@@ -213,7 +259,12 @@ function bandArm(a: A.BandArm, src: Source): F.BandArmNode {
   const first = src.at(a.span.start);
   switch (a.cond.kind) {
     case "compare":
-      return { ...base, op: first.image, bound: exprNode(a.cond.value, src), arrow: src.next(a.cond.value.span.end).image };
+      return {
+        ...base,
+        op: first.image,
+        bound: exprNode(a.cond.value, src),
+        arrow: src.next(a.cond.value.span.end).image,
+      };
     case "interval":
       return { ...base, interval: intervalNode(a.cond.interval, src), arrow: src.next(a.cond.interval.span.end).image };
     case "otherwise":
@@ -221,7 +272,13 @@ function bandArm(a: A.BandArm, src: Source): F.BandArmNode {
   }
 }
 
-function judgedBy(e: A.JudgedExpr, v: NonNullable<A.JudgedExpr["verdict"]>, base: { start: number; end: number }, kw: string, src: Source): F.JudgedByNode {
+function judgedBy(
+  e: A.JudgedExpr,
+  v: NonNullable<A.JudgedExpr["verdict"]>,
+  base: { start: number; end: number },
+  kw: string,
+  src: Source,
+): F.JudgedByNode {
   return {
     type: "JudgedBy",
     ...base,
@@ -235,7 +292,12 @@ function judgedBy(e: A.JudgedExpr, v: NonNullable<A.JudgedExpr["verdict"]>, base
   };
 }
 
-function judgedDeduct(e: A.JudgedExpr, when: A.Expr, base: { start: number; end: number }, src: Source): F.JudgedDeductNode {
+function judgedDeduct(
+  e: A.JudgedExpr,
+  when: A.Expr,
+  base: { start: number; end: number },
+  src: Source,
+): F.JudgedDeductNode {
   const bounds = e.bounds as A.Interval;
   const words = src.within(base.start, bounds.span.start).map((t) => t.image);
   const inWord = words.length > 1 && src.prev(bounds.span.start).tokenType.name === "In" ? words.pop() : undefined;
@@ -272,7 +334,13 @@ function tierArm(a: A.TierArm, src: Source): F.TierArmNode {
 }
 
 /** The tokens of `inner` outside its operands become words; operands stay nodes, all in source order. */
-function phrase(e: A.Expr, inner: A.Span, operands: readonly (A.Expr | undefined)[], base: { start: number; end: number; parens?: F.Parens }, src: Source): F.PhraseNode {
+function phrase(
+  e: A.Expr,
+  inner: A.Span,
+  operands: readonly (A.Expr | undefined)[],
+  base: { start: number; end: number; parens?: F.Parens },
+  src: Source,
+): F.PhraseNode {
   const ops = operands.filter((x): x is A.Expr => x !== undefined).sort((a, b) => a.span.start - b.span.start);
   const pieces: (string | number)[] = [];
   const args: F.ExprNode[] = [];

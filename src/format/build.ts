@@ -11,7 +11,12 @@ const span = (x: { span: A.Span }): { start: number; end: number } => ({ start: 
 const byStart = (a: { span: A.Span }, b: { span: A.Span }): number => a.span.start - b.span.start;
 
 /** A `{ … }` list the author may write on one line: kept expanded if written with a line break after `{`. */
-function list(src: Source, open: number, items: readonly { span: A.Span }[], sep = ";"): { openAt: number; expanded: boolean; sep: string } {
+function list(
+  src: Source,
+  open: number,
+  items: readonly { span: A.Span }[],
+  sep = ";",
+): { openAt: number; expanded: boolean; sep: string } {
   const first = items[0];
   const expanded = first !== undefined && src.slice(open + 1, first.span.start).includes("\n");
   return { openAt: open, expanded, sep: separator(src, items, sep) };
@@ -115,7 +120,9 @@ function rubricItem(i: A.RubricItem, src: Source): F.StatementNode {
         kw: kwAt(i, src),
         target: path(i.target, src),
         ...(i.points ? { points: numNode(i.points, src) } : {}),
-        body: i.items.map((x) => (x.kind === "Group" || x.kind === "Indicator" ? treeNode(x, src) : indicatorItem(x, src))),
+        body: i.items.map((x) =>
+          x.kind === "Group" || x.kind === "Indicator" ? treeNode(x, src) : indicatorItem(x, src),
+        ),
         ...block(after(i.points ?? i.target, src).startOffset),
       };
     case "Add":
@@ -133,7 +140,14 @@ function rubricItem(i: A.RubricItem, src: Source): F.StatementNode {
         ...block(after(i.title ?? i.target, src).startOffset),
       };
     case "Rename":
-      return { type: "Rename", ...span(i), kw: kwAt(i, src), target: path(i.target, src), toKw: after(i.target, src).image, name: nameNode(i.to, src) };
+      return {
+        type: "Rename",
+        ...span(i),
+        kw: kwAt(i, src),
+        target: path(i.target, src),
+        toKw: after(i.target, src).image,
+        name: nameNode(i.to, src),
+      };
     case "Example":
       return example(i, src);
     case "Scale":
@@ -181,14 +195,30 @@ function typeNode(t: A.TypeExpr, src: Source, end: number): F.TypeNode {
         end,
         element: typeNode(t.element, src, elementEnd),
         open: open.image,
-        length: numNode({ span: { start: (toks[toks.length - 2] as typeof open).startOffset, end: tokenEnd(toks[toks.length - 2] as typeof open) } }, src),
+        length: numNode(
+          {
+            span: {
+              start: (toks[toks.length - 2] as typeof open).startOffset,
+              end: tokenEnd(toks[toks.length - 2] as typeof open),
+            },
+          },
+          src,
+        ),
         close: (toks[toks.length - 1] as typeof open).image,
       };
     }
     case "Pair":
       return { type: "TypePair", start, end, kw: toks[0]?.image ?? "", element: typeNode(t.element, src, end) };
     case "Money":
-      return { type: "TypeMoney", start, end, kw: toks[0]?.image ?? "", open: toks[1]?.image ?? "(", unit: toks[2]?.image ?? "", close: toks[3]?.image ?? ")" };
+      return {
+        type: "TypeMoney",
+        start,
+        end,
+        kw: toks[0]?.image ?? "",
+        open: toks[1]?.image ?? "(",
+        unit: toks[2]?.image ?? "",
+        close: toks[3]?.image ?? ")",
+      };
     case "Prim":
     case "Named":
       return { type: "TypeWord", start, end, text: toks.map((x) => x.image).join("") };
@@ -229,7 +259,9 @@ function ruleNode(r: A.RuleDecl, src: Source): F.RuleNode {
       const toks = src.within(p.type.span.start, p.type.span.end);
       // `money` without a unit is a parameter's own form: printed as the one word written.
       const valueType: F.TypeNode =
-        p.type.kind === "Money" && toks.length === 1 ? { type: "TypeWord", start: p.type.span.start, end: p.type.span.end, text: toks[0]?.image ?? "" } : typeNode(p.type, src, p.type.span.end);
+        p.type.kind === "Money" && toks.length === 1
+          ? { type: "TypeWord", start: p.type.span.start, end: p.type.span.end, text: toks[0]?.image ?? "" }
+          : typeNode(p.type, src, p.type.span.end);
       return { type: "RuleParam", ...span(p), name: nameNode(p.name, src), colon: after(p.name, src).image, valueType };
     }),
     value: exprNode(r.body, src),
@@ -245,16 +277,30 @@ function path(p: A.Path, src: Source): F.PathNode {
 }
 
 function treeNode(d: A.GroupDecl | A.IndicatorDecl, src: Source): F.GroupNode | F.IndicatorNode {
-  const head = { ...span(d), kw: kwAt(d, src), name: nameNode(d.name, src), ...(d.title ? { title: strNode(d.title, src) } : {}), points: numNode(d.points, src) };
+  const head = {
+    ...span(d),
+    kw: kwAt(d, src),
+    name: nameNode(d.name, src),
+    ...(d.title ? { title: strNode(d.title, src) } : {}),
+    points: numNode(d.points, src),
+  };
   const open = after(d.points, src).startOffset;
-  if (d.kind === "Indicator") return { type: "Indicator", ...head, body: d.items.map((x) => indicatorItem(x, src)), ...block(open) };
+  if (d.kind === "Indicator")
+    return { type: "Indicator", ...head, body: d.items.map((x) => indicatorItem(x, src)), ...block(open) };
   const items: (A.NoteDecl | A.GroupDecl | A.IndicatorDecl)[] = [...d.notes, ...d.children].sort(byStart);
   const body = items.map((x) => (x.kind === "Note" ? note(x, src) : treeNode(x, src)));
   if (!d.slot) return { type: "Group", ...head, body, ...block(open) };
   const slot = after(d.points, src);
   const brace = src.next(tokenEnd(slot));
   const braced = brace.tokenType.name === "LBrace" && brace.startOffset < d.span.end;
-  return { type: "Group", ...head, slotKw: slot.image, ...(braced ? {} : { bodiless: true }), body, ...block(braced ? brace.startOffset : slot.startOffset) };
+  return {
+    type: "Group",
+    ...head,
+    slotKw: slot.image,
+    ...(braced ? {} : { bodiless: true }),
+    body,
+    ...block(braced ? brace.startOffset : slot.startOffset),
+  };
 }
 
 function part(p: A.PartDecl, src: Source): F.PartNode {
@@ -282,16 +328,33 @@ function indicatorItem(x: A.IndicatorItem, src: Source): F.StatementNode {
       return { type: "Score", ...span(x), kw: kwAt(x, src), rule: exprNode(x.rule, src) };
     case "Checklist": {
       const open = src.next(tokenEnd(src.at(x.span.start))).startOffset;
-      return { type: "Checklist", ...span(x), kw: kwAt(x, src), body: x.items.map((p) => part(p, src)), ...list(src, open, x.items) };
+      return {
+        type: "Checklist",
+        ...span(x),
+        kw: kwAt(x, src),
+        body: x.items.map((p) => part(p, src)),
+        ...list(src, open, x.items),
+      };
     }
     case "Exempt":
     case "Veto":
-      return { type: "Condition", ...span(x), kw: kwAt(x, src), whenKw: src.next(tokenEnd(src.at(x.span.start))).image, cond: exprNode(x.cond, src) };
+      return {
+        type: "Condition",
+        ...span(x),
+        kw: kwAt(x, src),
+        whenKw: src.next(tokenEnd(src.at(x.span.start))).image,
+        cond: exprNode(x.cond, src),
+      };
   }
 }
 
 /** The `{ … }` of a reweight or of one of its entries, if written. */
-function reweightBlock(owner: { span: A.Span }, before: { span: A.Span }, entries: readonly A.ReweightEntry[], src: Source): { block?: F.ReweightBlockNode } {
+function reweightBlock(
+  owner: { span: A.Span },
+  before: { span: A.Span },
+  entries: readonly A.ReweightEntry[],
+  src: Source,
+): { block?: F.ReweightBlockNode } {
   const open = src.find(before.span.end, owner.span.end, "LBrace");
   if (!open) return {};
   return {
@@ -355,7 +418,14 @@ function exampleItem(i: A.ExampleItem, src: Source): F.StatementNode {
         value: exprNode(g.value, src),
       }));
       const braced = open.tokenType.name === "LBrace";
-      return { type: "Given", ...span(i), kw: kw.image, braced, body: entries, ...(braced ? list(src, open.startOffset, i.entries) : block(-1)) };
+      return {
+        type: "Given",
+        ...span(i),
+        kw: kw.image,
+        braced,
+        body: entries,
+        ...(braced ? list(src, open.startOffset, i.entries) : block(-1)),
+      };
     }
     case "Judge": {
       const kw = src.at(i.span.start);
@@ -372,14 +442,24 @@ function exampleItem(i: A.ExampleItem, src: Source): F.StatementNode {
       };
     }
     case "Override":
-      return { type: "Override", ...span(i), kw: kwAt(i, src), target: path(i.target, src), value: exprNode(i.value, src), ...because(i.reason, src) };
+      return {
+        type: "Override",
+        ...span(i),
+        kw: kwAt(i, src),
+        target: path(i.target, src),
+        value: exprNode(i.value, src),
+        ...because(i.reason, src),
+      };
     case "ExpectError":
       return {
         type: "ExpectError",
         ...span(i),
         kw: kwAt(i, src),
         errorKw: src.next(tokenEnd(src.at(i.span.start))).image,
-        kind: src.within(i.errorKind.span.start, i.errorKind.span.end).map((t) => t.image).join(""),
+        kind: src
+          .within(i.errorKind.span.start, i.errorKind.span.end)
+          .map((t) => t.image)
+          .join(""),
         inKw: src.prev(i.target.span.start).image,
         target: path(i.target, src),
       };
@@ -388,7 +468,9 @@ function exampleItem(i: A.ExampleItem, src: Source): F.StatementNode {
         type: "Expect",
         ...span(i),
         kw: kwAt(i, src),
-        ...(i.target.kind === "path" ? { target: path(i.target.path, src) } : { targetKw: src.at(i.target.span.start).image }),
+        ...(i.target.kind === "path"
+          ? { target: path(i.target.path, src) }
+          : { targetKw: src.at(i.target.span.start).image }),
         value: exprNode(i.value, src),
       };
   }

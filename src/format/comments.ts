@@ -13,7 +13,12 @@ import { isListOwner } from "./tree.js";
 type AnyNode = F.Node | F.CommentNode;
 
 function isNode(x: unknown): x is F.Node {
-  return typeof x === "object" && x !== null && typeof (x as { type?: unknown }).type === "string" && (x as { type: string }).type !== "Comment";
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as { type?: unknown }).type === "string" &&
+    (x as { type: string }).type !== "Comment"
+  );
 }
 
 /** Child nodes of a node, in source order (every property holding a node or nodes). */
@@ -73,7 +78,8 @@ function attachTo(node: { comments?: F.CommentNode[] }, comment: Placed, marker?
  */
 function afterOpening(comment: Placed, endOfLine: boolean): boolean {
   const enclosing = comment.enclosingNode as (F.Node & { openAt?: unknown; comments?: F.CommentNode[] }) | undefined;
-  if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start < enclosing.openAt) return false;
+  if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start < enclosing.openAt)
+    return false;
   const open = enclosing.openAt;
   if (comment.precedingNode && comment.precedingNode.start > open) return false;
   if (!comment.followingNode || comment.followingNode.start < open) return attachTo(enclosing, comment);
@@ -88,7 +94,8 @@ function afterOpening(comment: Placed, endOfLine: boolean): boolean {
  */
 function inHeader(comment: Placed): boolean {
   const enclosing = comment.enclosingNode as (F.Node & { openAt?: unknown }) | undefined;
-  if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start > enclosing.openAt) return false;
+  if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start > enclosing.openAt)
+    return false;
   if (comment.precedingNode) {
     comment.leading = false;
     comment.trailing = true;
@@ -130,12 +137,17 @@ function hoist(comment: Placed, text: string, endOfLine: boolean): boolean {
   // A comment on a line of its own leads the next element even before a separator: with two such
   // comments, one would otherwise trail the element before and the other lead the next, swapping them.
   const beforeSeparator =
-    enclosing && LISTS.has(enclosing.type) && (endOfLine || !comment.followingNode) && /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[;,；，、]/.test(text.slice(comment.end));
+    enclosing &&
+    LISTS.has(enclosing.type) &&
+    (endOfLine || !comment.followingNode) &&
+    /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[;,；，、]/.test(text.slice(comment.end));
   if (comment.block && !(beforeSeparator && comment.precedingNode)) return false;
   if (enclosing?.type === "If" && !endOfLine) {
     // On its own line before `then` or `else`: stays there.
-    if (comment.start > enclosing.cond.end && comment.end <= enclosing.thenAt) return attachTo(enclosing, comment, "then");
-    if (comment.start > enclosing.then.end && comment.end <= enclosing.elseAt) return attachTo(enclosing, comment, "else");
+    if (comment.start > enclosing.cond.end && comment.end <= enclosing.thenAt)
+      return attachTo(enclosing, comment, "then");
+    if (comment.start > enclosing.then.end && comment.end <= enclosing.elseAt)
+      return attachTo(enclosing, comment, "else");
   }
   let target: F.Node | undefined;
   if (!enclosing) target = undefined;

@@ -34,14 +34,20 @@ export async function formatRubric(text: string, options: FormatOptions = {}): P
   return bom + restored;
 }
 
-const KEPT_NOTHING = "internal error: the formatted text would not keep the meaning or the comments of the original; the file was left as it is";
+const KEPT_NOTHING =
+  "internal error: the formatted text would not keep the meaning or the comments of the original; the file was left as it is";
 
 /** The canonical form of text with LF line ends. */
 async function formatLf(source: string, options: FormatOptions): Promise<string> {
   const file = options.file ?? "<input>";
   // Parsed once here (syntax errors are thrown from here); the plugin's parser reuses it.
   const before = parseChecked(source, file);
-  const out = await format(source, { parser: "rubric", plugins: [plugin], filepath: file, ...(options.printWidth ? { printWidth: options.printWidth } : {}) });
+  const out = await format(source, {
+    parser: "rubric",
+    plugins: [plugin],
+    filepath: file,
+    ...(options.printWidth ? { printWidth: options.printWidth } : {}),
+  });
   const after = parseText(file, out);
   const meaning = meaningOfParse(before);
   if (meaning === undefined || meaning !== meaningOfParse(after) || !commentsKept(before, after)) {

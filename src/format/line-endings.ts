@@ -31,12 +31,14 @@ function strings(text: string): { start: number; end: number; image: string }[] 
 export function restoreLineEndings(original: string, formatted: string, eol: LineEnding): string {
   const before = strings(original);
   const after = strings(formatted);
-  if (before.length !== after.length) throw new Error("internal error: the formatted text does not have the string literals of the original");
+  if (before.length !== after.length)
+    throw new Error("internal error: the formatted text does not have the string literals of the original");
   const out: string[] = [];
   let at = 0;
   after.forEach((s, i) => {
     const raw = (before[i] as { image: string }).image;
-    if (normalizeLineEnds(raw) !== s.image) throw new Error("internal error: the formatted text does not keep a string literal of the original");
+    if (normalizeLineEnds(raw) !== s.image)
+      throw new Error("internal error: the formatted text does not keep a string literal of the original");
     out.push(formatted.slice(at, s.start).replace(/\n/g, eol), raw);
     at = s.end;
   });

@@ -20,7 +20,9 @@ export class RubricSyntaxError extends SyntaxError {
     readonly column: number,
     readonly diagnostic: Diagnostic,
   ) {
-    super(`${file}:${line}:${column}: ${diagnostic.code}: ${diagnostic.message.en} — refusing to format a file with syntax errors`);
+    super(
+      `${file}:${line}:${column}: ${diagnostic.code}: ${diagnostic.message.en} — refusing to format a file with syntax errors`,
+    );
     this.name = "RubricSyntaxError";
     this.loc = { start: { line, column } };
   }
@@ -44,15 +46,13 @@ export function parseChecked(text: string, file = "<input>"): ParseResult {
 export function parseRubric(text: string, file = "<input>"): RootNode {
   const parsed = parseChecked(text, file);
   last = undefined; // used once: a long-running server should not keep a document's tree alive
-  const comments = parsed.comments.map(
-    (t): CommentNode => ({
-      type: "Comment",
-      value: t.image,
-      block: t.tokenType.name === "BlockComment",
-      start: t.startOffset,
-      end: (t.endOffset ?? t.startOffset) + 1,
-    }),
-  );
+  const comments = parsed.comments.map((t): CommentNode => ({
+    type: "Comment",
+    value: t.image,
+    block: t.tokenType.name === "BlockComment",
+    start: t.startOffset,
+    end: (t.endOffset ?? t.startOffset) + 1,
+  }));
   const root: RootNode = { ...fileNode(parsed.ast, new Source(text)), comments, allComments: [...comments] };
   recordParents(root);
   return root;

@@ -66,10 +66,23 @@ function binaryChain(path: AstPath<F.BinaryNode>, print: Print): { first: Doc; r
 /** `if … then … else if … then … else …`, an else-if chain flattened. */
 function ifChain(path: AstPath<F.IfNode>, print: Print, lead: Doc[]): Doc[] {
   const n = path.node;
-  const parts: Doc[] = [group([...lead, n.ifKw, " ", print("cond"), indent([line, ...beforeKeyword(n, "then"), n.thenKw, " ", print("then")])])];
+  const parts: Doc[] = [
+    group([
+      ...lead,
+      n.ifKw,
+      " ",
+      print("cond"),
+      indent([line, ...beforeKeyword(n, "then"), n.thenKw, " ", print("then")]),
+    ]),
+  ];
   const beforeElse = beforeKeyword(n, "else");
   if (n.else.type === "If" && !n.else.parens && !n.else.comments?.length) {
-    return [...parts, line, ...beforeElse, ...path.call((p) => ifChain(p as AstPath<F.IfNode>, print, [n.elseKw, " "]), "else")];
+    return [
+      ...parts,
+      line,
+      ...beforeElse,
+      ...path.call((p) => ifChain(p as AstPath<F.IfNode>, print, [n.elseKw, " "]), "else"),
+    ];
   }
   return [...parts, line, ...beforeElse, n.elseKw, " ", print("else")];
 }
@@ -80,7 +93,14 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
     case "Atom":
       return verbatim(n.text);
     case "Call":
-      return group([print("callee"), n.open, afterOpen(n), indent([softline, join(commaList(n.comma), path.map(print, "args"))]), softline, n.close]);
+      return group([
+        print("callee"),
+        n.open,
+        afterOpen(n),
+        indent([softline, join(commaList(n.comma), path.map(print, "args"))]),
+        softline,
+        n.close,
+      ]);
     case "Index":
       return [print("object"), n.open, print("index"), n.close];
     case "Member":
@@ -96,11 +116,30 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
       return group([head ?? "", indent(rest)]);
     }
     case "Each":
-      return group([n.kw, " ", print("variable"), " ", n.inKw, " ", print("iterable"), n.colon, indent([isWide(n.colon) ? softline : line, print("body")])]);
+      return group([
+        n.kw,
+        " ",
+        print("variable"),
+        " ",
+        n.inKw,
+        " ",
+        print("iterable"),
+        n.colon,
+        indent([isWide(n.colon) ? softline : line, print("body")]),
+      ]);
     case "Array":
-      return group([n.open, afterOpen(n), indent([softline, join(commaList(n.comma), path.map(print, "elements"))]), softline, n.close], {
-        shouldBreak: breaksArray(n),
-      });
+      return group(
+        [
+          n.open,
+          afterOpen(n),
+          indent([softline, join(commaList(n.comma), path.map(print, "elements"))]),
+          softline,
+          n.close,
+        ],
+        {
+          shouldBreak: breaksArray(n),
+        },
+      );
     case "Record":
       return inlineList(n, path.map(print, "fields"), n.sep);
     case "Field":
@@ -115,9 +154,21 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
         ? [n.kw, " ", n.byKw, " ", print("subject"), " ", n.scaleKw ?? "", " ", print("scale")]
         : [n.kw, " ", n.byKw, " ", print("subject"), " ", inlineList(n, path.map(print, "arms"), n.sep)];
     case "JudgedDeduct":
-      return group([n.kw, " ", n.inKw ? [n.inKw, " "] : "", print("bounds"), indent([line, n.whenKw, " ", print("when")])]);
+      return group([
+        n.kw,
+        " ",
+        n.inKw ? [n.inKw, " "] : "",
+        print("bounds"),
+        indent([line, n.whenKw, " ", print("when")]),
+      ]);
     case "ScaleArm":
-      return [n.member ? print("member") : (n.otherwiseKw ?? ""), " ", n.arrow, " ", n.interval ? print("interval") : print("value")];
+      return [
+        n.member ? print("member") : (n.otherwiseKw ?? ""),
+        " ",
+        n.arrow,
+        " ",
+        n.interval ? print("interval") : print("value"),
+      ];
     case "Tiers":
       if (n.scale) return [n.kw, " ", print("subject"), " ", n.scaleKw ?? "", " ", print("scale")];
       return [n.kw, " ", print("subject"), " ", inlineList(n, path.map(print, "arms"), n.sep, false)];

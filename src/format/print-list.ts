@@ -10,7 +10,16 @@ import { builders, printer, utils } from "prettier/doc";
 import type { Doc, AstPath, ParserOptions } from "prettier";
 import type * as F from "./tree.js";
 import { childNodes } from "./comments.js";
-import { afterOpen, beforeOpen, comments, danglingComments, displayWidth, isWide, verbatim, type Print } from "./print-util.js";
+import {
+  afterOpen,
+  beforeOpen,
+  comments,
+  danglingComments,
+  displayWidth,
+  isWide,
+  verbatim,
+  type Print,
+} from "./print-util.js";
 
 const { breakParent, group, hardline, ifBreak, indent, line, lineSuffix, softline } = builders;
 
@@ -134,8 +143,14 @@ function hasInnerComments(n: F.Node): boolean {
 
 /** How many `{ … }` blocks enclose the statements of this list: their indentation in levels. */
 function depth(path: AstPath<F.Node>): number {
-  return path.stack.filter((x) => typeof x === "object" && x !== null && !Array.isArray(x) && "expanded" in x && (x as F.ListOwnerNode).type !== "File")
-    .length;
+  return path.stack.filter(
+    (x) =>
+      typeof x === "object" &&
+      x !== null &&
+      !Array.isArray(x) &&
+      "expanded" in x &&
+      (x as F.ListOwnerNode).type !== "File",
+  ).length;
 }
 
 export function printStatements(path: AstPath<F.ListOwnerNode>, options: ParserOptions, print: Print): Doc {

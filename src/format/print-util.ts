@@ -43,7 +43,9 @@ export function afterOpen(n: Node): Doc {
 export function beforeOpen(n: Node): Doc {
   const cs = comments(n).filter((c) => c.marker === "before-open");
   for (const c of cs) c.printed = true;
-  return cs.map((c) => (c.block ? [verbatim(c.value), " "] : [builders.lineSuffix([" ", c.value]), builders.breakParent]));
+  return cs.map((c) =>
+    c.block ? [verbatim(c.value), " "] : [builders.lineSuffix([" ", c.value]), builders.breakParent],
+  );
 }
 
 /** `//` comments on their own lines before the `then` or `else` of an `if`, each followed by a line break. */
@@ -64,12 +66,14 @@ export function inlineList(owner: Node, items: Doc[], sep: string, keepSep = fal
   for (const c of dangling) c.printed = true;
   const pre = beforeOpen(owner);
   if (items.length === 0 && dangling.length === 0) return [pre, "{}"];
-  if (items.length === 0) return [pre, "{", indent(dangling.flatMap((c) => [builders.hardline, verbatim(c.value)])), builders.hardline, "}"];
+  if (items.length === 0)
+    return [pre, "{", indent(dangling.flatMap((c) => [builders.hardline, verbatim(c.value)])), builders.hardline, "}"];
   const between = [keepSep ? sep : ifBreak("", sep), isWide(sep) ? softline : line];
   return [pre, group(["{", afterOpen(owner), indent([line, builders.join(between, items)]), line, "}"])];
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 /** Columns a line takes on screen: CJK and full-width characters count 2 (as prettier counts them). */
 export function displayWidth(s: string): number {

@@ -20,7 +20,15 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
     case "File":
       return body();
     case "Rubric":
-      return [n.kw, " ", print("name"), opt(n.year, " ", print("year")), opt(n.base, " ", n.extendsKw ?? "", " ", print("base")), " ", body()];
+      return [
+        n.kw,
+        " ",
+        print("name"),
+        opt(n.year, " ", print("year")),
+        opt(n.base, " ", n.extendsKw ?? "", " ", print("base")),
+        " ",
+        body(),
+      ];
     case "Ref":
       return [print("name"), opt(n.year, " ", print("year"))];
     case "Meta":
@@ -46,11 +54,26 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
         path.map((c) => [" ", print(c)], "constraints"),
       ];
     case "Let":
-      return assignment([n.kw, " ", print("name")], " =", n.value, print("value"), lineCommentIn(path, n.start, n.value.start));
+      return assignment(
+        [n.kw, " ", print("name")],
+        " =",
+        n.value,
+        print("value"),
+        lineCommentIn(path, n.start, n.value.start),
+      );
     case "Note":
       return [n.kw, " ", print("text")];
     case "Group":
-      return [n.kw, " ", print("name"), opt(n.title, " ", print("title")), " ", print("points"), opt(n.slotKw, " ", n.slotKw ?? ""), n.bodiless ? "" : [" ", body()]];
+      return [
+        n.kw,
+        " ",
+        print("name"),
+        opt(n.title, " ", print("title")),
+        " ",
+        print("points"),
+        opt(n.slotKw, " ", n.slotKw ?? ""),
+        n.bodiless ? "" : [" ", body()],
+      ];
     case "Indicator":
       return [n.kw, " ", print("name"), opt(n.title, " ", print("title")), " ", print("points"), " ", body()];
     case "Rule":
@@ -65,8 +88,7 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
       return [print("name"), spaced(n.colon), print("valueType")];
     case "ExpectError":
       return [n.kw, " ", n.errorKw, " ", n.kind, " ", n.inKw, " ", print("target")];
-    case "Part":
-    {
+    case "Part": {
       const head = [opt(n.kw, n.kw ?? "", " "), print("name"), opt(n.title, " ", print("title")), " ", print("points")];
       return n.rule ? assignment(head, " =", n.rule, print("rule"), lineCommentIn(path, n.start, n.rule.start)) : head;
     }

@@ -25,7 +25,8 @@ export function sameMeaning(a: string, b: string): boolean {
  * `//` comments that end up on one line read as one: `// a // b`.)
  */
 export function commentsKept(before: ParseResult | string, after: ParseResult | string): boolean {
-  const of = (x: ParseResult | string): string[] => (typeof x === "string" ? parseText("<input>", x) : x).comments.map((t) => t.image);
+  const of = (x: ParseResult | string): string[] =>
+    (typeof x === "string" ? parseText("<input>", x) : x).comments.map((t) => t.image);
   const all = of(after).join("\n");
   let from = 0;
   for (const c of of(before)) {

@@ -4,7 +4,13 @@
  * band gap gets an arm covering the gap; an unknown name with a close match
  * is replaced by it.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from "vscode-languageserver";
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic as LspDiagnostic,
+  type Range,
+  type TextEdit,
+} from "vscode-languageserver";
 import type { Diagnostic, Lang } from "../compiler/diagnostics/diagnostic.js";
 import type * as A from "../compiler/syntax/ast.js";
 import { locate } from "../compiler/syntax/locate.js";
@@ -13,17 +19,33 @@ import { say } from "./lang.js";
 import type { Snapshot } from "./snapshot.js";
 import { rangesTouch, toRange } from "./text.js";
 
-export function codeActions(snap: Snapshot, uri: string, range: Range, clientDiagnostics: readonly LspDiagnostic[], lang: Lang): CodeAction[] {
+export function codeActions(
+  snap: Snapshot,
+  uri: string,
+  range: Range,
+  clientDiagnostics: readonly LspDiagnostic[],
+  lang: Lang,
+): CodeAction[] {
   const doc = snap.document(uri);
   if (!doc) return [];
   const out: CodeAction[] = [];
   for (const d of snap.diagnosticsOf(uri)) {
     const r = toRange(doc.lines, d.span);
     if (!rangesTouch(r, range)) continue;
-    const lsp = clientDiagnostics.find((c) => c.code === d.code && c.range.start.line === r.start.line && c.range.start.character === r.start.character) ?? toLspDiagnostic(d, snap, lang);
+    const lsp =
+      clientDiagnostics.find(
+        (c) =>
+          c.code === d.code && c.range.start.line === r.start.line && c.range.start.character === r.start.character,
+      ) ?? toLspDiagnostic(d, snap, lang);
     const fix = quickFix(snap, uri, d, lang);
     if (!fix || !lsp) continue;
-    out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: true, edit: { changes: { [uri]: fix.edits } } });
+    out.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [lsp],
+      isPreferred: true,
+      edit: { changes: { [uri]: fix.edits } },
+    });
   }
   return out;
 }
@@ -49,18 +71,26 @@ function quickFix(snap: Snapshot, uri: string, d: Diagnostic, lang: Lang): Fix |
     }
     case "band-gap": {
       const interval = typeof data["interval"] === "string" ? data["interval"] : undefined;
-      const bands = locate(doc.ast, d.span.start).find((n): n is A.BandsExpr => (n as { kind?: string }).kind === "Bands" && n.span.start === d.span.start && n.span.end === d.span.end);
+      const bands = locate(doc.ast, d.span.start).find(
+        (n): n is A.BandsExpr =>
+          (n as { kind?: string }).kind === "Bands" && n.span.start === d.span.start && n.span.end === d.span.end,
+      );
       if (!interval || !bands) return undefined;
       const money = isMoneyBands(snap, uri, bands);
       const arm = armFor(interval, money);
       if (!arm) return undefined;
       const edit = insertArm(doc.text, bands, arm, (s) => toRange(doc.lines, s));
-      return edit ? { title: say(lang, `补上覆盖 ${interval} 的分档`, `Add a band for ${interval}`), edits: [edit] } : undefined;
+      return edit
+        ? { title: say(lang, `补上覆盖 ${interval} 的分档`, `Add a band for ${interval}`), edits: [edit] }
+        : undefined;
     }
     case "unknown-name": {
       const s = typeof data["suggestion"] === "string" ? data["suggestion"] : undefined;
       if (!s) return undefined;
-      return { title: say(lang, `改为「${s}」`, `Change to '${s}'`), edits: [{ range: toRange(doc.lines, d.span), newText: s }] };
+      return {
+        title: say(lang, `改为「${s}」`, `Change to '${s}'`),
+        edits: [{ range: toRange(doc.lines, d.span), newText: s }],
+      };
     }
     default:
       return undefined;

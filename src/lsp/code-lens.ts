@@ -26,17 +26,29 @@ export function sumTitle(node: AnyNode, lang: Lang): string | undefined {
   const ok = sum.eq(node.points);
   const s = sum.toString(6);
   const p = node.points.toString(6);
-  return ok ? say(lang, `Σ 下级 = ${s} / ${p} ✓`, `Σ children = ${s} / ${p} ✓`) : say(lang, `⚠ Σ 下级 = ${s} ≠ ${p}`, `⚠ Σ children = ${s} ≠ ${p}`);
+  return ok
+    ? say(lang, `Σ 下级 = ${s} / ${p} ✓`, `Σ children = ${s} / ${p} ✓`)
+    : say(lang, `⚠ Σ 下级 = ${s} ≠ ${p}`, `⚠ Σ children = ${s} ≠ ${p}`);
 }
 
 export function exampleTitle(snap: Snapshot, decl: A.ExampleDecl, lang: Lang): string {
   const ex = snap.exampleOf(decl);
   const r = ex ? snap.exampleResult(ex) : null;
   const total = r?.result?.report.total ?? null;
-  const totalText = total !== null ? say(lang, `总分 ${total}`, `total ${total}`) : say(lang, "总分无法计算", "no total");
+  const totalText =
+    total !== null ? say(lang, `总分 ${total}`, `total ${total}`) : say(lang, "总分无法计算", "no total");
   if (r?.pass) return say(lang, `▶ 通过 — ${totalText}`, `▶ pass — ${totalText}`);
   const failed = r ? r.assertions.filter((a) => !a.pass).length : 0;
-  const why = r && r.assertions.length > 0 && failed > 0 ? say(lang, `（${failed}/${r.assertions.length} 项预期不符）`, ` (${failed}/${r.assertions.length} expectations fail)`) : r?.problems[0] ? say(lang, `（${r.problems[0].zh}）`, ` (${r.problems[0].en})`) : "";
+  const why =
+    r && r.assertions.length > 0 && failed > 0
+      ? say(
+          lang,
+          `（${failed}/${r.assertions.length} 项预期不符）`,
+          ` (${failed}/${r.assertions.length} expectations fail)`,
+        )
+      : r?.problems[0]
+        ? say(lang, `（${r.problems[0].zh}）`, ` (${r.problems[0].en})`)
+        : "";
   return say(lang, `✗ 未通过 — ${totalText}${why}`, `✗ fail — ${totalText}${why}`);
 }
 
@@ -60,7 +72,8 @@ export function codeLenses(snap: Snapshot, uri: string, lang: Lang): CodeLens[] 
     const checked = snap.rubricOf(item);
     if (!checked) continue;
     for (const n of walkTree(checked.model.groups)) {
-      if (n.kind === "part" || n.file !== uri || n.span.start < item.span.start || n.span.start > item.span.end) continue;
+      if (n.kind === "part" || n.file !== uri || n.span.start < item.span.start || n.span.start > item.span.end)
+        continue;
       const title = sumTitle(n, lang);
       if (title) at(n.span, title);
     }

@@ -127,7 +127,11 @@ export function rubricNamed(snap: Snapshot, header: readonly IToken[], keyword: 
   const yearTok = header[k + 2];
   const year = yearTok?.tokenType.name === "NumberLiteral" ? Number(yearTok.image) : undefined;
   const same = snap.program.rubrics.filter((r) => r.model.name === name);
-  return same.find((r) => r.model.year === year) ?? (year === undefined && same.length === 1 ? same[0] : undefined) ?? same[0];
+  return (
+    same.find((r) => r.model.year === year) ??
+    (year === undefined && same.length === 1 ? same[0] : undefined) ??
+    same[0]
+  );
 }
 
 /** The rubric the cursor's block is about: an example's `for` target, else the enclosing rubric. */

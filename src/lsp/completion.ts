@@ -15,7 +15,14 @@ import { typeToString, type AnyNode, type RubricModel, type ValueType } from "..
 import type { CheckedRubric } from "../compiler/program.js";
 import type * as A from "../compiler/syntax/ast.js";
 import { locate } from "../compiler/syntax/locate.js";
-import { completionContext, contextRubric, indicatorLets, rubricNamed, type BlockKind, type CompletionContext } from "./completion-context.js";
+import {
+  completionContext,
+  contextRubric,
+  indicatorLets,
+  rubricNamed,
+  type BlockKind,
+  type CompletionContext,
+} from "./completion-context.js";
 import { say } from "./lang.js";
 import type { Snapshot } from "./snapshot.js";
 import { ruleSignature } from "./rule-hover.js";
@@ -23,7 +30,27 @@ import { toOffset, toRange } from "./text.js";
 
 const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
   File: ["Rubric", "Example", "Extends", "For"],
-  Rubric: ["Year", "Locality", "Source", "Total", "Rounding", "Grades", "Enum", "Input", "Let", "Group", "Indicator", "Reweight", "Replace", "Add", "Remove", "Reword", "Rename", "Example", "Scale"],
+  Rubric: [
+    "Year",
+    "Locality",
+    "Source",
+    "Total",
+    "Rounding",
+    "Grades",
+    "Enum",
+    "Input",
+    "Let",
+    "Group",
+    "Indicator",
+    "Reweight",
+    "Replace",
+    "Add",
+    "Remove",
+    "Reword",
+    "Rename",
+    "Example",
+    "Scale",
+  ],
   Group: ["Group", "Indicator", "Note", "Standard"],
   Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto"],
   Replace: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Group", "Indicator"],
@@ -34,10 +61,105 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
   Tiers: ["Otherwise"],
 };
 
-const EXPRESSION_KEYWORDS: readonly KeywordName[] = ["If", "Then", "Otherwise", "Each", "In", "And", "Or", "Not", "True", "False", "Judged", "Bands", "Tiers", "Deduct", "Per", "Over", "Under", "Of", "When", "Scale", "JudgedDeduct", "Achievement", "Against", "HigherBetter", "LowerBetter", "Whole", "Started", "Proportional", "Off", "Most", "Full"];
-const TYPE_KEYWORDS: readonly KeywordName[] = ["Money", "Ratio", "Count", "Points", "Number", "Bool", "Text", "List", "Of", "Target"];
-const PATH_STATEMENTS = new Set(["Judge", "Override", "Expect", "Reweight", "Replace", "Remove", "Reword", "Rename", "Add"]);
-const EXPRESSION_TOKENS = new Set(["Equals", "EqEq", "NotEq", "Less", "LessEq", "Greater", "GreaterEq", "Plus", "Minus", "Star", "Slash", "LParen", "LBracket", "Comma", "Arrow", "When", "If", "Then", "Otherwise", "And", "Or", "Not", "In", "Of", "Per", "Over", "Under", "Bands", "Tiers", "Deduct", "Each", "Colon", "Judged", "JudgedDeduct", "Achievement", "Against", "Whole", "Started", "Proportional", "Off", "Most"]);
+const EXPRESSION_KEYWORDS: readonly KeywordName[] = [
+  "If",
+  "Then",
+  "Otherwise",
+  "Each",
+  "In",
+  "And",
+  "Or",
+  "Not",
+  "True",
+  "False",
+  "Judged",
+  "Bands",
+  "Tiers",
+  "Deduct",
+  "Per",
+  "Over",
+  "Under",
+  "Of",
+  "When",
+  "Scale",
+  "JudgedDeduct",
+  "Achievement",
+  "Against",
+  "HigherBetter",
+  "LowerBetter",
+  "Whole",
+  "Started",
+  "Proportional",
+  "Off",
+  "Most",
+  "Full",
+];
+const TYPE_KEYWORDS: readonly KeywordName[] = [
+  "Money",
+  "Ratio",
+  "Count",
+  "Points",
+  "Number",
+  "Bool",
+  "Text",
+  "List",
+  "Of",
+  "Target",
+];
+const PATH_STATEMENTS = new Set([
+  "Judge",
+  "Override",
+  "Expect",
+  "Reweight",
+  "Replace",
+  "Remove",
+  "Reword",
+  "Rename",
+  "Add",
+]);
+const EXPRESSION_TOKENS = new Set([
+  "Equals",
+  "EqEq",
+  "NotEq",
+  "Less",
+  "LessEq",
+  "Greater",
+  "GreaterEq",
+  "Plus",
+  "Minus",
+  "Star",
+  "Slash",
+  "LParen",
+  "LBracket",
+  "Comma",
+  "Arrow",
+  "When",
+  "If",
+  "Then",
+  "Otherwise",
+  "And",
+  "Or",
+  "Not",
+  "In",
+  "Of",
+  "Per",
+  "Over",
+  "Under",
+  "Bands",
+  "Tiers",
+  "Deduct",
+  "Each",
+  "Colon",
+  "Judged",
+  "JudgedDeduct",
+  "Achievement",
+  "Against",
+  "Whole",
+  "Started",
+  "Proportional",
+  "Off",
+  "Most",
+]);
 const NAMEISH = new Set(["Identifier", "StringLiteral", "Dot"]);
 
 export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lang): CompletionItem[] {
@@ -47,7 +169,13 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
   const ctx = completionContext(snap, uri, offset);
   if (!ctx) return [];
   const range = toRange(doc.lines, { start: ctx.wordStart, end: offset });
-  const item = (label: string, kind: CompletionItemKind, detail?: string, sortText?: string, insert = label): CompletionItem => ({
+  const item = (
+    label: string,
+    kind: CompletionItemKind,
+    detail?: string,
+    sortText?: string,
+    insert = label,
+  ): CompletionItem => ({
     label,
     kind,
     ...(detail ? { detail } : {}),
@@ -63,34 +191,63 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
   if (/\d\s*$/.test(ctx.before) && st[st.length - 1]?.tokenType.name === "NumberLiteral") return units(item, lang);
 
   // Paths after judge / override / expect and the modification statements.
-  if (PATH_STATEMENTS.has(first) && st.slice(1).every(names) && !(first === "Judge" && st.some((t) => t.tokenType.name === "Rest"))) {
+  if (
+    PATH_STATEMENTS.has(first) &&
+    st.slice(1).every(names) &&
+    !(first === "Judge" && st.some((t) => t.tokenType.name === "Rest"))
+  ) {
     return pathItems(rubric?.model, st.slice(1), first, item, lang);
   }
 
   // Entries of a reweight block: the children of the node being reweighted.
   if ((ctx.block.kind === "Reweight" || ctx.block.kind === "ReweightEntry") && st.length === 0) {
     const node = reweightTarget(rubric?.model, ctx);
-    const kids: readonly AnyNode[] = node?.kind === "group" ? node.children : node?.kind === "indicator" ? node.parts : [];
-    return kids.map((k, i) => item(k.name, CompletionItemKind.Field, `${pathText(k.path)} — ${k.points.toString(6)}`, pad(i)));
+    const kids: readonly AnyNode[] =
+      node?.kind === "group" ? node.children : node?.kind === "indicator" ? node.parts : [];
+    return kids.map((k, i) =>
+      item(k.name, CompletionItemKind.Field, `${pathText(k.path)} — ${k.points.toString(6)}`, pad(i)),
+    );
   }
 
   if (ctx.block.kind === "Given" && rubric) {
     const eq = st.findIndex((t) => t.tokenType.name === "Equals");
-    if (eq < 0) return [...rubric.model.inputs.values()].map((inp) => item(inp.name, CompletionItemKind.Variable, typeDetail(inp.type, inp.moneyUnit, lang)));
+    if (eq < 0)
+      return [...rubric.model.inputs.values()].map((inp) =>
+        item(inp.name, CompletionItemKind.Variable, typeDetail(inp.type, inp.moneyUnit, lang)),
+      );
     const input = rubric.model.inputs.get(st[0]?.image ?? "");
     return input ? valueItems(input.type, item) : [];
   }
 
-  if (first === "Input" && st.some((t) => t.tokenType.name === "Colon") && !st.some((t) => ["Less", "LessEq", "Greater", "GreaterEq", "In"].includes(t.tokenType.name))) {
-    return [...keywordItems(TYPE_KEYWORDS, item), ...[...(rubric?.model.enums.values() ?? [])].map((e) => item(e.name, CompletionItemKind.Enum, e.members.join("、")))];
+  if (
+    first === "Input" &&
+    st.some((t) => t.tokenType.name === "Colon") &&
+    !st.some((t) => ["Less", "LessEq", "Greater", "GreaterEq", "In"].includes(t.tokenType.name))
+  ) {
+    return [
+      ...keywordItems(TYPE_KEYWORDS, item),
+      ...[...(rubric?.model.enums.values() ?? [])].map((e) =>
+        item(e.name, CompletionItemKind.Enum, e.members.join("、")),
+      ),
+    ];
   }
 
-  const inExpression = st.some((t) => EXPRESSION_TOKENS.has(t.tokenType.name)) || ctx.block.kind === "Bands" || ctx.block.kind === "Tiers" || ctx.block.kind === "Record";
+  const inExpression =
+    st.some((t) => EXPRESSION_TOKENS.has(t.tokenType.name)) ||
+    ctx.block.kind === "Bands" ||
+    ctx.block.kind === "Tiers" ||
+    ctx.block.kind === "Record";
   if (inExpression) return expressionItems(snap, uri, rubric, ctx, item, lang);
   return keywordItems(BLOCK_KEYWORDS[ctx.block.kind] ?? [], item);
 }
 
-type ItemFn = (label: string, kind: CompletionItemKind, detail?: string, sortText?: string, insert?: string) => CompletionItem;
+type ItemFn = (
+  label: string,
+  kind: CompletionItemKind,
+  detail?: string,
+  sortText?: string,
+  insert?: string,
+) => CompletionItem;
 
 const pad = (i: number): string => String(i).padStart(5, "0");
 
@@ -116,7 +273,8 @@ function units(item: ItemFn, lang: Lang): CompletionItem[] {
     Fen: say(lang, "分值", "points"),
   };
   const out: CompletionItem[] = [];
-  for (const name of ["WanYuan", "Yuan"] as const) for (const sp of spellingsOf(name)) out.push(item(sp, CompletionItemKind.Unit, what[name]));
+  for (const name of ["WanYuan", "Yuan"] as const)
+    for (const sp of spellingsOf(name)) out.push(item(sp, CompletionItemKind.Unit, what[name]));
   out.push(item("%", CompletionItemKind.Unit, say(lang, "比率", "a ratio")));
   for (const sp of spellingsOf("Fen")) out.push(item(sp, CompletionItemKind.Unit, what["Fen"]));
   return out;
@@ -143,17 +301,26 @@ function baseOfEnclosing(snap: Snapshot, ctx: CompletionContext): CheckedRubric 
   return f ? rubricNamed(snap, f.header, "Extends") : undefined;
 }
 
-function pathItems(model: RubricModel | undefined, typed: readonly IToken[], statement: string, item: ItemFn, lang: Lang): CompletionItem[] {
+function pathItems(
+  model: RubricModel | undefined,
+  typed: readonly IToken[],
+  statement: string,
+  item: ItemFn,
+  lang: Lang,
+): CompletionItem[] {
   const out: CompletionItem[] = [];
   if (statement === "Judge" && typed.length === 0) out.push(...keywordItems(["Rest"], item));
   if (statement === "Expect" && typed.length === 0) out.push(...keywordItems(["Total", "Grades"], item));
   if (!model) return out;
-  const segs = typed.filter((t) => t.tokenType.name !== "Dot").map((t) => (t.tokenType.name === "StringLiteral" ? t.image.slice(1, -1) : t.image));
+  const segs = typed
+    .filter((t) => t.tokenType.name !== "Dot")
+    .map((t) => (t.tokenType.name === "StringLiteral" ? t.image.slice(1, -1) : t.image));
   const afterDot = typed[typed.length - 1]?.tokenType.name === "Dot";
   if (afterDot && segs.length > 0) {
     const r = resolvePath(model.groups, segs);
     if (r.kind !== "found") return out;
-    const kids: readonly AnyNode[] = r.node.kind === "group" ? r.node.children : r.node.kind === "indicator" ? r.node.parts : [];
+    const kids: readonly AnyNode[] =
+      r.node.kind === "group" ? r.node.children : r.node.kind === "indicator" ? r.node.parts : [];
     kids.forEach((k, i) => out.push(item(k.name, kindOf(k), `${pathText(k.path)} — ${k.points.toString(6)}`, pad(i))));
     return out;
   }
@@ -162,13 +329,26 @@ function pathItems(model: RubricModel | undefined, typed: readonly IToken[], sta
   for (const n of walkTree(model.groups)) {
     if (n.kind === "part" && (n.implicit || statement !== "Judge")) continue;
     const short = shortestPath(model, n);
-    out.push({ ...item(n.name, kindOf(n), `${pathText(n.path)} — ${say(lang, `${n.points.toString(6)} 分`, `${n.points.toString(6)} pts`)}`, pad(i++), short), filterText: `${n.name} ${pathText(n.path)}` });
+    out.push({
+      ...item(
+        n.name,
+        kindOf(n),
+        `${pathText(n.path)} — ${say(lang, `${n.points.toString(6)} 分`, `${n.points.toString(6)} pts`)}`,
+        pad(i++),
+        short,
+      ),
+      filterText: `${n.name} ${pathText(n.path)}`,
+    });
   }
   return out;
 }
 
 function kindOf(n: AnyNode): CompletionItemKind {
-  return n.kind === "group" ? CompletionItemKind.Module : n.kind === "indicator" ? CompletionItemKind.Class : CompletionItemKind.Field;
+  return n.kind === "group"
+    ? CompletionItemKind.Module
+    : n.kind === "indicator"
+      ? CompletionItemKind.Class
+      : CompletionItemKind.Field;
 }
 
 /** The shortest suffix of a node's path that still finds it. */
@@ -197,14 +377,22 @@ function reweightTarget(model: RubricModel | undefined, ctx: CompletionContext):
       node = r?.kind === "found" ? r.node : undefined;
     } else if (f.kind === "ReweightEntry" && node) {
       const name = f.header[0]?.image;
-      const kids: readonly AnyNode[] = node.kind === "group" ? node.children : node.kind === "indicator" ? node.parts : [];
+      const kids: readonly AnyNode[] =
+        node.kind === "group" ? node.children : node.kind === "indicator" ? node.parts : [];
       node = kids.find((c) => c.name === name);
     }
   }
   return node;
 }
 
-function expressionItems(snap: Snapshot, uri: string, rubric: CheckedRubric | undefined, ctx: CompletionContext, item: ItemFn, lang: Lang): CompletionItem[] {
+function expressionItems(
+  snap: Snapshot,
+  uri: string,
+  rubric: CheckedRubric | undefined,
+  ctx: CompletionContext,
+  item: ItemFn,
+  lang: Lang,
+): CompletionItem[] {
   const out: CompletionItem[] = [];
   const seen = new Set<string>();
   const push = (c: CompletionItem): void => {
@@ -216,18 +404,35 @@ function expressionItems(snap: Snapshot, uri: string, rubric: CheckedRubric | un
     const members = tiersMembers(snap, uri, ctx, rubric);
     members.forEach((m, i) => push(item(m, CompletionItemKind.EnumMember, undefined, `0${pad(i)}`)));
   }
-  for (const l of indicatorLets(ctx)) push(item(l, CompletionItemKind.Constant, say(lang, "指标内的中间量", "a let of this indicator"), "1"));
+  for (const l of indicatorLets(ctx))
+    push(item(l, CompletionItemKind.Constant, say(lang, "指标内的中间量", "a let of this indicator"), "1"));
   if (rubric) {
     const m = rubric.model;
     for (const l of m.lets.values()) push(item(l.name, CompletionItemKind.Constant, say(lang, "中间量", "let"), "1"));
-    for (const inp of m.inputs.values()) push(item(inp.name, CompletionItemKind.Variable, typeDetail(inp.type, inp.moneyUnit, lang), "2"));
-    for (const e of m.enums.values()) for (const mem of e.members) push(item(mem, CompletionItemKind.EnumMember, e.name, "3"));
+    for (const inp of m.inputs.values())
+      push(item(inp.name, CompletionItemKind.Variable, typeDetail(inp.type, inp.moneyUnit, lang), "2"));
+    for (const e of m.enums.values())
+      for (const mem of e.members) push(item(mem, CompletionItemKind.EnumMember, e.name, "3"));
     // Right after `scale`/`档次`: the rubric's scales first.
     const afterScale = ctx.statement[ctx.statement.length - 1]?.tokenType.name === "Scale";
-    for (const s of m.scales.values()) push(item(s.name, CompletionItemKind.Enum, say(lang, `档次：${s.arms.map((a) => a.member?.text ?? "其他").join("、")}`, `scale: ${s.arms.map((a) => a.member?.text ?? "otherwise").join(", ")}`), afterScale ? "0" : "3"));
-    for (const r of m.rules.values()) push(item(r.name, CompletionItemKind.Function, ruleSignature(r.decl, m, lang), "4"));
+    for (const s of m.scales.values())
+      push(
+        item(
+          s.name,
+          CompletionItemKind.Enum,
+          say(
+            lang,
+            `档次：${s.arms.map((a) => a.member?.text ?? "其他").join("、")}`,
+            `scale: ${s.arms.map((a) => a.member?.text ?? "otherwise").join(", ")}`,
+          ),
+          afterScale ? "0" : "3",
+        ),
+      );
+    for (const r of m.rules.values())
+      push(item(r.name, CompletionItemKind.Function, ruleSignature(r.decl, m, lang), "4"));
   }
-  for (const p of ruleParamsAt(ctx)) push(item(p, CompletionItemKind.Variable, say(lang, "规则参数", "rule parameter"), "0"));
+  for (const p of ruleParamsAt(ctx))
+    push(item(p, CompletionItemKind.Variable, say(lang, "规则参数", "rule parameter"), "0"));
   for (const b of BUILTINS) {
     push(item(b.name, CompletionItemKind.Function, `${b.zh} — ${b.doc[lang]}`, "4"));
     push(item(b.zh, CompletionItemKind.Function, `${b.name} — ${b.doc[lang]}`, "4"));
@@ -247,12 +452,19 @@ function ruleParamsAt(ctx: CompletionContext): string[] {
   return names;
 }
 
-function tiersMembers(snap: Snapshot, uri: string, ctx: CompletionContext, rubric: CheckedRubric | undefined): string[] {
+function tiersMembers(
+  snap: Snapshot,
+  uri: string,
+  ctx: CompletionContext,
+  rubric: CheckedRubric | undefined,
+): string[] {
   const brace = ctx.tokens[ctx.block.open];
   const doc = snap.document(uri);
   const checked = brace ? snap.rubricAt(uri, brace.startOffset)?.checked : undefined;
   if (brace && doc && checked) {
-    const tiers = locate(doc.ast, brace.startOffset).find((n): n is A.TiersExpr => (n as { kind?: string }).kind === "Tiers");
+    const tiers = locate(doc.ast, brace.startOffset).find(
+      (n): n is A.TiersExpr => (n as { kind?: string }).kind === "Tiers",
+    );
     const t = tiers ? checked.analysis.info.get(tiers.subject)?.type : undefined;
     if (t?.kind === "enum") return [...t.members];
   }

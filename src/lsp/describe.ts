@@ -31,7 +31,12 @@ export function describeType(t: ValueType, lang: Lang): string {
 /** "ratio, in [0%, 100%]" — an expression's type and the values it can take. */
 export function describeInfo(info: ExprInfo, lang: Lang): string {
   const t = describeType(info.type, lang);
-  const dim = info.type.kind === "num" ? info.type.dim : info.type.kind === "array" && info.type.element.kind === "num" ? info.type.element.dim : undefined;
+  const dim =
+    info.type.kind === "num"
+      ? info.type.dim
+      : info.type.kind === "array" && info.type.element.kind === "num"
+        ? info.type.element.dim
+        : undefined;
   if (dim === undefined) return t;
   const full = !info.range.lo && !info.range.hi;
   const r = full ? say(lang, "任意值", "any value") : formatRange(info.range, dim);
@@ -47,7 +52,8 @@ export function sourceOf(text: string, span: A.Span, max = 100): string {
 function armCondition(arm: A.BandArm, src: (e: A.Expr) => string, lang: Lang): string {
   const c = arm.cond;
   if (c.kind === "otherwise") return say(lang, "其他情况", "otherwise");
-  if (c.kind === "compare") return `${c.op === ">=" ? "≥" : c.op === "<=" ? "≤" : c.op === "!=" ? "≠" : c.op} ${src(c.value)}`;
+  if (c.kind === "compare")
+    return `${c.op === ">=" ? "≥" : c.op === "<=" ? "≤" : c.op === "!=" ? "≠" : c.op} ${src(c.value)}`;
   return `${c.interval.loClosed ? "[" : "("}${src(c.interval.lo)}, ${src(c.interval.hi)}${c.interval.hiClosed ? "]" : ")"}`;
 }
 
@@ -60,7 +66,8 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
   const pts = points.toString(6);
   switch (rule.kind) {
     case "Judged": {
-      const iv = (x: A.Interval): string => `${x.loClosed ? "[" : "("}${src(x.lo)}, ${src(x.hi)}${x.hiClosed ? "]" : ")"}`;
+      const iv = (x: A.Interval): string =>
+        `${x.loClosed ? "[" : "("}${src(x.lo)}, ${src(x.hi)}${x.hiClosed ? "]" : ")"}`;
       const b = rule.bounds ? iv(rule.bounds) : `[0, ${pts}]`;
       const share = say(lang, `（% 为占满分 ${pts} 的比例）`, ` (a % is a share of the ${pts} points)`);
       if (rule.deduction) {
@@ -75,8 +82,17 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
       if (rule.verdict) {
         const v = src(rule.verdict.subject);
         const head = say(lang, `酌情评分，范围取决于结论「${v}」`, `judged, within the interval of the verdict ${v}`);
-        if (rule.verdict.scale) return [`${head}${say(lang, `，按档次「${rule.verdict.scale.text}」${share}`, `, by scale ${rule.verdict.scale.text}${share}`)}`];
-        return [`${head}${say(lang, `：${share}`, `:${share}`)}`, ...rule.verdict.arms.map((a) => `- ${a.member ? a.member.text : say(lang, "其他", "otherwise")} → ${a.interval ? iv(a.interval) : "?"}`)];
+        if (rule.verdict.scale)
+          return [
+            `${head}${say(lang, `，按档次「${rule.verdict.scale.text}」${share}`, `, by scale ${rule.verdict.scale.text}${share}`)}`,
+          ];
+        return [
+          `${head}${say(lang, `：${share}`, `:${share}`)}`,
+          ...rule.verdict.arms.map(
+            (a) =>
+              `- ${a.member ? a.member.text : say(lang, "其他", "otherwise")} → ${a.interval ? iv(a.interval) : "?"}`,
+          ),
+        ];
       }
       return [say(lang, `酌情评分：由每个案例评定，范围 ${b}`, `judged: each example gives a score in ${b}`)];
     }
@@ -87,7 +103,13 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
       ];
     case "Tiers":
       if (rule.scale) {
-        return [say(lang, `按「${src(rule.subject)}」分类，各类得分见档次「${rule.scale.text}」（% 为占满分 ${pts} 的比例）`, `tiers by ${src(rule.subject)}, values from scale ${rule.scale.text} (a % is a share of the ${pts} points)`)];
+        return [
+          say(
+            lang,
+            `按「${src(rule.subject)}」分类，各类得分见档次「${rule.scale.text}」（% 为占满分 ${pts} 的比例）`,
+            `tiers by ${src(rule.subject)}, values from scale ${rule.scale.text} (a % is a share of the ${pts} points)`,
+          ),
+        ];
       }
       return [
         say(lang, `按「${src(rule.subject)}」分类：`, `tiers by ${src(rule.subject)}:`),
@@ -95,7 +117,13 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
       ];
     case "DeductPer":
       if (rule.cap) {
-        return [say(lang, `扣分：满分 ${pts}，每 1 个「${src(rule.count)}」扣 ${src(rule.amount)} 分，至多扣 ${src(rule.cap)} 分，扣完为止`, `deduction: ${pts} minus ${src(rule.amount)} for each of ${src(rule.count)}, at most ${src(rule.cap)} in all, not below 0`)];
+        return [
+          say(
+            lang,
+            `扣分：满分 ${pts}，每 1 个「${src(rule.count)}」扣 ${src(rule.amount)} 分，至多扣 ${src(rule.cap)} 分，扣完为止`,
+            `deduction: ${pts} minus ${src(rule.amount)} for each of ${src(rule.count)}, at most ${src(rule.cap)} in all, not below 0`,
+          ),
+        ];
       }
       return [
         say(
@@ -119,9 +147,21 @@ export function describeRule(rule: A.Expr, points: Exact, text: string, lang: La
     }
     default:
       if (info?.type.kind === "bool") {
-        return [say(lang, `条件「${src(rule)}」成立得满分 ${pts}，否则 0 分`, `condition: full ${pts} if ${src(rule)} holds, else 0`)];
+        return [
+          say(
+            lang,
+            `条件「${src(rule)}」成立得满分 ${pts}，否则 0 分`,
+            `condition: full ${pts} if ${src(rule)} holds, else 0`,
+          ),
+        ];
       }
-      return [say(lang, `按公式计算：${sourceOf(text, rule.span)}（截取到 [0, ${pts}]）`, `computed: ${sourceOf(text, rule.span)} (clamped to [0, ${pts}])`)];
+      return [
+        say(
+          lang,
+          `按公式计算：${sourceOf(text, rule.span)}（截取到 [0, ${pts}]）`,
+          `computed: ${sourceOf(text, rule.span)} (clamped to [0, ${pts}])`,
+        ),
+      ];
   }
 }
 
@@ -129,8 +169,18 @@ function describeSteps(rule: A.DeductBeyondExpr, pts: string, src: (e: A.Expr) =
   const dirZh = { over: "超出", under: "低于", off: "偏离" }[rule.direction];
   const dirEn = { over: "above", under: "below", off: "away from" }[rule.direction];
   const step = src(rule.step);
-  const howZh = rule.mode === "whole" ? `每满 ${step}（不足一档不扣）` : rule.mode === "started" ? `每起 ${step}（不足一档按一档）` : `按比例，每 ${step}`;
-  const howEn = rule.mode === "whole" ? `per whole ${step} (an unfinished step costs nothing)` : rule.mode === "started" ? `per started ${step} (a started step counts in full)` : `proportionally per ${step}`;
+  const howZh =
+    rule.mode === "whole"
+      ? `每满 ${step}（不足一档不扣）`
+      : rule.mode === "started"
+        ? `每起 ${step}（不足一档按一档）`
+        : `按比例，每 ${step}`;
+  const howEn =
+    rule.mode === "whole"
+      ? `per whole ${step} (an unfinished step costs nothing)`
+      : rule.mode === "started"
+        ? `per started ${step} (a started step counts in full)`
+        : `proportionally per ${step}`;
   const capZh = rule.cap ? `，至多扣 ${src(rule.cap)} 分` : "";
   const capEn = rule.cap ? `, at most ${src(rule.cap)} in all` : "";
   return say(
@@ -144,9 +194,23 @@ function describeAchievement(rule: A.AchievementExpr, pts: string, src: (e: A.Ex
   const actual = rule.target ? src(rule.actual) : `${src(rule.actual)}.实际`;
   const target = rule.target ? src(rule.target) : `${src(rule.actual)}.目标`;
   const higher = rule.direction === "higher";
-  const zeroZh = rule.zero === undefined ? "视为达成，得满分" : rule.zero === "full" ? "得满分" : `得 ${src(rule.zero)}`;
-  const zeroEn = rule.zero === undefined ? "counts as target met: full points" : rule.zero === "full" ? "full points" : `${src(rule.zero)}`;
+  const zeroZh =
+    rule.zero === undefined ? "视为达成，得满分" : rule.zero === "full" ? "得满分" : `得 ${src(rule.zero)}`;
+  const zeroEn =
+    rule.zero === undefined
+      ? "counts as target met: full points"
+      : rule.zero === "full"
+        ? "full points"
+        : `${src(rule.zero)}`;
   return higher
-    ? say(lang, `完成比（正向）：${pts} × 实际「${actual}」/ 目标「${target}」，不超过 ${pts}；目标为 0 时${zeroZh}`, `achievement (higher is better): ${pts} × ${actual} / ${target}, at most ${pts}; a target of 0 ${zeroEn}`)
-    : say(lang, `完成比（反向）：${pts} × 目标「${target}」/ 实际「${actual}」，不超过 ${pts}；实际为 0 时${zeroZh}`, `achievement (lower is better): ${pts} × ${target} / ${actual}, at most ${pts}; an actual value of 0 ${zeroEn}`);
+    ? say(
+        lang,
+        `完成比（正向）：${pts} × 实际「${actual}」/ 目标「${target}」，不超过 ${pts}；目标为 0 时${zeroZh}`,
+        `achievement (higher is better): ${pts} × ${actual} / ${target}, at most ${pts}; a target of 0 ${zeroEn}`,
+      )
+    : say(
+        lang,
+        `完成比（反向）：${pts} × 目标「${target}」/ 实际「${actual}」，不超过 ${pts}；实际为 0 时${zeroZh}`,
+        `achievement (lower is better): ${pts} × ${target} / ${actual}, at most ${pts}; an actual value of 0 ${zeroEn}`,
+      );
 }

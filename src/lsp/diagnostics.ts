@@ -3,7 +3,11 @@
  * in the chosen language, related locations, and the diagnostic's `data`
  * (with its code) for quick fixes.
  */
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import {
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type DiagnosticRelatedInformation,
+} from "vscode-languageserver";
 import type { Diagnostic, Lang, Severity } from "../compiler/diagnostics/diagnostic.js";
 import type { Snapshot } from "./snapshot.js";
 import { toRange } from "./text.js";

@@ -37,7 +37,8 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
   if (occ) {
     lines = symbolHover(snap, occ, lang);
     span = occ.span;
-    if (info && (expr?.kind === "Ref" || (expr?.kind === "Call" && occ.symbol.kind === "rule"))) lines.push("", say(lang, `此处：${describeInfo(info, lang)}`, `here: ${describeInfo(info, lang)}`));
+    if (info && (expr?.kind === "Ref" || (expr?.kind === "Call" && occ.symbol.kind === "rule")))
+      lines.push("", say(lang, `此处：${describeInfo(info, lang)}`, `here: ${describeInfo(info, lang)}`));
   } else if (expr && info) {
     lines = [`\`${sourceOf(doc.text, expr.span, 80)}\``, "", describeInfo(info, lang)];
     span = expr.span;
@@ -80,30 +81,48 @@ function symbolHover(snap: Snapshot, occ: Occurrence, lang: Lang): string[] {
     case "group":
     case "indicator":
     case "part":
-      return occ.node && occ.rubric ? nodeHover(snap, occ, occ.node, occ.rubric, lang) : [`**${kindWord(sym.kind, lang)}** ${sym.name}`];
+      return occ.node && occ.rubric
+        ? nodeHover(snap, occ, occ.node, occ.rubric, lang)
+        : [`**${kindWord(sym.kind, lang)}** ${sym.name}`];
     case "input":
       return inputHover(snap, occ, text, lang);
     case "let": {
       const decl = sym.decl as A.LetDecl;
       const info = letInfo(occ, decl);
-      return [`**${say(lang, "令", "let")}** \`${sym.name} = ${sourceOf(text, decl.value.span)}\``, ...(info ? ["", describeInfo(info, lang)] : [])];
+      return [
+        `**${say(lang, "令", "let")}** \`${sym.name} = ${sourceOf(text, decl.value.span)}\``,
+        ...(info ? ["", describeInfo(info, lang)] : []),
+      ];
     }
     case "rubric":
       return rubricHover(snap, occ, lang);
     case "enum": {
       const decl = sym.decl as A.EnumDecl;
-      return [`**${say(lang, "枚举", "enum")}** ${sym.name}`, "", decl.members.map((m) => m.text).join(say(lang, "、", ", "))];
+      return [
+        `**${say(lang, "枚举", "enum")}** ${sym.name}`,
+        "",
+        decl.members.map((m) => m.text).join(say(lang, "、", ", ")),
+      ];
     }
     case "scale": {
       const decl = sym.decl as A.ScaleDecl;
-      const arms = decl.arms.map((a) => `- ${a.member?.text ?? say(lang, "其他", "otherwise")} → ${sourceOf(text, (a.interval ?? a.value ?? a).span)}`);
-      return [`**${say(lang, "档次", "scale")}** ${sym.name}${say(lang, "（% 为占所用指标满分的比例）", " (a % is a share of the points where it is used)")}`, "", ...arms];
+      const arms = decl.arms.map(
+        (a) =>
+          `- ${a.member?.text ?? say(lang, "其他", "otherwise")} → ${sourceOf(text, (a.interval ?? a.value ?? a).span)}`,
+      );
+      return [
+        `**${say(lang, "档次", "scale")}** ${sym.name}${say(lang, "（% 为占所用指标满分的比例）", " (a % is a share of the points where it is used)")}`,
+        "",
+        ...arms,
+      ];
     }
     case "rule":
       return ruleHover(sym.decl as A.RuleDecl, text, occ.rubric?.model, lang);
     case "member": {
       const owner = findEnumOf(occ);
-      return [`**${say(lang, "枚举值", "enum member")}** ${sym.name}${owner ? say(lang, `（枚举 ${owner}）`, ` (enum ${owner})`) : ""}`];
+      return [
+        `**${say(lang, "枚举值", "enum member")}** ${sym.name}${owner ? say(lang, `（枚举 ${owner}）`, ` (enum ${owner})`) : ""}`,
+      ];
     }
   }
 }
@@ -174,18 +193,39 @@ function childrenLine(node: GroupNode | IndicatorNode, lang: Lang): string {
   const sum = kids.reduce((a, k) => a.add(k.points), Exact.ZERO);
   const ok = sum.eq(node.points) ? "✓" : "✗";
   const list = kids.map((k) => `${k.name} ${k.points.toString(6)}`).join(" + ");
-  return say(lang, `下级合计 Σ = ${sum.toString(6)} / ${node.points.toString(6)} ${ok}（${list || "无下级"}）`, `Σ children = ${sum.toString(6)} / ${node.points.toString(6)} ${ok} (${list || "no children"})`);
+  return say(
+    lang,
+    `下级合计 Σ = ${sum.toString(6)} / ${node.points.toString(6)} ${ok}（${list || "无下级"}）`,
+    `Σ children = ${sum.toString(6)} / ${node.points.toString(6)} ${ok} (${list || "no children"})`,
+  );
 }
 
 function indicatorRule(snap: Snapshot, ind: IndicatorNode, rubric: CheckedRubric, lang: Lang): string[] {
   const out: string[] = [];
   const textOf = (file: string): string => snap.document(file)?.text ?? "";
-  for (const v of ind.veto) out.push(say(lang, `- 否决：当 ${sourceOf(textOf(v.file), v.cond.span)} 时得 0 分`, `- veto: 0 when ${sourceOf(textOf(v.file), v.cond.span)}`));
-  for (const x of ind.exempt) out.push(say(lang, `- 免评：当 ${sourceOf(textOf(x.file), x.cond.span)} 时得满分`, `- exempt: full points when ${sourceOf(textOf(x.file), x.cond.span)}`));
-  for (const l of ind.lets) out.push(`- ${say(lang, "令", "let")} \`${l.name} = ${sourceOf(textOf(l.file), l.value.span, 80)}\``);
+  for (const v of ind.veto)
+    out.push(
+      say(
+        lang,
+        `- 否决：当 ${sourceOf(textOf(v.file), v.cond.span)} 时得 0 分`,
+        `- veto: 0 when ${sourceOf(textOf(v.file), v.cond.span)}`,
+      ),
+    );
+  for (const x of ind.exempt)
+    out.push(
+      say(
+        lang,
+        `- 免评：当 ${sourceOf(textOf(x.file), x.cond.span)} 时得满分`,
+        `- exempt: full points when ${sourceOf(textOf(x.file), x.cond.span)}`,
+      ),
+    );
+  for (const l of ind.lets)
+    out.push(`- ${say(lang, "令", "let")} \`${l.name} = ${sourceOf(textOf(l.file), l.value.span, 80)}\``);
   for (const p of ind.parts) {
     const lines = describeRule(p.rule, p.points, textOf(p.file), lang, rubric.analysis.parts.get(p));
-    const head = p.implicit ? "- " : say(lang, `- ${p.name}（${pointsText(p.points, lang)}）：`, `- ${p.name} (${pointsText(p.points, lang)}): `);
+    const head = p.implicit
+      ? "- "
+      : say(lang, `- ${p.name}（${pointsText(p.points, lang)}）：`, `- ${p.name} (${pointsText(p.points, lang)}): `);
     out.push(`${head}${lines[0] ?? ""}`, ...lines.slice(1).map((l) => `  ${l}`));
   }
   return out;
@@ -208,12 +248,19 @@ function exampleScore(snap: Snapshot, occ: Occurrence, node: AnyNode, lang: Lang
   const r = snap.exampleResult(ex);
   if (!r?.result) {
     const why = r?.problems[0]?.[lang];
-    return ["", say(lang, `本案例未能计算${why ? `：${why}` : ""}`, `this example could not be scored${why ? `: ${why}` : ""}`)];
+    return [
+      "",
+      say(lang, `本案例未能计算${why ? `：${why}` : ""}`, `this example could not be scored${why ? `: ${why}` : ""}`),
+    ];
   }
   const rep = findReport(r.result.report.tree, node.path);
   if (!rep) return [];
-  const out = ["", `**${say(lang, "本案例得分", "score in this example")}**${colon(lang, "", "")}${rep.score ?? "—"} / ${rep.points}`];
-  if (rep.override) out.push(say(lang, `（改判；计算得分 ${rep.computed ?? "—"}）`, `(overridden; computed ${rep.computed ?? "—"})`));
+  const out = [
+    "",
+    `**${say(lang, "本案例得分", "score in this example")}**${colon(lang, "", "")}${rep.score ?? "—"} / ${rep.points}`,
+  ];
+  if (rep.override)
+    out.push(say(lang, `（改判；计算得分 ${rep.computed ?? "—"}）`, `(overridden; computed ${rep.computed ?? "—"})`));
   if (rep.error) out.push(rep.error[lang]);
   const trace = [...new Set([...rep.children.flatMap((c) => c.trace), ...rep.trace].map((t) => t[lang]))].slice(0, 8);
   for (const t of trace) out.push(`- ${t}`);
@@ -226,14 +273,24 @@ function inputHover(snap: Snapshot, occ: Occurrence, text: string, lang: Lang): 
   const def = model?.inputs.get(decl.name.text);
   const out = [`**${say(lang, "输入", "input")}** \`${sourceOf(text, decl.span, 120)}\``];
   if (def) {
-    const unit = def.moneyUnit ? say(lang, `，单位 ${def.moneyUnit}`, `, in ${def.moneyUnit}`) : def.type.kind === "num" && def.type.dim === "ratio" ? say(lang, "，单位 %", ", in %") : "";
+    const unit = def.moneyUnit
+      ? say(lang, `，单位 ${def.moneyUnit}`, `, in ${def.moneyUnit}`)
+      : def.type.kind === "num" && def.type.dim === "ratio"
+        ? say(lang, "，单位 %", ", in %")
+        : "";
     out.push("", `${colon(lang, "类型", "type")}${describeType(def.type, lang)}${unit}`);
     const range = occ.rubric?.analysis.inferrer.inputRange(def.name);
-    const dim = def.type.kind === "num" ? def.type.dim : def.type.kind === "array" && def.type.element.kind === "num" ? def.type.element.dim : undefined;
+    const dim =
+      def.type.kind === "num"
+        ? def.type.dim
+        : def.type.kind === "array" && def.type.element.kind === "num"
+          ? def.type.element.dim
+          : undefined;
     if (range && dim) out.push(`${colon(lang, "声明范围", "declared range")}${formatRange(range, dim, def.moneyUnit)}`);
   }
   const uses = new Set<string>();
-  for (const o of snap.index.occurrences(occ.symbol)) if (o.role === "reference" && o.where && !o.example) uses.add(o.where);
+  for (const o of snap.index.occurrences(occ.symbol))
+    if (o.role === "reference" && o.where && !o.example) uses.add(o.where);
   const given = new Set<string>();
   for (const o of snap.index.occurrences(occ.symbol)) if (o.example && o.where) given.add(o.where);
   const list = [...uses];
@@ -243,7 +300,8 @@ function inputHover(snap: Snapshot, occ: Occurrence, text: string, lang: Lang): 
       ? say(lang, "未被任何规则使用", "not used by any rule")
       : `${colon(lang, "用于", "used in")}${list.slice(0, 12).join(say(lang, "、", ", "))}${list.length > 12 ? " …" : ""}`,
   );
-  if (given.size > 0) out.push(`${colon(lang, "案例中给出", "given in examples")}${[...given].slice(0, 6).join(say(lang, "、", ", "))}`);
+  if (given.size > 0)
+    out.push(`${colon(lang, "案例中给出", "given in examples")}${[...given].slice(0, 6).join(say(lang, "、", ", "))}`);
   return out;
 }
 
@@ -263,11 +321,18 @@ function rubricHover(snap: Snapshot, occ: Occurrence, lang: Lang): string[] {
   count(m.groups);
   const total = m.groups.reduce((a, g) => a.add(g.points), Exact.ZERO);
   const out = [head, ""];
-  if (m.base) out.push(`${say(lang, "继承", "extends")} ${m.base.name}${m.base.year !== undefined ? ` ${m.base.year}` : ""}`);
-  out.push(say(lang, `${m.groups.length} 个一级指标，${indicators} 个指标，合计 ${total.toString(6)} 分`, `${m.groups.length} top-level groups, ${indicators} indicators, ${total.toString(6)} points in all`));
-  if (m.total) out.push(say(lang, `声明总分 ${m.total.value.toString(6)}`, `declared total ${m.total.value.toString(6)}`));
+  if (m.base)
+    out.push(`${say(lang, "继承", "extends")} ${m.base.name}${m.base.year !== undefined ? ` ${m.base.year}` : ""}`);
+  out.push(
+    say(
+      lang,
+      `${m.groups.length} 个一级指标，${indicators} 个指标，合计 ${total.toString(6)} 分`,
+      `${m.groups.length} top-level groups, ${indicators} indicators, ${total.toString(6)} points in all`,
+    ),
+  );
+  if (m.total)
+    out.push(say(lang, `声明总分 ${m.total.value.toString(6)}`, `declared total ${m.total.value.toString(6)}`));
   if (m.locality) out.push(`${colon(lang, "地区", "locality")}${m.locality}`);
   out.push(...rubricRemarks(m, lang));
   return out;
 }
-

@@ -34,5 +34,11 @@ export function references(snap: Snapshot, uri: string, pos: Position, includeDe
     const l = location(snap, o.file, o.span);
     if (l) out.push(l);
   }
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  return out.sort((a, b) =>
+    a.uri < b.uri
+      ? -1
+      : a.uri > b.uri
+        ? 1
+        : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -15,7 +15,14 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
   const doc = snap.document(uri);
   if (!doc) return [];
   const lines = doc.lines;
-  const sym = (name: string, kind: SymbolKind, span: A.Span, sel: A.Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => {
+  const sym = (
+    name: string,
+    kind: SymbolKind,
+    span: A.Span,
+    sel: A.Span,
+    detail?: string,
+    children?: DocumentSymbol[],
+  ): DocumentSymbol => {
     const inside = sel.start >= span.start && sel.end <= span.end && sel.end > sel.start;
     return {
       name: name.trim() === "" ? "?" : name,
@@ -36,7 +43,14 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
 
   const tree = (d: A.GroupDecl | A.IndicatorDecl): DocumentSymbol =>
     d.kind === "Group"
-      ? sym(d.name.text, SymbolKind.Module, d.span, d.name.span, d.slot ? `${pointsOf(d)} ${say(lang, "预留", "slot")}` : pointsOf(d), d.children.map(tree))
+      ? sym(
+          d.name.text,
+          SymbolKind.Module,
+          d.span,
+          d.name.span,
+          d.slot ? `${pointsOf(d)} ${say(lang, "预留", "slot")}` : pointsOf(d),
+          d.children.map(tree),
+        )
       : sym(d.name.text, SymbolKind.Class, d.span, d.name.span, pointsOf(d), indicatorItems(d.items));
   const part = (p: A.PartDecl): DocumentSymbol => sym(p.name.text, SymbolKind.Field, p.span, p.name.span, pointsOf(p));
   const indicatorItems = (items: readonly (A.IndicatorItem | A.GroupDecl | A.IndicatorDecl)[]): DocumentSymbol[] =>
@@ -57,16 +71,41 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
     });
 
   const example = (e: A.ExampleDecl): DocumentSymbol =>
-    sym(e.title.value, SymbolKind.Object, e.span, e.title.span, e.target ? `${say(lang, "针对", "for")} ${e.target.name.text}${e.target.year ? ` ${e.target.year.digits}` : ""}` : undefined);
+    sym(
+      e.title.value,
+      SymbolKind.Object,
+      e.span,
+      e.title.span,
+      e.target
+        ? `${say(lang, "针对", "for")} ${e.target.name.text}${e.target.year ? ` ${e.target.year.digits}` : ""}`
+        : undefined,
+    );
 
   const rubricItem = (it: A.RubricItem): DocumentSymbol[] => {
     switch (it.kind) {
       case "Enum":
-        return [sym(it.name.text, SymbolKind.Enum, it.span, it.name.span, undefined, it.members.map((m) => sym(m.text, SymbolKind.EnumMember, m.span, m.span)))];
+        return [
+          sym(
+            it.name.text,
+            SymbolKind.Enum,
+            it.span,
+            it.name.span,
+            undefined,
+            it.members.map((m) => sym(m.text, SymbolKind.EnumMember, m.span, m.span)),
+          ),
+        ];
       case "Input":
         return [sym(it.name.text, SymbolKind.Variable, it.span, it.name.span, sourceOf(doc.text, it.type.span, 40))];
       case "Scale":
-        return [sym(it.name.text, SymbolKind.Enum, it.span, it.name.span, it.arms.map((a) => a.member?.text ?? "otherwise").join("、"))];
+        return [
+          sym(
+            it.name.text,
+            SymbolKind.Enum,
+            it.span,
+            it.name.span,
+            it.arms.map((a) => a.member?.text ?? "otherwise").join("、"),
+          ),
+        ];
       case "Let":
         return [sym(it.name.text, SymbolKind.Constant, it.span, it.name.span, sourceOf(doc.text, it.value.span, 40))];
       case "Group":
@@ -75,19 +114,60 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
       case "Example":
         return [example(it)];
       case "Rule":
-        return [sym(`${it.name.text}(${it.params.map((p) => p.name.text).join(", ")})`, SymbolKind.Function, it.span, it.name.span, sourceOf(doc.text, it.body.span, 40))];
+        return [
+          sym(
+            `${it.name.text}(${it.params.map((p) => p.name.text).join(", ")})`,
+            SymbolKind.Function,
+            it.span,
+            it.name.span,
+            sourceOf(doc.text, it.body.span, 40),
+          ),
+        ];
       case "Reweight":
-        return [sym(`${say(lang, "调权", "reweight")} ${path(it.target)}`, SymbolKind.Operator, it.span, it.target.span, it.points ? pts(it.points.digits) : undefined)];
+        return [
+          sym(
+            `${say(lang, "调权", "reweight")} ${path(it.target)}`,
+            SymbolKind.Operator,
+            it.span,
+            it.target.span,
+            it.points ? pts(it.points.digits) : undefined,
+          ),
+        ];
       case "Replace":
-        return [sym(`${say(lang, "替换", "replace")} ${path(it.target)}`, SymbolKind.Operator, it.span, it.target.span, undefined, indicatorItems(it.items))];
+        return [
+          sym(
+            `${say(lang, "替换", "replace")} ${path(it.target)}`,
+            SymbolKind.Operator,
+            it.span,
+            it.target.span,
+            undefined,
+            indicatorItems(it.items),
+          ),
+        ];
       case "Add":
-        return [sym(`${say(lang, "新增", "add")} ${path(it.parent)}`, SymbolKind.Operator, it.span, it.parent.span, undefined, [tree(it.decl)])];
+        return [
+          sym(
+            `${say(lang, "新增", "add")} ${path(it.parent)}`,
+            SymbolKind.Operator,
+            it.span,
+            it.parent.span,
+            undefined,
+            [tree(it.decl)],
+          ),
+        ];
       case "Remove":
         return [sym(`${say(lang, "删除", "remove")} ${path(it.target)}`, SymbolKind.Operator, it.span, it.target.span)];
       case "Reword":
         return [sym(`${say(lang, "改写", "reword")} ${path(it.target)}`, SymbolKind.Operator, it.span, it.target.span)];
       case "Rename":
-        return [sym(`${say(lang, "重命名", "rename")} ${path(it.target)} → ${it.to.text}`, SymbolKind.Operator, it.span, it.target.span)];
+        return [
+          sym(
+            `${say(lang, "重命名", "rename")} ${path(it.target)} → ${it.to.text}`,
+            SymbolKind.Operator,
+            it.span,
+            it.target.span,
+          ),
+        ];
       default:
         return [];
     }
@@ -96,9 +176,12 @@ export function documentSymbols(snap: Snapshot, uri: string, lang: Lang): Docume
   return doc.ast.items.map((item) => {
     if (item.kind === "Example") return example(item);
     const checked = snap.rubricOf(item);
-    const detail = item.base ? `${say(lang, "继承", "extends")} ${item.base.name.text}${item.base.year ? ` ${item.base.year.digits}` : ""}` : checked?.model.total ? pts(checked.model.total.value.toString(6)) : undefined;
+    const detail = item.base
+      ? `${say(lang, "继承", "extends")} ${item.base.name.text}${item.base.year ? ` ${item.base.year.digits}` : ""}`
+      : checked?.model.total
+        ? pts(checked.model.total.value.toString(6))
+        : undefined;
     const name = `${item.name.text}${item.year ? ` ${item.year.digits}` : ""}`;
     return sym(name, SymbolKind.Namespace, item.span, item.name.span, detail, item.items.flatMap(rubricItem));
   });
 }
-

@@ -15,13 +15,19 @@ import type { Occurrence } from "./symbols.js";
 import { toRange } from "./text.js";
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_·]*$/u;
-const HARD_KEYWORDS = new Set<string>(KEYWORDS.filter((k) => !("soft" in k && k.soft)).flatMap((k) => [...k.en, ...k.zh]));
+const HARD_KEYWORDS = new Set<string>(
+  KEYWORDS.filter((k) => !("soft" in k && k.soft)).flatMap((k) => [...k.en, ...k.zh]),
+);
 
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name) && !HARD_KEYWORDS.has(name);
 }
 
-export function prepareRename(snap: Snapshot, uri: string, pos: Position): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  snap: Snapshot,
+  uri: string,
+  pos: Position,
+): { range: Range; placeholder: string } | null {
   const occ = occurrenceAt(snap, uri, pos);
   const doc = snap.document(uri);
   if (!occ || !doc) return null;
@@ -64,7 +70,13 @@ export function rename(snap: Snapshot, uri: string, pos: Position, newName: stri
     return { error: say(lang, `「${name}」不能用作名称`, `'${name}' cannot be used as a name`) };
   }
   if (name !== occ.text && conflict(occ, name)) {
-    return { error: say(lang, `已有名为「${name}」的${occ.symbol.kind === "input" || occ.symbol.kind === "let" ? "输入或中间量" : "同级指标"}`, `'${name}' is already taken`) };
+    return {
+      error: say(
+        lang,
+        `已有名为「${name}」的${occ.symbol.kind === "input" || occ.symbol.kind === "let" ? "输入或中间量" : "同级指标"}`,
+        `'${name}' is already taken`,
+      ),
+    };
   }
   const changes: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();

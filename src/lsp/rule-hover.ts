@@ -36,8 +36,16 @@ export function slotLine(g: GroupNode, lang: Lang): string[] {
   return [
     "",
     g.children.length === 0
-      ? say(lang, `**预留分组**：指标由继承的评分表用 \`新增 ${g.name} 指标 …\` 填入，合计须为 ${g.points.toString(6)} 分；填入前本评分表不能直接评分。`, `**slot**: a derived rubric fills it with \`add ${g.name} indicator …\`, adding up to ${g.points.toString(6)} points; until then this rubric cannot be scored.`)
-      : say(lang, `**预留分组**（已填入 ${g.children.length} 个指标）`, `**slot** (filled with ${g.children.length} indicator(s))`),
+      ? say(
+          lang,
+          `**预留分组**：指标由继承的评分表用 \`新增 ${g.name} 指标 …\` 填入，合计须为 ${g.points.toString(6)} 分；填入前本评分表不能直接评分。`,
+          `**slot**: a derived rubric fills it with \`add ${g.name} indicator …\`, adding up to ${g.points.toString(6)} points; until then this rubric cannot be scored.`,
+        )
+      : say(
+          lang,
+          `**预留分组**（已填入 ${g.children.length} 个指标）`,
+          `**slot** (filled with ${g.children.length} indicator(s))`,
+        ),
   ];
 }
 

@@ -10,7 +10,21 @@ import { builtin } from "../compiler/analysis/builtins.js";
 import type { Snapshot } from "./snapshot.js";
 import type { SymbolKind } from "./symbols.js";
 
-export const TOKEN_TYPES = ["keyword", "parameter", "variable", "property", "class", "namespace", "enum", "enumMember", "function", "number", "string", "comment", "type"] as const;
+export const TOKEN_TYPES = [
+  "keyword",
+  "parameter",
+  "variable",
+  "property",
+  "class",
+  "namespace",
+  "enum",
+  "enumMember",
+  "function",
+  "number",
+  "string",
+  "comment",
+  "type",
+] as const;
 export const TOKEN_MODIFIERS = ["declaration", "readonly", "defaultLibrary"] as const;
 
 export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
@@ -59,7 +73,8 @@ export function classify(snap: Snapshot, uri: string): ClassifiedToken[] {
     };
     if (name === "LineComment" || name === "BlockComment") return push("comment");
     if (name === "NumberLiteral") return push("number");
-    const occ = name === "Identifier" || name === "StringLiteral" || KEYWORD_NAMES.has(name) ? index.at(uri, start) : undefined;
+    const occ =
+      name === "Identifier" || name === "StringLiteral" || KEYWORD_NAMES.has(name) ? index.at(uri, start) : undefined;
     if (occ && occ.span.start === start) {
       const mods = (occ.role === "declaration" ? MOD_DECLARATION : 0) | (occ.symbol.kind === "let" ? MOD_READONLY : 0);
       return push(SYMBOL_TYPE[occ.symbol.kind], mods);
@@ -67,7 +82,7 @@ export function classify(snap: Snapshot, uri: string): ClassifiedToken[] {
     if (name === "StringLiteral") return push("string");
     if (name === "Identifier") {
       const next = all[i + 1];
-      if (builtin(t.image) && next && (next.tokenType.name === "LParen")) push("function", MOD_DEFAULT_LIBRARY);
+      if (builtin(t.image) && next && next.tokenType.name === "LParen") push("function", MOD_DEFAULT_LIBRARY);
       return;
     }
     if (TYPE_KEYWORDS.has(name)) return push("type");

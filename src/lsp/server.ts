@@ -83,7 +83,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     files = files.then(task).catch((e: unknown) => log(what, e));
   };
 
-  const lang = (): Lang => chooseLang({ setting: langSetting, initializationOption: initOption, commandLine: options.lang, locale });
+  const lang = (): Lang =>
+    chooseLang({ setting: langSetting, initializationOption: initOption, commandLine: options.lang, locale });
   const log = (what: string, e: unknown): void => {
     try {
       connection.console.error(`rubric: ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -188,7 +189,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: caps.workspace?.workspaceFolders === true } },
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: caps.workspace?.workspaceFolders === true },
+        },
       },
       serverInfo: { name: "rubric", version: "0.1.0" },
     };
@@ -202,7 +205,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     serial("loading the workspace", async () => {
       try {
         if (canWatchFiles) {
-          await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.rubric" }] }).catch((e: unknown) => log("watching files", e));
+          await connection.client
+            .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.rubric" }] })
+            .catch((e: unknown) => log("watching files", e));
         }
         await pullSettings();
         for (const f of folders) await loadFolder(f);
@@ -267,19 +272,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     })().catch((e: unknown) => log("configuration", e));
   });
 
-  connection.onHover(({ textDocument, position }) => guard("hover", null, (s) => hover(s, textDocument.uri, position, lang())));
-  connection.onCompletion(({ textDocument, position }) => guard("completion", [], (s) => completion(s, textDocument.uri, position, lang())));
-  connection.onDefinition(({ textDocument, position }) => guard("definition", null, (s) => definition(s, textDocument.uri, position)));
-  connection.onReferences(({ textDocument, position, context }) => guard("references", [], (s) => references(s, textDocument.uri, position, context.includeDeclaration)));
-  connection.onPrepareRename(({ textDocument, position }) => guard("prepareRename", null, (s) => prepareRename(s, textDocument.uri, position)));
+  connection.onHover(({ textDocument, position }) =>
+    guard("hover", null, (s) => hover(s, textDocument.uri, position, lang())),
+  );
+  connection.onCompletion(({ textDocument, position }) =>
+    guard("completion", [], (s) => completion(s, textDocument.uri, position, lang())),
+  );
+  connection.onDefinition(({ textDocument, position }) =>
+    guard("definition", null, (s) => definition(s, textDocument.uri, position)),
+  );
+  connection.onReferences(({ textDocument, position, context }) =>
+    guard("references", [], (s) => references(s, textDocument.uri, position, context.includeDeclaration)),
+  );
+  connection.onPrepareRename(({ textDocument, position }) =>
+    guard("prepareRename", null, (s) => prepareRename(s, textDocument.uri, position)),
+  );
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const r = guard("rename", null, (s) => rename(s, textDocument.uri, position, newName, lang()));
     if (r && "error" in r) return new ResponseError(LSPErrorCodes.RequestFailed, r.error);
     return r?.edit ?? null;
   });
-  connection.onDocumentSymbol(({ textDocument }) => guard("documentSymbol", [], (s) => documentSymbols(s, textDocument.uri, lang())));
-  connection.languages.semanticTokens.on(({ textDocument }) => guard("semanticTokens", { data: [] }, (s) => semanticTokens(s, textDocument.uri)));
-  connection.onFoldingRanges(({ textDocument }) => guard("foldingRanges", [], (s) => foldingRanges(s, textDocument.uri)));
+  connection.onDocumentSymbol(({ textDocument }) =>
+    guard("documentSymbol", [], (s) => documentSymbols(s, textDocument.uri, lang())),
+  );
+  connection.languages.semanticTokens.on(({ textDocument }) =>
+    guard("semanticTokens", { data: [] }, (s) => semanticTokens(s, textDocument.uri)),
+  );
+  connection.onFoldingRanges(({ textDocument }) =>
+    guard("foldingRanges", [], (s) => foldingRanges(s, textDocument.uri)),
+  );
   connection.onDocumentFormatting(async ({ textDocument }) => {
     const text = workspace.text(textDocument.uri);
     if (text === undefined) return [];
@@ -294,7 +315,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   connection.onCodeLens(({ textDocument }) => guard("codeLens", [], (s) => codeLenses(s, textDocument.uri, lang())));
-  connection.onCodeAction(({ textDocument, range, context }) => guard("codeAction", [], (s) => codeActions(s, textDocument.uri, range, context.diagnostics, lang())));
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    guard("codeAction", [], (s) => codeActions(s, textDocument.uri, range, context.diagnostics, lang())),
+  );
 
   connection.onShutdown(() => {
     shuttingDown = true;

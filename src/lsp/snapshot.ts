@@ -5,7 +5,13 @@
  * hover, a completion and a code lens on the same version analyse once.
  */
 import type { IToken } from "chevrotain";
-import { analyzeProgram, type CheckedRubric, type ParsedDocument, type Program, type SourceDocument } from "../compiler/program.js";
+import {
+  analyzeProgram,
+  type CheckedRubric,
+  type ParsedDocument,
+  type Program,
+  type SourceDocument,
+} from "../compiler/program.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 import { runExample, type ExampleResult } from "../compiler/examples/run.js";
 import type { PreparedExample } from "../compiler/examples/prepare.js";
@@ -39,7 +45,11 @@ export class Snapshot {
   ) {}
 
   /** Analyses `docs` (reusing parsed documents from `parsed` whose text is unchanged). */
-  static analyze(generation: number, docs: readonly DocumentVersion[], parsed?: ReadonlyMap<string, ParsedDocument>): Snapshot {
+  static analyze(
+    generation: number,
+    docs: readonly DocumentVersion[],
+    parsed?: ReadonlyMap<string, ParsedDocument>,
+  ): Snapshot {
     const sources: SourceDocument[] = docs.map((d) => ({ file: d.uri, text: d.text }));
     const reuse = new Map<string, ParsedDocument>();
     for (const d of docs) {
@@ -52,7 +62,10 @@ export class Snapshot {
 
   /** A snapshot of documents given as text (tests and tools). */
   static of(files: Record<string, string>): Snapshot {
-    return Snapshot.analyze(0, Object.entries(files).map(([uri, text]) => ({ uri, text, version: 1 })));
+    return Snapshot.analyze(
+      0,
+      Object.entries(files).map(([uri, text]) => ({ uri, text, version: 1 })),
+    );
   }
 
   document(uri: string): ParsedDocument | undefined {
@@ -72,7 +85,9 @@ export class Snapshot {
   /** The rubric declaration around `offset` in `uri`, and its checked rubric if it was built. */
   rubricAt(uri: string, offset: number): { decl: A.RubricDecl; checked?: CheckedRubric } | undefined {
     const doc = this.document(uri);
-    const decl = doc?.ast.items.find((i): i is A.RubricDecl => i.kind === "Rubric" && i.span.start <= offset && offset <= i.span.end);
+    const decl = doc?.ast.items.find(
+      (i): i is A.RubricDecl => i.kind === "Rubric" && i.span.start <= offset && offset <= i.span.end,
+    );
     if (!decl) return undefined;
     const checked = this.rubricOf(decl);
     return checked ? { decl, checked } : { decl };

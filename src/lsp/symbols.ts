@@ -17,7 +17,8 @@ import { parentOf, resolvePath, walkTree } from "../compiler/model/paths.js";
 import type { AnyNode, RubricModel, TreeNode } from "../compiler/model/types.js";
 import type { Snapshot } from "./snapshot.js";
 
-export type SymbolKind = "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part" | "scale" | "rule";
+export type SymbolKind =
+  "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part" | "scale" | "rule";
 
 export interface RubricSymbol {
   readonly kind: SymbolKind;
@@ -156,7 +157,13 @@ class IndexBuilder {
   }
 
   private treeSymbol(file: string, d: TreeDecl): RubricSymbol {
-    return this.symbol(d.kind === "Group" ? "group" : d.kind === "Indicator" ? "indicator" : "part", file, d.name, d, d.span);
+    return this.symbol(
+      d.kind === "Group" ? "group" : d.kind === "Indicator" ? "indicator" : "part",
+      file,
+      d.name,
+      d,
+      d.span,
+    );
   }
 
   private collectDecls(file: string, root: object): void {
@@ -190,7 +197,10 @@ class IndexBuilder {
       const owner = ownerDecl ? this.snap.rubricOf(ownerDecl) : undefined;
       const base = owner?.model.base;
       if (base) {
-        const r = resolvePath(base.groups, d.target.segments.map((s) => s.text));
+        const r = resolvePath(
+          base.groups,
+          d.target.segments.map((s) => s.text),
+        );
         if (r.kind === "found") return this.nodeSymbol(r.node, base, depth + 1);
       }
       const last = d.target.segments[d.target.segments.length - 1];
@@ -219,7 +229,11 @@ class IndexBuilder {
     this.index.add(o);
   }
 
-  private declare(sym: RubricSymbol, scope: Pick<Scope, "file" | "checked" | "where" | "example">, node?: AnyNode): void {
+  private declare(
+    sym: RubricSymbol,
+    scope: Pick<Scope, "file" | "checked" | "where" | "example">,
+    node?: AnyNode,
+  ): void {
     this.add({
       file: scope.file,
       span: sym.nameSpan,
@@ -232,7 +246,12 @@ class IndexBuilder {
     });
   }
 
-  private refer(name: A.Name, sym: RubricSymbol, scope: Pick<Scope, "file" | "checked" | "where" | "example">, node?: AnyNode): void {
+  private refer(
+    name: A.Name,
+    sym: RubricSymbol,
+    scope: Pick<Scope, "file" | "checked" | "where" | "example">,
+    node?: AnyNode,
+  ): void {
     this.add({
       file: scope.file,
       span: name.span,
@@ -291,7 +310,11 @@ class IndexBuilder {
           break;
         case "Rule":
           this.declare(this.symbol("rule", file, item.name, item, item.span), scope);
-          this.expr(item.body, { ...scope, where: item.name.text, locals: new Set(item.params.map((p) => p.name.text)) });
+          this.expr(item.body, {
+            ...scope,
+            where: item.name.text,
+            locals: new Set(item.params.map((p) => p.name.text)),
+          });
           break;
         case "Meta":
         case "Rounding":
@@ -341,7 +364,11 @@ class IndexBuilder {
     this.indicatorItems(d.items, { ...scope, where }, node?.path ?? path);
   }
 
-  private indicatorItems(items: readonly (A.IndicatorItem | A.GroupDecl | A.IndicatorDecl)[], scope: Scope, path: readonly string[]): void {
+  private indicatorItems(
+    items: readonly (A.IndicatorItem | A.GroupDecl | A.IndicatorDecl)[],
+    scope: Scope,
+    path: readonly string[],
+  ): void {
     const lets = new Map(scope.lets);
     for (const it of items) if (it.kind === "Let") lets.set(it.name.text, it);
     const inner: Scope = { ...scope, lets };
@@ -427,15 +454,24 @@ class IndexBuilder {
         break;
       case "Rename": {
         const node = this.pathRefs(m.target, scope, model);
-        const sym = node && model ? (this.nodeSymbol(node, model) ?? (model.base ? this.nodeSymbol(node, model.base) : undefined)) : undefined;
+        const sym =
+          node && model
+            ? (this.nodeSymbol(node, model) ?? (model.base ? this.nodeSymbol(node, model.base) : undefined))
+            : undefined;
         if (sym && m.to.text !== "") this.refer(m.to, sym, scope, node);
         break;
       }
     }
   }
 
-  private reweightEntries(entries: readonly A.ReweightEntry[], parent: AnyNode, scope: Scope, model: RubricModel): void {
-    const kids: readonly AnyNode[] = parent.kind === "group" ? parent.children : parent.kind === "indicator" ? parent.parts : [];
+  private reweightEntries(
+    entries: readonly A.ReweightEntry[],
+    parent: AnyNode,
+    scope: Scope,
+    model: RubricModel,
+  ): void {
+    const kids: readonly AnyNode[] =
+      parent.kind === "group" ? parent.children : parent.kind === "indicator" ? parent.parts : [];
     for (const e of entries) {
       const child = kids.find((c) => c.name === e.name.text);
       if (!child) continue;
@@ -465,7 +501,8 @@ class IndexBuilder {
         case "Given":
           for (const g of item.entries) {
             const input = model?.inputs.get(g.name.text);
-            if (input) this.refer(g.name, this.symbol("input", input.file, input.decl.name, input.decl, input.decl.span), scope);
+            if (input)
+              this.refer(g.name, this.symbol("input", input.file, input.decl.name, input.decl, input.decl.span), scope);
             this.givenValue(g.value, scope);
           }
           break;
@@ -540,14 +577,16 @@ class IndexBuilder {
         case "Judged":
           if (e.verdict) {
             const t = scope.checked?.analysis.info.get(e.verdict.subject)?.type;
-            for (const arm of e.verdict.arms) if (arm.member) this.member(arm.member, scope, t?.kind === "enum" ? t.name : undefined);
+            for (const arm of e.verdict.arms)
+              if (arm.member) this.member(arm.member, scope, t?.kind === "enum" ? t.name : undefined);
             if (e.verdict.scale) this.scaleRef(e.verdict.scale, scope);
           }
           for (const c of childNodes(e)) if (!isName(c)) stack.push({ n: c, scope });
           break;
         case "Call": {
           const rule = scope.checked?.model.rules.get(e.callee.text);
-          if (rule) this.refer(e.callee, this.symbol("rule", rule.file, rule.decl.name, rule.decl, rule.decl.span), scope);
+          if (rule)
+            this.refer(e.callee, this.symbol("rule", rule.file, rule.decl.name, rule.decl, rule.decl.span), scope);
           for (const a of e.args) stack.push({ n: a, scope });
           break;
         }

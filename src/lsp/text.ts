@@ -30,6 +30,7 @@ export function spanText(text: string, span: Span): string {
 
 /** True when `a` and `b` share a character, or touch (an empty range at an edge counts). */
 export function rangesTouch(a: Range, b: Range): boolean {
-  const before = (p: Position, q: Position): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Position, q: Position): boolean =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }

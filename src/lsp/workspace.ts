@@ -87,7 +87,11 @@ export class Workspace {
     let pending = this.edits.has(uri) ? (this.edits.get(uri) ?? null) : [];
     for (const change of changes) {
       if ("range" in change && change.range && pending) {
-        pending.push({ start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text });
+        pending.push({
+          start: doc.offsetAt(change.range.start),
+          end: doc.offsetAt(change.range.end),
+          text: change.text,
+        });
       } else pending = null;
       // One change at a time: each range is in the coordinates of the text before it.
       doc = TextDocument.update(doc, [change], version);
@@ -118,7 +122,8 @@ export class Workspace {
   /** Forgets the disk files of a workspace folder that was removed. */
   deleteDiskFilesUnder(folderUri: string): void {
     const prefix = canonicalUri(folderUri).replace(/\/?$/, "/");
-    for (const key of [...this.disk.keys()]) if (key.startsWith(prefix)) this.deleteDiskFile(this.disk.get(key)?.uri ?? key);
+    for (const key of [...this.disk.keys()])
+      if (key.startsWith(prefix)) this.deleteDiskFile(this.disk.get(key)?.uri ?? key);
   }
 
   /** Whether `snapshot()` would analyse again. */
@@ -140,7 +145,9 @@ export class Workspace {
     for (const uri of [...this.parsed.keys()]) if (!all.has(uri)) this.parsed.delete(uri);
     for (const d of all.values()) this.parse(d);
     const wanted = relatedDocuments(this.parsed, this.open.keys());
-    const docs = [...all.values()].filter((d) => wanted.has(d.uri)).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const docs = [...all.values()]
+      .filter((d) => wanted.has(d.uri))
+      .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     this.current = Snapshot.analyze(this.generation, docs, this.parsed);
     this.analyses++;
     return this.current;

@@ -8,12 +8,30 @@
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, NodeReport, Report, Text } from "./report.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
-import { INDICATOR_TEXT, PART_TEXT, clampPoints, exprTrace, formatValue, pushOnce, showLetValue, trace, type Dim } from "./trace.js";
+import {
+  INDICATOR_TEXT,
+  PART_TEXT,
+  clampPoints,
+  exprTrace,
+  formatValue,
+  pushOnce,
+  showLetValue,
+  trace,
+  type Dim,
+} from "./trace.js";
 import { resolveJudgementPaths } from "./judgements.js";
 import { judgedTrace, scoreJudged, type Bounds, type JudgedKind } from "./judged-bounds.js";
 
 export type { Bounds };
-import { achievement as achievementRule, countDeduction, isProblem, stepDeduction, type Direction, type RuleOutcome, type StepMode } from "./step-rules.js";
+import {
+  achievement as achievementRule,
+  countDeduction,
+  isProblem,
+  stepDeduction,
+  type Direction,
+  type RuleOutcome,
+  type StepMode,
+} from "./step-rules.js";
 
 export { Exact };
 
@@ -118,7 +136,10 @@ export class Ctx {
   constructor(
     private readonly inputs: readonly (Native | undefined)[],
     private readonly inputNames: readonly string[],
-    readonly judgements: ReadonlyMap<number, { readonly value: Exact; readonly reason?: string; readonly full?: boolean }>,
+    readonly judgements: ReadonlyMap<
+      number,
+      { readonly value: Exact; readonly reason?: string; readonly full?: boolean }
+    >,
     readonly explain: boolean,
   ) {}
 
@@ -152,7 +173,15 @@ export class Ctx {
   /** `min`/`max` of several arguments, traced when the first one is capped or raised. */
   bound(f: "min" | "max", dim: Dim, xs: readonly Exact[]): Exact {
     const v = fn[f](xs);
-    if (this.trace && !v.eq(xs[0] as Exact)) pushOnce(this.trace, exprTrace.bounded(f, xs.map((x) => formatValue(x, dim)), formatValue(v, dim)));
+    if (this.trace && !v.eq(xs[0] as Exact))
+      pushOnce(
+        this.trace,
+        exprTrace.bounded(
+          f,
+          xs.map((x) => formatValue(x, dim)),
+          formatValue(v, dim),
+        ),
+      );
     return v;
   }
 
@@ -168,7 +197,11 @@ export class Ctx {
       return a.div(b);
     } catch (e) {
       if (!(e instanceof DivisionByZeroError)) throw e;
-      throw new ScoreFailure("zero-denominator", { zh: `除数「${divisor}」为 0`, en: `the divisor '${divisor}' is 0` }, field ?? divisor);
+      throw new ScoreFailure(
+        "zero-denominator",
+        { zh: `除数「${divisor}」为 0`, en: `the divisor '${divisor}' is 0` },
+        field ?? divisor,
+      );
     }
   }
 
@@ -191,7 +224,11 @@ export class Ctx {
   /** `judged by V { … }`: the interval of the arm for `member` (`null` stands for `otherwise`). */
   judgedBy(member: string, subject: string, arms: readonly (readonly [string | null, Bounds])[]): Exact {
     const arm = arms.find(([m]) => m === null || m === member);
-    if (!arm) throw new ScoreFailure("wrong-type", { zh: `结论 ${member} 没有对应的评分范围`, en: `the verdict ${member} has no interval` });
+    if (!arm)
+      throw new ScoreFailure("wrong-type", {
+        zh: `结论 ${member} 没有对应的评分范围`,
+        en: `the verdict ${member} has no interval`,
+      });
     return this.judged(arm[1], { kind: "verdict", verdict: member }, subject);
   }
 
@@ -209,12 +246,21 @@ export class Ctx {
 
   noBand(subject: string, x: Exact, dim: Dim): never {
     const shown = formatValue(x, dim);
-    throw new ScoreFailure("wrong-type", { zh: `${subject} = ${shown} 不属于任何分档`, en: `${subject} = ${shown} falls in no band` });
+    throw new ScoreFailure("wrong-type", {
+      zh: `${subject} = ${shown} 不属于任何分档`,
+      en: `${subject} = ${shown} falls in no band`,
+    });
   }
 
   /** A reusable rule's result, traced with its arguments (the body has already run). */
   rule<T>(name: string, args: readonly unknown[], result: T): T {
-    this.trace?.push(trace.ruleCall(name, args.map((a) => fn.showAny(a)), fn.showAny(result)));
+    this.trace?.push(
+      trace.ruleCall(
+        name,
+        args.map((a) => fn.showAny(a)),
+        fn.showAny(result),
+      ),
+    );
     return result;
   }
 
@@ -234,9 +280,17 @@ export class Ctx {
     return v;
   }
 
-  deductBeyond(amount: Exact, step: Exact, x: Exact, t: Exact, direction: "over" | "under", texts: { subject: string; dim: Dim; stepDim: Dim; thresholdDim: Dim }): Exact {
+  deductBeyond(
+    amount: Exact,
+    step: Exact,
+    x: Exact,
+    t: Exact,
+    direction: "over" | "under",
+    texts: { subject: string; dim: Dim; stepDim: Dim; thresholdDim: Dim },
+  ): Exact {
     const points = this.part?.points ?? Exact.ZERO;
-    if (step.isZero()) throw new ScoreFailure("zero-denominator", { zh: "扣分步长为 0", en: "the deduction step is 0" });
+    if (step.isZero())
+      throw new ScoreFailure("zero-denominator", { zh: "扣分步长为 0", en: "the deduction step is 0" });
     const beyond = direction === "over" ? x.sub(t) : t.sub(x);
     const xs = this.trace ? formatValue(x, texts.dim) : "";
     const ts = this.trace ? formatValue(t, texts.thresholdDim) : "";
@@ -246,7 +300,20 @@ export class Ctx {
     }
     const d = amount.mul(beyond.div(step));
     const v = points.sub(d);
-    this.trace?.push(trace.deductBeyond(texts.subject, xs, direction, ts, formatValue(beyond, texts.stepDim), formatValue(step, texts.stepDim), amount, d, points, v));
+    this.trace?.push(
+      trace.deductBeyond(
+        texts.subject,
+        xs,
+        direction,
+        ts,
+        formatValue(beyond, texts.stepDim),
+        formatValue(step, texts.stepDim),
+        amount,
+        d,
+        points,
+        v,
+      ),
+    );
     return v;
   }
 
@@ -260,31 +327,55 @@ export class Ctx {
     return this.ruleOutcome(countDeduction(this.part?.points ?? Exact.ZERO, amount, n, cap));
   }
 
-  stepDeduct(amount: Exact, step: Exact, x: Exact, threshold: Exact, cap: Exact | undefined, texts: { direction: Direction; mode: StepMode; subject: string; dim: Dim }): Exact {
+  stepDeduct(
+    amount: Exact,
+    step: Exact,
+    x: Exact,
+    threshold: Exact,
+    cap: Exact | undefined,
+    texts: { direction: Direction; mode: StepMode; subject: string; dim: Dim },
+  ): Exact {
     const points = this.part?.points ?? Exact.ZERO;
     return this.ruleOutcome(stepDeduction({ points, amount, step, x, threshold, ...(cap ? { cap } : {}), ...texts }));
   }
 
-  achievement(actual: Exact, target: Exact, zero: "full" | (() => Exact) | undefined, texts: { direction: "higher" | "lower"; subject: string; dim: Dim }): Exact {
+  achievement(
+    actual: Exact,
+    target: Exact,
+    zero: "full" | (() => Exact) | undefined,
+    texts: { direction: "higher" | "lower"; subject: string; dim: Dim },
+  ): Exact {
     const points = this.part?.points ?? Exact.ZERO;
     const z = zero === "full" ? { zero: () => points } : zero ? { zero } : {};
     return this.ruleOutcome(achievementRule({ points, actual, target, ...z, ...texts }));
   }
 
-  achievementPair(pair: Rec, zero: "full" | (() => Exact) | undefined, texts: { direction: "higher" | "lower"; subject: string; dim: Dim }): Exact {
+  achievementPair(
+    pair: Rec,
+    zero: "full" | (() => Exact) | undefined,
+    texts: { direction: "higher" | "lower"; subject: string; dim: Dim },
+  ): Exact {
     return this.achievement(this.field<Exact>(pair, "实际"), this.field<Exact>(pair, "目标"), zero, texts);
   }
 
   index<T>(arr: readonly T[], i: Exact): T {
     if (!i.isInteger() || i.lt(Exact.ONE) || i.gt(Exact.int(arr.length))) {
-      throw new ScoreFailure("wrong-type", { zh: `下标 ${i.toString()} 超出 1..${arr.length}`, en: `index ${i.toString()} is outside 1..${arr.length}` });
+      throw new ScoreFailure("wrong-type", {
+        zh: `下标 ${i.toString()} 超出 1..${arr.length}`,
+        en: `index ${i.toString()} is outside 1..${arr.length}`,
+      });
     }
     return arr[Number(i.num) - 1] as T;
   }
 
   field<T>(rec: Rec, name: string): T {
     const v = rec[name];
-    if (v === undefined) throw new ScoreFailure("missing", { zh: `记录缺少字段「${name}」`, en: `the record has no field '${name}'` }, name);
+    if (v === undefined)
+      throw new ScoreFailure(
+        "missing",
+        { zh: `记录缺少字段「${name}」`, en: `the record has no field '${name}'` },
+        name,
+      );
     return v as T;
   }
 
@@ -297,18 +388,21 @@ export class Ctx {
 
 export const fn = {
   min(xs: readonly Exact[]): Exact {
-    if (xs.length === 0) throw new ScoreFailure("wrong-type", { zh: "空数组没有最值", en: "an empty array has no min or max" });
+    if (xs.length === 0)
+      throw new ScoreFailure("wrong-type", { zh: "空数组没有最值", en: "an empty array has no min or max" });
     return xs.reduce((a, b) => Exact.min(a, b));
   },
   max(xs: readonly Exact[]): Exact {
-    if (xs.length === 0) throw new ScoreFailure("wrong-type", { zh: "空数组没有最值", en: "an empty array has no min or max" });
+    if (xs.length === 0)
+      throw new ScoreFailure("wrong-type", { zh: "空数组没有最值", en: "an empty array has no min or max" });
     return xs.reduce((a, b) => Exact.max(a, b));
   },
   sum(xs: readonly Exact[]): Exact {
     return xs.reduce((a, b) => a.add(b), Exact.ZERO);
   },
   mean(xs: readonly Exact[]): Exact {
-    if (xs.length === 0) throw new ScoreFailure("zero-denominator", { zh: "空数组没有平均值", en: "an empty array has no mean" });
+    if (xs.length === 0)
+      throw new ScoreFailure("zero-denominator", { zh: "空数组没有平均值", en: "an empty array has no mean" });
     return xs.reduce((a, b) => a.add(b), Exact.ZERO).div(Exact.int(xs.length));
   },
   count(xs: readonly boolean[]): Exact {
@@ -333,7 +427,10 @@ export const fn = {
 
 // ---- scoring ----
 
-function resolveJudgements(meta: RubricMeta, byPath: ReadonlyMap<string, { value: Exact; reason?: string }>): Map<number, { value: Exact; reason?: string; full?: boolean }> {
+function resolveJudgements(
+  meta: RubricMeta,
+  byPath: ReadonlyMap<string, { value: Exact; reason?: string }>,
+): Map<number, { value: Exact; reason?: string; full?: boolean }> {
   const out = new Map<number, { value: Exact; reason?: string; full?: boolean }>();
   meta.judged.forEach((s, i) => {
     const j = byPath.get(s.path);
@@ -390,7 +487,9 @@ function reportNode(
 ): MutableNode {
   const points = constantText(spec.points);
   const n = (
-    spec.title === undefined ? { kind, path: spec.path, name: spec.name, points, computed, score } : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
+    spec.title === undefined
+      ? { kind, path: spec.path, name: spec.name, points, computed, score }
+      : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
   ) as MutableNode;
   if (extras) {
     if (extras.override) n.override = extras.override;
@@ -411,7 +510,12 @@ function round(v: Exact, r: Rounding | undefined, tr: Text[] | undefined, what: 
   return out;
 }
 
-export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, ConvertedValue>, input: ScoreInput, explain: boolean): Report {
+export function scoreWith(
+  spec: RubricSpec,
+  values: ReadonlyMap<string, ConvertedValue>,
+  input: ScoreInput,
+  explain: boolean,
+): Report {
   const names = spec.meta.inputs.map((i) => i.name);
   const natives = names.map((n) => {
     const v = values.get(n);
@@ -457,7 +561,9 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
       const whole = ind.wholeJudged !== undefined ? judgements.get(ind.wholeJudged) : undefined;
       if (!raw && whole) {
         tr?.push(trace.wholeJudged(whole.value, whole.reason));
-        judgedWhole = whole.reason ? { value: whole.value.toString(), reason: whole.reason } : { value: whole.value.toString() };
+        judgedWhole = whole.reason
+          ? { value: whole.value.toString(), reason: whole.reason }
+          : { value: whole.value.toString() };
         raw = whole.value;
       }
       if (!raw) {
@@ -469,7 +575,10 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
           ctx.trace = ptr;
           ctx.setPart(p);
           if (p.judged !== undefined && restFull && !judgements.has(p.judged)) {
-            (judgements as Map<number, { value: Exact; full: boolean }>).set(p.judged, { value: judgedMax(spec.meta, p.judged), full: true });
+            (judgements as Map<number, { value: Exact; full: boolean }>).set(p.judged, {
+              value: judgedMax(spec.meta, p.judged),
+              full: true,
+            });
           }
           const value = (rules.parts[i] as () => Exact | boolean)();
           let v: Exact;
@@ -519,8 +628,18 @@ export function scoreWith(spec: RubricSpec, values: ReadonlyMap<string, Converte
     if (override) extras.override = { value: override.value.toString(), reason: override.reason };
     if (judgedWhole) extras.judged = judgedWhole;
     if (status) extras.status = status;
-    if (failure && !override) extras.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
-    const node = reportNode("indicator", ind, computedText, override ? override.value.toString() : computedText, clamps, tr ?? [], partReports, extras);
+    if (failure && !override)
+      extras.error = { zh: `指标「${path}」：${failure.text.zh}`, en: `indicator '${path}': ${failure.text.en}` };
+    const node = reportNode(
+      "indicator",
+      ind,
+      computedText,
+      override ? override.value.toString() : computedText,
+      clamps,
+      tr ?? [],
+      partReports,
+      extras,
+    );
     return node;
   };
 

@@ -2,6 +2,17 @@
 export { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 export type { Report, NodeReport, Clamp, Text } from "./report.js";
 export { ScoreError } from "./scorer.js";
-export type { Scorer, ScoreInput, InputValue, InputError, InputErrorKind, InputSpec, InputTypeSpec, JudgedSpec, RubricMeta, ConvertedValue } from "./scorer.js";
+export type {
+  Scorer,
+  ScoreInput,
+  InputValue,
+  InputError,
+  InputErrorKind,
+  InputSpec,
+  InputTypeSpec,
+  JudgedSpec,
+  RubricMeta,
+  ConvertedValue,
+} from "./scorer.js";
 export { convertInput, checkJudgements } from "./validate.js";
 export * as rt from "./compiled.js";

@@ -34,18 +34,27 @@ export function boundsText(b: Bounds): string {
 }
 
 /** What the judgement is for: a plain judged score, one bounded by a verdict, or a deduction. */
-export type JudgedKind = { readonly kind: "plain" } | { readonly kind: "verdict"; readonly verdict: string } | { readonly kind: "deduction" };
+export type JudgedKind =
+  { readonly kind: "plain" } | { readonly kind: "verdict"; readonly verdict: string } | { readonly kind: "deduction" };
 
 /**
  * The value a judgement gives under `b` — for `full`, the top of the
  * interval (the bottom, for a deduction: the least one) — or why it cannot.
  */
-export function judgedValue(path: string, j: GivenJudgement, b: Bounds, what: JudgedKind): { readonly value: Exact } | { readonly error: Text } {
+export function judgedValue(
+  path: string,
+  j: GivenJudgement,
+  b: Bounds,
+  what: JudgedKind,
+): { readonly value: Exact } | { readonly error: Text } {
   const shown = boundsText(b);
   if (j.full) {
     const deduction = what.kind === "deduction";
     if (deduction ? b.loClosed : b.hiClosed) return { value: deduction ? b.lo : b.hi };
-    const v = what.kind === "verdict" ? { zh: `结论为「${what.verdict}」，`, en: `the verdict is '${what.verdict}': ` } : { zh: "", en: "" };
+    const v =
+      what.kind === "verdict"
+        ? { zh: `结论为「${what.verdict}」，`, en: `the verdict is '${what.verdict}': ` }
+        : { zh: "", en: "" };
     return {
       error: {
         zh: `「${path}」${v.zh}范围 ${shown} 没有${deduction ? "最少扣分" : "最高分"}，“满分”无从给出，须明确评定`,
@@ -71,11 +80,17 @@ export function judgedValue(path: string, j: GivenJudgement, b: Bounds, what: Ju
         },
       };
     default:
-      return { error: { zh: `「${path}」评定为 ${v}，超出允许范围 ${shown}`, en: `'${path}' is judged ${v}, outside ${shown}` } };
+      return {
+        error: {
+          zh: `「${path}」评定为 ${v}，超出允许范围 ${shown}`,
+          en: `'${path}' is judged ${v}, outside ${shown}`,
+        },
+      };
   }
 }
 
-const because = (reason: string | undefined): Text => (reason ? { zh: `（${reason}）`, en: ` (${reason})` } : { zh: "", en: "" });
+const because = (reason: string | undefined): Text =>
+  reason ? { zh: `（${reason}）`, en: ` (${reason})` } : { zh: "", en: "" };
 
 export const judgedTrace = {
   verdict(subject: string, member: string, b: Bounds, value: Exact, reason?: string): Text {
@@ -107,7 +122,10 @@ function missingDeduction(path: string, b: Bounds): Text {
 }
 
 function missingJudgement(path: string): Text {
-  return { zh: `「${path}」为酌情评分，须给出评定分（评定 ${path} = …，或 评定 其余 满分）`, en: `'${path}' is judged: a score must be given for it (judge ${path} = …, or judge rest full)` };
+  return {
+    zh: `「${path}」为酌情评分，须给出评定分（评定 ${path} = …，或 评定 其余 满分）`,
+    en: `'${path}' is judged: a score must be given for it (judge ${path} = …, or judge rest full)`,
+  };
 }
 
 /**
@@ -123,7 +141,8 @@ export function scoreJudged(
   what: JudgedKind,
   subject: string,
 ): { readonly value: Exact; readonly line: Text } | { readonly error: Text; readonly missing: boolean } {
-  if (!j) return { missing: true, error: what.kind === "deduction" ? missingDeduction(path, b) : missingJudgement(path) };
+  if (!j)
+    return { missing: true, error: what.kind === "deduction" ? missingDeduction(path, b) : missingJudgement(path) };
   const r = judgedValue(path, j, b, what);
   if ("error" in r) return { missing: false, error: r.error };
   switch (what.kind) {

@@ -8,7 +8,8 @@ import type { Report, Text } from "./report.js";
 
 /** Input values after validation: numbers as exact decimal strings, money in the input's declared unit. */
 /** A raw input value: decimals as strings or numbers (numbers are read from their shortest decimal text, never used as floats). */
-export type InputValue = string | number | boolean | null | readonly InputValue[] | { readonly [field: string]: InputValue };
+export type InputValue =
+  string | number | boolean | null | readonly InputValue[] | { readonly [field: string]: InputValue };
 
 /** The input of one department: values by input name, plus judgements and overrides by indicator path. */
 export interface ScoreInput {
@@ -69,7 +70,11 @@ export type InputTypeSpec =
   | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: "array"; readonly element: InputTypeSpec; readonly length?: number }
   /** `pair`: a target pair (`target count`), fields 目标 and 实际, also given as `target`/`actual`. */
-  | { readonly kind: "record"; readonly fields: readonly { readonly name: string; readonly type: InputTypeSpec }[]; readonly pair?: true };
+  | {
+      readonly kind: "record";
+      readonly fields: readonly { readonly name: string; readonly type: InputTypeSpec }[];
+      readonly pair?: true;
+    };
 
 export interface JudgedSpec {
   readonly path: string;
@@ -83,7 +88,13 @@ export interface JudgedSpec {
   /** `judged by 结论 { … }` on an input: the interval each member of the verdict allows (`null` for `otherwise`). */
   readonly byVerdict?: {
     readonly input: string;
-    readonly arms: readonly { readonly member: string | null; readonly min: string; readonly max: string; readonly minOpen?: boolean; readonly maxOpen?: boolean }[];
+    readonly arms: readonly {
+      readonly member: string | null;
+      readonly min: string;
+      readonly max: string;
+      readonly minOpen?: boolean;
+      readonly maxOpen?: boolean;
+    }[];
   };
   /** True when the whole indicator may be judged at once (all its parts are judged). */
   readonly indicator: boolean;

@@ -43,18 +43,42 @@ function steps(distance: Exact, step: Exact, mode: StepMode): Exact {
 export function stepDeduction(a: StepDeductionArgs): RuleOutcome {
   const show = (v: Exact): string => formatValue(v, a.dim);
   if (a.step.sign() <= 0) {
-    return { problem: "zero-step", text: { zh: `扣分步长为 ${show(a.step)}，须大于 0`, en: `the deduction step is ${show(a.step)}; it must be above 0` } };
+    return {
+      problem: "zero-step",
+      text: {
+        zh: `扣分步长为 ${show(a.step)}，须大于 0`,
+        en: `the deduction step is ${show(a.step)}; it must be above 0`,
+      },
+    };
   }
-  if (a.amount.sign() < 0) return { problem: "out-of-domain", text: { zh: `每档扣分 ${a.amount.toString()} 为负`, en: `the deduction per step ${a.amount.toString()} is negative` } };
-  const raw = a.direction === "over" ? a.x.sub(a.threshold) : a.direction === "under" ? a.threshold.sub(a.x) : a.x.sub(a.threshold).abs();
+  if (a.amount.sign() < 0)
+    return {
+      problem: "out-of-domain",
+      text: {
+        zh: `每档扣分 ${a.amount.toString()} 为负`,
+        en: `the deduction per step ${a.amount.toString()} is negative`,
+      },
+    };
+  const raw =
+    a.direction === "over"
+      ? a.x.sub(a.threshold)
+      : a.direction === "under"
+        ? a.threshold.sub(a.x)
+        : a.x.sub(a.threshold).abs();
   const head = `${a.subject} = ${show(a.x)}`;
   if (raw.sign() <= 0) {
     return {
       value: a.points,
       trace: () =>
         a.direction === "off"
-          ? { zh: `${head}，与 ${show(a.threshold)} 无偏离，不扣分`, en: `${head} is not off ${show(a.threshold)}: no deduction` }
-          : { zh: `${head} 未${DIR_ZH[a.direction]} ${show(a.threshold)}，不扣分`, en: `${head} is not ${a.direction} ${show(a.threshold)}: no deduction` },
+          ? {
+              zh: `${head}，与 ${show(a.threshold)} 无偏离，不扣分`,
+              en: `${head} is not off ${show(a.threshold)}: no deduction`,
+            }
+          : {
+              zh: `${head} 未${DIR_ZH[a.direction]} ${show(a.threshold)}，不扣分`,
+              en: `${head} is not ${a.direction} ${show(a.threshold)}: no deduction`,
+            },
     };
   }
   const n = steps(raw, a.step, a.mode);
@@ -64,12 +88,26 @@ export function stepDeduction(a: StepDeductionArgs): RuleOutcome {
   const floored = d.gt(a.points);
   const value = floored ? Exact.ZERO : a.points.sub(d);
   const ns = n.toString(6);
-  const stepZh = a.mode === "whole" ? `满 ${show(a.step)} 的整档 ${ns} 档` : a.mode === "started" ? `每起 ${show(a.step)} 计一档（不足一档按一档）共 ${ns} 档` : `按比例 ${show(raw)} / ${show(a.step)} = ${ns} 档`;
-  const stepEn = a.mode === "whole" ? `${ns} whole step(s) of ${show(a.step)}` : a.mode === "started" ? `${ns} started step(s) of ${show(a.step)}` : `proportionally ${show(raw)} / ${show(a.step)} = ${ns} step(s)`;
+  const stepZh =
+    a.mode === "whole"
+      ? `满 ${show(a.step)} 的整档 ${ns} 档`
+      : a.mode === "started"
+        ? `每起 ${show(a.step)} 计一档（不足一档按一档）共 ${ns} 档`
+        : `按比例 ${show(raw)} / ${show(a.step)} = ${ns} 档`;
+  const stepEn =
+    a.mode === "whole"
+      ? `${ns} whole step(s) of ${show(a.step)}`
+      : a.mode === "started"
+        ? `${ns} started step(s) of ${show(a.step)}`
+        : `proportionally ${show(raw)} / ${show(a.step)} = ${ns} step(s)`;
   const capZh = capped && a.cap ? `，至多扣 ${a.cap.toString(6)}` : "";
   const capEn = capped && a.cap ? `, at most ${a.cap.toString(6)}` : "";
-  const tailZh = floored ? `${a.points.toString(6)} − ${d.toString(6)} < 0，扣完为止，得 0` : `${a.points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`;
-  const tailEn = floored ? `${a.points.toString(6)} − ${d.toString(6)} < 0, floored at 0` : `${a.points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`;
+  const tailZh = floored
+    ? `${a.points.toString(6)} − ${d.toString(6)} < 0，扣完为止，得 0`
+    : `${a.points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`;
+  const tailEn = floored
+    ? `${a.points.toString(6)} − ${d.toString(6)} < 0, floored at 0`
+    : `${a.points.toString(6)} − ${d.toString(6)} = ${value.toString(6)}`;
   return {
     value,
     trace: () => ({
@@ -108,9 +146,18 @@ export interface AchievementArgs {
 
 export function achievement(a: AchievementArgs): RuleOutcome {
   const show = (v: Exact): string => formatValue(v, a.dim);
-  for (const [v, zh, en] of [[a.actual, "实际值", "actual value"], [a.target, "目标值", "target"]] as const) {
+  for (const [v, zh, en] of [
+    [a.actual, "实际值", "actual value"],
+    [a.target, "目标值", "target"],
+  ] as const) {
     if (v.sign() < 0) {
-      return { problem: "out-of-domain", text: { zh: `「${a.subject}」的${zh} ${show(v)} 为负，完成比无意义`, en: `the ${en} of '${a.subject}' is ${show(v)}: negative, no achievement ratio` } };
+      return {
+        problem: "out-of-domain",
+        text: {
+          zh: `「${a.subject}」的${zh} ${show(v)} 为负，完成比无意义`,
+          en: `the ${en} of '${a.subject}' is ${show(v)}: negative, no achievement ratio`,
+        },
+      };
     }
   }
   const higher = a.direction === "higher";
@@ -123,9 +170,21 @@ export function achievement(a: AchievementArgs): RuleOutcome {
       : { zh: `实际值为 0（${dirZh}），视为达成`, en: `the actual value is 0 (lower is better): target met` };
     if (a.zero) {
       const v = a.zero();
-      return { value: v, trace: () => ({ zh: `${a.subject}：${why.zh}，按「当 0」得 ${v.toString(6)}`, en: `${a.subject}: ${why.en}; 'when 0' gives ${v.toString(6)}` }) };
+      return {
+        value: v,
+        trace: () => ({
+          zh: `${a.subject}：${why.zh}，按「当 0」得 ${v.toString(6)}`,
+          en: `${a.subject}: ${why.en}; 'when 0' gives ${v.toString(6)}`,
+        }),
+      };
     }
-    return { value: a.points, trace: () => ({ zh: `${a.subject}：${why.zh}，得满分 ${a.points.toString(6)}`, en: `${a.subject}: ${why.en}; full points ${a.points.toString(6)}` }) };
+    return {
+      value: a.points,
+      trace: () => ({
+        zh: `${a.subject}：${why.zh}，得满分 ${a.points.toString(6)}`,
+        en: `${a.subject}: ${why.en}; full points ${a.points.toString(6)}`,
+      }),
+    };
   }
   const ratio = higher ? a.actual.div(a.target) : a.target.div(a.actual);
   const capped = ratio.gt(Exact.ONE);

@@ -20,10 +20,16 @@ export const trace = {
     return { zh: `条件 ${text} 为${value ? "真" : "假"}`, en: `${text} is ${value}` };
   },
   judged(value: Exact, reason?: string): Text {
-    return { zh: `酌情评定 ${value.toString()}${reason ? `（${reason}）` : ""}`, en: `judged ${value.toString()}${reason ? ` (${reason})` : ""}` };
+    return {
+      zh: `酌情评定 ${value.toString()}${reason ? `（${reason}）` : ""}`,
+      en: `judged ${value.toString()}${reason ? ` (${reason})` : ""}`,
+    };
   },
   band(subject: string, shown: string, arm: string, result: string): Text {
-    return { zh: `${subject} = ${shown}，命中分档 ${arm} → ${result}`, en: `${subject} = ${shown} falls in band ${arm} → ${result}` };
+    return {
+      zh: `${subject} = ${shown}，命中分档 ${arm} → ${result}`,
+      en: `${subject} = ${shown} falls in band ${arm} → ${result}`,
+    };
   },
   tier(subject: string, shown: string, result: string): Text {
     return { zh: `${subject} = ${shown} → ${result}`, en: `${subject} = ${shown} → ${result}` };
@@ -41,7 +47,18 @@ export const trace = {
       en: `${subject} = ${shown} is not ${direction} ${threshold}: no deduction`,
     };
   },
-  deductBeyond(subject: string, shown: string, direction: "over" | "under", threshold: string, beyond: string, step: string, amount: Exact, deducted: Exact, points: Exact, result: Exact): Text {
+  deductBeyond(
+    subject: string,
+    shown: string,
+    direction: "over" | "under",
+    threshold: string,
+    beyond: string,
+    step: string,
+    amount: Exact,
+    deducted: Exact,
+    points: Exact,
+    result: Exact,
+  ): Text {
     return {
       zh: `${subject} = ${shown}，${direction === "over" ? "超出" : "低于"} ${threshold} ${beyond}，按每 ${step} 扣 ${amount.toString()}，扣 ${deducted.toString(6)}：${points.toString()} − ${deducted.toString(6)} = ${result.toString(6)}`,
       en: `${subject} = ${shown} is ${beyond} ${direction} ${threshold}; ${amount.toString()} per ${step} deducts ${deducted.toString(6)}: ${points.toString()} − ${deducted.toString(6)} = ${result.toString(6)}`,
@@ -51,7 +68,10 @@ export const trace = {
     return { zh: `规则 ${rule}(${args.join(", ")}) = ${result}`, en: `rule ${rule}(${args.join(", ")}) = ${result}` };
   },
   conditionRule(met: boolean): Text {
-    return { zh: `条件${met ? "满足，得满分" : "不满足，得 0 分"}`, en: met ? "condition met: full points" : "condition not met: 0" };
+    return {
+      zh: `条件${met ? "满足，得满分" : "不满足，得 0 分"}`,
+      en: met ? "condition met: full points" : "condition not met: 0",
+    };
   },
   veto(cond: string): Text {
     return { zh: `否决条件 ${cond} 成立，本指标得 0 分`, en: `veto ${cond} holds: the indicator scores 0` };
@@ -60,7 +80,10 @@ export const trace = {
     return { zh: `免评条件 ${cond} 成立，直接得满分`, en: `exemption ${cond} holds: full points` };
   },
   wholeJudged(value: Exact, reason?: string): Text {
-    return { zh: `整体酌情评定 ${value.toString()}${reason ? `（${reason}）` : ""}`, en: `judged as a whole: ${value.toString()}${reason ? ` (${reason})` : ""}` };
+    return {
+      zh: `整体酌情评定 ${value.toString()}${reason ? `（${reason}）` : ""}`,
+      en: `judged as a whole: ${value.toString()}${reason ? ` (${reason})` : ""}`,
+    };
   },
   rounded(what: Text, from: Exact, digits: number, mode: RoundingMode, to: Exact): Text {
     const modeZh = { "half-up": "四舍五入", "half-even": "银行家舍入", down: "舍去", up: "进一" }[mode];
@@ -115,7 +138,9 @@ export const exprTrace = {
   /** A `min` that capped its first argument, or a `max` that raised it. */
   bounded(fn: "min" | "max", args: readonly string[], result: string): Text {
     const head = `${fn}(${args.join(", ")}) = ${result}`;
-    return fn === "min" ? { zh: `${head}（封顶）`, en: `${head} (capped)` } : { zh: `${head}（保底）`, en: `${head} (raised to the lower bound)` };
+    return fn === "min"
+      ? { zh: `${head}（封顶）`, en: `${head} (capped)` }
+      : { zh: `${head}（保底）`, en: `${head} (raised to the lower bound)` };
   },
   rounded(text: string, from: string, to: string): Text {
     return { zh: `${text}：${from} 取整为 ${to}`, en: `${text}: ${from} rounds to ${to}` };

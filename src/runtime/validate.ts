@@ -83,7 +83,8 @@ function indexOf(meta: RubricMeta): Index {
         if (v) bs.push({ op: c.op, value: v.mul(scale), shown: `${c.op} ${showIn(t, v.mul(scale))}` });
       }
     }
-    if (t.kind === "count" && !bs.some((b) => (b.op === ">=" || b.op === ">") && b.value && b.value.sign() >= 0)) bs.push({ op: ">=", value: Exact.ZERO, shown: ">= 0" });
+    if (t.kind === "count" && !bs.some((b) => (b.op === ">=" || b.op === ">") && b.value && b.value.sign() >= 0))
+      bs.push({ op: ">=", value: Exact.ZERO, shown: ">= 0" });
     bounds.set(spec, bs);
   }
   const idx: Index = { byKey, keys: [...byKey.keys()], bounds };
@@ -106,13 +107,23 @@ class Converter {
   constructor(private readonly spec: InputSpec) {}
 
   private wrong(field: string, type: InputTypeSpec, raw: unknown, detail?: Text): undefined {
-    this.errors.push({ kind: "wrong-type", field, indicators: this.spec.usedBy, message: M.wrongType(field, type, raw, this.spec.usedBy, detail) });
+    this.errors.push({
+      kind: "wrong-type",
+      field,
+      indicators: this.spec.usedBy,
+      message: M.wrongType(field, type, raw, this.spec.usedBy, detail),
+    });
     return undefined;
   }
 
   convert(raw: unknown, t: InputTypeSpec, field: string, top: boolean): ConvertedValue | undefined {
     if (isEmptyRaw(raw)) {
-      this.errors.push({ kind: "missing", field, indicators: this.spec.usedBy, message: M.missing(field, this.spec.usedBy) });
+      this.errors.push({
+        kind: "missing",
+        field,
+        indicators: this.spec.usedBy,
+        message: M.missing(field, this.spec.usedBy),
+      });
       return undefined;
     }
     switch (t.kind) {
@@ -134,7 +145,12 @@ class Converter {
         const s = scalarText(raw)?.trim();
         if (s !== undefined && t.members.includes(s)) return { k: "enum", v: s };
         const near = s !== undefined ? suggest(s, t.members) : undefined;
-        return this.wrong(field, t, raw, near ? { zh: `是否应为「${near}」？`, en: `did you mean '${near}'?` } : undefined);
+        return this.wrong(
+          field,
+          t,
+          raw,
+          near ? { zh: `是否应为「${near}」？`, en: `did you mean '${near}'?` } : undefined,
+        );
       }
       case "array":
         return this.array(raw, t, field, top);
@@ -143,7 +159,12 @@ class Converter {
     }
   }
 
-  private number(raw: unknown, t: InputTypeSpec & { kind: "money" | "ratio" | "count" | "points" | "number" }, field: string, top: boolean): ConvertedValue | undefined {
+  private number(
+    raw: unknown,
+    t: InputTypeSpec & { kind: "money" | "ratio" | "count" | "points" | "number" },
+    field: string,
+    top: boolean,
+  ): ConvertedValue | undefined {
     const text = scalarText(raw);
     if (text === undefined) return this.wrong(field, t, raw);
     const r = parseNumberText(text);
@@ -160,14 +181,20 @@ class Converter {
     return { k: "num", v };
   }
 
-  private array(raw: unknown, t: InputTypeSpec & { kind: "array" }, field: string, top: boolean): ConvertedValue | undefined {
+  private array(
+    raw: unknown,
+    t: InputTypeSpec & { kind: "array" },
+    field: string,
+    top: boolean,
+  ): ConvertedValue | undefined {
     let items: readonly unknown[];
     if (Array.isArray(raw)) items = raw;
     else if (typeof raw === "string") {
       if (t.element.kind === "record") return this.wrong(field, t, raw, M.recordsJsonOnly);
       items = raw.split(/[;；]/);
     } else return this.wrong(field, t, raw);
-    if (t.length !== undefined && items.length !== t.length) return this.wrong(field, t, raw, M.length(t.length, items.length));
+    if (t.length !== undefined && items.length !== t.length)
+      return this.wrong(field, t, raw, M.length(t.length, items.length));
     const out: ConvertedValue[] = [];
     let ok = true;
     items.forEach((x, i) => {
@@ -179,7 +206,13 @@ class Converter {
   }
 
   private record(raw: unknown, t: InputTypeSpec & { kind: "record" }, field: string): ConvertedValue | undefined {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return this.wrong(field, t, raw, typeof raw === "string" ? (t.pair ? pairHint(field) : M.recordsJsonOnly) : undefined);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return this.wrong(
+        field,
+        t,
+        raw,
+        typeof raw === "string" ? (t.pair ? pairHint(field) : M.recordsJsonOnly) : undefined,
+      );
     const given = t.pair ? pairFields(raw as Record<string, unknown>) : (raw as Record<string, unknown>);
     // A pair's two values are the input's own numbers: its constraints apply to both.
     const top = t.pair === true;
@@ -195,14 +228,24 @@ class Converter {
       if (names.includes(k)) continue;
       ok = false;
       const s = suggest(k, names);
-      this.errors.push({ kind: "unknown-field", field: `${field}.${k}`, indicators: this.spec.usedBy, message: M.unknownField(`${field}.${k}`, s ? `${field}.${s}` : undefined) });
+      this.errors.push({
+        kind: "unknown-field",
+        field: `${field}.${k}`,
+        indicators: this.spec.usedBy,
+        message: M.unknownField(`${field}.${k}`, s ? `${field}.${s}` : undefined),
+      });
     }
     return ok ? { k: "record", v: out } : undefined;
   }
 }
 
-
-function checkBounds(spec: InputSpec, bounds: readonly Bound[], scalars: readonly Scalar[], values: ReadonlyMap<string, ConvertedValue>, errors: InputError[]): void {
+function checkBounds(
+  spec: InputSpec,
+  bounds: readonly Bound[],
+  scalars: readonly Scalar[],
+  values: ReadonlyMap<string, ConvertedValue>,
+  errors: InputError[],
+): void {
   const t = scalarKind(spec.type);
   for (const s of scalars) {
     for (const b of bounds) {
@@ -223,8 +266,16 @@ function checkBounds(spec: InputSpec, bounds: readonly Bound[], scalars: readonl
       }
       if (!bound || boundHolds(s.value, b.op, bound)) continue;
       const text = scalarText(s.raw)?.trim() ?? showIn(t, s.value);
-      const hint = t.kind === "ratio" && !s.percent && s.value.gt(Exact.ONE) && (b.op === "<=" || b.op === "<") ? M.percentHint(text) : undefined;
-      errors.push({ kind: "out-of-range", field: s.field, indicators: spec.usedBy, message: M.outOfRange(s.field, text, shown, spec.usedBy, hint) });
+      const hint =
+        t.kind === "ratio" && !s.percent && s.value.gt(Exact.ONE) && (b.op === "<=" || b.op === "<")
+          ? M.percentHint(text)
+          : undefined;
+      errors.push({
+        kind: "out-of-range",
+        field: s.field,
+        indicators: spec.usedBy,
+        message: M.outOfRange(s.field, text, shown, spec.usedBy, hint),
+      });
       break;
     }
   }
@@ -245,13 +296,23 @@ export function convertInput(meta: RubricMeta, input: RawScoreInput): Conversion
   for (const [key, raw] of Object.entries(raws)) {
     const spec = idx.byKey.get(key) ?? idx.byKey.get(key.trim());
     if (!spec) {
-      errors.push({ kind: "unknown-field", field: key, indicators: [], message: M.unknownField(key, suggest(key.trim(), idx.keys)) });
+      errors.push({
+        kind: "unknown-field",
+        field: key,
+        indicators: [],
+        message: M.unknownField(key, suggest(key.trim(), idx.keys)),
+      });
       continue;
     }
     const first = given.get(spec);
     if (first !== undefined) {
       if (isEmptyRaw(raw)) continue;
-      errors.push({ kind: "duplicate-field", field: spec.name, indicators: spec.usedBy, message: M.givenTwice(spec.name, [first, key]) });
+      errors.push({
+        kind: "duplicate-field",
+        field: spec.name,
+        indicators: spec.usedBy,
+        message: M.givenTwice(spec.name, [first, key]),
+      });
       continue;
     }
     if (isEmptyRaw(raw)) continue;
@@ -265,7 +326,13 @@ export function convertInput(meta: RubricMeta, input: RawScoreInput): Conversion
   }
   for (const { spec, scalars } of pending) checkBounds(spec, idx.bounds.get(spec) ?? [], scalars, values, errors);
   for (const spec of meta.inputs) {
-    if (!given.has(spec)) missing.push({ kind: "missing", field: spec.name, indicators: spec.usedBy, message: M.missing(spec.name, spec.usedBy) });
+    if (!given.has(spec))
+      missing.push({
+        kind: "missing",
+        field: spec.name,
+        indicators: spec.usedBy,
+        message: M.missing(spec.name, spec.usedBy),
+      });
   }
   return { values, errors, missing };
 }
@@ -274,7 +341,10 @@ const PAIR_KEYS: Record<string, "目标" | "实际"> = { 目标: "目标", 实�
 const PAIR_COLUMN = /^(.+?)\s*[.．]\s*(目标|实际|target|actual)\s*$/i;
 
 function pairHint(field: string): Text {
-  return { zh: `应为 { 目标: …, 实际: … }，或分两列「${field}.目标」「${field}.实际」`, en: `give { 目标: …, 实际: … } (or target/actual), or two columns '${field}.目标' and '${field}.实际'` };
+  return {
+    zh: `应为 { 目标: …, 实际: … }，或分两列「${field}.目标」「${field}.实际」`,
+    en: `give { 目标: …, 实际: … } (or target/actual), or two columns '${field}.目标' and '${field}.实际'`,
+  };
 }
 
 /** A pair's values keyed by their canonical field names (`target`/`actual` accepted); other keys are kept, to be reported. */
@@ -288,7 +358,10 @@ function pairFields(raw: Record<string, unknown>): Record<string, unknown> {
  * Flat rows (CSV, XLSX, flat JSON) give a target pair as two columns,
  * `培训人次.目标` and `培训人次.实际`: they are gathered into one value.
  */
-function groupPairColumns(idx: Index, values: { readonly [field: string]: unknown }): { readonly [field: string]: unknown } {
+function groupPairColumns(
+  idx: Index,
+  values: { readonly [field: string]: unknown },
+): { readonly [field: string]: unknown } {
   let out: Record<string, unknown> | undefined;
   for (const [key, raw] of Object.entries(values)) {
     if (idx.byKey.has(key)) continue;
@@ -299,7 +372,8 @@ function groupPairColumns(idx: Index, values: { readonly [field: string]: unknow
     delete out[key];
     if (isEmptyRaw(raw)) continue;
     const prev = out[spec.name];
-    const obj = typeof prev === "object" && prev !== null && !Array.isArray(prev) ? (prev as Record<string, unknown>) : {};
+    const obj =
+      typeof prev === "object" && prev !== null && !Array.isArray(prev) ? (prev as Record<string, unknown>) : {};
     out[spec.name] = { ...obj, [PAIR_KEYS[m[2].toLowerCase()] ?? m[2]]: raw };
   }
   return out ?? values;

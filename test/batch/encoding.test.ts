@@ -11,7 +11,8 @@ import { readCsv } from "../../src/cli/batch/csv-read.js";
 import { SMALL, score } from "./helpers.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "rubric-enc-"));
-const HEADER = "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,评定:政策,理由:政策,改判:执行,理由:执行,改判:工作指标,理由:工作指标";
+const HEADER =
+  "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,评定:政策,理由:政策,改判:执行,理由:执行,改判:工作指标,理由:工作指标";
 const GOOD = (id: string): string => `${id},100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单`;
 // "甲" in GB 18030 (0xBC 0xD7) is not valid UTF-8.
 const GB_JIA = [0xbc, 0xd7];
@@ -43,7 +44,9 @@ describe("the encoding of a CSV file", () => {
     const file = join(tmp, "mixed.csv");
     writeFileSync(file, Uint8Array.from(bytes));
     const r = await score(SMALL, file, "--format", "jsonl");
-    expect(r.errLines).toContain("row 4001 (line 4002): line 4002 is not valid UTF-8 (the file's encoding) and cannot be read");
+    expect(r.errLines).toContain(
+      "row 4001 (line 4002): line 4002 is not valid UTF-8 (the file's encoding) and cannot be read",
+    );
     expect(r.err).toContain("5001 rows: 5000 scored, 1 failed");
     const out = r.out.split("\n").map((l) => JSON.parse(l) as { row: number; ok: boolean; id?: string });
     expect(out.length).toBe(5001);
@@ -74,7 +77,10 @@ describe("the encoding of a CSV file", () => {
     const file = Uint8Array.from([...utf8("名称,值\n甲,1\n"), 0x41, 0xff, 0x2c, 0x32, 0x0a, ...utf8("丙,3\n")]);
     for (const size of [1, 3, 1 << 16]) {
       const recs = await records(file, size);
-      expect(recs.map((r) => [r.line, r.error ? "bad" : r.cells.join("|")]), `chunks of ${size}`).toEqual([
+      expect(
+        recs.map((r) => [r.line, r.error ? "bad" : r.cells.join("|")]),
+        `chunks of ${size}`,
+      ).toEqual([
         [1, "名称|值"],
         [2, "甲|1"],
         [3, "bad"],
@@ -118,14 +124,21 @@ describe("UTF-16 and UTF-32 by their byte-order marks", () => {
   ])("reads %s, whatever the chunking", async (_name, bytes) => {
     for (const size of [1, 3, 5, 1 << 16]) {
       const recs = await records(bytes, size);
-      expect(recs.map((r) => [r.line, ...r.cells]), `chunks of ${size}`).toEqual(expected);
+      expect(
+        recs.map((r) => [r.line, ...r.cells]),
+        `chunks of ${size}`,
+      ).toEqual(expected);
     }
   });
 
   it("a UTF-16 line with a lone surrogate fails its record only", async () => {
     const bytes = utf16("a,b\nx,\ud800\ny,2\n", true);
     const recs = await records(bytes);
-    expect(recs.map((r) => (r.error ? `bad: ${r.error.en}` : r.cells.join("|")))).toEqual(["a|b", "bad: line 2 is not valid UTF-16 LE (the file's encoding) and cannot be read", "y|2"]);
+    expect(recs.map((r) => (r.error ? `bad: ${r.error.en}` : r.cells.join("|")))).toEqual([
+      "a|b",
+      "bad: line 2 is not valid UTF-16 LE (the file's encoding) and cannot be read",
+      "y|2",
+    ]);
   });
 
   it("scores a UTF-16 file exported by a spreadsheet", async () => {

@@ -28,7 +28,9 @@ export const GOOD: Record<string, unknown> = {
   信访件数: 0,
 };
 
-export async function score(...argv: string[]): Promise<{ code: number; out: string; err: string; errLines: string[] }> {
+export async function score(
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string; errLines: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runScore(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false, env: {} });

@@ -42,7 +42,10 @@ describe("long lines", () => {
     const before = process.memoryUsage().heapUsed;
     const items = [];
     for await (const it of readJsonLines(zeros(200 * 1024 * 1024, '\n{"a": 1}\n'))) items.push(it);
-    expect(items.map((x) => ("error" in x ? x.error.en : "value" in x ? x.value : x.fileError.en))).toEqual(["line 1 is longer than the limit of 8 MiB and was not read", { a: 1 }]);
+    expect(items.map((x) => ("error" in x ? x.error.en : "value" in x ? x.value : x.fileError.en))).toEqual([
+      "line 1 is longer than the limit of 8 MiB and was not read",
+      { a: 1 },
+    ]);
     const recs = [];
     for await (const r of readCsv(zeros(100 * 1024 * 1024, "\r\na,b\r\n"))) recs.push(r);
     expect(recs.map((r) => [r.line, r.error?.en ?? r.cells.join("|")])).toEqual([

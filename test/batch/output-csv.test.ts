@@ -26,7 +26,13 @@ describe("CSV and XLSX output: no formula injection", () => {
     const [head, ...body] = rows;
     const id = head?.indexOf("id") ?? -1;
     const total = head?.indexOf("total") ?? -1;
-    expect(body.map((c) => c[id])).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'+cmd|' /C calc'!A0", "'-2+3", "'@SUM(1)", "ok"]);
+    expect(body.map((c) => c[id])).toEqual([
+      '\'=HYPERLINK("http://x","y")',
+      "'+cmd|' /C calc'!A0",
+      "'-2+3",
+      "'@SUM(1)",
+      "ok",
+    ]);
     expect(body.every((c) => c[total] === "11.59")).toBe(true);
   });
 

@@ -42,7 +42,8 @@ describe("numbers from text", () => {
   });
 
   it("refuses what is not a decimal", () => {
-    for (const s of ["", " ", "abc", "1.2.3", "NaN", "Infinity", "0x10", "1/2", "%", "万元", "1e99999", "5 5"]) expect(num(s), s).toBe("not-a-number");
+    for (const s of ["", " ", "abc", "1.2.3", "NaN", "Infinity", "0x10", "1/2", "%", "万元", "1e99999", "5 5"])
+      expect(num(s), s).toBe("not-a-number");
   });
 
   it("reads JS numbers from their shortest decimal text, never as floats", () => {

@@ -21,7 +21,10 @@ describe("CSV", () => {
     // Whatever the chunking, even one byte at a time (splitting UTF-8 sequences and CRLFs).
     for (const size of [1, 2, 3, 7, 1 << 16]) {
       const recs = await all(readCsv(chunks(CSV, size)));
-      expect(recs.map((r) => [r.line, ...r.cells]), `chunks of ${size}`).toEqual([
+      expect(
+        recs.map((r) => [r.line, ...r.cells]),
+        `chunks of ${size}`,
+      ).toEqual([
         [1, "name", "note", "n"],
         [2, "甲", 'a, "quoted" note', "1"],
         [3, "乙", "two\r\nlines", "2"],
@@ -46,13 +49,18 @@ describe("CSV", () => {
     const recs = [...p.push('"ab"c,d\n"open,\nnever closed'), ...p.end()];
     expect(recs[0]?.cells).toEqual(["abc", "d"]);
     expect(recs[1]?.line).toBe(2);
-    expect(recs[1]?.error?.en).toContain("the quoted field opened on line 2 is still open at the end of the file; reading resumed at line 3");
+    expect(recs[1]?.error?.en).toContain(
+      "the quoted field opened on line 2 is still open at the end of the file; reading resumed at line 3",
+    );
     expect(recs[2]?.cells).toEqual(["never closed"]);
   });
 
   it("reads a GB 18030 file (Excel's CSV on a Chinese system)", async () => {
     // "名称,值\r\n满意度,98%\r\n" in GB 18030.
-    const gb = Uint8Array.from([0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd6, 0xb5, 0x0d, 0x0a, 0xc2, 0xfa, 0xd2, 0xe2, 0xb6, 0xc8, 0x2c, 0x39, 0x38, 0x25, 0x0d, 0x0a]);
+    const gb = Uint8Array.from([
+      0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd6, 0xb5, 0x0d, 0x0a, 0xc2, 0xfa, 0xd2, 0xe2, 0xb6, 0xc8, 0x2c, 0x39, 0x38, 0x25,
+      0x0d, 0x0a,
+    ]);
     const recs = await all(readCsv(chunks(gb, 64)));
     expect(recs.map((r) => r.cells)).toEqual([
       ["名称", "值"],
@@ -62,7 +70,13 @@ describe("CSV", () => {
 });
 
 const items = (xs: JsonItem[]) =>
-  xs.map((x) => ("error" in x ? { line: x.line, error: true } : "fileError" in x ? { line: x.line, fileError: x.fileError.en } : { line: x.line, value: x.value, ...(x.single ? { single: true } : {}) }));
+  xs.map((x) =>
+    "error" in x
+      ? { line: x.line, error: true }
+      : "fileError" in x
+        ? { line: x.line, fileError: x.fileError.en }
+        : { line: x.line, value: x.value, ...(x.single ? { single: true } : {}) },
+  );
 
 describe("JSON", () => {
   it("splits a top-level array into its elements as the text streams, with their lines", async () => {
@@ -77,7 +91,9 @@ describe("JSON", () => {
   });
 
   it("gives a single object whole, marked single", async () => {
-    expect(items(await all(readJsonDocument(chunks('  \n{"values": {"x": 1}}', 3))))).toEqual([{ line: 1, value: { values: { x: 1 } }, single: true }]);
+    expect(items(await all(readJsonDocument(chunks('  \n{"values": {"x": 1}}', 3))))).toEqual([
+      { line: 1, value: { values: { x: 1 } }, single: true },
+    ]);
   });
 
   it("reports a bad element and goes on with the next", async () => {

@@ -23,7 +23,8 @@ async function* once(text: string, size = 1 << 16): AsyncGenerator<Uint8Array> {
 
 async function items(text: string, size?: number): Promise<(string | unknown)[]> {
   const out: (string | unknown)[] = [];
-  for await (const it of readJsonDocument(once(text, size)) as AsyncGenerator<JsonItem>) out.push("error" in it ? `error@${it.line}` : "fileError" in it ? `file@${it.line}` : it.value);
+  for await (const it of readJsonDocument(once(text, size)) as AsyncGenerator<JsonItem>)
+    out.push("error" in it ? `error@${it.line}` : "fileError" in it ? `file@${it.line}` : it.value);
   return out;
 }
 
@@ -50,7 +51,14 @@ describe("JSON array: resynchronised after a malformed element", () => {
 
   it("a missing or extra brace, in a one-element-a-line array, whatever the chunking", async () => {
     const text = '[{"id": 1},\n {"id": 2,\n {"id": 3},\n {"id": 4}}},\n {"id": 5}]';
-    for (const size of [1, 7, 1 << 16]) expect(await items(text, size), `chunks of ${size}`).toEqual([{ id: 1 }, "error@2", { id: 3 }, "error@4", { id: 5 }]);
+    for (const size of [1, 7, 1 << 16])
+      expect(await items(text, size), `chunks of ${size}`).toEqual([
+        { id: 1 },
+        "error@2",
+        { id: 3 },
+        "error@4",
+        { id: 5 },
+      ]);
   });
 
   it("a whole array on one line (JSON.stringify without indentation) resumes at the next department, not inside a department's list", async () => {
@@ -65,7 +73,9 @@ describe("JSON array: resynchronised after a malformed element", () => {
     const file = join(tmp, "after.json");
     writeFileSync(file, `[${JSON.stringify({ ...GOOD, 其余满分: true })}]\n[{"id": 2}]\n`);
     const r = await score(SMALL, file);
-    expect(r.errLines).toContain("file line 2: invalid JSON: text after the array's closing ]; nothing after it was read");
+    expect(r.errLines).toContain(
+      "file line 2: invalid JSON: text after the array's closing ]; nothing after it was read",
+    );
     expect(r.err).toContain("1 row: 1 scored, 0 failed; not read: the rest of the file from line 2");
     expect(r.code).toBe(1);
   });
@@ -76,7 +86,9 @@ describe("CSV: an unclosed quote no longer swallows the rest of the file", () =>
     const file = join(tmp, "quote.csv");
     writeFileSync(file, `${HEADER}\n${ROW("a")}\n${ROW('"b')}\n${ROW("c")}\n${ROW("d")}\n${ROW("e")}\n`);
     const r = await score(SMALL, file, "--format", "csv");
-    expect(r.errLines).toContain("row 2 (line 3): malformed CSV: the quoted field opened on line 3 is still open at the end of the file; reading resumed at line 4");
+    expect(r.errLines).toContain(
+      "row 2 (line 3): malformed CSV: the quoted field opened on line 3 is still open at the end of the file; reading resumed at line 4",
+    );
     expect(r.err).toContain("5 rows: 4 scored, 1 failed, 0 not read");
     expect(r.out.split("\r\n").filter((l) => l !== "").length).toBe(6);
   });
@@ -91,7 +103,8 @@ describe("CSV: an unclosed quote no longer swallows the rest of the file", () =>
 
   it("a quote that 'closes' lines later with text right after it is taken for an unclosed one", async () => {
     const recs = [];
-    for await (const r of readCsv(once('id,v\n1,"abc\n2,def\n3,"x",y\n4,z\n'))) recs.push([r.line, r.error ? "bad" : r.cells.join("|")]);
+    for await (const r of readCsv(once('id,v\n1,"abc\n2,def\n3,"x",y\n4,z\n')))
+      recs.push([r.line, r.error ? "bad" : r.cells.join("|")]);
     expect(recs).toEqual([
       [1, "id|v"],
       [2, "bad"],
@@ -103,7 +116,8 @@ describe("CSV: an unclosed quote no longer swallows the rest of the file", () =>
 
   it("a quoted field over 1 Mi characters is reported and reading resumes after its opening line", async () => {
     const recs = [];
-    for await (const r of readCsv(once(`a,b\n1,"${"xxxxxxxxxxxxxxxxxxx\n".repeat(60_000)}`))) recs.push(r.error ? `bad@${r.line}` : r.cells.join("|"));
+    for await (const r of readCsv(once(`a,b\n1,"${"xxxxxxxxxxxxxxxxxxx\n".repeat(60_000)}`)))
+      recs.push(r.error ? `bad@${r.line}` : r.cells.join("|"));
     expect(recs.slice(0, 3)).toEqual(["a|b", "bad@2", "xxxxxxxxxxxxxxxxxxx"]);
     expect(recs.length).toBe(60_001);
   });

@@ -43,7 +43,14 @@ describe("the seed departments", () => {
   it.each(SEEDS)("%s.json gives the full report with --format json", async (file, name, total) => {
     const r = await score("rubrics", `rubrics/inputs/${file}.json`, "--format", "json");
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as { rubric: string; year: number; total: string; grade: string; tree: unknown[]; errors: unknown[] };
+    const report = JSON.parse(r.out) as {
+      rubric: string;
+      year: number;
+      total: string;
+      grade: string;
+      tree: unknown[];
+      errors: unknown[];
+    };
     expect(`${report.rubric} ${report.year}`).toBe(name);
     expect(report.total).toBe(total);
     expect(report.grade).toBe("优");
@@ -79,7 +86,9 @@ describe("the seed departments", () => {
     writeFileSync(jsonl, objects.map((o) => JSON.stringify(o)).join("\n"));
     const a = await score("rubrics", jsonl, "--format", "jsonl");
     expect(a.code).toBe(0);
-    expect(a.out.split("\n").map((l) => (JSON.parse(l) as { total: string; line: number }).total)).toEqual(SEEDS.map((s) => s[2]));
+    expect(a.out.split("\n").map((l) => (JSON.parse(l) as { total: string; line: number }).total)).toEqual(
+      SEEDS.map((s) => s[2]),
+    );
     const array = join(tmp, "seeds.json");
     writeFileSync(array, JSON.stringify(objects, null, 2));
     const b = await score("rubrics", array, "--format", "json");
@@ -133,20 +142,21 @@ describe("the seed departments", () => {
 });
 
 // 工作 is a list of records (JSON only): CSV rows override the indicator that reads it.
-const HEADER = "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,评定:政策,理由:政策,改判:执行,理由:执行,改判:工作指标,理由:工作指标";
+const HEADER =
+  "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,评定:政策,理由:政策,改判:执行,理由:执行,改判:工作指标,理由:工作指标";
 
 describe("bad rows", () => {
   const rows = [
     "good,100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单",
     "percent,100,98,98.1,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单",
-    "grouping,\"1,59,9\",98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单",
+    'grouping,"1,59,9",98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单',
     "negative,100,-5,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单",
     "zero,100,98,95%,25%;50%;75%;100%,0,0,否,按规定公开,0,是,,,,,1,无工作清单",
     "empty,100,98,,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单",
     "judged,100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,0.5,,,,1,无工作清单",
     "bounds,100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,3,太高,,,1,无工作清单",
     "override,100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,1.5,,1,无工作清单",
-    "thousands,\"1,599.06\",98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单",
+    'thousands,"1,599.06",98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,,,,,1,无工作清单',
   ];
 
   it("each bad row is reported with its row, line, field and indicators; the others are scored; exit 1", async () => {
@@ -155,13 +165,26 @@ describe("bad rows", () => {
     const r = await score(SMALL, file, "--format", "csv");
     expect(r.code).toBe(1);
     expect(await column(r.out, "id")).toEqual(rows.map((x) => x.split(",")[0]));
-    expect(await column(r.out, "status")).toEqual(["ok", "failed", "failed", "failed", "failed", "failed", "failed", "failed", "failed", "ok"]);
+    expect(await column(r.out, "status")).toEqual([
+      "ok",
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+      "failed",
+      "ok",
+    ]);
     expect(await column(r.out, "total")).toEqual(["11.59", "", "", "", "", "", "", "", "", "9.75"]);
     const err = r.errLines;
     expect(err).toContain(
       `row 2 (line 3): '满意度' = 98.1 is out of range: must be <= 100%; a bare number is the ratio itself (0.981 means 98.1%); for a percentage write "98.1%" (used by 甲.满意)`,
     );
-    expect(err.find((l) => l.startsWith("row 3 (line 4): '计划金额' must be an amount in 万元"))).toContain("thousands separators must group three digits");
+    expect(err.find((l) => l.startsWith("row 3 (line 4): '计划金额' must be an amount in 万元"))).toContain(
+      "thousands separators must group three digits",
+    );
     expect(err).toContain("row 4 (line 5): '实际金额' = -5 is out of range: must be >= 0万元 (used by 甲.执行)");
     // A zero denominator the rubric does not guard: the scorer names the indicator.
     expect(err.find((l) => l.startsWith("row 5 (line 6):"))).toMatch(/甲\.完成/);
@@ -179,7 +202,9 @@ describe("bad rows", () => {
     writeFileSync(file, `${HEADER.replace("满意度", "满意率")},#备注\n${rows[0]},随便写\n${rows[0]},\n`);
     const r = await score(SMALL, file, "--format", "csv");
     expect(r.code).toBe(1);
-    expect(r.errLines.filter((l) => l.startsWith("header"))).toEqual(["header (line 1): unknown column '满意率', ignored; did you mean '满意度'? (start a column's name with # to ignore it)"]);
+    expect(r.errLines.filter((l) => l.startsWith("header"))).toEqual([
+      "header (line 1): unknown column '满意率', ignored; did you mean '满意度'? (start a column's name with # to ignore it)",
+    ]);
     // Without 满意度 the indicator that reads it cannot be scored.
     expect(r.errLines.filter((l) => l.includes("满意度")).length).toBe(3);
   });
@@ -188,7 +213,12 @@ describe("bad rows", () => {
     const file = join(tmp, "bad.jsonl");
     writeFileSync(
       file,
-      ['{"values": {"plan": "x", "satisfation": "90%"}, "judgeRestFull": true}', "{oops", '{"计划金额": 100, "colour": 1}', '{"values": {"plan": 100}, "judgment": {}, "judgeRestFull": "maybe"}'].join("\n"),
+      [
+        '{"values": {"plan": "x", "satisfation": "90%"}, "judgeRestFull": true}',
+        "{oops",
+        '{"计划金额": 100, "colour": 1}',
+        '{"values": {"plan": 100}, "judgment": {}, "judgeRestFull": "maybe"}',
+      ].join("\n"),
     );
     const r = await score(SMALL, file, "--format", "jsonl");
     expect(r.code).toBe(1);
@@ -198,9 +228,19 @@ describe("bad rows", () => {
     expect(r.errLines).toContain("row 3 (line 3): unknown input 'colour'");
     expect(r.errLines.find((l) => l.startsWith("row 4 (line 4): unknown key 'judgment'"))).toBeDefined();
     expect(r.errLines).toContain("row 4 (line 4): 'judgeRestFull' must be true or false, got \"maybe\"");
-    const out = r.out.split("\n").map((l) => JSON.parse(l) as { row: number; ok: boolean; errors: { kind: string; field: string; indicators: string[] }[] });
+    const out = r.out.split("\n").map(
+      (l) =>
+        JSON.parse(l) as {
+          row: number;
+          ok: boolean;
+          errors: { kind: string; field: string; indicators: string[] }[];
+        },
+    );
     expect(out.map((o) => o.ok)).toEqual([false, false, false, false]);
-    expect(out[0]?.errors.find((e) => e.field === "计划金额")).toMatchObject({ kind: "wrong-type", indicators: ["甲.执行"] });
+    expect(out[0]?.errors.find((e) => e.field === "计划金额")).toMatchObject({
+      kind: "wrong-type",
+      indicators: ["甲.执行"],
+    });
   });
 
   it("rejects bad usage with exit 2 and a missing file with exit 1", async () => {

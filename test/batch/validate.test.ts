@@ -143,7 +143,8 @@ describe("convertInput", () => {
   });
 
   it("bools take true/false, 是/否, yes/no, 1/0 and nothing else", () => {
-    for (const b of ["是", "YES", 1, true, "true"]) expect(convert({ 违规: b }).values.get("违规"), String(b)).toEqual({ k: "bool", v: true });
+    for (const b of ["是", "YES", 1, true, "true"])
+      expect(convert({ 违规: b }).values.get("违规"), String(b)).toEqual({ k: "bool", v: true });
     const es = errorsWith({ 违规: "有" });
     expect(brief(es)).toEqual(["wrong-type 违规"]);
     expect(es[0]?.message.en).toContain("a bool (true/false, 是/否, yes/no, 1/0)");
@@ -175,7 +176,10 @@ describe("convertInput", () => {
   describe("records (lists of records are JSON only)", () => {
     it("convert each field and refuse unknown or missing ones", () => {
       expect(convert({ 工作: [{ 名称: "甲", 已完成: "是" }] }).errors).toEqual([]);
-      expect(brief(errorsWith({ 工作: [{ 名称: "甲" }, { 名称: "乙", 已完成: true, 备注: 1 }] }))).toEqual(["missing 工作[1].已完成", "unknown-field 工作[2].备注"]);
+      expect(brief(errorsWith({ 工作: [{ 名称: "甲" }, { 名称: "乙", 已完成: true, 备注: 1 }] }))).toEqual([
+        "missing 工作[1].已完成",
+        "unknown-field 工作[2].备注",
+      ]);
       const es = errorsWith({ 工作: "甲; 乙" });
       expect(brief(es)).toEqual(["wrong-type 工作"]);
       expect(es[0]?.message.en).toContain("records can only be given in JSON");
@@ -184,7 +188,8 @@ describe("convertInput", () => {
 });
 
 describe("checkJudgements", () => {
-  const judge = (judgements: Record<string, unknown>, overrides: Record<string, unknown> = {}) => brief(checkJudgements(meta, { judgements, overrides }));
+  const judge = (judgements: Record<string, unknown>, overrides: Record<string, unknown> = {}) =>
+    brief(checkJudgements(meta, { judgements, overrides }));
 
   it("accepts a judged part by full or suffix path, at its maximum without a reason", () => {
     expect(judge({ "甲.评议.政策": { value: "1" }, 效果: { value: "0.5", reason: "一般" } })).toEqual([]);
@@ -205,19 +210,24 @@ describe("checkJudgements", () => {
   });
 
   it("refuses unknown, computed and group paths, with a did-you-mean", () => {
-    const es = checkJudgements(meta, { judgements: { 政册: { value: "1" }, 执行: { value: "2" }, 甲: { value: "1" }, 评议: { value: "x" } } });
-    expect(brief(es)).toEqual(["unknown-indicator 政册", "unknown-indicator 执行", "unknown-indicator 甲", "wrong-type 甲.评议"]);
+    const es = checkJudgements(meta, {
+      judgements: { 政册: { value: "1" }, 执行: { value: "2" }, 甲: { value: "1" }, 评议: { value: "x" } },
+    });
+    expect(brief(es)).toEqual([
+      "unknown-indicator 政册",
+      "unknown-indicator 执行",
+      "unknown-indicator 甲",
+      "wrong-type 甲.评议",
+    ]);
     expect(es[0]?.message.en).toBe("judged path '政册' does not exist; did you mean '甲.评议.政策'?");
     expect(es[1]?.message.en).toContain("use an override to replace a computed score");
   });
 
   it("overrides need an indicator, a score within its points and a reason", () => {
     expect(judge({}, { 执行: { value: "2", reason: "报告自评" } })).toEqual([]);
-    expect(judge({}, { 执行: { value: "3", reason: "r" }, 满意: { value: "1" }, 政策: { value: "1", reason: "r" } })).toEqual([
-      "judgement-out-of-bounds 甲.执行",
-      "judgement-needs-reason 甲.满意",
-      "unknown-indicator 政策",
-    ]);
+    expect(
+      judge({}, { 执行: { value: "3", reason: "r" }, 满意: { value: "1" }, 政策: { value: "1", reason: "r" } }),
+    ).toEqual(["judgement-out-of-bounds 甲.执行", "judgement-needs-reason 甲.满意", "unknown-indicator 政策"]);
   });
 });
 
@@ -238,7 +248,11 @@ describe("the reference scorer on top of validation", () => {
     const { 满意度: _s, ...rest } = GOOD;
     let errors: readonly InputError[] = [];
     try {
-      scorer.score({ values: rest as never, judgeRestFull: true, overrides: { 满意: { value: "2", reason: "报告自评" } } });
+      scorer.score({
+        values: rest as never,
+        judgeRestFull: true,
+        overrides: { 满意: { value: "2", reason: "报告自评" } },
+      });
     } catch (e) {
       errors = (e as { errors: readonly InputError[] }).errors;
     }

@@ -15,8 +15,10 @@ import { SMALL, score } from "./helpers.js";
 import { workbook } from "./zip-writer.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "rubric-xlsx-"));
-const HEADER = "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,改判:工作指标,理由:工作指标".split(",");
-const ROW = (id: string): string[] => `${id},100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,1,无工作清单`.split(",");
+const HEADER =
+  "id,计划金额,实际金额,满意度,进度,计划数,完成数,违规,公开,信访件数,其余满分,改判:工作指标,理由:工作指标".split(",");
+const ROW = (id: string): string[] =>
+  `${id},100,98,95%,25%;50%;75%;100%,4,4,否,按规定公开,0,是,1,无工作清单`.split(",");
 
 function save(name: string, bytes: Buffer): string {
   const file = join(tmp, name);
@@ -54,7 +56,16 @@ describe("which worksheet", () => {
   });
 
   it("an empty first tab is reported, exit 1 (was: 0 rows, exit 0)", async () => {
-    const r = await score(SMALL, save("empty.xlsx", workbook([{ name: "空表", rows: [] }, { name: "数据", rows: [HEADER, ROW("x")] }])));
+    const r = await score(
+      SMALL,
+      save(
+        "empty.xlsx",
+        workbook([
+          { name: "空表", rows: [] },
+          { name: "数据", rows: [HEADER, ROW("x")] },
+        ]),
+      ),
+    );
     expect(r.errLines).toContain("file: the worksheet '空表' is empty");
     expect(r.err).toContain("0 rows: 0 scored, 0 failed");
     expect(r.code).toBe(1);
@@ -87,7 +98,9 @@ describe("cell formats", () => {
       ["2023-01-01", true],
       ["bad", false],
     ]);
-    expect(r.errLines.find((l) => l.startsWith("row 2 (sheet row 3)"))).toMatch(/'计划金额' must be an amount in 万元 .*, got "2023-01-01"/);
+    expect(r.errLines.find((l) => l.startsWith("row 2 (sheet row 3)"))).toMatch(
+      /'计划金额' must be an amount in 万元 .*, got "2023-01-01"/,
+    );
   });
 });
 
@@ -119,9 +132,18 @@ describe("caps and damaged files", () => {
         yield Buffer.from("</t></si><si><t>after</t></si></sst>");
       })(),
     );
-    const cells = (first: string): string => [first, ...ROW("").slice(1).map((c) => `<c t="inlineStr"><is><t>${c}</t></is></c>`)].join("");
+    const cells = (first: string): string =>
+      [
+        first,
+        ...ROW("")
+          .slice(1)
+          .map((c) => `<c t="inlineStr"><is><t>${c}</t></is></c>`),
+      ].join("");
     const sheet = `<worksheet><sheetData><row r="1">${HEADER.map((h) => `<c t="inlineStr"><is><t>${h}</t></is></c>`).join("")}</row><row r="2">${cells('<c r="A2" t="s"><v>0</v></c>')}</row><row r="3">${cells('<c r="A3" t="s"><v>1</v></c>')}</row></sheetData></worksheet>`;
-    const file = save("huge.xlsx", workbook([{ name: "部门", rows: [] }], { "xl/sharedStrings.xml": sst, "xl/worksheets/sheet1.xml": sheet }));
+    const file = save(
+      "huge.xlsx",
+      workbook([{ name: "部门", rows: [] }], { "xl/sharedStrings.xml": sst, "xl/worksheets/sheet1.xml": sheet }),
+    );
     const before = process.memoryUsage().rss;
     const r = await score(SMALL, file, "--format", "jsonl");
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);

@@ -1,7 +1,9 @@
 /** A minimal zip writer for hand-made XLSX test files (deflated entries, no zip64). */
 import { crc32, deflateRawSync } from "node:zlib";
 
-export function zipFile(entries: Record<string, string | Buffer | { deflated: Buffer; size: number; crc: number }>): Buffer {
+export function zipFile(
+  entries: Record<string, string | Buffer | { deflated: Buffer; size: number; crc: number }>,
+): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -51,17 +53,26 @@ export function zipFile(entries: Record<string, string | Buffer | { deflated: Bu
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 /** A workbook whose sheets are listed (tab order) as given, stored in the zip in reverse order. */
-export function workbook(sheets: { name: string; rows: (string | number)[][]; hidden?: boolean }[], extra: Record<string, string | Buffer | { deflated: Buffer; size: number; crc: number }> = {}): Buffer {
+export function workbook(
+  sheets: { name: string; rows: (string | number)[][]; hidden?: boolean }[],
+  extra: Record<string, string | Buffer | { deflated: Buffer; size: number; crc: number }> = {},
+): Buffer {
   const files: Record<string, string | Buffer | { deflated: Buffer; size: number; crc: number }> = {};
   sheets
     .map((s, i) => ({ s, i }))
     .reverse()
     .forEach(({ s, i }) => {
-      const rows = s.rows.map((r, ri) => `<row r="${ri + 1}">${r.map((c) => (typeof c === "number" ? `<c><v>${c}</v></c>` : `<c t="inlineStr"><is><t>${esc(c)}</t></is></c>`)).join("")}</row>`);
-      files[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+      const rows = s.rows.map(
+        (r, ri) =>
+          `<row r="${ri + 1}">${r.map((c) => (typeof c === "number" ? `<c><v>${c}</v></c>` : `<c t="inlineStr"><is><t>${esc(c)}</t></is></c>`)).join("")}</row>`,
+      );
+      files[`xl/worksheets/sheet${i + 1}.xml`] =
+        `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
     });
   Object.assign(files, extra);
-  files["xl/_rels/workbook.xml.rels"] = `<?xml version="1.0"?><Relationships>${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`;
-  files["xl/workbook.xml"] = `<?xml version="1.0"?><workbook xmlns:r="r"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.hidden ? ' state="hidden"' : ""}/>`).join("")}</sheets></workbook>`;
+  files["xl/_rels/workbook.xml.rels"] =
+    `<?xml version="1.0"?><Relationships>${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`;
+  files["xl/workbook.xml"] =
+    `<?xml version="1.0"?><workbook xmlns:r="r"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.hidden ? ' state="hidden"' : ""}/>`).join("")}</sheets></workbook>`;
   return zipFile(files);
 }

@@ -80,8 +80,12 @@ describe("a missing judgement", () => {
 });
 
 const sources = [
-  ...readdirSync("rubrics").filter((f) => f.endsWith(".rubric")).map((f) => `rubrics/${f}`),
-  ...readdirSync("test/fixtures/good").filter((f) => f.endsWith(".rubric")).map((f) => `test/fixtures/good/${f}`),
+  ...readdirSync("rubrics")
+    .filter((f) => f.endsWith(".rubric"))
+    .map((f) => `rubrics/${f}`),
+  ...readdirSync("test/fixtures/good")
+    .filter((f) => f.endsWith(".rubric"))
+    .map((f) => `test/fixtures/good/${f}`),
 ];
 
 describe("reports serialise identically", () => {

@@ -42,7 +42,10 @@ describe("random step-deduction and achievement rubrics: compiled = reference", 
     const text = randomRuleRubric(new Rng(1000 + k), `随机规则${k}`);
     it(`random rubric ${k}`, async () => {
       const program = analyzeProgram([{ file: `random${k}.rubric`, text }]);
-      expect(program.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.en), text).toEqual([]);
+      expect(
+        program.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.en),
+        text,
+      ).toEqual([]);
       const rubric = program.rubrics[0];
       if (!rubric) throw new Error("no rubric");
       const out = await compileRubric(rubric, { runtime: "../../src/runtime/index.js" });
@@ -56,7 +59,8 @@ describe("random step-deduction and achievement rubrics: compiled = reference", 
         const input = randomInput(ref.meta, rng);
         const a = outcome(() => ref.score(input, { explain: true }));
         const b = outcome(() => mod.score(input, { explain: true }));
-        if (JSON.stringify(a) !== JSON.stringify(b)) expect({ text, input, compiled: b }).toEqual({ text, input, compiled: a });
+        if (JSON.stringify(a) !== JSON.stringify(b))
+          expect({ text, input, compiled: b }).toEqual({ text, input, compiled: a });
         if (a[0]?.startsWith("total=")) scored++;
       }
       expect(scored).toBeGreaterThan(CASES / 4);

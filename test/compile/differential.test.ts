@@ -30,7 +30,9 @@ const sources = [
 
 function flatten(nodes: readonly NodeReport[], out: string[] = []): string[] {
   for (const n of nodes) {
-    out.push(`${n.path.join(".")} computed=${n.computed} score=${n.score} clamps=${n.clamps.length}${n.status ? ` ${n.status}` : ""}`);
+    out.push(
+      `${n.path.join(".")} computed=${n.computed} score=${n.score} clamps=${n.clamps.length}${n.status ? ` ${n.status}` : ""}`,
+    );
     flatten(n.children, out);
   }
   return out;
@@ -43,7 +45,12 @@ function outcome(f: () => Report): string[] {
   } catch (e) {
     if (!(e instanceof ScoreError)) throw e;
     // Field by field: what an analyst sees must not depend on the scorer.
-    return e.errors.map((x) => `error ${x.kind} field=${x.field} indicators=${x.indicators.join(",")} zh=${x.message.zh} en=${x.message.en}`).sort();
+    return e.errors
+      .map(
+        (x) =>
+          `error ${x.kind} field=${x.field} indicators=${x.indicators.join(",")} zh=${x.message.zh} en=${x.message.en}`,
+      )
+      .sort();
   }
 }
 
@@ -69,7 +76,8 @@ describe("compiled modules agree with the reference evaluator", () => {
           const input = randomInput(ref.meta, rng, { restFull: 0.9 });
           const a = outcome(() => ref.score(input));
           const b = outcome(() => mod.score(input));
-          if (JSON.stringify(a) !== JSON.stringify(b)) expect({ case: k, input, compiled: b }).toEqual({ case: k, input, compiled: a });
+          if (JSON.stringify(a) !== JSON.stringify(b))
+            expect({ case: k, input, compiled: b }).toEqual({ case: k, input, compiled: a });
           if (a[0]?.startsWith("total=")) scored++;
         }
         // Most random departments must actually score (not just fail the same way).

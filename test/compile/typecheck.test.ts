@@ -47,7 +47,10 @@ describe("compiled modules", () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     // The judged rules (verdicts, scales, judged deductions) of a good fixture, as well.
-    const judged = { file: "judged-verdicts.rubric", text: readFileSync(`${root}test/fixtures/good/judged-verdicts.rubric`, "utf8") };
+    const judged = {
+      file: "judged-verdicts.rubric",
+      text: readFileSync(`${root}test/fixtures/good/judged-verdicts.rubric`, "utf8"),
+    };
     const program = analyzeProgram([...rubricFiles, { file: "nasty.rubric", text: NASTY }, judged]);
     expect(program.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.en)).toEqual([]);
     const files: string[] = [];

@@ -18,12 +18,15 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   const out: string[] = [];
   const err: string[] = [];
   // As bin/rubric.js does: an exception is an internal error, exit 70.
-  const code = await mainAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false }).catch(() => 70);
+  const code = await mainAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false }).catch(
+    () => 70,
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), "rubric-atomic-"));
-const enospc = (): NodeJS.ErrnoException => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+const enospc = (): NodeJS.ErrnoException =>
+  Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
 
 /** The disk fills up after `room` bytes: the first write goes partly through, the next fails, as on a real full disk. */
 function diskFullAfter(room: number): void {
@@ -139,7 +142,8 @@ describe("commands writing files on a full disk", () => {
     diskFullAfter(100);
     const r = await run("compile", "--lang", "en", join(dir, "a.rubric"), "-o", out);
     expect(r.code).not.toBe(0);
-    for (const ext of ["ts", "js", "d.ts", "schema.json"]) expect(readFileSync(join(out, `a.${ext}`), "utf8")).toBe(`previous ${ext}`);
+    for (const ext of ["ts", "js", "d.ts", "schema.json"])
+      expect(readFileSync(join(out, `a.${ext}`), "utf8")).toBe(`previous ${ext}`);
     expect(readdirSync(out).sort()).toEqual(["a.d.ts", "a.js", "a.schema.json", "a.ts"]);
   });
 

@@ -15,14 +15,17 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   const out: string[] = [];
   const err: string[] = [];
   // As bin/rubric.js does: an exception is an internal error, exit 70.
-  const code = await mainAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false }).catch((e: unknown) => {
-    err.push(`internal error: ${String(e)}`);
-    return 70;
-  });
+  const code = await mainAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false }).catch(
+    (e: unknown) => {
+      err.push(`internal error: ${String(e)}`);
+      return 70;
+    },
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const rubric = (name: string): string => `rubric ${name} {\n  total 1\n  group a 1 {\n    indicator b 1 {\n      score = judged\n    }\n  }\n}\n`;
+const rubric = (name: string): string =>
+  `rubric ${name} {\n  total 1\n  group a 1 {\n    indicator b 1 {\n      score = judged\n    }\n  }\n}\n`;
 
 function scratch(text: string): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "rubric-compile-"));
@@ -88,7 +91,11 @@ describe("output file names", () => {
     const { dir, file } = scratch(`${rubric("考核 2023")}\n${rubric("考核 2024")}`);
     const r = await run("compile", file, "-o", join(dir, "out"));
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "out")).filter((n) => n.endsWith(".ts") && !n.endsWith(".d.ts")).sort()).toEqual(["r.考核.2023.ts", "r.考核.2024.ts"]);
+    expect(
+      readdirSync(join(dir, "out"))
+        .filter((n) => n.endsWith(".ts") && !n.endsWith(".d.ts"))
+        .sort(),
+    ).toEqual(["r.考核.2023.ts", "r.考核.2024.ts"]);
   });
 
   it("names differing only in letter case, or files of one base name in two directories, stay apart", () => {

@@ -13,7 +13,9 @@ import { fsCalls } from "../../src/cli/write-file-atomic.js";
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await mainAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false }).catch(() => 70);
+  const code = await mainAsync(argv, { out: (s) => out.push(s), err: (s) => err.push(s), color: false }).catch(
+    () => 70,
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -30,7 +32,10 @@ function scratch(): string {
 function denyRenameOnto(name: string): void {
   const real = fsCalls.renameSync;
   vi.spyOn(fsCalls, "renameSync").mockImplementation((from, to) => {
-    if (basename(String(to)) === name) throw Object.assign(new Error(`EACCES: permission denied, rename '${String(from)}' -> '${String(to)}'`), { code: "EACCES" });
+    if (basename(String(to)) === name)
+      throw Object.assign(new Error(`EACCES: permission denied, rename '${String(from)}' -> '${String(to)}'`), {
+        code: "EACCES",
+      });
     real(from, to);
   });
 }

@@ -28,7 +28,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 /** The real command in its own process: a file that blocks or never ends must not take the test run down with it. */
 function cli(...argv: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ["bin/rubric.js", ...argv], { encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ["bin/rubric.js", ...argv], {
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 1 << 20,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -44,7 +48,9 @@ describe("siblings that are not regular files", () => {
     execFileSync("mkfifo", [join(dir, "pipe.rubric")]);
     const r = cli("check", "--lang", "en", join(dir, "a.rubric"));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/pipe\.rubric warning sibling-not-loaded file not loaded .*not a regular file \(a named pipe\)/);
+    expect(r.out).toMatch(
+      /pipe\.rubric warning sibling-not-loaded file not loaded .*not a regular file \(a named pipe\)/,
+    );
     expect(r.out).toContain("0 error(s), 1 warning(s)");
   }, 180_000);
 
@@ -85,7 +91,9 @@ describe("named files", () => {
     truncateSync(join(dir, "big.rubric"), 17 * 1024 * 1024);
     const named = await run("check", "--lang", "en", join(dir, "big.rubric"));
     expect(named.code).toBe(1);
-    expect(named.out).toMatch(/big\.rubric error file-not-loaded file not loaded: too large \(17825792 bytes; the limit is 16 MB\)/);
+    expect(named.out).toMatch(
+      /big\.rubric error file-not-loaded file not loaded: too large \(17825792 bytes; the limit is 16 MB\)/,
+    );
     const beside = await run("check", "--lang", "en", join(dir, "a.rubric"));
     expect(beside.code).toBe(0);
     expect(beside.out).toMatch(/big\.rubric warning sibling-not-loaded .*too large/);
@@ -117,7 +125,9 @@ describe("links inside a checked directory", () => {
     symlinkSync(join(dir, "gone.rubric"), join(dir, "broken.rubric"));
     const r = await run("check", "--lang", "en", dir);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/broken\.rubric error file-not-loaded file not loaded: a broken symbolic link \(to .*gone\.rubric, which does not exist\)/);
+    expect(r.out).toMatch(
+      /broken\.rubric error file-not-loaded file not loaded: a broken symbolic link \(to .*gone\.rubric, which does not exist\)/,
+    );
   });
 
   it("a missing named file is still reported as missing", async () => {
@@ -135,7 +145,12 @@ describe("the language server's workspace scan", () => {
     symlinkSync("/dev/zero", join(dir, "zero.rubric"));
     execFileSync("mkfifo", [join(dir, "pipe.rubric")]);
     const uris = await nodeHost.findRubricFiles(pathToFileURL(dir).href);
-    expect(uris.map((u) => u.slice(u.lastIndexOf("/") + 1))).toEqual(["a.rubric", "linked.rubric", "pipe.rubric", "zero.rubric"]);
+    expect(uris.map((u) => u.slice(u.lastIndexOf("/") + 1))).toEqual([
+      "a.rubric",
+      "linked.rubric",
+      "pipe.rubric",
+      "zero.rubric",
+    ]);
     const texts = await Promise.all(uris.map((u) => nodeHost.readFile(u)));
     expect(texts).toEqual([good, wrongWeights, undefined, undefined]);
   });

@@ -14,9 +14,15 @@ import { score } from "../batch/helpers.js";
 /** A scratch copy of the seed rubrics and their CSV input: a failing test must not destroy the repository's files. */
 function copy(): { dir: string; csv: string; rubric: string; sibling: string } {
   const dir = mkdtempSync(join(tmpdir(), "rubric-clash-"));
-  for (const f of ["dapeng-zsj-2021", "luohu-zsj-2023", "yantian-qwb-2023", "shenzhen-common-2023"]) copyFileSync(`rubrics/${f}.rubric`, join(dir, `${f}.rubric`));
+  for (const f of ["dapeng-zsj-2021", "luohu-zsj-2023", "yantian-qwb-2023", "shenzhen-common-2023"])
+    copyFileSync(`rubrics/${f}.rubric`, join(dir, `${f}.rubric`));
   copyFileSync("rubrics/inputs/seeds.csv", join(dir, "seeds.csv"));
-  return { dir, csv: join(dir, "seeds.csv"), rubric: join(dir, "luohu-zsj-2023.rubric"), sibling: join(dir, "shenzhen-common-2023.rubric") };
+  return {
+    dir,
+    csv: join(dir, "seeds.csv"),
+    rubric: join(dir, "luohu-zsj-2023.rubric"),
+    sibling: join(dir, "shenzhen-common-2023.rubric"),
+  };
 }
 
 describe("score -o onto a file being read", () => {
@@ -65,7 +71,11 @@ describe("score -o onto a file being read", () => {
     const r = spawnSync("bash", ["-o", "pipefail", "-c", command], { encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("罗湖区政数局 2023,97.11");
-    const n = spawnSync(process.execPath, ["bin/rubric.js", "score", "rubrics", "rubrics/inputs/seeds.csv", "--format", "csv", "-o", "/dev/null"], { encoding: "utf8", timeout: 60_000 });
+    const n = spawnSync(
+      process.execPath,
+      ["bin/rubric.js", "score", "rubrics", "rubrics/inputs/seeds.csv", "--format", "csv", "-o", "/dev/null"],
+      { encoding: "utf8", timeout: 60_000 },
+    );
     expect(n.status).toBe(0);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
     expect(lstatSync("/dev/stdout").isSymbolicLink()).toBe(true);

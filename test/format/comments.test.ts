@@ -20,12 +20,14 @@ async function settled(text: string): Promise<string> {
 
 describe("comments in place", () => {
   it("keeps comments between statements, with the blank lines around them", async () => {
-    const text = "// file header\n\nrubric T {\n  // before total\n  total 1\n\n  // between\n\n  year 2023\n  // at the end of the block\n}\n// at the end of the file\n";
+    const text =
+      "// file header\n\nrubric T {\n  // before total\n  total 1\n\n  // between\n\n  year 2023\n  // at the end of the block\n}\n// at the end of the file\n";
     expect(await settled(text)).toBe(text);
   });
 
   it("keeps a comment at the end of a line there, aligning consecutive ones", async () => {
-    const text = "rubric T {\n  input 预算编制不符合项数: count // 一\n  input 甲: count  // 二\n  input 乙: bool\n\n  input 丙丙丙丙丙丙丙丙: bool // 三\n}\n";
+    const text =
+      "rubric T {\n  input 预算编制不符合项数: count // 一\n  input 甲: count  // 二\n  input 乙: bool\n\n  input 丙丙丙丙丙丙丙丙: bool // 三\n}\n";
     expect(await settled(text)).toBe(
       // A CJK character is two columns wide: `input 预算编制不符合项数: count` is 31, `input 甲: count` 15.
       `rubric T {\n  input 预算编制不符合项数: count // 一\n  input 甲: count${" ".repeat(17)}// 二\n  input 乙: bool\n\n  input 丙丙丙丙丙丙丙丙: bool // 三\n}\n`,
@@ -40,7 +42,9 @@ describe("comments in place", () => {
   });
 
   it("keeps a comment inside an empty block inside it", async () => {
-    expect(await settled("rubric T {\n  group a 1 { // 待补\n  }\n}\n")).toBe("rubric T {\n  group a 1 {\n    // 待补\n  }\n}\n");
+    expect(await settled("rubric T {\n  group a 1 { // 待补\n  }\n}\n")).toBe(
+      "rubric T {\n  group a 1 {\n    // 待补\n  }\n}\n",
+    );
     expect(await settled("rubric T { /* 空 */ }\n")).toBe("rubric T {\n  /* 空 */\n}\n");
   });
 
@@ -50,11 +54,12 @@ describe("comments in place", () => {
   });
 
   it("keeps a comment on its own line before `then` or `else` there, and one inside a header in the header", async () => {
-    const text = "rubric T {\n  input x: ratio\n  let a = if x > 1 // 太大\n    then 0\n    // 否则按比例\n    else x\n}\n";
+    const text =
+      "rubric T {\n  input x: ratio\n  let a = if x > 1 // 太大\n    then 0\n    // 否则按比例\n    else x\n}\n";
     expect(await settled(text)).toBe(text);
-    expect(await settled("rubric T {\n  group 甲 /* 一级 */ 20 { // 说明\n    indicator 一 20 { score = judged }\n  }\n}\n")).toContain(
-      "  group 甲 /* 一级 */ 20 { // 说明\n",
-    );
+    expect(
+      await settled("rubric T {\n  group 甲 /* 一级 */ 20 { // 说明\n    indicator 一 20 { score = judged }\n  }\n}\n"),
+    ).toContain("  group 甲 /* 一级 */ 20 { // 说明\n");
   });
 
   it("moves a `//` comment written where no line can break to the end of the line", async () => {

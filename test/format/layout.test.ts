@@ -21,13 +21,26 @@ describe("layout", () => {
   });
 
   it("keeps keywords in the author's spelling, English or Chinese, never translating", async () => {
-    const text = "评分表 甲 {\n  总分 1\n  grade { 优 >= 1; 差 else }\n  input x: percent\n  分组 a 1 { indicator b 1 { 得分 = if x > 0 then 1 otherwise 0 } }\n}\n";
+    const text =
+      "评分表 甲 {\n  总分 1\n  grade { 优 >= 1; 差 else }\n  input x: percent\n  分组 a 1 { indicator b 1 { 得分 = if x > 0 then 1 otherwise 0 } }\n}\n";
     const out = await same(text);
-    for (const w of ["评分表", "总分", "grade {", "差 else", "percent", "分组 a", "indicator b", "得分 =", "otherwise 0"]) expect(out).toContain(w);
+    for (const w of [
+      "评分表",
+      "总分",
+      "grade {",
+      "差 else",
+      "percent",
+      "分组 a",
+      "indicator b",
+      "得分 =",
+      "otherwise 0",
+    ])
+      expect(out).toContain(w);
   });
 
   it("keeps strings verbatim: escapes, line breaks, “…” quotes", async () => {
-    const body = '  group a 1 {\n    indicator b 1 {\n      note "一\\t二\\"三\\\\\n第二行  有空格"\n      standard “不转义 \\n”\n      score = judged\n    }\n  }';
+    const body =
+      '  group a 1 {\n    indicator b 1 {\n      note "一\\t二\\"三\\\\\n第二行  有空格"\n      standard “不转义 \\n”\n      score = judged\n    }\n  }';
     expect(await same(wrap(body))).toBe(wrap(body));
   });
 
@@ -39,7 +52,9 @@ describe("layout", () => {
   });
 
   it("normalises spacing around operators and keeps their spelling", async () => {
-    const out = await same(wrap("  let a = x+y*-z/2\n  let b = not(x>=1)and y≠2 or x×y÷2>=3\n  let c = each q in 1..4:f(q,  2)[1].名称"));
+    const out = await same(
+      wrap("  let a = x+y*-z/2\n  let b = not(x>=1)and y≠2 or x×y÷2>=3\n  let c = each q in 1..4:f(q,  2)[1].名称"),
+    );
     expect(out).toContain("let a = x + y * -z / 2");
     expect(out).toContain("let b = not (x >= 1) and y ≠ 2 or x × y ÷ 2 >= 3");
     expect(out).toContain("let c = each q in 1..4: f(q, 2)[1].名称");
@@ -54,14 +69,18 @@ describe("layout", () => {
   });
 
   it("gives full-width punctuation no extra space", async () => {
-    const out = await same("评分表 甲 {\n  输入 x：金额（万元） ≥ 0\n  枚举 e { 甲，乙、丙 }\n  令 y = 最小值（x，1万元）\n}\n");
+    const out = await same(
+      "评分表 甲 {\n  输入 x：金额（万元） ≥ 0\n  枚举 e { 甲，乙、丙 }\n  令 y = 最小值（x，1万元）\n}\n",
+    );
     expect(out).toContain("输入 x：金额（万元） ≥ 0");
     expect(out).toContain("枚举 e { 甲，乙，丙 }");
     expect(out).toContain("令 y = 最小值（x，1万元）");
   });
 
   it("puts short band, tier and grade lists on one line and long ones one arm per line", async () => {
-    const text = wrap("  grades {优>=90;差 otherwise}\n  input x: ratio\n  let s = bands x {>=95%->6;[90%,95%)->4;otherwise->0}\n  let t = tiers e {甲->1;otherwise->0}");
+    const text = wrap(
+      "  grades {优>=90;差 otherwise}\n  input x: ratio\n  let s = bands x {>=95%->6;[90%,95%)->4;otherwise->0}\n  let t = tiers e {甲->1;otherwise->0}",
+    );
     const wide = await same(text);
     expect(wide).toContain("grades { 优 >= 90; 差 otherwise }");
     expect(wide).toContain("let s = bands x { >= 95% -> 6; [90%, 95%) -> 4; otherwise -> 0 }");
@@ -73,7 +92,9 @@ describe("layout", () => {
   });
 
   it("keeps a given, checklist or reweight block on one line if written so, and expanded if written so", async () => {
-    const text = wrap('  reweight a 2 { b 1; c 1 }\n  reweight d 2 {\n    e 1; f 1 }\n  example "x" { given { a = 1; b = 2 } }');
+    const text = wrap(
+      '  reweight a 2 { b 1; c 1 }\n  reweight d 2 {\n    e 1; f 1 }\n  example "x" { given { a = 1; b = 2 } }',
+    );
     const out = await same(text);
     expect(out).toContain("reweight a 2 { b 1; c 1 }");
     expect(out).toContain("reweight d 2 {\n    e 1\n    f 1\n  }");
@@ -81,13 +102,18 @@ describe("layout", () => {
   });
 
   it("breaks a long rule after `=` or inside its own brackets", async () => {
-    const out = await same(wrap("  let 执行率得分 = if 实际采购金额 > 采购计划金额 then 0 else 实际采购金额 / 采购计划金额"), 60);
-    expect(out).toBe(wrap("  let 执行率得分 = if 实际采购金额 > 采购计划金额 then 0\n    else 实际采购金额 / 采购计划金额"));
+    const out = await same(
+      wrap("  let 执行率得分 = if 实际采购金额 > 采购计划金额 then 0 else 实际采购金额 / 采购计划金额"),
+      60,
+    );
+    expect(out).toBe(
+      wrap("  let 执行率得分 = if 实际采购金额 > 采购计划金额 then 0\n    else 实际采购金额 / 采购计划金额"),
+    );
   });
 
   it("keeps at most one blank line between statements and none at the edges of a block", async () => {
-    const out = await same("\n\nrubric T {\n\n  total 1\n\n\n\n  year 2023\n  locality \"x\"\n\n}\n\n\n");
-    expect(out).toBe(wrap("  total 1\n\n  year 2023\n  locality \"x\""));
+    const out = await same('\n\nrubric T {\n\n  total 1\n\n\n\n  year 2023\n  locality "x"\n\n}\n\n\n');
+    expect(out).toBe(wrap('  total 1\n\n  year 2023\n  locality "x"'));
   });
 
   it("keeps CRLF line ends (see line-endings.test.ts) and turns an empty file into an empty one", async () => {
@@ -102,10 +128,14 @@ describe("layout", () => {
     const out = await same(
       "rubric T { group g 9 { indicator 项目实施与管理的规范程度 9 { score = judged by 项目实施结论 { 达成 -> [80%, 100%]; 部分达成 -> [50%, 80%); 未达成 -> [0, 50%) } } } }",
     );
-    expect(out).toContain("score = judged by 项目实施结论 {\n        达成 -> [80%, 100%]\n        部分达成 -> [50%, 80%)\n        未达成 -> [0, 50%)\n      }");
+    expect(out).toContain(
+      "score = judged by 项目实施结论 {\n        达成 -> [80%, 100%]\n        部分达成 -> [50%, 80%)\n        未达成 -> [0, 50%)\n      }",
+    );
     const ded = await same("rubric T { group g 1 { indicator i 1 { part a 1 = 酌情扣 [0.5,1] 当 x } } }");
     expect(ded).toContain("part a 1 = 酌情扣 [0.5, 1] 当 x");
-    expect(await same("rubric T { group g 1 { indicator i 1 { part a 1 = deduct judged in [0.5, 1] when x } } }")).toContain("deduct judged in [0.5, 1] when x");
+    expect(
+      await same("rubric T { group g 1 { indicator i 1 { part a 1 = deduct judged in [0.5, 1] when x } } }"),
+    ).toContain("deduct judged in [0.5, 1] when x");
   });
 });
 

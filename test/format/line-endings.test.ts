@@ -14,7 +14,8 @@ import { mainAsync } from "../../src/cli/main.js";
 
 const crlf = (s: string): string => s.replace(/\n/g, "\r\n");
 /** Untidy, with a note whose text runs over two lines: the line break inside the string is written as `BREAK`. */
-const untidy = (brk: string): string => `rubric T{total 1\n group a 1{indicator b 1{note "first${brk}second"\nscore=judged}}}\n`;
+const untidy = (brk: string): string =>
+  `rubric T{total 1\n group a 1{indicator b 1{note "first${brk}second"\nscore=judged}}}\n`;
 const tidy = (brk: string): string =>
   `rubric T {\n  total 1\n  group a 1 {\n    indicator b 1 {\n      note "first${brk}second"\n      score = judged\n    }\n  }\n}\n`;
 /** Line ends outside strings, to compare a layout whatever the strings hold. */
@@ -41,7 +42,9 @@ describe("formatRubric and line endings", () => {
   it("a mixed file takes the ending of its first line break", async () => {
     const text = untidy("@").replace("\n", "\r\n").replace("@", " ");
     expect(await formatRubric(text)).toBe(crlf(tidy(" ")));
-    const lfFirst = untidy("@").replace(/\n(?=score)/, "\r\n").replace("@", " ");
+    const lfFirst = untidy("@")
+      .replace(/\n(?=score)/, "\r\n")
+      .replace("@", " ");
     expect(withoutStrings(await formatRubric(lfFirst))).not.toContain("\r");
   });
 

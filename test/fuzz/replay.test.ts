@@ -19,7 +19,12 @@ describe("kept fuzz findings", () => {
   it("there are some", () => expect(files.length).toBeGreaterThan(0));
   for (const f of files) {
     it(f, async () => {
-      const r = await probeRubric(`${DIR}${f}`, readFileSync(`${DIR}${f}`, "utf8"), [], { cases: 100, seed: 1, compile: true, runtime: RUNTIME_FOR_TSC });
+      const r = await probeRubric(`${DIR}${f}`, readFileSync(`${DIR}${f}`, "utf8"), [], {
+        cases: 100,
+        seed: 1,
+        compile: true,
+        runtime: RUNTIME_FOR_TSC,
+      });
       expect(r.problems).toEqual([]);
       modules.push(...r.modules);
     });

@@ -43,7 +43,19 @@ const HOLDING_CLASSES = [
 describe("fuzz slice", () => {
   it("mutated rubrics: check never throws, ranges are valid, fmt keeps meaning, clean mutants compile, type-check and agree", async () => {
     const stats = new Stats();
-    await runMutants({ seed: SEED, count: 40, until: Number.POSITIVE_INFINITY, cases: 3, compileEvery: 2, tscBatch: 40, keep: false, log: quiet }, stats);
+    await runMutants(
+      {
+        seed: SEED,
+        count: 40,
+        until: Number.POSITIVE_INFINITY,
+        cases: 3,
+        compileEvery: 2,
+        tscBatch: 40,
+        keep: false,
+        log: quiet,
+      },
+      stats,
+    );
     expect(findings(stats)).toEqual([]);
     expect(stats.mutants).toBe(40);
     expect(stats.formatted).toBeGreaterThan(0);
@@ -51,7 +63,10 @@ describe("fuzz slice", () => {
 
   it("generated rubrics: both scorers agree on every node, total, grade and error", async () => {
     const stats = new Stats();
-    await runGenerated({ seed: SEED, rubrics: 4, inputs: 60, until: Number.POSITIVE_INFINITY, keep: false, log: quiet }, stats);
+    await runGenerated(
+      { seed: SEED, rubrics: 4, inputs: 60, until: Number.POSITIVE_INFINITY, keep: false, log: quiet },
+      stats,
+    );
     expect(findings(stats)).toEqual([]);
     expect(stats.generatedRubrics).toBeGreaterThanOrEqual(4);
     // Most departments score: the comparison is not only of errors.
@@ -64,7 +79,9 @@ describe("fuzz slice", () => {
     for (let id = 1; id <= 15; id++) {
       const file = randomExtendsFile(rng, id);
       for (const m of file.text.matchAll(/^ {2}(reweight|replace|remove|add|reword|rename) /gm)) mods.add(m[1] ?? "");
-      const errors = analyzeProgram([{ file: "g.rubric", text: file.text }]).diagnostics.filter((d) => d.severity === "error");
+      const errors = analyzeProgram([{ file: "g.rubric", text: file.text }]).diagnostics.filter(
+        (d) => d.severity === "error",
+      );
       expect(errors.map((d) => `${d.code} ${d.message.en}`)).toEqual([]);
     }
     expect([...mods].sort()).toEqual(["add", "remove", "rename", "replace", "reweight", "reword"]);

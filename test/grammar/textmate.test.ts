@@ -25,7 +25,10 @@ beforeAll(async () => {
   const wasm = readFileSync(createRequire(import.meta.url).resolve("vscode-oniguruma/release/onig.wasm"));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => oniguruma.createOnigScanner(p), createOnigString: (s: string) => oniguruma.createOnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p: string[]) => oniguruma.createOnigScanner(p),
+      createOnigString: (s: string) => oniguruma.createOnigString(s),
+    }),
     loadGrammar: async () => vsctm.parseRawGrammar(committed, "rubric.tmLanguage.json"),
   });
   const g = await registry.loadGrammar("source.rubric");
@@ -40,7 +43,8 @@ function scopesByOffset(text: string): string[][] {
   let offset = 0;
   for (const line of text.split("\n")) {
     const r = grammar.tokenizeLine(line, state);
-    for (const t of r.tokens) for (let i = t.startIndex; i < Math.min(t.endIndex, line.length); i++) out[offset + i] = t.scopes;
+    for (const t of r.tokens)
+      for (let i = t.startIndex; i < Math.min(t.endIndex, line.length); i++) out[offset + i] = t.scopes;
     out[offset + line.length] = [];
     state = r.ruleStack;
     offset += line.length + 1;
@@ -75,7 +79,9 @@ function disagreements(text: string): string[] {
       const got = scopes[i] ?? [];
       checked++;
       if (!got.some((s) => s.startsWith(want))) {
-        out.push(`${t.tokenType.name} '${t.image.slice(0, 20)}' at ${t.startOffset}: char ${i} has [${got.join(" ")}], wants ${want}`);
+        out.push(
+          `${t.tokenType.name} '${t.image.slice(0, 20)}' at ${t.startOffset}: char ${i} has [${got.join(" ")}], wants ${want}`,
+        );
         break;
       }
     }
@@ -93,7 +99,11 @@ describe("TextMate grammar", () => {
     expect(grammar).toBeDefined();
   });
 
-  for (const file of [...rubricFiles("rubrics"), "test/fixtures/format/messy.rubric", "test/fixtures/good/chinese-fullwidth.rubric"]) {
+  for (const file of [
+    ...rubricFiles("rubrics"),
+    "test/fixtures/format/messy.rubric",
+    "test/fixtures/good/chinese-fullwidth.rubric",
+  ]) {
     it(`scopes keywords, strings, numbers and comments as the lexer tokenizes ${file}`, () => {
       expect(disagreements(readFileSync(file, "utf8"))).toEqual([]);
     });

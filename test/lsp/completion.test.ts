@@ -13,16 +13,25 @@ function labels(file: string, marked: string): string[] {
 function insertTexts(file: string, marked: string): string[] {
   const files = { [BASE_URI]: BASE, [DERIVED_URI]: DERIVED, [file]: marked };
   const { snap, uri, pos } = at(files, file);
-  return completion(snap, uri, pos, "en").map((c) => (c.textEdit && "newText" in c.textEdit ? c.textEdit.newText : c.label));
+  return completion(snap, uri, pos, "en").map((c) =>
+    c.textEdit && "newText" in c.textEdit ? c.textEdit.newText : c.label,
+  );
 }
 
 describe("completion", () => {
   it("offers the keywords of the block in both spellings", () => {
     const inRubric = labels(BASE_URI, BASE.replace("  let 执行率", "  |\n  let 执行率"));
-    expect(inRubric).toEqual(expect.arrayContaining(["input", "输入", "group", "分组", "indicator", "指标", "reweight", "调权"]));
+    expect(inRubric).toEqual(
+      expect.arrayContaining(["input", "输入", "group", "分组", "indicator", "指标", "reweight", "调权"]),
+    );
     expect(inRubric).not.toContain("given");
-    const inIndicator = labels(BASE_URI, BASE.replace('      note "采购执行情况"', '      note "采购执行情况"\n      |'));
-    expect(inIndicator).toEqual(expect.arrayContaining(["part", "得分项", "score", "得分", "veto", "否决", "exempt", "免评", "let", "令"]));
+    const inIndicator = labels(
+      BASE_URI,
+      BASE.replace('      note "采购执行情况"', '      note "采购执行情况"\n      |'),
+    );
+    expect(inIndicator).toEqual(
+      expect.arrayContaining(["part", "得分项", "score", "得分", "veto", "否决", "exempt", "免评", "let", "令"]),
+    );
     expect(inIndicator).not.toContain("input");
     const atTop = labels(DERIVED_URI, `${DERIVED}\n|`);
     expect(atTop).toEqual(expect.arrayContaining(["rubric", "评分表", "example", "案例"]));
@@ -30,7 +39,25 @@ describe("completion", () => {
 
   it("offers inputs, lets, enum members and built-in functions in an expression", () => {
     const l = labels(BASE_URI, BASE.replace("part 政策 2 = judged", "part 政策 2 = |"));
-    expect(l).toEqual(expect.arrayContaining(["计划金额", "实际金额", "满意度", "执行率", "按规定公开", "min", "最小值", "mean", "平均值", "if", "如果", "bands", "分档", "judged", "酌情"]));
+    expect(l).toEqual(
+      expect.arrayContaining([
+        "计划金额",
+        "实际金额",
+        "满意度",
+        "执行率",
+        "按规定公开",
+        "min",
+        "最小值",
+        "mean",
+        "平均值",
+        "if",
+        "如果",
+        "bands",
+        "分档",
+        "judged",
+        "酌情",
+      ]),
+    );
     expect(l).not.toContain("group");
   });
 
@@ -38,7 +65,9 @@ describe("completion", () => {
     const l = labels(BASE_URI, BASE.replace("part 政策 2 = judged", "part 政策 2 = |"));
     expect(l).toEqual(expect.arrayContaining(["achievement", "完成比", "deduct", "扣", "每满", "每起", "按比例"]));
     const afterSubject = labels(BASE_URI, BASE.replace("part 政策 2 = judged", "part 政策 2 = achievement 实际金额 |"));
-    expect(afterSubject).toEqual(expect.arrayContaining(["against", "对比", "higher-better", "正向", "lower-better", "反向"]));
+    expect(afterSubject).toEqual(
+      expect.arrayContaining(["against", "对比", "higher-better", "正向", "lower-better", "反向"]),
+    );
     const types = labels("file:///t.rubric", "rubric R {\n  input 人次: |\n}\n");
     expect(types).toEqual(expect.arrayContaining(["target", "目标", "count", "计数"]));
   });
@@ -64,24 +93,50 @@ describe("completion", () => {
   it("offers the inputs in given, and an enum input's members after =", () => {
     const names = labels(DERIVED_URI, DERIVED.replace("    满意度 = 95%\n", "    满意度 = 95%\n    |\n"));
     expect(names).toEqual(["计划金额", "实际金额", "满意度", "公开情况"]);
-    expect(labels(DERIVED_URI, DERIVED.replace("公开情况 = 按规定公开", "公开情况 = |"))).toEqual(["按规定公开", "未公开"]);
+    expect(labels(DERIVED_URI, DERIVED.replace("公开情况 = 按规定公开", "公开情况 = |"))).toEqual([
+      "按规定公开",
+      "未公开",
+    ]);
   });
 
   it("offers indicator paths in judge, override and expect lines", () => {
-    const expectLine = insertTexts(DERIVED_URI, DERIVED.replace("  expect total = 9.98", "  expect |\n  expect total = 9.98"));
-    expect(expectLine).toEqual(expect.arrayContaining(["total", "总分", "grade", "等级", "管理", "采购", "信息公开", "满意"]));
+    const expectLine = insertTexts(
+      DERIVED_URI,
+      DERIVED.replace("  expect total = 9.98", "  expect |\n  expect total = 9.98"),
+    );
+    expect(expectLine).toEqual(
+      expect.arrayContaining(["total", "总分", "grade", "等级", "管理", "采购", "信息公开", "满意"]),
+    );
     const judge = labels(DERIVED_URI, DERIVED.replace("judge rest full", "judge 政|"));
     expect(judge).toEqual(expect.arrayContaining(["政策", "执行"]));
     // After a dot: the children of the node named so far.
-    expect(labels(DERIVED_URI, DERIVED.replace("expect 采购 = 3.98", "expect 管理.| = 3.98"))).toEqual(["采购", "信息公开"]);
+    expect(labels(DERIVED_URI, DERIVED.replace("expect 采购 = 3.98", "expect 管理.| = 3.98"))).toEqual([
+      "采购",
+      "信息公开",
+    ]);
   });
 
   it("offers paths in modification statements and children in reweight blocks", () => {
-    const rm = insertTexts(DERIVED_URI, DERIVED.replace("  rename 管理.公开性 to 信息公开", "  rename 管理.公开性 to 信息公开\n  remove |"));
+    const rm = insertTexts(
+      DERIVED_URI,
+      DERIVED.replace("  rename 管理.公开性 to 信息公开", "  rename 管理.公开性 to 信息公开\n  remove |"),
+    );
     expect(rm).toEqual(expect.arrayContaining(["管理", "效果", "采购", "满意"]));
-    const rw = labels(DERIVED_URI, DERIVED.replace("  rename 管理.公开性 to 信息公开", "  rename 管理.公开性 to 信息公开\n  reweight 管理 6 {\n    |\n  }"));
+    const rw = labels(
+      DERIVED_URI,
+      DERIVED.replace(
+        "  rename 管理.公开性 to 信息公开",
+        "  rename 管理.公开性 to 信息公开\n  reweight 管理 6 {\n    |\n  }",
+      ),
+    );
     expect(rw).toEqual(["采购", "信息公开"]);
-    const nested = labels(DERIVED_URI, DERIVED.replace("  rename 管理.公开性 to 信息公开", "  rename 管理.公开性 to 信息公开\n  reweight 管理 6 { 采购 4 { | } }"));
+    const nested = labels(
+      DERIVED_URI,
+      DERIVED.replace(
+        "  rename 管理.公开性 to 信息公开",
+        "  rename 管理.公开性 to 信息公开\n  reweight 管理 6 { 采购 4 { | } }",
+      ),
+    );
     expect(nested).toEqual(["执行", "政策"]);
   });
 
@@ -91,7 +146,12 @@ describe("completion", () => {
   });
 
   it("never throws on a broken document", () => {
-    for (const text of ["rubric {|", "|", "example \"x\" for { given { a = | ", "rubric R { group g 1 { indicator i 1 { score = bands x { >= |"]) {
+    for (const text of [
+      "rubric {|",
+      "|",
+      'example "x" for { given { a = | ',
+      "rubric R { group g 1 { indicator i 1 { score = bands x { >= |",
+    ]) {
       expect(() => labels("file:///broken.rubric", text)).not.toThrow();
     }
   });

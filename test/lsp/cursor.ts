@@ -35,7 +35,10 @@ export function positionOf(text: string, needle: string, delta = 0, n = 0): Posi
  * A snapshot of several documents, one of which (`file`) is written with a
  * cursor marker: returns the snapshot, that document's URI and the cursor.
  */
-export function at(files: Record<string, string>, file: string): { snap: Snapshot; uri: string; pos: Position; text: string } {
+export function at(
+  files: Record<string, string>,
+  file: string,
+): { snap: Snapshot; uri: string; pos: Position; text: string } {
   const c = cursor(files[file] ?? "");
   const snap = Snapshot.of({ ...files, [file]: c.text });
   return { snap, uri: file, pos: c.position, text: c.text };

@@ -13,19 +13,43 @@ import { BASE, BASE_URI, DERIVED, DERIVED_URI } from "./fixtures.js";
 const both = (): Snapshot => Snapshot.of({ [BASE_URI]: BASE, [DERIVED_URI]: DERIVED });
 
 function outline(ss: readonly DocumentSymbol[], depth = 0): string[] {
-  return ss.flatMap((s) => [`${"  ".repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ""}`, ...outline(s.children ?? [], depth + 1)]);
+  return ss.flatMap((s) => [
+    `${"  ".repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ""}`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 }
 
 describe("document symbols", () => {
   it("outline the indicator tree with points", () => {
     const o = outline(documentSymbols(both(), BASE_URI, "zh"));
-    expect(o).toEqual(expect.arrayContaining(["基础 2023 (10 分)", "  管理 (6 分)", "    采购 (4 分)", "      执行 (2 分)", "      政策 (2 分)", "  效果 (4 分)", "    满意 (4 分)", "  计划金额 (money(万元))"]));
+    expect(o).toEqual(
+      expect.arrayContaining([
+        "基础 2023 (10 分)",
+        "  管理 (6 分)",
+        "    采购 (4 分)",
+        "      执行 (2 分)",
+        "      政策 (2 分)",
+        "  效果 (4 分)",
+        "    满意 (4 分)",
+        "  计划金额 (money(万元))",
+      ]),
+    );
   });
 
   it("show modifications and examples, and points after a reweight", () => {
     const derived = `${DERIVED}\nrubric 再派生 extends 派生 {\n  reweight 效果 4 { 满意 4 }\n  add 效果 indicator 新指标 0 { score = judged }\n}\n`;
     const o = outline(documentSymbols(Snapshot.of({ [BASE_URI]: BASE, [DERIVED_URI]: derived }), DERIVED_URI, "en"));
-    expect(o).toEqual(expect.arrayContaining(["派生 2024 (extends 基础 2023)", "  reword 采购", "  rename 管理.公开性 → 信息公开", "派生案例 (for 派生 2024)", "  reweight 效果 (4 pts)", "  add 效果", "    新指标 (0 pts)"]));
+    expect(o).toEqual(
+      expect.arrayContaining([
+        "派生 2024 (extends 基础 2023)",
+        "  reword 采购",
+        "  rename 管理.公开性 → 信息公开",
+        "派生案例 (for 派生 2024)",
+        "  reweight 效果 (4 pts)",
+        "  add 效果",
+        "    新指标 (0 pts)",
+      ]),
+    );
   });
 });
 
@@ -49,7 +73,9 @@ describe("semantic tokens", () => {
   });
 
   it("color a soft keyword used as a name as that name", () => {
-    const c = cursor("rubric R {\n  input 金额: money(元)\n  group g 1 { indicator i 1 { score = if |金额 > 0元 then 1 else 0 } }\n}\n");
+    const c = cursor(
+      "rubric R {\n  input 金额: money(元)\n  group g 1 { indicator i 1 { score = if |金额 > 0元 then 1 else 0 } }\n}\n",
+    );
     const snap = Snapshot.of({ "file:///s.rubric": c.text });
     const t = classify(snap, "file:///s.rubric").find((x) => x.start === c.offset);
     expect(t?.type).toBe("parameter");
@@ -90,9 +116,14 @@ describe("code lenses", () => {
 
   it("show a failing example with its actual total, and a sum that does not add up", () => {
     const broken = BASE.replace("group 管理 6", "group 管理 7");
-    const snap = Snapshot.of({ [BASE_URI]: broken, [DERIVED_URI]: DERIVED.replace("expect total = 9.98", "expect total = 9.5") });
+    const snap = Snapshot.of({
+      [BASE_URI]: broken,
+      [DERIVED_URI]: DERIVED.replace("expect total = 9.98", "expect total = 9.5"),
+    });
     expect(codeLenses(snap, BASE_URI, "en")[0]?.command?.title).toBe("⚠ Σ children = 6 ≠ 7");
-    expect(codeLenses(snap, DERIVED_URI, "en").map((l) => l.command?.title)).toEqual(["✗ fail — total 9.98 (1/4 expectations fail)"]);
+    expect(codeLenses(snap, DERIVED_URI, "en").map((l) => l.command?.title)).toEqual([
+      "✗ fail — total 9.98 (1/4 expectations fail)",
+    ]);
   });
 });
 

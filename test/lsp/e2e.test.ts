@@ -11,7 +11,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { CodeLens, CompletionItem, DocumentSymbol, Hover, Location, TextEdit, WorkspaceEdit } from "vscode-languageserver";
+import type {
+  CodeLens,
+  CompletionItem,
+  DocumentSymbol,
+  Hover,
+  Location,
+  TextEdit,
+  WorkspaceEdit,
+} from "vscode-languageserver";
 import { Snapshot } from "../../src/lsp/snapshot.js";
 import { documentDiagnostics } from "../../src/lsp/diagnostics.js";
 import { documentSymbols } from "../../src/lsp/outline.js";
@@ -60,13 +68,20 @@ const open = (c: LspClient, uri: string, text: string, version = 1): void =>
 const change = (c: LspClient, uri: string, version: number, changes: unknown[]): void =>
   c.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
 
-const at = (uri: string, text: string, needle: string, delta = 1) => ({ textDocument: { uri }, position: positionOf(text, needle, delta) });
+const at = (uri: string, text: string, needle: string, delta = 1) => ({
+  textDocument: { uri },
+  position: positionOf(text, needle, delta),
+});
 
 describe("rubric lsp --stdio", () => {
   it("initialize → didOpen → diagnostics → incremental didChange → every feature → shutdown/exit", async () => {
     const c = start();
     const init = await c.initialize(pathToFileURL(dir).href);
-    expect(init.capabilities).toMatchObject({ textDocumentSync: { change: 2 }, hoverProvider: true, renameProvider: { prepareProvider: true } });
+    expect(init.capabilities).toMatchObject({
+      textDocumentSync: { change: 2 },
+      hoverProvider: true,
+      renameProvider: { prepareProvider: true },
+    });
 
     // The derived rubric is opened with a typo; its base is only on disk in the workspace folder.
     const typo = DERIVED.replace("expect 采购 = 3.98", "expect 采构 = 3.98");
@@ -83,29 +98,55 @@ describe("rubric lsp --stdio", () => {
     const hover = await c.request<Hover>("textDocument/hover", at(derivedUri, DERIVED, "expect 采购", 8));
     expect(JSON.stringify(hover.contents)).toContain("3.98 / 4");
 
-    const items = await c.request<CompletionItem[]>("textDocument/completion", at(derivedUri, DERIVED, "judge rest full", 6));
+    const items = await c.request<CompletionItem[]>(
+      "textDocument/completion",
+      at(derivedUri, DERIVED, "judge rest full", 6),
+    );
     expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(["rest", "其余", "政策"]));
 
     const def = await c.request<Location>("textDocument/definition", at(derivedUri, DERIVED, "实际金额 = 99"));
-    expect(def).toEqual({ uri: baseUri, range: { start: positionOf(BASE, "实际金额: money"), end: positionOf(BASE, "实际金额: money", 4) } });
+    expect(def).toEqual({
+      uri: baseUri,
+      range: { start: positionOf(BASE, "实际金额: money"), end: positionOf(BASE, "实际金额: money", 4) },
+    });
 
-    const refs = await c.request<Location[]>("textDocument/references", { ...at(derivedUri, DERIVED, "实际金额 = 99"), context: { includeDeclaration: true } });
-    expect(refs.map((r) => `${r.uri === baseUri ? "base" : "derived"}:${r.range.start.line + 1}`)).toEqual(["base:7", "base:11", "base:15", "derived:9"]);
+    const refs = await c.request<Location[]>("textDocument/references", {
+      ...at(derivedUri, DERIVED, "实际金额 = 99"),
+      context: { includeDeclaration: true },
+    });
+    expect(refs.map((r) => `${r.uri === baseUri ? "base" : "derived"}:${r.range.start.line + 1}`)).toEqual([
+      "base:7",
+      "base:11",
+      "base:15",
+      "derived:9",
+    ]);
 
-    const prepared = await c.request<{ placeholder: string }>("textDocument/prepareRename", at(derivedUri, DERIVED, "实际金额 = 99"));
+    const prepared = await c.request<{ placeholder: string }>(
+      "textDocument/prepareRename",
+      at(derivedUri, DERIVED, "实际金额 = 99"),
+    );
     expect(prepared.placeholder).toBe("实际金额");
-    const edit = await c.request<WorkspaceEdit>("textDocument/rename", { ...at(derivedUri, DERIVED, "实际金额 = 99"), newName: "决算金额" });
+    const edit = await c.request<WorkspaceEdit>("textDocument/rename", {
+      ...at(derivedUri, DERIVED, "实际金额 = 99"),
+      newName: "决算金额",
+    });
     expect(Object.keys(edit.changes ?? {}).sort()).toEqual([baseUri, derivedUri].sort());
     expect(edit.changes?.[baseUri]).toHaveLength(3);
-    await expect(c.request("textDocument/rename", { ...at(derivedUri, DERIVED, "实际金额 = 99"), newName: "if" })).rejects.toThrow("cannot be used as a name");
+    await expect(
+      c.request("textDocument/rename", { ...at(derivedUri, DERIVED, "实际金额 = 99"), newName: "if" }),
+    ).rejects.toThrow("cannot be used as a name");
 
-    const symbols = await c.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: derivedUri } });
+    const symbols = await c.request<DocumentSymbol[]>("textDocument/documentSymbol", {
+      textDocument: { uri: derivedUri },
+    });
     expect(symbols.map((s) => s.name)).toEqual(["派生 2024", "派生案例"]);
 
     const lenses = await c.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: derivedUri } });
     expect(lenses.map((l) => l.command?.title)).toEqual(["▶ pass — total 9.98"]);
 
-    const tokens = await c.request<{ data: number[] }>("textDocument/semanticTokens/full", { textDocument: { uri: derivedUri } });
+    const tokens = await c.request<{ data: number[] }>("textDocument/semanticTokens/full", {
+      textDocument: { uri: derivedUri },
+    });
     expect(tokens.data.length).toBeGreaterThan(50);
     const folds = await c.request<unknown[]>("textDocument/foldingRange", { textDocument: { uri: derivedUri } });
     expect(folds.length).toBeGreaterThanOrEqual(3);
@@ -115,7 +156,10 @@ describe("rubric lsp --stdio", () => {
     const formatted = readFileSync(new URL("../fixtures/format/messy.formatted.rubric", import.meta.url), "utf8");
     const fmtUri = "file:///format/messy.rubric";
     c.notify("textDocument/didOpen", { textDocument: { uri: fmtUri, languageId: "rubric", version: 1, text: messy } });
-    const edits = await c.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri: fmtUri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await c.request<TextEdit[]>("textDocument/formatting", {
+      textDocument: { uri: fmtUri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     expect(edits).toHaveLength(1);
     expect(edits[0]?.newText).toBe(formatted);
 
@@ -131,7 +175,9 @@ describe("rubric lsp --stdio", () => {
     expect(zh.diagnostics.map((d) => d.message)).toContain("「管理」分值为 7，但其下级分值合计 6");
     c.settings = { lang: "en" };
     c.notify("workspace/didChangeConfiguration", { settings: {} });
-    await c.waitFor(baseUri, (p) => p.diagnostics.some((d) => d.message === "'管理' is worth 7 but its children add up to 6"));
+    await c.waitFor(baseUri, (p) =>
+      p.diagnostics.some((d) => d.message === "'管理' is worth 7 but its children add up to 6"),
+    );
     const a = await c.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: baseUri } });
     expect(a[0]?.command?.title).toBe("⚠ Σ children = 6 ≠ 7");
     const fixes = await c.request<{ title: string }[]>("textDocument/codeAction", {
@@ -145,7 +191,9 @@ describe("rubric lsp --stdio", () => {
     const d = start();
     await d.initialize(null, { initializationOptions: { lang: "zh" }, locale: "en" });
     open(d, baseUri, bad);
-    expect((await d.waitForVersion(baseUri, 1)).diagnostics.map((x) => x.message)).toContain("「管理」分值为 7，但其下级分值合计 6");
+    expect((await d.waitForVersion(baseUri, 1)).diagnostics.map((x) => x.message)).toContain(
+      "「管理」分值为 7，但其下级分值合计 6",
+    );
     expect(await d.stop()).toBe(0);
   }, 60_000);
 
@@ -188,11 +236,11 @@ describe("rubric lsp --stdio", () => {
     const c = start();
     await c.initialize(null);
     const garbage = [
-      "rubric {{{{ ]]] ((( 分组 指标 \"unterminated",
+      'rubric {{{{ ]]] ((( 分组 指标 "unterminated',
       "\u0000\u0001binary\u0002",
       `rubric R { group g 1 { indicator i 1 { score = ${"(".repeat(5000)}1${")".repeat(5000)} } } }`,
       `rubric R { total 1 group g 1 { indicator i 1 { score = ${Array.from({ length: 3000 }, () => "1").join(" + ")} } } }`,
-      "example \"x\" for nowhere { given { a = [1, 2, } judge . = ; expect = }",
+      'example "x" for nowhere { given { a = [1, 2, } judge . = ; expect = }',
       "rubric R extends R { reweight . 5 { ; } rename to }",
       "",
       "💥".repeat(1000),
@@ -215,7 +263,12 @@ describe("rubric lsp --stdio", () => {
       }
     }
     // Requests for documents the server has never seen are answered too.
-    expect(await c.request("textDocument/hover", { textDocument: { uri: "file:///nowhere.rubric" }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(
+      await c.request("textDocument/hover", {
+        textDocument: { uri: "file:///nowhere.rubric" },
+        position: { line: 0, character: 0 },
+      }),
+    ).toBeNull();
     expect(c.alive).toBe(true);
     expect(await c.stop()).toBe(0);
   }, 60_000);
@@ -229,7 +282,10 @@ describe("rubric lsp --stdio", () => {
     writeFileSync(file, text);
     c.notify("workspace/didChangeWatchedFiles", { changes: [{ uri, type: 1 }] });
     open(c, uri, text);
-    expect((await c.waitForVersion(uri, 1)).diagnostics.map((d) => d.code).sort()).toEqual(["total-mismatch", "weight-sum"]);
+    expect((await c.waitForVersion(uri, 1)).diagnostics.map((d) => d.code).sort()).toEqual([
+      "total-mismatch",
+      "weight-sum",
+    ]);
 
     c.notify("textDocument/didClose", { textDocument: { uri } });
     unlinkSync(file);
@@ -302,7 +358,10 @@ describe("rubric lsp --stdio", () => {
     // The server's text is the client's text: its outline is the one computed from the client's text.
     const outline = await c.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
     expect(outline).toEqual(JSON.parse(JSON.stringify(documentSymbols(Snapshot.of({ [uri]: text }), uri, "en"))));
-    const h = await c.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position: positionOf(text, "input 计划金额", 7) });
+    const h = await c.request<Hover | null>("textDocument/hover", {
+      textDocument: { uri },
+      position: positionOf(text, "input 计划金额", 7),
+    });
     expect(JSON.stringify(h?.contents)).toContain("计划金额");
     expect(await c.stop()).toBe(0);
   }, 90_000);

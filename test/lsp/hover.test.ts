@@ -5,7 +5,8 @@ import { hover } from "../../src/lsp/hover.js";
 import { at } from "./cursor.js";
 import { BASE, BASE_URI, DERIVED, DERIVED_URI } from "./fixtures.js";
 
-const text = (h: Hover | null): string => (h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "");
+const text = (h: Hover | null): string =>
+  h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "";
 
 function hoverAt(file: string, marked: string, lang: "zh" | "en" = "en"): string {
   const files = { [BASE_URI]: BASE, [DERIVED_URI]: DERIVED, [file]: marked };
@@ -44,10 +45,16 @@ describe("hover", () => {
     const src = `rubric R {\n  input 执行率: ratio\n  input 人次: target count\n  group 合规 10 {\n    indicator 执行 5 { score = deduct 2 per whole 5% of 执行率 under 100% at most 4 }\n    indicator 培训 5 { score = 完成比 人次 正向 }\n  }\n}\n`;
     const uri = "file:///s.rubric";
     const d = at({ [uri]: src.replace("indicator 执行", "indicator 执|行") }, uri);
-    expect(text(hover(d.snap, d.uri, d.pos, "en"))).toContain("deduction: for the distance of 执行率 below 100%, 2 per whole 5% (an unfinished step costs nothing), at most 4 in all, not below 0; out of 5");
-    expect(text(hover(d.snap, d.uri, d.pos, "zh"))).toContain("扣分：「执行率」低于 100% 的部分，每满 5%（不足一档不扣）扣 2 分，至多扣 4 分，扣完为止；满分 5");
+    expect(text(hover(d.snap, d.uri, d.pos, "en"))).toContain(
+      "deduction: for the distance of 执行率 below 100%, 2 per whole 5% (an unfinished step costs nothing), at most 4 in all, not below 0; out of 5",
+    );
+    expect(text(hover(d.snap, d.uri, d.pos, "zh"))).toContain(
+      "扣分：「执行率」低于 100% 的部分，每满 5%（不足一档不扣）扣 2 分，至多扣 4 分，扣完为止；满分 5",
+    );
     const a = at({ [uri]: src.replace("indicator 培训", "indicator 培|训") }, uri);
-    expect(text(hover(a.snap, a.uri, a.pos, "en"))).toContain("achievement (higher is better): 5 × 人次.实际 / 人次.目标, at most 5; a target of 0 counts as target met: full points");
+    expect(text(hover(a.snap, a.uri, a.pos, "en"))).toContain(
+      "achievement (higher is better): 5 × 人次.实际 / 人次.目标, at most 5; a target of 0 counts as target met: full points",
+    );
   });
 
   it("shows an input's type, unit, declared range and where it is used", () => {

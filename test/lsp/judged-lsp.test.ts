@@ -20,7 +20,8 @@ const SRC = `rubric R {
 }
 `;
 const URI = "file:///j.rubric";
-const text = (h: Hover | null): string => (h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "");
+const text = (h: Hover | null): string =>
+  h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "";
 function hoverOn(marked: string, lang: "zh" | "en"): string {
   const { snap, uri, pos } = at({ [URI]: marked }, URI);
   return text(hover(snap, uri, pos, lang));
@@ -34,8 +35,12 @@ describe("judged rules in the editor", () => {
   });
 
   it("hover names the scale, and explains a judged deduction in Chinese", () => {
-    expect(hoverOn(SRC.replace("indicator 制度", "indicator 制|度"), "zh")).toContain("酌情评分，范围取决于结论「结论」，按档次「定性三档」");
-    expect(hoverOn(SRC.replace("indicator 核算", "indicator 核|算"), "zh")).toContain("酌情扣分：「核算不规范」成立时，由评定给出扣分 [0.5, 1]，得 1 − 扣分；不成立时得满分 1");
+    expect(hoverOn(SRC.replace("indicator 制度", "indicator 制|度"), "zh")).toContain(
+      "酌情评分，范围取决于结论「结论」，按档次「定性三档」",
+    );
+    expect(hoverOn(SRC.replace("indicator 核算", "indicator 核|算"), "zh")).toContain(
+      "酌情扣分：「核算不规范」成立时，由评定给出扣分 [0.5, 1]，得 1 − 扣分；不成立时得满分 1",
+    );
   });
 
   it("completion offers `scale`/`档次` in a rubric, the scales after it, and 酌情扣 in a rule", () => {
@@ -46,9 +51,13 @@ describe("judged rules in the editor", () => {
         .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
         .map((c) => c.label);
     };
-    expect(labels(SRC.replace("  input 结论: 结论类", "  |\n  input 结论: 结论类"))).toEqual(expect.arrayContaining(["scale", "档次"]));
+    expect(labels(SRC.replace("  input 结论: 结论类", "  |\n  input 结论: 结论类"))).toEqual(
+      expect.arrayContaining(["scale", "档次"]),
+    );
     expect(labels(SRC.replace("档次 定性三档 }", "档次 | }"))[0]).toBe("定性三档");
-    expect(labels(SRC.replace("part 规范 1 = 酌情扣 [0.5, 1] 当 核算不规范", "part 规范 1 = |"))).toEqual(expect.arrayContaining(["酌情扣", "scale"]));
+    expect(labels(SRC.replace("part 规范 1 = 酌情扣 [0.5, 1] 当 核算不规范", "part 规范 1 = |"))).toEqual(
+      expect.arrayContaining(["酌情扣", "scale"]),
+    );
   });
 
   it("a scale name goes to its declaration, lists its uses, renames everywhere, and hovers with its arms", () => {

@@ -7,7 +7,12 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from "vscode-jsonrpc/node.js";
 import type { Diagnostic } from "vscode-languageserver";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,7 +37,11 @@ export function ensureBuilt(): void {
   }
   if (built > 0 && built >= newest(join(ROOT, "src"))) return;
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: "pipe", timeout: 120_000 });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")],
+      { cwd: ROOT, stdio: "pipe", timeout: 120_000 },
+    );
   } catch (e) {
     // tsc still emits on type errors (which `npm run typecheck` reports); only a build that wrote nothing is fatal here.
     if ((statSync(main, { throwIfNoEntry: false })?.mtimeMs ?? 0) <= built) throw e;
@@ -77,7 +86,9 @@ export class LspClient {
     });
     connection.onRequest("client/registerCapability", () => null);
     connection.onRequest("window/workDoneProgress/create", () => null);
-    connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === "rubric" ? this.settings : null)));
+    connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === "rubric" ? this.settings : null)),
+    );
     connection.onNotification("window/logMessage", (m: { type: number; message: string }) => {
       if (m.type === 1) this.errors.push(m.message);
     });
@@ -85,9 +96,15 @@ export class LspClient {
   }
 
   static start(args: readonly string[] = []): LspClient {
-    const child = spawn(process.execPath, [join(ROOT, "bin/rubric.js"), "lsp", "--stdio", ...args], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [join(ROOT, "bin/rubric.js"), "lsp", "--stdio", ...args], {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     if (!child.stdout || !child.stdin) throw new Error("no stdio");
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     connection.onError(() => undefined);
     return new LspClient(child, connection);
   }
@@ -100,13 +117,20 @@ export class LspClient {
     void this.connection.sendNotification(method, params);
   }
 
-  async initialize(rootUri: string | null, extra: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(
+    rootUri: string | null,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ capabilities: Record<string, unknown> }> {
     const r = await this.request<{ capabilities: Record<string, unknown> }>("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "ws" }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
       ...extra,

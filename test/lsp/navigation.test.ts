@@ -18,7 +18,11 @@ const mark = (text: string, needle: string, delta = 1, n = 0): string => {
 /** Applies edits to a text (edits must not overlap). */
 function apply(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const abs = edits.map((e) => ({ s: lines.offset(e.range.start.line, e.range.start.character), e: lines.offset(e.range.end.line, e.range.end.character), t: e.newText }));
+  const abs = edits.map((e) => ({
+    s: lines.offset(e.range.start.line, e.range.start.character),
+    e: lines.offset(e.range.end.line, e.range.end.character),
+    t: e.newText,
+  }));
   abs.sort((a, b) => b.s - a.s);
   let out = text;
   for (const x of abs) out = out.slice(0, x.s) + x.t + out.slice(x.e);
@@ -35,7 +39,10 @@ describe("go to definition", () => {
 
   it("goes from an expect path to the indicator, and from a renamed name to the original declaration", () => {
     const a = at({ [BASE_URI]: BASE, [DERIVED_URI]: mark(DERIVED, "expect 采购", 8) }, DERIVED_URI);
-    expect(definition(a.snap, a.uri, a.pos)).toEqual({ uri: BASE_URI, range: { start: positionOf(BASE, "采购 4"), end: positionOf(BASE, "采购 4", 2) } });
+    expect(definition(a.snap, a.uri, a.pos)).toEqual({
+      uri: BASE_URI,
+      range: { start: positionOf(BASE, "采购 4"), end: positionOf(BASE, "采购 4", 2) },
+    });
     const b = at({ [BASE_URI]: BASE, [DERIVED_URI]: mark(DERIVED, "expect 信息公开", 8) }, DERIVED_URI);
     expect(definition(b.snap, b.uri, b.pos)?.range.start).toEqual(positionOf(BASE, "公开性 2"));
   });
@@ -47,7 +54,10 @@ describe("go to definition", () => {
     const s2 = at({ [BASE_URI]: mark(BASE, "按规定公开 ->", 2), [DERIVED_URI]: DERIVED }, BASE_URI);
     expect(definition(s2.snap, s2.uri, s2.pos)?.range.start).toEqual(positionOf(BASE, "按规定公开, 未公开"));
     const s3 = at({ [BASE_URI]: BASE, [DERIVED_URI]: mark(DERIVED, "extends 基础", 9) }, DERIVED_URI);
-    expect(definition(s3.snap, s3.uri, s3.pos)).toEqual({ uri: BASE_URI, range: { start: positionOf(BASE, "基础 2023"), end: positionOf(BASE, "基础 2023", 2) } });
+    expect(definition(s3.snap, s3.uri, s3.pos)).toEqual({
+      uri: BASE_URI,
+      range: { start: positionOf(BASE, "基础 2023"), end: positionOf(BASE, "基础 2023", 2) },
+    });
     const s4 = at({ [BASE_URI]: mark(BASE, "执行率 * 2"), [DERIVED_URI]: DERIVED }, BASE_URI);
     expect(definition(s4.snap, s4.uri, s4.pos)?.range.start).toEqual(positionOf(BASE, "执行率 = "));
   });
@@ -63,7 +73,9 @@ describe("go to definition", () => {
 describe("find references", () => {
   it("finds an input's uses in rules and in examples, across files", () => {
     const { snap, uri, pos } = at({ [BASE_URI]: mark(BASE, "实际金额: money"), [DERIVED_URI]: DERIVED }, BASE_URI);
-    const refs = references(snap, uri, pos, true).map((l) => `${l.uri === BASE_URI ? "base" : "derived"}:${l.range.start.line + 1}`);
+    const refs = references(snap, uri, pos, true).map(
+      (l) => `${l.uri === BASE_URI ? "base" : "derived"}:${l.range.start.line + 1}`,
+    );
     // declaration, two uses in 执行 (and the let), the given line in the example
     expect(refs).toEqual(["base:7", "base:11", "base:15", "derived:9"]);
     expect(references(snap, uri, pos, false)).toHaveLength(3);
@@ -72,7 +84,9 @@ describe("find references", () => {
   it("finds an indicator through paths, reweights and renames", () => {
     const derived = `${DERIVED}\nrubric 再派生 extends 派生 {\n  reweight 管理 6 { 采购 4; 信息公开 2 }\n  remove 效果.满意\n  total 6\n}\n`;
     const { snap, uri, pos } = at({ [BASE_URI]: mark(BASE, "公开性 2"), [DERIVED_URI]: derived }, BASE_URI);
-    const refs = references(snap, uri, pos, true).map((l) => `${l.uri === BASE_URI ? "base" : "derived"}:${l.range.start.line + 1}`);
+    const refs = references(snap, uri, pos, true).map(
+      (l) => `${l.uri === BASE_URI ? "base" : "derived"}:${l.range.start.line + 1}`,
+    );
     expect(refs).toEqual(["base:18", "derived:3", "derived:3", "derived:15", "derived:21"]);
   });
 });
@@ -108,7 +122,10 @@ describe("rename", () => {
   });
 
   it("after `rename A to B`, renaming B leaves A's declaration alone", () => {
-    const { snap, uri, pos } = at({ [BASE_URI]: BASE, [DERIVED_URI]: mark(DERIVED, "expect 信息公开", 8) }, DERIVED_URI);
+    const { snap, uri, pos } = at(
+      { [BASE_URI]: BASE, [DERIVED_URI]: mark(DERIVED, "expect 信息公开", 8) },
+      DERIVED_URI,
+    );
     const r = rename(snap, uri, pos, "公开透明", "en");
     if (!r || !("edit" in r)) throw new Error("no edit");
     expect(r.edit.changes?.[BASE_URI]).toBeUndefined();
@@ -128,6 +145,8 @@ describe("rename", () => {
 
     const input = at({ [BASE_URI]: mark(BASE, "满意度: ratio"), [DERIVED_URI]: DERIVED }, BASE_URI);
     expect(rename(input.snap, input.uri, input.pos, "if", "en")).toEqual({ error: "'if' cannot be used as a name" });
-    expect(rename(input.snap, input.uri, input.pos, "实际金额", "zh")).toMatchObject({ error: expect.stringContaining("实际金额") });
+    expect(rename(input.snap, input.uri, input.pos, "实际金额", "zh")).toMatchObject({
+      error: expect.stringContaining("实际金额"),
+    });
   });
 });

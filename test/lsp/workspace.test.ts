@@ -14,7 +14,11 @@ import { positionOf } from "./cursor.js";
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const abs = edits.map((e) => ({ s: lines.offset(e.range.start.line, e.range.start.character), e: lines.offset(e.range.end.line, e.range.end.character), t: e.newText }));
+  const abs = edits.map((e) => ({
+    s: lines.offset(e.range.start.line, e.range.start.character),
+    e: lines.offset(e.range.end.line, e.range.end.character),
+    t: e.newText,
+  }));
   abs.sort((a, b) => b.s - a.s);
   let out = text;
   for (const x of abs) out = out.slice(0, x.s) + x.t + out.slice(x.e);
@@ -22,7 +26,11 @@ function apply(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** The quick fixes offered for the whole document, applied one at a time. */
-function fixes(uri: string, text: string, others: Record<string, string> = {}): { action: CodeAction; fixed: string; codes: string[] }[] {
+function fixes(
+  uri: string,
+  text: string,
+  others: Record<string, string> = {},
+): { action: CodeAction; fixed: string; codes: string[] }[] {
   const snap = Snapshot.of({ ...others, [uri]: text });
   const lines = new LineIndex(text);
   const whole = { start: { line: 0, character: 0 }, end: lines.position(text.length) };
@@ -48,7 +56,10 @@ describe("quick fixes", () => {
     expect(oneLine[0]?.fixed).toContain("bands 满意度 { >= 90% -> 4; < 80% -> 0; [80%, 90%) -> 0 }");
     expect(oneLine[0]?.codes).toEqual([]);
 
-    const multi = BASE.replace("{ >= 90% -> 4; [80%, 90%) -> 2; < 80% -> 0 }", "{\n        >= 90% -> 4;\n        < 80% -> 0\n      }");
+    const multi = BASE.replace(
+      "{ >= 90% -> 4; [80%, 90%) -> 2; < 80% -> 0 }",
+      "{\n        >= 90% -> 4;\n        < 80% -> 0\n      }",
+    );
     const m = fixes(BASE_URI, multi);
     expect(m[0]?.fixed).toContain("        < 80% -> 0;\n        [80%, 90%) -> 0\n      }");
     expect(m[0]?.codes).toEqual([]);
@@ -85,7 +96,11 @@ describe("the workspace", () => {
     codeLenses(ws.snapshot(), DERIVED_URI, "en");
     expect(ws.analyses).toBe(1);
     expect(ws.snapshot()).toBe(s1);
-    ws.changeDocument(DERIVED_URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// x\n" }], 2);
+    ws.changeDocument(
+      DERIVED_URI,
+      [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// x\n" }],
+      2,
+    );
     const s2 = ws.snapshot();
     expect(ws.analyses).toBe(2);
     // The unchanged document was not parsed again.
@@ -121,7 +136,9 @@ describe("the workspace", () => {
     ws.openDocument("file:///ws/open.rubric", "rubric 新表 extends 基础 2023 {\n}\n", 1);
     const snap = ws.snapshot();
     // The base (extended), the derived rubric (extends the base) and the example for it; not the two unrelated duplicates.
-    expect([...snap.program.documents.keys()].sort()).toEqual([BASE_URI, DERIVED_URI, "file:///ws/more.rubric", "file:///ws/open.rubric"].sort());
+    expect([...snap.program.documents.keys()].sort()).toEqual(
+      [BASE_URI, DERIVED_URI, "file:///ws/more.rubric", "file:///ws/open.rubric"].sort(),
+    );
     expect(snap.program.diagnostics.map((d) => d.code)).not.toContain("duplicate-rubric");
   });
 

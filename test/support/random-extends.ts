@@ -6,7 +6,14 @@
  * MODIFICATIONS.
  */
 import type { Rng } from "./random-input.js";
-import { RubricBuilder, pts, randomIndicatorBody, randomRubric, type GenGroup, type GenIndicator } from "./random-rubric.js";
+import {
+  RubricBuilder,
+  pts,
+  randomIndicatorBody,
+  randomRubric,
+  type GenGroup,
+  type GenIndicator,
+} from "./random-rubric.js";
 
 interface Placed {
   readonly ind: GenIndicator;
@@ -16,7 +23,11 @@ interface Placed {
 
 function placed(groups: readonly GenGroup[], prefix = ""): Placed[] {
   return groups.flatMap((g) =>
-    g.children.flatMap((c) => ("children" in c ? placed([c], `${prefix}${g.name}.`) : [{ ind: c, group: g, path: `${prefix}${g.name}.${c.name}` }])),
+    g.children.flatMap((c) =>
+      "children" in c
+        ? placed([c], `${prefix}${g.name}.`)
+        : [{ ind: c, group: g, path: `${prefix}${g.name}.${c.name}` }],
+    ),
   );
 }
 
@@ -41,7 +52,11 @@ const free = (all: Placed[], taken: Set<GenIndicator>, r: Rng): Placed | undefin
 
 export const MODIFICATIONS: Record<string, Modification> = {
   reweight(b, all, taken) {
-    const pairs = all.flatMap((a) => all.filter((c) => c.group === a.group && c.ind !== a.ind && !taken.has(a.ind) && !taken.has(c.ind)).map((c) => [a, c] as const));
+    const pairs = all.flatMap((a) =>
+      all
+        .filter((c) => c.group === a.group && c.ind !== a.ind && !taken.has(a.ind) && !taken.has(c.ind))
+        .map((c) => [a, c] as const),
+    );
     const pair = pairs.length > 0 ? b.rng.pick(pairs) : undefined;
     if (!pair) return [];
     const [from, to] = pair;
@@ -51,7 +66,9 @@ export const MODIFICATIONS: Record<string, Modification> = {
     const k = 1 + b.rng.int(room);
     taken.add(from.ind).add(to.ind);
     const groupPath = from.path.slice(0, from.path.lastIndexOf("."));
-    return [`reweight ${groupPath} ${pts(from.group.q)} { ${reweightEntry(from.ind, from.ind.q - k)}; ${reweightEntry(to.ind, to.ind.q + k)} }`];
+    return [
+      `reweight ${groupPath} ${pts(from.group.q)} { ${reweightEntry(from.ind, from.ind.q - k)}; ${reweightEntry(to.ind, to.ind.q + k)} }`,
+    ];
   },
   replace(b, all, taken) {
     const p = free(all, taken, b.rng);
@@ -64,7 +81,12 @@ export const MODIFICATIONS: Record<string, Modification> = {
     if (!p) return [];
     const { body } = randomIndicatorBody(b, p.ind.q);
     const groupPath = p.path.slice(0, p.path.lastIndexOf("."));
-    return [`remove ${p.path}`, `add ${groupPath} indicator ${b.fresh("新指标")} ${pts(p.ind.q)} {`, ...body.map((l) => `  ${l}`), `}`];
+    return [
+      `remove ${p.path}`,
+      `add ${groupPath} indicator ${b.fresh("新指标")} ${pts(p.ind.q)} {`,
+      ...body.map((l) => `  ${l}`),
+      `}`,
+    ];
   },
   reword(b, all, taken) {
     const p = free(all, taken, b.rng);
@@ -87,10 +109,18 @@ export function randomExtendsFile(r: Rng, id: number): { text: string; names: [s
   const taken = new Set<GenIndicator>();
   // Renames last: the other modifications name paths as the base wrote them.
   const order = Object.entries(MODIFICATIONS).filter(([k]) => k !== "rename" && r.next() < 0.8);
-  const mods = [...order.flatMap(([, m]) => m(b, all, taken)), ...(r.next() < 0.7 ? (MODIFICATIONS["rename"]?.(b, all, taken) ?? []) : [])];
+  const mods = [
+    ...order.flatMap(([, m]) => m(b, all, taken)),
+    ...(r.next() < 0.7 ? (MODIFICATIONS["rename"]?.(b, all, taken) ?? []) : []),
+  ];
   const derived = [
     `rubric ${derivedName} extends ${baseName} {`,
-    ...[...b.enums.slice(enums), ...b.inputs.slice(inputs).map((i) => i.decl), ...b.rubricLets.slice(lets), ...mods].map((l) => `  ${l}`),
+    ...[
+      ...b.enums.slice(enums),
+      ...b.inputs.slice(inputs).map((i) => i.decl),
+      ...b.rubricLets.slice(lets),
+      ...mods,
+    ].map((l) => `  ${l}`),
     "}",
     "",
   ];

@@ -25,7 +25,25 @@ export class Rng {
 }
 
 /** Ratios that sit on or next to the bands of the seed rubrics. */
-const EDGE_RATIOS = ["0", "0.05", "0.1", "0.100001", "0.6", "0.75", "0.8", "0.9", "0.899999", "0.95", "1", "1.000001", "1.05", "0.25", "0.5", "0.2059", "0.4277"];
+const EDGE_RATIOS = [
+  "0",
+  "0.05",
+  "0.1",
+  "0.100001",
+  "0.6",
+  "0.75",
+  "0.8",
+  "0.9",
+  "0.899999",
+  "0.95",
+  "1",
+  "1.000001",
+  "1.05",
+  "0.25",
+  "0.5",
+  "0.2059",
+  "0.4277",
+];
 
 function decimal(rng: Rng, max: number, places: number): string {
   const scale = 10 ** places;
@@ -51,7 +69,9 @@ function value(t: InputTypeSpec, rng: Rng): unknown {
       return rng.pick(t.members);
     case "array":
       // A rubric may declare an absurd length (ratio[99999…]): then a short array, which both scorers must refuse alike.
-      return Array.from({ length: t.length !== undefined && t.length <= 1000 ? t.length : rng.int(5) }, () => value(t.element, rng));
+      return Array.from({ length: t.length !== undefined && t.length <= 1000 ? t.length : rng.int(5) }, () =>
+        value(t.element, rng),
+      );
     case "record":
       return Object.fromEntries(t.fields.map((f) => [f.name, value(f.type, rng)]));
   }
@@ -66,8 +86,10 @@ function fit(spec: InputSpec, v: unknown, rng: Rng): unknown {
   for (const c of spec.constraints) {
     if (c.value === undefined) continue;
     const b = Number(c.value);
-    if ((c.op === ">" && x <= b) || (c.op === ">=" && x < b)) x = b + (spec.type.kind === "count" ? 1 : 0.01) * (c.op === ">" ? 1 : 0) + rng.int(3);
-    if ((c.op === "<" && x >= b) || (c.op === "<=" && x > b)) x = c.op === "<" ? b - (spec.type.kind === "count" ? 1 : 0.01) : b;
+    if ((c.op === ">" && x <= b) || (c.op === ">=" && x < b))
+      x = b + (spec.type.kind === "count" ? 1 : 0.01) * (c.op === ">" ? 1 : 0) + rng.int(3);
+    if ((c.op === "<" && x >= b) || (c.op === "<=" && x > b))
+      x = c.op === "<" ? b - (spec.type.kind === "count" ? 1 : 0.01) : b;
   }
   return spec.type.kind === "count" ? String(Math.max(0, Math.round(x))) : String(x);
 }
@@ -87,12 +109,16 @@ export function randomInput(meta: RubricMeta, rng: Rng, options: RandomInputOpti
       const other = num(values[c.ref]);
       const mine = num(values[i.name]);
       if (Number.isNaN(other) || Number.isNaN(mine)) continue;
-      const ok = c.op === "<=" ? mine <= other : c.op === "<" ? mine < other : c.op === ">=" ? mine >= other : mine > other;
-      if (!ok || rng.next() < 0.3) values[i.name] = i.type.kind === "count" ? String(c.op === "<" ? Math.max(0, other - 1) : other) : String(other);
+      const ok =
+        c.op === "<=" ? mine <= other : c.op === "<" ? mine < other : c.op === ">=" ? mine >= other : mine > other;
+      if (!ok || rng.next() < 0.3)
+        values[i.name] =
+          i.type.kind === "count" ? String(c.op === "<" ? Math.max(0, other - 1) : other) : String(other);
     }
   }
   // Bounds over other inputs (`合计: money(万元) = 甲 + 乙`): mostly met exactly, now and then left broken.
-  const wan = (i: InputSpec | undefined): Exact => (i?.type.kind === "money" && i.type.unit === "万元" ? Exact.int(10000) : Exact.ONE);
+  const wan = (i: InputSpec | undefined): Exact =>
+    i?.type.kind === "money" && i.type.unit === "万元" ? Exact.int(10000) : Exact.ONE;
   const byName = new Map(meta.inputs.map((i) => [i.name, i]));
   for (const i of meta.inputs) {
     for (const c of i.constraints) {
@@ -118,12 +144,21 @@ export function randomInput(meta: RubricMeta, rng: Rng, options: RandomInputOpti
     if (!mustJudge && rng.next() < 0.5) continue;
     const lo = Number(b.min);
     const hi = Number(b.max);
-    let v = wild && rng.next() < 0.5 ? (rng.next() < 0.5 ? b.max : b.min) : rng.next() < 0.4 && !b.maxOpen ? b.max : (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
+    let v =
+      wild && rng.next() < 0.5
+        ? rng.next() < 0.5
+          ? b.max
+          : b.min
+        : rng.next() < 0.4 && !b.maxOpen
+          ? b.max
+          : (lo + rng.int(Math.round((hi - lo) * 100) + 1) / 100).toFixed(2);
     if (!wild && ((b.maxOpen && Number(v) >= hi) || (b.minOpen && Number(v) <= lo))) v = ((lo + hi) / 2).toFixed(4);
     judgements[j.path] = { value: v, reason: "随机评定 random judgement" };
   }
   // A judged indicator and its own parts are not judged together.
-  for (const j of meta.judged) if (j.indicator && judgements[j.path]) for (const k of Object.keys(judgements)) if (k.startsWith(`${j.path}.`)) delete judgements[k];
+  for (const j of meta.judged)
+    if (j.indicator && judgements[j.path])
+      for (const k of Object.keys(judgements)) if (k.startsWith(`${j.path}.`)) delete judgements[k];
   const restFull = options.restFull === undefined || options.restFull >= 1 || rng.next() < options.restFull;
   return { values: values as ScoreInput["values"], judgements, judgeRestFull: restFull };
 }

@@ -41,7 +41,11 @@ export class RubricBuilder {
   input(kind: InputKind): GenInput {
     const have = this.inputs.filter((i) => i.kind === kind);
     if (have.length > 0 && this.rng.next() < 0.5) return this.rng.pick(have);
-    const name = this.fresh({ money: "金额", ratio: "比率", count: "数量", bool: "是否", enum: "情况", quarters: "进度", tasks: "工作" }[kind]);
+    const name = this.fresh(
+      { money: "金额", ratio: "比率", count: "数量", bool: "是否", enum: "情况", quarters: "进度", tasks: "工作" }[
+        kind
+      ],
+    );
     const r = this.rng;
     let decl: string;
     let members: string[] | undefined;
@@ -110,11 +114,20 @@ export const RULE_KINDS: Record<string, RuleKind> = {
     const arms: string[] = [];
     ts.forEach((t, i) => {
       const above = ts[i - 1];
-      const cond = above === undefined ? (closedBelow ? `>= ${t}` : `> ${t}`) : closedBelow ? `[${t}, ${above})` : `(${t}, ${above}]`;
+      const cond =
+        above === undefined
+          ? closedBelow
+            ? `>= ${t}`
+            : `> ${t}`
+          : closedBelow
+            ? `[${t}, ${above})`
+            : `(${t}, ${above}]`;
       arms.push(`${cond} -> ${armValue(r, q)}`);
     });
     const last = ts[ts.length - 1] ?? "0%";
-    arms.push(r.next() < 0.5 ? `otherwise -> ${armValue(r, q)}` : `${closedBelow ? "<" : "<="} ${last} -> ${armValue(r, q)}`);
+    arms.push(
+      r.next() < 0.5 ? `otherwise -> ${armValue(r, q)}` : `${closedBelow ? "<" : "<="} ${last} -> ${armValue(r, q)}`,
+    );
     return `bands ${x} { ${arms.join("; ")} }`;
   },
   tiers(b, q) {
@@ -140,7 +153,9 @@ export const RULE_KINDS: Record<string, RuleKind> = {
   proportional(b, q) {
     const a = b.input("money").name;
     const c = b.input("money").name;
-    return b.rng.next() < 0.5 ? `min(${a} / ${c}, 100%) * ${pts(q)}` : `if ${a} > ${c} then 0 else ${a} / ${c} * ${pts(q)}`;
+    return b.rng.next() < 0.5
+      ? `min(${a} / ${c}, 100%) * ${pts(q)}`
+      : `if ${a} > ${c} then 0 else ${a} / ${c} * ${pts(q)}`;
   },
   condition(b, q) {
     const r = b.rng;
@@ -232,7 +247,10 @@ export interface GenGroup {
 }
 
 /** An indicator body of `q` quarter-points: `score =`, parts, or a checklist, with features. */
-export function randomIndicatorBody(b: RubricBuilder, q: number): { body: string[]; parts: { name: string; q: number }[] } {
+export function randomIndicatorBody(
+  b: RubricBuilder,
+  q: number,
+): { body: string[]; parts: { name: string; q: number }[] } {
   const r = b.rng;
   const lines: string[] = [];
   const lets: string[] = [];
@@ -251,7 +269,14 @@ export function randomIndicatorBody(b: RubricBuilder, q: number): { body: string
     const items = split.map((pq) => ({ name: b.fresh("项"), pq, rule: randomRule(b, pq, lets) }));
     parts.push(...items.map((it) => ({ name: it.name, q: it.pq })));
     if (shape === 1) for (const it of items) partLines.push(`part ${it.name} ${pts(it.pq)} = ${it.rule}`);
-    else partLines.push(`checklist {`, ...items.map((it) => `  ${it.name} ${pts(it.pq)}${it.rule === "judged" && r.next() < 0.5 ? "" : ` = ${it.rule}`}`), `}`);
+    else
+      partLines.push(
+        `checklist {`,
+        ...items.map(
+          (it) => `  ${it.name} ${pts(it.pq)}${it.rule === "judged" && r.next() < 0.5 ? "" : ` = ${it.rule}`}`,
+        ),
+        `}`,
+      );
   }
   return { body: [...lines, ...lets, ...partLines], parts };
 }
@@ -263,7 +288,9 @@ export function randomTree(b: RubricBuilder): GenGroup[] {
     return { name: b.fresh("指标"), q, ...randomIndicatorBody(b, q) };
   };
   const group = (depth: number): GenGroup => {
-    const children = Array.from({ length: 1 + r.int(3) }, () => (depth < 2 && r.next() < 0.3 ? group(depth + 1) : indicator()));
+    const children = Array.from({ length: 1 + r.int(3) }, () =>
+      depth < 2 && r.next() < 0.3 ? group(depth + 1) : indicator(),
+    );
     return { name: b.fresh("分组"), q: children.reduce((s, c) => s + c.q, 0), children };
   };
   return Array.from({ length: 1 + r.int(3) }, () => group(0));
@@ -280,7 +307,8 @@ export function printTree(nodes: readonly (GenGroup | GenIndicator)[], indent: s
 export function rubricHeader(b: RubricBuilder, totalQ: number): string[] {
   const r = b.rng;
   const lines = [`total ${pts(totalQ)}`];
-  for (const target of ["part", "indicator", "total"]) if (r.next() < 0.35) lines.push(`rounding ${target} ${r.int(3)} ${r.pick(["half-up", "half-even", "down", "up"])}`);
+  for (const target of ["part", "indicator", "total"])
+    if (r.next() < 0.35) lines.push(`rounding ${target} ${r.int(3)} ${r.pick(["half-up", "half-even", "down", "up"])}`);
   const t = totalQ / 4;
   const [g1, g2, g3] = [Math.floor(t * 0.9), Math.floor(t * 0.8), Math.floor(t * 0.6)];
   if (r.next() < 0.7 && g1 > g2 && g2 > g3) lines.push(`grades { 优 >= ${g1}; 良 >= ${g2}; 中 > ${g3}; 差 otherwise }`);
@@ -292,6 +320,15 @@ export function randomRubric(b: RubricBuilder, name: string): { text: string; tr
   const tree = randomTree(b);
   const body = printTree(tree, "  ");
   const totalQ = tree.reduce((s, g) => s + g.q, 0);
-  const lines = [`rubric ${name} {`, ...rubricHeader(b, totalQ).map((l) => `  ${l}`), ...b.enums.map((e) => `  ${e}`), ...b.inputs.map((i) => `  ${i.decl}`), ...b.rubricLets.map((l) => `  ${l}`), ...body, "}", ""];
+  const lines = [
+    `rubric ${name} {`,
+    ...rubricHeader(b, totalQ).map((l) => `  ${l}`),
+    ...b.enums.map((e) => `  ${e}`),
+    ...b.inputs.map((i) => `  ${i.decl}`),
+    ...b.rubricLets.map((l) => `  ${l}`),
+    ...body,
+    "}",
+    "",
+  ];
   return { text: lines.join("\n"), tree };
 }

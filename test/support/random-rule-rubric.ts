@@ -56,7 +56,12 @@ export function randomRuleRubric(rng: Rng, name: string, n = 8): string {
     const points = 2 + rng.int(9);
     total += points;
     const kind = rng.next();
-    const rule = kind < 0.45 ? stepDeduction(rng, points) : kind < 0.9 ? achievement(rng) : `deduct ${rng.pick(AMOUNTS)} per 完成数 at most ${1 + rng.int(points)}`;
+    const rule =
+      kind < 0.45
+        ? stepDeduction(rng, points)
+        : kind < 0.9
+          ? achievement(rng)
+          : `deduct ${rng.pick(AMOUNTS)} per 完成数 at most ${1 + rng.int(points)}`;
     indicators.push(`    indicator 指标${i + 1} ${points} { score = ${rule} }`);
   }
   lines.push(`  group 全部 ${total} {`, ...indicators, "  }", "}");

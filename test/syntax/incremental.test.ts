@@ -32,7 +32,9 @@ describe("incremental re-parse", () => {
       const full = parseText("f", text);
       expect(full.diagnostics).toEqual([]);
       expect(strip(inc.ast)).toEqual(strip(full.ast));
-      expect(inc.comments.map((c) => [c.startOffset, c.image])).toEqual(full.comments.map((c) => [c.startOffset, c.image]));
+      expect(inc.comments.map((c) => [c.startOffset, c.image])).toEqual(
+        full.comments.map((c) => [c.startOffset, c.image]),
+      );
     }
     // Most random edits land inside an indicator and parse cleanly.
     expect(incremental).toBeGreaterThan(60);

@@ -34,7 +34,11 @@ function sourceOf(path: string): string {
 
 describe("VS Code extension manifest", () => {
   it("points main, languages and grammars at files that exist (or that the build makes from files that exist)", () => {
-    const paths = [manifest.main, ...manifest.contributes.languages.map((l) => l.configuration), ...manifest.contributes.grammars.map((g) => g.path)];
+    const paths = [
+      manifest.main,
+      ...manifest.contributes.languages.map((l) => l.configuration),
+      ...manifest.contributes.grammars.map((g) => g.path),
+    ];
     expect(paths.length).toBe(3);
     for (const p of paths) expect(existsSync(sourceOf(p)), `${p} ← ${sourceOf(p)}`).toBe(true);
     // The client starts this bundle: `rubric.js lsp --stdio`.
@@ -67,7 +71,14 @@ describe("VS Code extension manifest", () => {
       folding: { markers: { start: string; end: string } };
     };
     expect(conf.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
-    for (const pair of [["{", "}"], ["[", "]"], ["(", ")"], ["【", "】"], ["（", "）"]]) expect(conf.brackets).toContainEqual(pair);
+    for (const pair of [
+      ["{", "}"],
+      ["[", "]"],
+      ["(", ")"],
+      ["【", "】"],
+      ["（", "）"],
+    ])
+      expect(conf.brackets).toContainEqual(pair);
     const pairs = conf.autoClosingPairs.map((p) => p.open + p.close);
     for (const p of ["{}", "[]", "()", "【】", "（）", '""', "“”", "「」"]) expect(pairs).toContain(p);
     expect(new RegExp(conf.folding.markers.start).test("// #region 部门决策")).toBe(true);

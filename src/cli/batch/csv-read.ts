@@ -156,9 +156,15 @@ export class CsvParser {
     const q = this.quoteLine;
     const reason =
       why === "long"
-        ? { zh: `超过 ${MAX_QUOTED_CHARS / 1024 / 1024} Mi 个字符仍未闭合`, en: `still open after ${MAX_QUOTED_CHARS / 1024 / 1024} Mi characters` }
+        ? {
+            zh: `超过 ${MAX_QUOTED_CHARS / 1024 / 1024} Mi 个字符仍未闭合`,
+            en: `still open after ${MAX_QUOTED_CHARS / 1024 / 1024} Mi characters`,
+          }
         : why === "text"
-          ? { zh: `在第 ${this.line} 行闭合后紧跟其他文字`, en: `"closed" on line ${this.line} with text right after the quote` }
+          ? {
+              zh: `在第 ${this.line} 行闭合后紧跟其他文字`,
+              en: `"closed" on line ${this.line} with text right after the quote`,
+            }
           : { zh: "到文件末尾仍未闭合", en: "still open at the end of the file" };
     this.cells.push("");
     out.push({
@@ -199,7 +205,14 @@ export class CsvParser {
     this.retained = undefined;
     if (this.state === "quoted") {
       this.cells.push(this.cell);
-      out.push({ cells: this.cells, line: this.recordLine, error: this.taint ?? { zh: `CSV 格式错误：引号未闭合（在第 ${this.quoteLine} 行开始）`, en: `malformed CSV: unterminated quoted field (opened on line ${this.quoteLine})` } });
+      out.push({
+        cells: this.cells,
+        line: this.recordLine,
+        error: this.taint ?? {
+          zh: `CSV 格式错误：引号未闭合（在第 ${this.quoteLine} 行开始）`,
+          en: `malformed CSV: unterminated quoted field (opened on line ${this.quoteLine})`,
+        },
+      });
       this.taint = undefined;
     } else if (this.state !== "start" || this.cells.length > 0) {
       this.endRecord(out, false);

@@ -53,14 +53,18 @@ function bomOf(b: Uint8Array): { enc: Encoding; skip: number } | undefined {
   return undefined;
 }
 
-const unitSize = (e: Encoding | undefined): number => (e === "utf-16le" || e === "utf-16be" ? 2 : e === "utf-32le" || e === "utf-32be" ? 4 : 1);
+const unitSize = (e: Encoding | undefined): number =>
+  e === "utf-16le" || e === "utf-16be" ? 2 : e === "utf-32le" || e === "utf-32be" ? 4 : 1;
 
 function unitAt(b: Uint8Array, i: number, size: number, le: boolean): number {
   if (size === 1) return b[i] as number;
-  if (size === 2) return le ? (b[i] as number) | ((b[i + 1] as number) << 8) : ((b[i] as number) << 8) | (b[i + 1] as number);
+  if (size === 2)
+    return le ? (b[i] as number) | ((b[i + 1] as number) << 8) : ((b[i] as number) << 8) | (b[i + 1] as number);
   return le
-    ? ((b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24)) >>> 0
-    : (((b[i] as number) << 24) | ((b[i + 1] as number) << 16) | ((b[i + 2] as number) << 8) | (b[i + 3] as number)) >>> 0;
+    ? ((b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24)) >>>
+        0
+    : (((b[i] as number) << 24) | ((b[i + 1] as number) << 16) | ((b[i + 2] as number) << 8) | (b[i + 3] as number)) >>>
+        0;
 }
 
 /** Decodes UTF-32 (TextDecoder has no UTF-32); throws on a value that is not a Unicode scalar. */
@@ -101,15 +105,28 @@ function tryDecode(enc: Encoding, b: Uint8Array): string | undefined {
   }
 }
 
-const ENCODING_NAMES: Record<Encoding, string> = { "utf-8": "UTF-8", gb18030: "GB 18030", "utf-16le": "UTF-16 LE", "utf-16be": "UTF-16 BE", "utf-32le": "UTF-32 LE", "utf-32be": "UTF-32 BE" };
+const ENCODING_NAMES: Record<Encoding, string> = {
+  "utf-8": "UTF-8",
+  gb18030: "GB 18030",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  "utf-32le": "UTF-32 LE",
+  "utf-32be": "UTF-32 BE",
+};
 
 export function undecodable(line: number, enc: string): Text {
-  return { zh: `文件第 ${line} 行不是有效的 ${enc} 编码（本文件的编码），无法读取`, en: `line ${line} is not valid ${enc} (the file's encoding) and cannot be read` };
+  return {
+    zh: `文件第 ${line} 行不是有效的 ${enc} 编码（本文件的编码），无法读取`,
+    en: `line ${line} is not valid ${enc} (the file's encoding) and cannot be read`,
+  };
 }
 
 export function lineTooLong(line: number, max: number): Text {
   const mib = max / (1024 * 1024);
-  return { zh: `文件第 ${line} 行超过 ${mib} MiB 的长度上限，未读取`, en: `line ${line} is longer than the limit of ${mib} MiB and was not read` };
+  return {
+    zh: `文件第 ${line} 行超过 ${mib} MiB 的长度上限，未读取`,
+    en: `line ${line} is longer than the limit of ${mib} MiB and was not read`,
+  };
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {
@@ -124,7 +141,10 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
 }
 
 /** Text segments of a byte stream, in order (see the file comment). */
-export async function* decodeLines(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: DecodeOptions = {}): AsyncGenerator<Segment> {
+export async function* decodeLines(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: DecodeOptions = {},
+): AsyncGenerator<Segment> {
   let enc: Encoding | undefined; // undefined: no BOM, ASCII so far
   let started = false;
   let head = new Uint8Array(0);
@@ -158,7 +178,11 @@ export async function* decodeLines(source: AsyncIterable<Uint8Array> | Iterable<
     } else text = tryDecode(enc, b);
     if (text === undefined) {
       flushReady();
-      out.push({ text: decodeAs(enc ?? "utf-8", b, false), line: at, bad: undecodable(at, ENCODING_NAMES[enc ?? "utf-8"]) });
+      out.push({
+        text: decodeAs(enc ?? "utf-8", b, false),
+        line: at,
+        bad: undecodable(at, ENCODING_NAMES[enc ?? "utf-8"]),
+      });
       readyLine = line;
       return;
     }

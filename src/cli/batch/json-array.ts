@@ -71,7 +71,15 @@ export class ArraySplitter {
         if (!isSpace(c)) {
           const line = this.line;
           this.phase = this.phase === "before" && c === "[" ? "in" : "stopped";
-          if (this.phase === "stopped") out.push({ fileError: { zh: "JSON 格式错误：数组的 ] 之后还有内容，其后未读取", en: "invalid JSON: text after the array's closing ]; nothing after it was read" }, line, stopped: true });
+          if (this.phase === "stopped")
+            out.push({
+              fileError: {
+                zh: "JSON 格式错误：数组的 ] 之后还有内容，其后未读取",
+                en: "invalid JSON: text after the array's closing ]; nothing after it was read",
+              },
+              line,
+              stopped: true,
+            });
         }
         this.advance(c);
         continue;
@@ -125,8 +133,13 @@ export class ArraySplitter {
         return out;
       }
     }
-    if (this.phase === "in") out.push({ fileError: { zh: "JSON 格式错误：数组没有闭合（缺少 ]）", en: "invalid JSON: the array is not closed (no ])" }, line: this.line });
-    if (this.phase === "before") out.push({ fileError: { zh: "文件是空的", en: "the file is empty" }, line: this.line });
+    if (this.phase === "in")
+      out.push({
+        fileError: { zh: "JSON 格式错误：数组没有闭合（缺少 ]）", en: "invalid JSON: the array is not closed (no ])" },
+        line: this.line,
+      });
+    if (this.phase === "before")
+      out.push({ fileError: { zh: "文件是空的", en: "the file is empty" }, line: this.line });
     return out;
   }
 
@@ -170,8 +183,17 @@ export class ArraySplitter {
     let cut = this.elementLed ? this.recoveryPoint(text) : -1;
     if (cut < 0) cut = compactRecoveryPoint(text);
     const own = cut < 0 ? text : text.slice(0, cut);
-    const tooBig: Text = { zh: `JSON 数组的一个元素超过 ${MAX_ELEMENT_CHARS / 1024 / 1024} Mi 个字符的上限`, en: `an element of the JSON array is longer than the limit of ${MAX_ELEMENT_CHARS / 1024 / 1024} Mi characters` };
-    const why = taint ?? (oversize || own.length > MAX_ELEMENT_CHARS ? tooBig : parsed && !parsed.ok ? parsed.error : unfinished(own, line));
+    const tooBig: Text = {
+      zh: `JSON 数组的一个元素超过 ${MAX_ELEMENT_CHARS / 1024 / 1024} Mi 个字符的上限`,
+      en: `an element of the JSON array is longer than the limit of ${MAX_ELEMENT_CHARS / 1024 / 1024} Mi characters`,
+    };
+    const why =
+      taint ??
+      (oversize || own.length > MAX_ELEMENT_CHARS
+        ? tooBig
+        : parsed && !parsed.ok
+          ? parsed.error
+          : unfinished(own, line));
     if (cut < 0) {
       if (broken && !atEnd && own.length > MAX_ELEMENT_CHARS) {
         // No recovery point: drop the text, keep counting brackets to find the element's end.
@@ -221,7 +243,8 @@ export function compactRecoveryPoint(text: string): number {
     if (!parseJson(text.slice(p, end), 1).ok) continue;
     const after = /^\s*(.)?\s*(.)?/.exec(text.slice(end, end + 64));
     const next = after?.[1];
-    if (next === "," || next === undefined || (next === "]" && (after?.[2] === undefined || !"},]".includes(after[2])))) return p;
+    if (next === "," || next === undefined || (next === "]" && (after?.[2] === undefined || !"},]".includes(after[2]))))
+      return p;
   }
   return -1;
 }
@@ -247,5 +270,7 @@ function objectEnd(text: string, p: number): number {
 
 function unfinished(text: string, line: number): Text {
   const r = parseJson(text, line);
-  return r.ok ? { zh: "JSON 格式错误：元素没有正确结束", en: "invalid JSON: the element does not end properly" } : r.error;
+  return r.ok
+    ? { zh: "JSON 格式错误：元素没有正确结束", en: "invalid JSON: the element does not end properly" }
+    : r.error;
 }

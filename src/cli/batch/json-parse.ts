@@ -82,13 +82,14 @@ class Parser {
   private value(depth: number): unknown {
     const c = this.s[this.i];
     if (c === "{" || c === "[") {
-      if (depth >= MAX_DEPTH) throw new Fail(this.i, `JSON 嵌套超过 ${MAX_DEPTH} 层`, `JSON nested more than ${MAX_DEPTH} levels deep`);
+      if (depth >= MAX_DEPTH)
+        throw new Fail(this.i, `JSON 嵌套超过 ${MAX_DEPTH} 层`, `JSON nested more than ${MAX_DEPTH} levels deep`);
       return c === "{" ? this.object(depth + 1) : this.array(depth + 1);
     }
     if (c === '"') return this.string();
-    if (c === "t" && this.s.startsWith("true", this.i)) return (this.i += 4), true;
-    if (c === "f" && this.s.startsWith("false", this.i)) return (this.i += 5), false;
-    if (c === "n" && this.s.startsWith("null", this.i)) return (this.i += 4), null;
+    if (c === "t" && this.s.startsWith("true", this.i)) return ((this.i += 4), true);
+    if (c === "f" && this.s.startsWith("false", this.i)) return ((this.i += 5), false);
+    if (c === "n" && this.s.startsWith("null", this.i)) return ((this.i += 4), null);
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.s);
     if (m) {
@@ -102,13 +103,18 @@ class Parser {
     const o: Record<string, unknown> = {};
     this.i++;
     this.ws();
-    if (this.s[this.i] === "}") return this.i++, o;
+    if (this.s[this.i] === "}") return (this.i++, o);
     for (;;) {
       if (this.s[this.i] !== '"') throw this.unexpected();
       const at = this.i;
       const k = this.string();
       if (k === "__proto__") throw new Fail(at, "不允许使用键「__proto__」", "the key '__proto__' is not allowed");
-      if (Object.prototype.hasOwnProperty.call(o, k)) throw new Fail(at, `键「${k}」重复出现（同一对象中每个键只能出现一次）`, `duplicate key '${k}' (each key may appear once in an object)`);
+      if (Object.prototype.hasOwnProperty.call(o, k))
+        throw new Fail(
+          at,
+          `键「${k}」重复出现（同一对象中每个键只能出现一次）`,
+          `duplicate key '${k}' (each key may appear once in an object)`,
+        );
       this.ws();
       if (this.s[this.i] !== ":") throw this.unexpected();
       this.i++;
@@ -116,7 +122,7 @@ class Parser {
       o[k] = this.value(depth);
       this.ws();
       const c = this.s[this.i];
-      if (c === "}") return this.i++, o;
+      if (c === "}") return (this.i++, o);
       if (c !== ",") throw this.unexpected();
       this.i++;
       this.ws();
@@ -127,12 +133,12 @@ class Parser {
     const a: unknown[] = [];
     this.i++;
     this.ws();
-    if (this.s[this.i] === "]") return this.i++, a;
+    if (this.s[this.i] === "]") return (this.i++, a);
     for (;;) {
       a.push(this.value(depth));
       this.ws();
       const c = this.s[this.i];
-      if (c === "]") return this.i++, a;
+      if (c === "]") return (this.i++, a);
       if (c !== ",") throw this.unexpected();
       this.i++;
       this.ws();
@@ -182,6 +188,9 @@ export function parseJson(text: string, line: number): JsonParse {
     if (!(e instanceof Fail)) throw e;
     let at = line;
     for (let k = text.indexOf("\n"); k >= 0 && k < e.at; k = text.indexOf("\n", k + 1)) at++;
-    return { ok: false, error: { zh: `JSON 格式错误（文件第 ${at} 行）：${e.zh}`, en: `invalid JSON (line ${at}): ${e.en}` } };
+    return {
+      ok: false,
+      error: { zh: `JSON 格式错误（文件第 ${at} 行）：${e.zh}`, en: `invalid JSON (line ${at}): ${e.en}` },
+    };
   }
 }

@@ -9,8 +9,6 @@ import type { Text } from "../../runtime/report.js";
 import { decodeLines, MAX_LINE_BYTES } from "./decode.js";
 import { parseJson } from "./json-parse.js";
 
-
-
 import { ArraySplitter, type JsonItem } from "./json-array.js";
 
 export type { JsonItem };
@@ -86,7 +84,14 @@ export async function* readJsonDocument(source: AsyncIterable<Uint8Array>): Asyn
   else if (mode === "unknown") yield { fileError: { zh: "文件是空的", en: "the file is empty" }, line: 1 };
   else if (bad) yield { error: bad, line: 1, single: true };
   else if (size > MAX_DOCUMENT_CHARS)
-    yield { error: { zh: `JSON 文件超过 ${MAX_DOCUMENT_CHARS / 1024 / 1024} Mi 个字符的上限（多个部门请用 JSON 数组或 JSON Lines）`, en: `the JSON document is longer than the limit of ${MAX_DOCUMENT_CHARS / 1024 / 1024} Mi characters (for many departments use a JSON array or JSON Lines)` }, line: 1, single: true };
+    yield {
+      error: {
+        zh: `JSON 文件超过 ${MAX_DOCUMENT_CHARS / 1024 / 1024} Mi 个字符的上限（多个部门请用 JSON 数组或 JSON Lines）`,
+        en: `the JSON document is longer than the limit of ${MAX_DOCUMENT_CHARS / 1024 / 1024} Mi characters (for many departments use a JSON array or JSON Lines)`,
+      },
+      line: 1,
+      single: true,
+    };
   else {
     yield parse(whole.join(""), 1, true);
     whole = [];

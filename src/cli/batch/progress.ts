@@ -12,7 +12,11 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, clear() {}, done() {} };
 
-export function progressBar(stream: NodeJS.WriteStream, totalBytes: number, env: NodeJS.ProcessEnv = process.env): Progress {
+export function progressBar(
+  stream: NodeJS.WriteStream,
+  totalBytes: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Progress {
   if (!stream.isTTY || env["CI"] || totalBytes <= 0) return NONE;
   const started = Date.now();
   let last = 0;
@@ -25,7 +29,9 @@ export function progressBar(stream: NodeJS.WriteStream, totalBytes: number, env:
     const full = Math.round(f * width);
     const secs = Math.max(0.001, (Date.now() - started) / 1000);
     const rate = Math.round(rows / secs);
-    stream.write(`\r\x1b[K[${"#".repeat(full)}${"-".repeat(width - full)}] ${(f * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString("en-US")} rows  ${rate.toLocaleString("en-US")}/s`);
+    stream.write(
+      `\r\x1b[K[${"#".repeat(full)}${"-".repeat(width - full)}] ${(f * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString("en-US")} rows  ${rate.toLocaleString("en-US")}/s`,
+    );
     shown = true;
   };
   return {

@@ -45,14 +45,23 @@ export interface HeaderProblem {
 }
 
 /** Maps a header row to columns, reporting unknown, duplicate and unnamed columns once. */
-function headerColumns(cells: readonly unknown[], cache: ColumnCache, opts: RecordOptions, line: number, problems: HeaderProblem[]): (Column | undefined)[] {
+function headerColumns(
+  cells: readonly unknown[],
+  cache: ColumnCache,
+  opts: RecordOptions,
+  line: number,
+  problems: HeaderProblem[],
+): (Column | undefined)[] {
   const seen = new Set<string>();
   return cells.map((c) => {
     const h = typeof c === "string" ? c.trim() : c === undefined || c === null ? "" : String(c);
     const col = cache.get(h);
     if (col.kind === "ignore") return undefined;
     if (seen.has(h)) {
-      problems.push({ line, message: { zh: `列「${h}」重复，只用第一列`, en: `column '${h}' appears twice; the first is used` } });
+      problems.push({
+        line,
+        message: { zh: `列「${h}」重复，只用第一列`, en: `column '${h}' appears twice; the first is used` },
+      });
       return undefined;
     }
     seen.add(h);
@@ -84,9 +93,15 @@ export interface RecordOptions {
   readonly sheet?: string;
 }
 
-type TabularRow = { cells: readonly unknown[]; line: number; error?: Text } | { fileError: Text; line?: number; stopped?: boolean };
+type TabularRow =
+  { cells: readonly unknown[]; line: number; error?: Text } | { fileError: Text; line?: number; stopped?: boolean };
 
-async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, cache: ColumnCache, empty: Text): AsyncGenerator<SourceRecord> {
+async function* tabular(
+  rows: AsyncIterable<TabularRow>,
+  opts: RecordOptions,
+  cache: ColumnCache,
+  empty: Text,
+): AsyncGenerator<SourceRecord> {
   let columns: (Column | undefined)[] | undefined;
   let headers: string[] = [];
   let row = 0;
@@ -94,7 +109,12 @@ async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, ca
   for await (const r of rows) {
     if ("fileError" in r) {
       fileError = true;
-      yield { row, ...(r.line !== undefined ? { line: r.line } : {}), fileError: r.fileError, ...(r.stopped ? { stopped: true } : {}) };
+      yield {
+        row,
+        ...(r.line !== undefined ? { line: r.line } : {}),
+        fileError: r.fileError,
+        ...(r.stopped ? { stopped: true } : {}),
+      };
       if (r.stopped) return;
       continue;
     }
@@ -120,7 +140,14 @@ async function* tabular(rows: AsyncIterable<TabularRow>, opts: RecordOptions, ca
     }
     const extra = r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");
     if (extra) {
-      yield { row, line: r.line, error: { zh: `本行有 ${r.cells.length} 个单元格，多于表头的 ${columns.length} 列`, en: `the row has ${r.cells.length} cells, more than the header's ${columns.length} columns` } };
+      yield {
+        row,
+        line: r.line,
+        error: {
+          zh: `本行有 ${r.cells.length} 个单元格，多于表头的 ${columns.length} 列`,
+          en: `the row has ${r.cells.length} cells, more than the header's ${columns.length} columns`,
+        },
+      };
       continue;
     }
     const cols = columns;
@@ -150,11 +177,18 @@ async function* json(items: AsyncIterable<JsonItem>, cache: ColumnCache): AsyncG
     const v = it.value;
     const single = "single" in it && it.single ? { single: true } : {};
     if (typeof v !== "object" || v === null || Array.isArray(v)) {
-      yield { row, line: it.line, ...single, error: { zh: "每个部门应为一个 JSON 对象", en: "each department must be a JSON object" } };
+      yield {
+        row,
+        line: it.line,
+        ...single,
+        error: { zh: "每个部门应为一个 JSON 对象", en: "each department must be a JSON object" },
+      };
       continue;
     }
     const o = v as Record<string, unknown>;
-    const input = isStructured(o) ? structuredRow(o) : flatRow(Object.entries(o).map(([k, x]) => [cache.get(k), k, x] as const));
+    const input = isStructured(o)
+      ? structuredRow(o)
+      : flatRow(Object.entries(o).map(([k, x]) => [cache.get(k), k, x] as const));
     yield { row, line: it.line, ...single, input };
   }
 }
@@ -164,10 +198,16 @@ export function readRecords(source: Readable, format: InputFormat, opts: RecordO
   const cache = new ColumnCache(opts.isInput);
   switch (format) {
     case "csv":
-      return tabular(readCsv(source), opts, cache, { zh: "文件是空的（没有表头行）", en: "the file is empty (no header row)" });
+      return tabular(readCsv(source), opts, cache, {
+        zh: "文件是空的（没有表头行）",
+        en: "the file is empty (no header row)",
+      });
     case "xlsx":
       source.destroy();
-      return tabular(readXlsx(opts.path ?? "", opts.sheet !== undefined ? { sheet: opts.sheet } : {}), opts, cache, { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" });
+      return tabular(readXlsx(opts.path ?? "", opts.sheet !== undefined ? { sheet: opts.sheet } : {}), opts, cache, {
+        zh: "工作表是空的（没有表头行）",
+        en: "the worksheet is empty (no header row)",
+      });
     case "json":
       return json(readJsonDocument(source), cache);
     case "jsonl":

@@ -24,7 +24,8 @@ export function failed(r: RowResult): boolean {
 /** "row 3 (line 4)" / "第 3 行（文件第 4 行）". */
 export function where(r: Pick<RowResult, "row" | "line" | "lineKind">, lang: Lang): string {
   if (lang === "zh") {
-    const at = r.line === undefined ? "" : r.lineKind === "sheet-row" ? `（工作表第 ${r.line} 行）` : `（文件第 ${r.line} 行）`;
+    const at =
+      r.line === undefined ? "" : r.lineKind === "sheet-row" ? `（工作表第 ${r.line} 行）` : `（文件第 ${r.line} 行）`;
     return `第 ${r.row} 行${at}`;
   }
   const at = r.line === undefined ? "" : r.lineKind === "sheet-row" ? ` (sheet row ${r.line})` : ` (line ${r.line})`;
@@ -34,7 +35,9 @@ export function where(r: Pick<RowResult, "row" | "line" | "lineKind">, lang: Lan
 /** The messages of a failed row, one per error (scoring errors of the report included). */
 export function errorTexts(r: RowResult): Text[] {
   const out = r.errors.map((e) => e.message);
-  if (r.report) for (const e of r.report.errors) out.push({ zh: `指标「${e.path}」：${e.message.zh}`, en: `indicator '${e.path}': ${e.message.en}` });
+  if (r.report)
+    for (const e of r.report.errors)
+      out.push({ zh: `指标「${e.path}」：${e.message.zh}`, en: `indicator '${e.path}': ${e.message.en}` });
   return out;
 }
 

@@ -23,7 +23,9 @@ type Entry = { value: string; reason?: string };
 /** Exact decimal text for a score when it is one, else the raw value (the validator then reports it). */
 function score(raw: unknown): string {
   const v = plainNumber(raw);
-  return (v && v.isTerminating() ? v.toString() : undefined) ?? (scalarText(raw) as string | undefined) ?? (raw as string);
+  return (
+    (v && v.isTerminating() ? v.toString() : undefined) ?? (scalarText(raw) as string | undefined) ?? (raw as string)
+  );
 }
 
 function text(raw: unknown): string | undefined {
@@ -39,7 +41,10 @@ function restFull(raw: unknown, field: string, problems: InputError[]): boolean 
       kind: "wrong-type",
       field,
       indicators: [],
-      message: { zh: `「${field}」应为 是/否，实际为 ${showRaw(raw)}`, en: `'${field}' must be true or false, got ${showRaw(raw)}` },
+      message: {
+        zh: `「${field}」应为 是/否，实际为 ${showRaw(raw)}`,
+        en: `'${field}' must be true or false, got ${showRaw(raw)}`,
+      },
     });
   }
   return b ?? false;
@@ -52,7 +57,15 @@ function setOnce<T>(m: Map<string, T>, path: string, v: T, header: string, probl
     return;
   }
   const h = header.trim();
-  problems.push({ kind: "wrong-type", field: h, indicators: [path], message: { zh: `「${h}」与另一列给出了同一路径「${path}」的值`, en: `'${h}' gives a value for '${path}' that another column already gives` } });
+  problems.push({
+    kind: "wrong-type",
+    field: h,
+    indicators: [path],
+    message: {
+      zh: `「${h}」与另一列给出了同一路径「${path}」的值`,
+      en: `'${h}' gives a value for '${path}' that another column already gives`,
+    },
+  });
 }
 
 export function flatRow(entries: Iterable<readonly [Column, string, unknown]>): RowInput {
@@ -117,7 +130,15 @@ export function isStructured(o: Record<string, unknown>): boolean {
 function entries(raw: unknown, field: string, problems: InputError[], withReason: boolean): Record<string, Entry> {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    problems.push({ kind: "wrong-type", field, indicators: [], message: { zh: `「${field}」应为以指标路径为键的对象`, en: `'${field}' must be an object keyed by indicator path` } });
+    problems.push({
+      kind: "wrong-type",
+      field,
+      indicators: [],
+      message: {
+        zh: `「${field}」应为以指标路径为键的对象`,
+        en: `'${field}' must be an object keyed by indicator path`,
+      },
+    });
     return {};
   }
   const out: Record<string, Entry> = {};
@@ -139,7 +160,10 @@ export function structuredRow(o: Record<string, unknown>): RowInput {
         kind: "unknown-field",
         field: k,
         indicators: [],
-        message: { zh: `未知的键「${k}」（可用：${[...STRUCTURED_KEYS].join("、")}）`, en: `unknown key '${k}' (expected ${[...STRUCTURED_KEYS].join(", ")})` },
+        message: {
+          zh: `未知的键「${k}」（可用：${[...STRUCTURED_KEYS].join("、")}）`,
+          en: `unknown key '${k}' (expected ${[...STRUCTURED_KEYS].join(", ")})`,
+        },
       });
     }
   }

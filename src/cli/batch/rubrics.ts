@@ -13,7 +13,8 @@ import { createCompiledScorer } from "../../compiler/codegen/load.js";
 import type { ScorerChoice } from "./run.js";
 import { slotDiagnostics } from "../../compiler/model/slots.js";
 
-export const rubricKeyOf = (r: CheckedRubric): string => (r.model.year !== undefined ? `${r.model.name} ${r.model.year}` : r.model.name);
+export const rubricKeyOf = (r: CheckedRubric): string =>
+  r.model.year !== undefined ? `${r.model.name} ${r.model.year}` : r.model.name;
 
 function matches(r: CheckedRubric, name: string): boolean {
   const n = name.trim().replace(/\s+/g, " ");
@@ -48,10 +49,16 @@ export class RubricChooser {
     if (hits.length === 1 && hits[0]) return hits[0];
     if (hits.length > 1) {
       const keys = hits.map(rubricKeyOf).join(", ");
-      return { zh: `评分表「${name}」不唯一：${keys}，请写上年度`, en: `rubric '${name}' is ambiguous: ${keys}; add the year` };
+      return {
+        zh: `评分表「${name}」不唯一：${keys}，请写上年度`,
+        en: `rubric '${name}' is ambiguous: ${keys}; add the year`,
+      };
     }
     const s = suggest(name, this.all.map(rubricKeyOf));
-    return { zh: `没有评分表「${name}」${s ? `；是否应为「${s}」？` : ""}`, en: `no rubric '${name}'${s ? `; did you mean '${s}'?` : ""}` };
+    return {
+      zh: `没有评分表「${name}」${s ? `；是否应为「${s}」？` : ""}`,
+      en: `no rubric '${name}'${s ? `; did you mean '${s}'?` : ""}`,
+    };
   }
 
   scorer(r: CheckedRubric): Scorer {
@@ -94,7 +101,8 @@ export class RubricChooser {
         if (i.alias) out.add(i.alias);
         // A target pair is given as two columns, NAME.目标 and NAME.实际 (or .target / .actual).
         if (i.type.kind === "record" && i.type.pair) {
-          for (const n of i.alias ? [i.name, i.alias] : [i.name]) for (const f of ["目标", "实际", "target", "actual"]) out.add(`${n}.${f}`);
+          for (const n of i.alias ? [i.name, i.alias] : [i.name])
+            for (const f of ["目标", "实际", "target", "actual"]) out.add(`${n}.${f}`);
         }
       }
     }

@@ -30,12 +30,18 @@ export interface BatchContext {
 const problem = (message: Text, field = ""): InputError => ({ kind: "wrong-type", field, indicators: [], message });
 
 function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
-  const base = { row: rec.row, lineKind: ctx.lineKind, ...(rec.line !== undefined ? { line: rec.line } : {}), ...(rec.single ? { single: true } : {}) };
+  const base = {
+    row: rec.row,
+    lineKind: ctx.lineKind,
+    ...(rec.line !== undefined ? { line: rec.line } : {}),
+    ...(rec.single ? { single: true } : {}),
+  };
   if (rec.error || !rec.input) return { ...base, errors: [problem(rec.error ?? { zh: "无法读取", en: "unreadable" })] };
   const { input, problems, id, rubric } = rec.input;
   const withId = { ...base, ...(id !== undefined ? { id } : {}) };
   const choice = ctx.scorerFor(rubric);
-  if ("error" in choice) return { ...withId, ...(rubric !== undefined ? { rubric } : {}), errors: [problem(choice.error, "rubric")] };
+  if ("error" in choice)
+    return { ...withId, ...(rubric !== undefined ? { rubric } : {}), errors: [problem(choice.error, "rubric")] };
   const row = { ...withId, rubric: choice.key };
   if (problems.length > 0) return { ...row, errors: [...problems, ...choice.scorer.validate(input)] };
   try {
@@ -43,7 +49,15 @@ function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
   } catch (e) {
     if (e instanceof ScoreError) return { ...row, errors: [...e.errors] };
     // A bug or a pathological rubric must not stop the other rows.
-    return { ...row, errors: [problem({ zh: `内部错误：${(e as Error)?.message ?? String(e)}`, en: `internal error: ${(e as Error)?.message ?? String(e)}` })] };
+    return {
+      ...row,
+      errors: [
+        problem({
+          zh: `内部错误：${(e as Error)?.message ?? String(e)}`,
+          en: `internal error: ${(e as Error)?.message ?? String(e)}`,
+        }),
+      ],
+    };
   }
 }
 
@@ -61,21 +75,40 @@ export function summaryLine(s: BatchSummary, lang: Lang, stoppedByError: boolean
   const ok = s.rows - s.failed;
   const stopped = s.stoppedAt ?? (stoppedByError ? {} : undefined);
   if (lang === "zh") {
-    const tail = !stopped ? "，0 行未读取" : stopped.line !== undefined ? `；未读取：文件第 ${stopped.line} 行起的其余部分` : "；未读取：读取中断之后的其余部分";
+    const tail = !stopped
+      ? "，0 行未读取"
+      : stopped.line !== undefined
+        ? `；未读取：文件第 ${stopped.line} 行起的其余部分`
+        : "；未读取：读取中断之后的其余部分";
     return `共 ${s.rows} 行：${ok} 行已评分，${s.failed} 行失败${tail}`;
   }
-  const tail = !stopped ? ", 0 not read" : stopped.line !== undefined ? `; not read: the rest of the file from line ${stopped.line}` : "; not read: the rest of the file after reading stopped";
+  const tail = !stopped
+    ? ", 0 not read"
+    : stopped.line !== undefined
+      ? `; not read: the rest of the file from line ${stopped.line}`
+      : "; not read: the rest of the file after reading stopped";
   return `${s.rows} row${s.rows === 1 ? "" : "s"}: ${ok} scored, ${s.failed} failed${tail}`;
 }
 
 /** Counts into `summary` as it goes, so that the counts hold even when reading or writing stops part-way. */
-export async function scoreRecords(records: AsyncIterable<SourceRecord>, ctx: BatchContext, summary: BatchSummary = { rows: 0, failed: 0 }): Promise<BatchSummary> {
+export async function scoreRecords(
+  records: AsyncIterable<SourceRecord>,
+  ctx: BatchContext,
+  summary: BatchSummary = { rows: 0, failed: 0 },
+): Promise<BatchSummary> {
   for await (const rec of records) {
     if (rec.fileError) {
       summary.fileErrors = (summary.fileErrors ?? 0) + 1;
       if (rec.stopped) summary.stoppedAt = rec.line !== undefined ? { line: rec.line } : {};
       ctx.progress.clear();
-      const at = rec.line === undefined ? (ctx.lang === "zh" ? "文件" : "file") : ctx.lang === "zh" ? `文件第 ${rec.line} 行` : `file line ${rec.line}`;
+      const at =
+        rec.line === undefined
+          ? ctx.lang === "zh"
+            ? "文件"
+            : "file"
+          : ctx.lang === "zh"
+            ? `文件第 ${rec.line} 行`
+            : `file line ${rec.line}`;
       ctx.err(`${at}: ${visible(rec.fileError[ctx.lang])}`);
       continue;
     }

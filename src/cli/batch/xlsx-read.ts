@@ -70,32 +70,53 @@ interface Workbook {
 async function readWorkbook(path: string, entries: Map<string, ZipEntry>): Promise<Workbook> {
   const wb: Workbook = { sheets: [], date1904: false };
   let date1904 = false;
-  await scanEntry(path, entries.get("xl/workbook.xml"), MAX_PART_BYTES, { zh: "workbook.xml ", en: "workbook.xml" }, {
-    open(name, a) {
-      if (name === "sheet") wb.sheets.push({ name: a["name"] ?? "", rid: a["id"] ?? "", hidden: a["state"] === "hidden" || a["state"] === "veryHidden" });
-      if (name === "workbookPr") date1904 = a["date1904"] === "1" || a["date1904"] === "true";
+  await scanEntry(
+    path,
+    entries.get("xl/workbook.xml"),
+    MAX_PART_BYTES,
+    { zh: "workbook.xml ", en: "workbook.xml" },
+    {
+      open(name, a) {
+        if (name === "sheet")
+          wb.sheets.push({
+            name: a["name"] ?? "",
+            rid: a["id"] ?? "",
+            hidden: a["state"] === "hidden" || a["state"] === "veryHidden",
+          });
+        if (name === "workbookPr") date1904 = a["date1904"] === "1" || a["date1904"] === "true";
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  });
+  );
   return { ...wb, date1904 };
 }
 
 async function readRels(path: string, entries: Map<string, ZipEntry>): Promise<Map<string, string>> {
   const rels = new Map<string, string>();
-  await scanEntry(path, entries.get("xl/_rels/workbook.xml.rels"), MAX_PART_BYTES, { zh: "workbook.xml.rels ", en: "workbook.xml.rels" }, {
-    open(name, a) {
-      const t = a["Target"];
-      if (name === "Relationship" && a["Id"] && t) rels.set(a["Id"], t.startsWith("/") ? t.slice(1) : `xl/${t.replace(/^\.\//, "")}`);
+  await scanEntry(
+    path,
+    entries.get("xl/_rels/workbook.xml.rels"),
+    MAX_PART_BYTES,
+    { zh: "workbook.xml.rels ", en: "workbook.xml.rels" },
+    {
+      open(name, a) {
+        const t = a["Target"];
+        if (name === "Relationship" && a["Id"] && t)
+          rels.set(a["Id"], t.startsWith("/") ? t.slice(1) : `xl/${t.replace(/^\.\//, "")}`);
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  });
+  );
   return rels;
 }
 
 // Built-in number formats that are dates or times (including the East Asian ones).
-const DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 export function isDateFormat(code: string): boolean {
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
@@ -107,17 +128,23 @@ async function readDateStyles(path: string, entries: Map<string, ZipEntry>): Pro
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  await scanEntry(path, entries.get("xl/styles.xml"), MAX_PART_BYTES, { zh: "styles.xml ", en: "styles.xml" }, {
-    open(name, a) {
-      if (name === "numFmt") custom.set(Number(a["numFmtId"]), a["formatCode"] ?? "");
-      else if (name === "cellXfs") inCellXfs = true;
-      else if (name === "xf" && inCellXfs) xfs.push(Number(a["numFmtId"] ?? 0));
+  await scanEntry(
+    path,
+    entries.get("xl/styles.xml"),
+    MAX_PART_BYTES,
+    { zh: "styles.xml ", en: "styles.xml" },
+    {
+      open(name, a) {
+        if (name === "numFmt") custom.set(Number(a["numFmtId"]), a["formatCode"] ?? "");
+        else if (name === "cellXfs") inCellXfs = true;
+        else if (name === "xf" && inCellXfs) xfs.push(Number(a["numFmtId"] ?? 0));
+      },
+      close(name) {
+        if (name === "cellXfs") inCellXfs = false;
+      },
+      text() {},
     },
-    close(name) {
-      if (name === "cellXfs") inCellXfs = false;
-    },
-    text() {},
-  });
+  );
   return xfs.map((id) => {
     const code = custom.get(id);
     return code !== undefined ? isDateFormat(code) : DATE_FORMATS.has(id);
@@ -150,26 +177,35 @@ async function readSharedStrings(path: string, entries: Map<string, ZipEntry>): 
   const out: Shared[] = [];
   const t = new TextCollector();
   let total = 0;
-  await scanEntry(path, entries.get("xl/sharedStrings.xml"), MAX_ENTRY_BYTES, { zh: "共享字符串", en: "the shared strings" }, {
-    open(name) {
-      if (name === "t") t.inT = true;
-      else if (name === "rPh") t.inPhonetic = true;
+  await scanEntry(
+    path,
+    entries.get("xl/sharedStrings.xml"),
+    MAX_ENTRY_BYTES,
+    { zh: "共享字符串", en: "the shared strings" },
+    {
+      open(name) {
+        if (name === "t") t.inT = true;
+        else if (name === "rPh") t.inPhonetic = true;
+      },
+      close(name) {
+        if (name === "t") t.inT = false;
+        else if (name === "rPh") t.inPhonetic = false;
+        else if (name === "si") {
+          const s = t.take();
+          total += s === TOO_LONG ? MAX_CELL_CHARS : s.length;
+          if (total > MAX_SHARED_CHARS)
+            throw new XlsxError({
+              zh: `XLSX 文件的共享字符串总计超过 ${MAX_SHARED_CHARS / 1024 / 1024} Mi 个字符的上限（请另存为 CSV）`,
+              en: `the XLSX file's shared strings exceed the limit of ${MAX_SHARED_CHARS / 1024 / 1024} Mi characters in all (save it as CSV instead)`,
+            });
+          out.push(s);
+        }
+      },
+      text(s) {
+        t.add(s);
+      },
     },
-    close(name) {
-      if (name === "t") t.inT = false;
-      else if (name === "rPh") t.inPhonetic = false;
-      else if (name === "si") {
-        const s = t.take();
-        total += s === TOO_LONG ? MAX_CELL_CHARS : s.length;
-        if (total > MAX_SHARED_CHARS)
-          throw new XlsxError({ zh: `XLSX 文件的共享字符串总计超过 ${MAX_SHARED_CHARS / 1024 / 1024} Mi 个字符的上限（请另存为 CSV）`, en: `the XLSX file's shared strings exceed the limit of ${MAX_SHARED_CHARS / 1024 / 1024} Mi characters in all (save it as CSV instead)` });
-        out.push(s);
-      }
-    },
-    text(s) {
-      t.add(s);
-    },
-  });
+  );
   return out;
 }
 
@@ -191,7 +227,10 @@ export function serialDate(serial: number, date1904: boolean): string {
   return ms % DAY === 0 ? iso.slice(0, 10) : iso.slice(0, 19);
 }
 
-const cellTooLong = (ref: string): Text => ({ zh: `单元格 ${ref} 超过 ${MAX_CELL_CHARS} 个字符（Excel 的上限）`, en: `cell ${ref} holds more than ${MAX_CELL_CHARS} characters (Excel's own limit)` });
+const cellTooLong = (ref: string): Text => ({
+  zh: `单元格 ${ref} 超过 ${MAX_CELL_CHARS} 个字符（Excel 的上限）`,
+  en: `cell ${ref} holds more than ${MAX_CELL_CHARS} characters (Excel's own limit)`,
+});
 
 const cellName = (col: number, row: number): string => {
   let s = "";
@@ -209,28 +248,46 @@ export async function* readXlsx(path: string, opts: XlsxOptions = {}): AsyncGene
         ? e.text
         : typeof code === "string"
           ? { zh: `无法打开 XLSX 文件（${code}）`, en: `cannot open the XLSX file (${code})` }
-          : { zh: "无法读取 XLSX 文件（文件已损坏或不是工作簿）", en: "the XLSX file cannot be read (it is damaged or not a workbook)" };
+          : {
+              zh: "无法读取 XLSX 文件（文件已损坏或不是工作簿）",
+              en: "the XLSX file cannot be read (it is damaged or not a workbook)",
+            };
     yield { fileError: text, stopped: true };
   }
 }
 
 async function* rows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxItem> {
   const entries = await zipEntries(path);
-  if (!entries.has("xl/workbook.xml")) throw new XlsxError({ zh: "不是 XLSX 工作簿（缺少 xl/workbook.xml）", en: "not an XLSX workbook (xl/workbook.xml is missing)" });
+  if (!entries.has("xl/workbook.xml"))
+    throw new XlsxError({
+      zh: "不是 XLSX 工作簿（缺少 xl/workbook.xml）",
+      en: "not an XLSX workbook (xl/workbook.xml is missing)",
+    });
   const wb = await readWorkbook(path, entries);
   const rels = await readRels(path, entries);
   const names = wb.sheets.map((s) => s.name);
-  const sheet = opts.sheet !== undefined ? wb.sheets.find((s) => s.name === opts.sheet) ?? wb.sheets.find((s) => s.name.trim().toLowerCase() === opts.sheet?.trim().toLowerCase()) : wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0];
+  const sheet =
+    opts.sheet !== undefined
+      ? (wb.sheets.find((s) => s.name === opts.sheet) ??
+        wb.sheets.find((s) => s.name.trim().toLowerCase() === opts.sheet?.trim().toLowerCase()))
+      : (wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0]);
   if (!sheet) {
     throw new XlsxError(
       opts.sheet !== undefined
-        ? { zh: `没有名为「${opts.sheet}」的工作表（共有：${names.join("、")}）`, en: `no worksheet named '${opts.sheet}' (the workbook has: ${names.join(", ")})` }
+        ? {
+            zh: `没有名为「${opts.sheet}」的工作表（共有：${names.join("、")}）`,
+            en: `no worksheet named '${opts.sheet}' (the workbook has: ${names.join(", ")})`,
+          }
         : { zh: "工作簿中没有工作表", en: "the workbook has no worksheet" },
     );
   }
   const target = rels.get(sheet.rid);
   const entry = target ? entries.get(target) : undefined;
-  if (!entry) throw new XlsxError({ zh: `工作表「${sheet.name}」的数据缺失，文件可能已损坏`, en: `the data of worksheet '${sheet.name}' is missing; the file may be damaged` });
+  if (!entry)
+    throw new XlsxError({
+      zh: `工作表「${sheet.name}」的数据缺失，文件可能已损坏`,
+      en: `the data of worksheet '${sheet.name}' is missing; the file may be damaged`,
+    });
   const dates = await readDateStyles(path, entries);
   const shared = await readSharedStrings(path, entries);
 
@@ -260,7 +317,11 @@ async function* rows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxItem> 
       case "s": {
         const s = shared[Number(raw)];
         if (s === TOO_LONG) rowError ??= cellTooLong(c.ref);
-        else if (s === undefined) rowError ??= { zh: `单元格 ${c.ref} 引用的共享字符串不存在，文件可能已损坏`, en: `cell ${c.ref} refers to a shared string that does not exist; the file may be damaged` };
+        else if (s === undefined)
+          rowError ??= {
+            zh: `单元格 ${c.ref} 引用的共享字符串不存在，文件可能已损坏`,
+            en: `cell ${c.ref} refers to a shared string that does not exist; the file may be damaged`,
+          };
         value = typeof s === "string" ? s : undefined;
         break;
       }
@@ -321,10 +382,14 @@ async function* rows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxItem> 
       else inline.add(s);
     },
   });
-  for await (const t of entryText(path, entry, MAX_ENTRY_BYTES, { zh: `工作表「${sheet.name}」`, en: `worksheet '${sheet.name}'` })) {
+  for await (const t of entryText(path, entry, MAX_ENTRY_BYTES, {
+    zh: `工作表「${sheet.name}」`,
+    en: `worksheet '${sheet.name}'`,
+  })) {
     scanner.push(t);
     yield* ready.splice(0);
   }
   yield* ready.splice(0);
-  if (!seenValue) yield { fileError: { zh: `工作表「${sheet.name}」是空的`, en: `the worksheet '${sheet.name}' is empty` } };
+  if (!seenValue)
+    yield { fileError: { zh: `工作表「${sheet.name}」是空的`, en: `the worksheet '${sheet.name}' is empty` } };
 }

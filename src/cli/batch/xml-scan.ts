@@ -88,12 +88,17 @@ export class XmlScanner {
       const attrs: Record<string, string> = {};
       if (sp >= 0) {
         ATTR.lastIndex = sp;
-        for (let m = ATTR.exec(body); m; m = ATTR.exec(body)) attrs[localName(m[1] as string)] = decodeEntities(m[3] ?? m[4] ?? "");
+        for (let m = ATTR.exec(body); m; m = ATTR.exec(body))
+          attrs[localName(m[1] as string)] = decodeEntities(m[3] ?? m[4] ?? "");
       }
       this.h.open(name, attrs, selfClosing);
       if (selfClosing) this.h.close(name);
     }
     this.buf = s.slice(i);
-    if (this.buf.length > MAX_TAG) throw new XmlError({ zh: "XLSX 文件中的 XML 标记过长（超过 1 MiB），文件可能已损坏", en: "an XML tag in the XLSX file is longer than 1 MiB; the file may be damaged" });
+    if (this.buf.length > MAX_TAG)
+      throw new XmlError({
+        zh: "XLSX 文件中的 XML 标记过长（超过 1 MiB），文件可能已损坏",
+        en: "an XML tag in the XLSX file is longer than 1 MiB; the file may be damaged",
+      });
   }
 }

@@ -24,8 +24,14 @@ export interface ZipEntry {
 }
 
 const NOT_ZIP: Text = { zh: "不是 XLSX 文件（缺少 zip 文件标志）", en: "not an XLSX file (zip signature missing)" };
-const DAMAGED: Text = { zh: "XLSX 文件已损坏或不完整（zip 目录无法读取）", en: "the XLSX file is damaged or incomplete (its zip directory cannot be read)" };
-const DAMAGED_DATA: Text = { zh: "XLSX 文件已损坏或不完整（压缩数据无法解开）", en: "the XLSX file is damaged or incomplete (its compressed data cannot be unpacked)" };
+const DAMAGED: Text = {
+  zh: "XLSX 文件已损坏或不完整（zip 目录无法读取）",
+  en: "the XLSX file is damaged or incomplete (its zip directory cannot be read)",
+};
+const DAMAGED_DATA: Text = {
+  zh: "XLSX 文件已损坏或不完整（压缩数据无法解开）",
+  en: "the XLSX file is damaged or incomplete (its compressed data cannot be unpacked)",
+};
 
 /** The entries of the zip file at `path`, by name. */
 export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
@@ -89,7 +95,11 @@ export async function* zipEntryBytes(path: string, e: ZipEntry, cap: number, wha
   } finally {
     await fh.close();
   }
-  if (e.method !== 0 && e.method !== 8) throw new ZipError({ zh: `XLSX 文件使用了不支持的压缩方式（${e.method}）`, en: `the XLSX file uses an unsupported compression method (${e.method})` });
+  if (e.method !== 0 && e.method !== 8)
+    throw new ZipError({
+      zh: `XLSX 文件使用了不支持的压缩方式（${e.method}）`,
+      en: `the XLSX file uses an unsupported compression method (${e.method})`,
+    });
   const raw = createReadStream(path, { start, end: start + Math.max(0, e.compressedSize) - 1 });
   const source = e.method === 8 ? raw.pipe(createInflateRaw()) : raw;
   raw.on("error", (err) => source.destroy(err));
@@ -111,5 +121,8 @@ export async function* zipEntryBytes(path: string, e: ZipEntry, cap: number, wha
 
 function tooLarge(what: Text, cap: number): Text {
   const mib = Math.round(cap / 1024 / 1024);
-  return { zh: `${what.zh}超过 ${mib} MiB 的上限（请另存为 CSV）`, en: `${what.en} is larger than the limit of ${mib} MiB (save it as CSV instead)` };
+  return {
+    zh: `${what.zh}超过 ${mib} MiB 的上限（请另存为 CSV）`,
+    en: `${what.en} is larger than the limit of ${mib} MiB (save it as CSV instead)`,
+  };
 }

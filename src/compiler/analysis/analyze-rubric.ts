@@ -74,7 +74,12 @@ export function indicatorEnv(inf: Inferrer, model: RubricModel, ind: IndicatorNo
   return env;
 }
 
-function inferIndicator(shared: Inferrer, model: RubricModel, ind: IndicatorNode, signature: string): IndicatorInference {
+function inferIndicator(
+  shared: Inferrer,
+  model: RubricModel,
+  ind: IndicatorNode,
+  signature: string,
+): IndicatorInference {
   const inf = new Inferrer(model, shared);
   const lets = new Map<string, LetDef>(model.lets);
   for (const l of ind.lets) lets.set(l.name, l);
@@ -88,9 +93,16 @@ function inferIndicator(shared: Inferrer, model: RubricModel, ind: IndicatorNode
   }
   const env = indicatorEnv(inf, model, ind);
   for (const l of ind.lets) inf.letInfo(l, env);
-  const parts = ind.parts.map((p) => inf.infer(p.rule, { ...env, file: p.file, report: p.file === model.file, partPoints: p.points, ruleTop: true }));
+  const parts = ind.parts.map((p) =>
+    inf.infer(p.rule, { ...env, file: p.file, report: p.file === model.file, partPoints: p.points, ruleTop: true }),
+  );
   // Rubric-level lets are reported once, by the rubric's own inference: drop repeats here.
-  const own = inf.diagnostics.filter((d) => ![...model.lets.values()].some((l) => d.file === l.file && d.span.start >= l.span.start && d.span.end <= l.span.end));
+  const own = inf.diagnostics.filter(
+    (d) =>
+      ![...model.lets.values()].some(
+        (l) => d.file === l.file && d.span.start >= l.span.start && d.span.end <= l.span.end,
+      ),
+  );
   return { signature, info: inf.info, divisions: inf.divisions, bands: inf.bands, diagnostics: own, parts };
 }
 

@@ -20,7 +20,8 @@ export function boundRange(e: BoundExpr, rangeOf: (input: string) => I.Range): I
 
 /** What `x op bound` says about x, given the bound's range. */
 export function rangeUnder(op: "=" | "<" | "<=" | ">" | ">=", bound: I.Range): I.Range {
-  const open = (b: I.Bound | undefined): I.Bound | undefined => b && (op === "<" || op === ">" ? { v: b.v, closed: false } : b);
+  const open = (b: I.Bound | undefined): I.Bound | undefined =>
+    b && (op === "<" || op === ">" ? { v: b.v, closed: false } : b);
   const lo = op === "=" || op === ">=" || op === ">" ? open(bound.lo) : undefined;
   const hi = op === "=" || op === "<=" || op === "<" ? open(bound.hi) : undefined;
   return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };

@@ -140,7 +140,8 @@ export class Inferrer {
     }
     this.inputRelations = new Set();
     this.inputRanges = new Map();
-    for (const input of model.inputs.values()) if (!this.inputRanges.has(input.name)) this.inputRanges.set(input.name, this.declaredRange(input));
+    for (const input of model.inputs.values())
+      if (!this.inputRanges.has(input.name)) this.inputRanges.set(input.name, this.declaredRange(input));
   }
 
   result(): Inference {
@@ -224,7 +225,16 @@ export class Inferrer {
       this.letStack.add(def);
       if (!this.letDivisions.has(def)) this.letDivisions.set(def, new Set());
       // The body on its own, without the guards of the first use: what it says holds at every use.
-      const letEnv: Env = { ...env, facts: new Map(), relations: this.inputRelations, locals: new Map(), file: def.file, report: def.file === this.model.file, ruleTop: false, inLet: def };
+      const letEnv: Env = {
+        ...env,
+        facts: new Map(),
+        relations: this.inputRelations,
+        locals: new Map(),
+        file: def.file,
+        report: def.file === this.model.file,
+        ruleTop: false,
+        inLet: def,
+      };
       cached = this.infer(def.value, letEnv);
       this.letStack.delete(def);
       this.letCache.set(def, cached);
@@ -232,7 +242,14 @@ export class Inferrer {
     if (!narrowed || this.letStack.has(def)) return cached;
     // Re-infer under the guards in force here (e.g. `else` of `实际 > 计划`), quietly.
     this.letStack.add(def);
-    const r = this.infer(def.value, { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false, inLet: def });
+    const r = this.infer(def.value, {
+      ...env,
+      locals: new Map(),
+      file: def.file,
+      report: false,
+      ruleTop: false,
+      inLet: def,
+    });
     this.letStack.delete(def);
     return { type: cached.type, range: I.intersect(r.range, cached.range) };
   }
@@ -262,7 +279,13 @@ export class Inferrer {
       const quiet: Env = { ...env, locals: new Map(), file: def.file, report: false, ruleTop: false };
       const r = this.infer(d, quiet).range;
       const guarded = env.relations.has(`nonzero:${exprKey(d)}`);
-      this.divisions.push({ file: def.file, divisor: d, range: r, report: env.report && def.file === this.model.file, guarded });
+      this.divisions.push({
+        file: def.file,
+        divisor: d,
+        range: r,
+        report: env.report && def.file === this.model.file,
+        guarded,
+      });
     }
   }
 
@@ -298,28 +321,60 @@ export class Inferrer {
         const o = this.infer(e.object, this.sub(env));
         if (o.type.kind === "error") return ERR;
         if (o.type.kind !== "record") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.object.span }, { expected: W.record, actual: ty(o.type), context: "'.'" }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.object.span },
+              { expected: W.record, actual: ty(o.type), context: "'.'" },
+            ),
+          );
           return ERR;
         }
         const f = o.type.fields.get(e.field.text);
         if (!f) {
           const s = suggest(e.field.text, o.type.fields.keys());
-          this.diag(env, diagnostic("unknown-name", { file: env.file, span: e.field.span }, { name: e.field.text, kind: "field", ...(s ? { suggestion: s } : {}) }));
+          this.diag(
+            env,
+            diagnostic(
+              "unknown-name",
+              { file: env.file, span: e.field.span },
+              { name: e.field.text, kind: "field", ...(s ? { suggestion: s } : {}) },
+            ),
+          );
           return ERR;
         }
         // A pair's two values share the pair input's declared range.
-        if (o.type.pair && e.object.kind === "Ref" && this.model.inputs.has(e.object.name.text)) return { type: f, range: o.range };
+        if (o.type.pair && e.object.kind === "Ref" && this.model.inputs.has(e.object.name.text))
+          return { type: f, range: o.range };
         return { type: f, range: f.kind === "num" && f.dim === "count" ? I.NONNEG : I.FULL };
       }
       case "Index": {
         const o = this.infer(e.object, this.sub(env));
         const ix = this.infer(e.index, this.sub(env));
-        if (ix.type.kind !== "error" && !(ix.type.kind === "num" && (ix.type.dim === "count" || ix.type.dim === "plain"))) {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.index.span }, { expected: W.count, actual: ty(ix.type), context: W.index }));
+        if (
+          ix.type.kind !== "error" &&
+          !(ix.type.kind === "num" && (ix.type.dim === "count" || ix.type.dim === "plain"))
+        ) {
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.index.span },
+              { expected: W.count, actual: ty(ix.type), context: W.index },
+            ),
+          );
         }
         if (o.type.kind === "error") return ERR;
         if (o.type.kind !== "array") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.object.span }, { expected: W.array, actual: ty(o.type), context: "'[…]'" }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.object.span },
+              { expected: W.array, actual: ty(o.type), context: "'[…]'" },
+            ),
+          );
           return ERR;
         }
         return { type: o.type.element, range: o.range };
@@ -332,7 +387,14 @@ export class Inferrer {
         }
         if (o.type.kind === "error") return ERR;
         if (o.type.kind !== "num") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.operand.span }, { expected: W.number, actual: ty(o.type), context: "'-'" }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.operand.span },
+              { expected: W.number, actual: ty(o.type), context: "'-'" },
+            ),
+          );
           return ERR;
         }
         return num(o.type.dim, I.neg(o.range));
@@ -350,20 +412,32 @@ export class Inferrer {
         const it = this.infer(e.iterable, this.sub(env));
         if (it.type.kind === "error") return ERR;
         if (it.type.kind !== "array") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.iterable.span }, { expected: W.array, actual: ty(it.type), context: "'each'" }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.iterable.span },
+              { expected: W.array, actual: ty(it.type), context: "'each'" },
+            ),
+          );
           return ERR;
         }
         const locals = new Map(env.locals);
         locals.set(e.variable.text, { type: it.type.element, range: it.range });
         const body = this.infer(e.body, { ...this.sub(env), locals });
         return {
-          type: { kind: "array", element: body.type, ...(it.type.length !== undefined ? { length: it.type.length } : {}) },
+          type: {
+            kind: "array",
+            element: body.type,
+            ...(it.type.length !== undefined ? { length: it.type.length } : {}),
+          },
           range: body.range,
         };
       }
       case "Array": {
         const els = e.elements.map((x) => this.infer(x, this.sub(env)));
-        if (els.length === 0) return { type: { kind: "array", element: { kind: "num", dim: "plain" }, length: 0 }, range: I.FULL };
+        if (els.length === 0)
+          return { type: { kind: "array", element: { kind: "num", dim: "plain" }, length: 0 }, range: I.FULL };
         const joined = this.joinBranches(els, e.elements, env);
         return { type: { kind: "array", element: joined.type, length: els.length }, range: joined.range };
       }
@@ -372,7 +446,11 @@ export class Inferrer {
         const to = constValue(e.to);
         const len = from && to && from.isInteger() && to.isInteger() ? Number(to.sub(from).num) + 1 : undefined;
         return {
-          type: { kind: "array", element: { kind: "num", dim: "count" }, ...(len !== undefined && len >= 0 ? { length: len } : {}) },
+          type: {
+            kind: "array",
+            element: { kind: "num", dim: "count" },
+            ...(len !== undefined && len >= 0 ? { length: len } : {}),
+          },
           range: from && to ? I.closed(from, to) : I.NONNEG,
         };
       }
@@ -407,7 +485,10 @@ export class Inferrer {
     const local = env.locals.get(name);
     if (local) return local;
     if (env.inRule && (this.model.inputs.has(name) || this.model.lets.has(name))) {
-      this.diag(env, diagnostic("rule-not-pure", { file: env.file, span: e.name.span }, { rule: env.inRule.name, name }));
+      this.diag(
+        env,
+        diagnostic("rule-not-pure", { file: env.file, span: e.name.span }, { rule: env.inRule.name, name }),
+      );
       return ERR;
     }
     const let_ = env.lets.get(name);
@@ -424,23 +505,57 @@ export class Inferrer {
       return { type: input.type, range };
     }
     const owners = [...this.model.enums.values()].filter((en) => en.members.includes(name));
-    if (owners.length >= 1 && owners[0]) return { type: { kind: "enum", name: owners[0].name, members: owners[0].members }, range: I.FULL };
-    const candidates = [...env.locals.keys(), ...env.lets.keys(), ...this.model.inputs.keys(), ...[...this.model.enums.values()].flatMap((x) => x.members)];
+    if (owners.length >= 1 && owners[0])
+      return { type: { kind: "enum", name: owners[0].name, members: owners[0].members }, range: I.FULL };
+    const candidates = [
+      ...env.locals.keys(),
+      ...env.lets.keys(),
+      ...this.model.inputs.keys(),
+      ...[...this.model.enums.values()].flatMap((x) => x.members),
+    ];
     const s = suggest(name, candidates);
-    this.diag(env, diagnostic("unknown-name", { file: env.file, span: e.name.span }, { name, kind: "name", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+    this.diag(
+      env,
+      diagnostic(
+        "unknown-name",
+        { file: env.file, span: e.name.span },
+        { name, kind: "name", ...(s ? { suggestion: s } : {}) },
+        [],
+        s ? { suggestion: s } : undefined,
+      ),
+    );
     return ERR;
   }
 
   private expectBool(i: ExprInfo, e: A.Expr, env: Env, context: string): void {
     if (i.type.kind !== "bool" && i.type.kind !== "error") {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.bool, actual: ty(i.type), context }));
+      this.diag(
+        env,
+        diagnostic(
+          "type-mismatch",
+          { file: env.file, span: e.span },
+          { expected: W.bool, actual: ty(i.type), context },
+        ),
+      );
     }
   }
 
-  private expectNum(i: ExprInfo, e: A.Expr, env: Env, context: string): i is ExprInfo & { type: { kind: "num"; dim: Dim } } {
+  private expectNum(
+    i: ExprInfo,
+    e: A.Expr,
+    env: Env,
+    context: string,
+  ): i is ExprInfo & { type: { kind: "num"; dim: Dim } } {
     if (i.type.kind === "num") return true;
     if (i.type.kind !== "error") {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.number, actual: ty(i.type), context }));
+      this.diag(
+        env,
+        diagnostic(
+          "type-mismatch",
+          { file: env.file, span: e.span },
+          { expected: W.number, actual: ty(i.type), context },
+        ),
+      );
     }
     return false;
   }
@@ -455,18 +570,39 @@ export class Inferrer {
         return;
       }
       if (acc.type.kind === "num" && it.type.kind === "num") {
-        const d = dimJoin(acc.type.dim, it.type.dim) ?? (isPointsLike(acc.type.dim) && isPointsLike(it.type.dim) ? "points" : undefined);
+        const d =
+          dimJoin(acc.type.dim, it.type.dim) ??
+          (isPointsLike(acc.type.dim) && isPointsLike(it.type.dim) ? "points" : undefined);
         if (!d) {
           const ex = exprs[i];
-          if (ex) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: ex.span }, { op: "if/else", left: ty(acc.type), right: ty(it.type) }));
+          if (ex)
+            this.diag(
+              env,
+              diagnostic(
+                "unit-mismatch",
+                { file: env.file, span: ex.span },
+                { op: "if/else", left: ty(acc.type), right: ty(it.type) },
+              ),
+            );
           return;
         }
         acc = num(d, I.union(acc.range, it.range));
         return;
       }
-      if (acc.type.kind !== it.type.kind || (acc.type.kind === "enum" && it.type.kind === "enum" && acc.type.name !== it.type.name)) {
+      if (
+        acc.type.kind !== it.type.kind ||
+        (acc.type.kind === "enum" && it.type.kind === "enum" && acc.type.name !== it.type.name)
+      ) {
         const ex = exprs[i];
-        if (ex) this.diag(env, diagnostic("type-mismatch", { file: env.file, span: ex.span }, { expected: ty(acc.type), actual: ty(it.type), context: W.alternatives }));
+        if (ex)
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: ex.span },
+              { expected: ty(acc.type), actual: ty(it.type), context: W.alternatives },
+            ),
+          );
       }
     });
     return acc ?? ERR;
@@ -476,7 +612,10 @@ export class Inferrer {
     const senv = this.sub(env);
     if (e.op === "and" || e.op === "or") {
       const l = this.infer(e.left, senv);
-      const r = this.infer(e.right, e.op === "and" ? this.narrow(senv, e.left, true) : this.narrow(senv, e.left, false));
+      const r = this.infer(
+        e.right,
+        e.op === "and" ? this.narrow(senv, e.left, true) : this.narrow(senv, e.left, false),
+      );
       this.expectBool(l, e.left, env, `'${e.op}'`);
       this.expectBool(r, e.right, env, `'${e.op}'`);
       return BOOL;
@@ -484,12 +623,23 @@ export class Inferrer {
     const l = this.infer(e.left, senv);
     const isDiv = e.op === "/";
     const r = this.infer(e.right, senv);
-    if (l.type.kind === "error" || r.type.kind === "error") return ["=", "!=", "<", "<=", ">", ">="].includes(e.op) ? BOOL : ERR;
+    if (l.type.kind === "error" || r.type.kind === "error")
+      return ["=", "!=", "<", "<=", ">", ">="].includes(e.op) ? BOOL : ERR;
     if (e.op === "=" || e.op === "!=") {
       if (l.type.kind === "num" && r.type.kind === "num") {
         if (!dimJoin(l.type.dim, r.type.dim)) this.unitError(e, l, r, env);
-      } else if (l.type.kind !== r.type.kind || (l.type.kind === "enum" && r.type.kind === "enum" && l.type.name !== r.type.name)) {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.right.span }, { expected: ty(l.type), actual: ty(r.type), context: `'${e.op}'` }));
+      } else if (
+        l.type.kind !== r.type.kind ||
+        (l.type.kind === "enum" && r.type.kind === "enum" && l.type.name !== r.type.name)
+      ) {
+        this.diag(
+          env,
+          diagnostic(
+            "type-mismatch",
+            { file: env.file, span: e.right.span },
+            { expected: ty(l.type), actual: ty(r.type), context: `'${e.op}'` },
+          ),
+        );
       }
       return BOOL;
     }
@@ -543,10 +693,15 @@ export class Inferrer {
           out = I.intersect(I.union(out, I.FULL), I.closed(Exact.ZERO, Exact.ONE));
         }
         // Likewise k * a / b with a <= b (a, b ≥ 0) lies within k × [0, 1]: `分 * 实际 / 目标` below target.
-        if (e.left.kind === "Binary" && e.left.op === "*" && env.relations.has(`${exprKey(e.left.right)}<=${exprKey(e.right)}`)) {
+        if (
+          e.left.kind === "Binary" &&
+          e.left.op === "*" &&
+          env.relations.has(`${exprKey(e.left.right)}<=${exprKey(e.right)}`)
+        ) {
           const k = this.info.get(e.left.left)?.range;
           const a = this.info.get(e.left.right)?.range;
-          if (k && a?.lo && a.lo.v.sign() >= 0 && r.range.lo && r.range.lo.v.sign() >= 0) out = I.intersect(out, I.mul(k, I.closed(Exact.ZERO, Exact.ONE)));
+          if (k && a?.lo && a.lo.v.sign() >= 0 && r.range.lo && r.range.lo.v.sign() >= 0)
+            out = I.intersect(out, I.mul(k, I.closed(Exact.ZERO, Exact.ONE)));
         }
         return num(d, out);
       }
@@ -556,36 +711,85 @@ export class Inferrer {
   }
 
   private unitError(e: A.BinaryExpr, l: ExprInfo, r: ExprInfo, env: Env): void {
-    this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.opSpan }, { op: e.op, left: ty(l.type), right: ty(r.type) }, [
-      { file: env.file, span: e.left.span, message: { zh: `左侧为${ty(l.type).zh}`, en: `left side is ${ty(l.type).en}` } },
-      { file: env.file, span: e.right.span, message: { zh: `右侧为${ty(r.type).zh}`, en: `right side is ${ty(r.type).en}` } },
-    ]));
+    this.diag(
+      env,
+      diagnostic(
+        "unit-mismatch",
+        { file: env.file, span: e.opSpan },
+        { op: e.op, left: ty(l.type), right: ty(r.type) },
+        [
+          {
+            file: env.file,
+            span: e.left.span,
+            message: { zh: `左侧为${ty(l.type).zh}`, en: `left side is ${ty(l.type).en}` },
+          },
+          {
+            file: env.file,
+            span: e.right.span,
+            message: { zh: `右侧为${ty(r.type).zh}`, en: `right side is ${ty(r.type).en}` },
+          },
+        ],
+      ),
+    );
   }
 
   private call(e: A.CallExpr, env: Env): ExprInfo {
     const senv = this.sub(env);
     const name = builtin(e.callee.text);
-    const args = e.args.map((a, i) => (name === "round" && i === 2 && roundingModeArg(a) ? { type: { kind: "text" as const }, range: I.FULL } : this.infer(a, senv)));
+    const args = e.args.map((a, i) =>
+      name === "round" && i === 2 && roundingModeArg(a)
+        ? { type: { kind: "text" as const }, range: I.FULL }
+        : this.infer(a, senv),
+    );
     const rule = name ? undefined : this.model.rules.get(e.callee.text);
-    if (rule) return inferRuleCall(this, e, rule, env, args, (r) => declarationHasErrors(new Inferrer(this.model, this), r));
+    if (rule)
+      return inferRuleCall(this, e, rule, env, args, (r) => declarationHasErrors(new Inferrer(this.model, this), r));
     if (!name) {
       const s = suggest(e.callee.text, [...builtinNames(), ...this.model.rules.keys()]);
-      this.diag(env, diagnostic("unknown-name", { file: env.file, span: e.callee.span }, { name: e.callee.text, kind: "function", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+      this.diag(
+        env,
+        diagnostic(
+          "unknown-name",
+          { file: env.file, span: e.callee.span },
+          { name: e.callee.text, kind: "function", ...(s ? { suggestion: s } : {}) },
+          [],
+          s ? { suggestion: s } : undefined,
+        ),
+      );
       return ERR;
     }
     const arity = (lo: number, hi: number): boolean => {
       if (args.length < lo || args.length > hi) {
-        this.diag(env, diagnostic("wrong-arity", { file: env.file, span: e.span }, { name: e.callee.text, expected: lo === hi ? `${lo}` : hi === Infinity ? `≥${lo}` : `${lo}–${hi}`, actual: args.length }));
+        this.diag(
+          env,
+          diagnostic(
+            "wrong-arity",
+            { file: env.file, span: e.span },
+            {
+              name: e.callee.text,
+              expected: lo === hi ? `${lo}` : hi === Infinity ? `≥${lo}` : `${lo}–${hi}`,
+              actual: args.length,
+            },
+          ),
+        );
         return false;
       }
       return true;
     };
-    if (args.some((a) => a.type.kind === "error")) return name === "count" || name === "len" ? num("count", I.NONNEG) : ERR;
+    if (args.some((a) => a.type.kind === "error"))
+      return name === "count" || name === "len" ? num("count", I.NONNEG) : ERR;
     const first = args[0];
     const arrayArg = (): (ExprInfo & { type: { kind: "array" } }) | undefined => {
       if (!first) return undefined;
       if (first.type.kind !== "array") {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[0]?.span ?? e.span }, { expected: W.array, actual: ty(first.type), context: e.callee.text }));
+        this.diag(
+          env,
+          diagnostic(
+            "type-mismatch",
+            { file: env.file, span: e.args[0]?.span ?? e.span },
+            { expected: W.array, actual: ty(first.type), context: e.callee.text },
+          ),
+        );
         return undefined;
       }
       return first as ExprInfo & { type: { kind: "array" } };
@@ -609,7 +813,14 @@ export class Inferrer {
           }
           const d = dimJoin((acc.type as { dim: Dim }).dim, a.type.dim);
           if (!d) {
-            this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: (e.args[i] as A.Expr).span }, { op: e.callee.text, left: ty(acc.type), right: ty(a.type) }));
+            this.diag(
+              env,
+              diagnostic(
+                "unit-mismatch",
+                { file: env.file, span: (e.args[i] as A.Expr).span },
+                { op: e.callee.text, left: ty(acc.type), right: ty(a.type) },
+              ),
+            );
             return ERR;
           }
           acc = num(d, name === "min" ? I.min(acc.range, a.range) : I.max(acc.range, a.range));
@@ -622,18 +833,35 @@ export class Inferrer {
         const a = arrayArg();
         if (!a) return ERR;
         if (a.type.element.kind !== "num") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.numberArray, actual: ty(a.type), context: e.callee.text }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.span },
+              { expected: W.numberArray, actual: ty(a.type), context: e.callee.text },
+            ),
+          );
           return ERR;
         }
         const n = a.type.length;
         if (name === "mean") return num(a.type.element.dim, a.range);
-        return num(a.type.element.dim, n !== undefined ? I.scale(a.range, n) : a.range.lo && a.range.lo.v.sign() >= 0 ? I.NONNEG : I.FULL);
+        return num(
+          a.type.element.dim,
+          n !== undefined ? I.scale(a.range, n) : a.range.lo && a.range.lo.v.sign() >= 0 ? I.NONNEG : I.FULL,
+        );
       }
       case "count": {
         if (!arity(1, 1)) return num("count", I.NONNEG);
         const a = arrayArg();
         if (a && a.type.element.kind !== "bool") {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.span }, { expected: W.boolArray, actual: ty(a.type), context: e.callee.text }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.span },
+              { expected: W.boolArray, actual: ty(a.type), context: e.callee.text },
+            ),
+          );
         }
         return num("count", a?.type.length !== undefined ? I.closed(Exact.ZERO, Exact.int(a.type.length)) : I.NONNEG);
       }
@@ -646,27 +874,61 @@ export class Inferrer {
       case "floor":
       case "ceil": {
         if (!arity(1, 1) || !first || !this.expectNum(first, e.args[0] as A.Expr, env, e.callee.text)) return ERR;
-        const f = name === "abs" ? (v: Exact) => v.abs() : name === "floor" ? (v: Exact) => v.floor() : (v: Exact) => v.ceil();
-        const r = name === "abs" ? (first.range.lo && first.range.lo.v.sign() >= 0 ? first.range : I.max(first.range, I.neg(first.range))) : I.widenToClosed(first.range, f);
+        const f =
+          name === "abs" ? (v: Exact) => v.abs() : name === "floor" ? (v: Exact) => v.floor() : (v: Exact) => v.ceil();
+        const r =
+          name === "abs"
+            ? first.range.lo && first.range.lo.v.sign() >= 0
+              ? first.range
+              : I.max(first.range, I.neg(first.range))
+            : I.widenToClosed(first.range, f);
         return num(first.type.dim, name === "abs" ? I.intersect(r, I.NONNEG) : r);
       }
       case "round": {
         if (!arity(2, 3) || !first || !this.expectNum(first, e.args[0] as A.Expr, env, e.callee.text)) return ERR;
         if (e.args[2] && !roundingModeArg(e.args[2])) {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[2].span }, { expected: { zh: "舍入方式（四舍五入、银行家舍入、舍去、进一）", en: "a rounding mode (half-up, half-even, down, up)" }, actual: W.expression, context: "round" }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.args[2].span },
+              {
+                expected: {
+                  zh: "舍入方式（四舍五入、银行家舍入、舍去、进一）",
+                  en: "a rounding mode (half-up, half-even, down, up)",
+                },
+                actual: W.expression,
+                context: "round",
+              },
+            ),
+          );
         }
         const digits = e.args[1] ? constValue(e.args[1]) : undefined;
         if (!digits || !digits.isInteger() || digits.sign() < 0) {
-          this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.args[1]?.span ?? e.span }, { expected: W.digits, actual: W.expression, context: "round" }));
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.args[1]?.span ?? e.span },
+              { expected: W.digits, actual: W.expression, context: "round" },
+            ),
+          );
           return num(first.type.dim, first.range);
         }
-        return num(first.type.dim, I.widenToClosed(first.range, (v) => v.round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up")));
+        return num(
+          first.type.dim,
+          I.widenToClosed(first.range, (v) => v.round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up")),
+        );
       }
       case "clamp": {
         if (!arity(3, 3)) return ERR;
-        for (let i = 0; i < 3; i++) if (!this.expectNum(args[i] as ExprInfo, e.args[i] as A.Expr, env, "clamp")) return ERR;
+        for (let i = 0; i < 3; i++)
+          if (!this.expectNum(args[i] as ExprInfo, e.args[i] as A.Expr, env, "clamp")) return ERR;
         const [x, lo, hi] = args as [ExprInfo, ExprInfo, ExprInfo];
-        const d = dimJoin((x.type as { dim: Dim }).dim, dimJoin((lo.type as { dim: Dim }).dim, (hi.type as { dim: Dim }).dim) ?? "plain");
+        const d = dimJoin(
+          (x.type as { dim: Dim }).dim,
+          dimJoin((lo.type as { dim: Dim }).dim, (hi.type as { dim: Dim }).dim) ?? "plain",
+        );
         return num(d ?? (x.type as { dim: Dim }).dim, I.min(I.max(x.range, lo.range), hi.range));
       }
     }
@@ -680,19 +942,35 @@ export class Inferrer {
     const values: ExprInfo[] = [];
     for (const arm of e.arms) {
       const bounds: A.Expr[] =
-        arm.cond.kind === "compare" ? [arm.cond.value] : arm.cond.kind === "interval" ? [arm.cond.interval.lo, arm.cond.interval.hi] : [];
+        arm.cond.kind === "compare"
+          ? [arm.cond.value]
+          : arm.cond.kind === "interval"
+            ? [arm.cond.interval.lo, arm.cond.interval.hi]
+            : [];
       for (const b of bounds) {
         const bi = this.infer(b, senv);
         if (constValue(b) === undefined) this.diag(env, diagnostic("band-bound", { file: env.file, span: b.span }, {}));
-        else if (unitlessMoneyLiteral(sdim, b)) this.diag(env, diagnostic("money-literal-unit", { file: env.file, span: b.span }, { text: exprKey(b) }));
+        else if (unitlessMoneyLiteral(sdim, b))
+          this.diag(env, diagnostic("money-literal-unit", { file: env.file, span: b.span }, { text: exprKey(b) }));
         else if (bi.type.kind === "num" && subject.type.kind === "num" && !dimJoin(sdim, bi.type.dim)) {
-          this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: b.span }, { op: "bands", left: ty(subject.type), right: ty(bi.type) }));
+          this.diag(
+            env,
+            diagnostic(
+              "unit-mismatch",
+              { file: env.file, span: b.span },
+              { op: "bands", left: ty(subject.type), right: ty(bi.type) },
+            ),
+          );
         }
       }
       values.push(this.infer(arm.value, { ...env, ruleTop: false }));
     }
     this.bands.push({ file: env.file, bands: e, subject, report: env.report });
-    return this.joinBranches(values, e.arms.map((a) => a.value), env);
+    return this.joinBranches(
+      values,
+      e.arms.map((a) => a.value),
+      env,
+    );
   }
 
   /** What the judged-rule checks need of this inferrer. */
@@ -708,7 +986,14 @@ export class Inferrer {
     let members: readonly string[] = [];
     if (subject.type.kind === "enum") members = subject.type.members;
     else if (subject.type.kind !== "error") {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.subject.span }, { expected: W.enum, actual: ty(subject.type), context: "tiers" }));
+      this.diag(
+        env,
+        diagnostic(
+          "type-mismatch",
+          { file: env.file, span: e.subject.span },
+          { expected: W.enum, actual: ty(subject.type), context: "tiers" },
+        ),
+      );
     }
     const covered = new Set<string>();
     let hasOtherwise = false;
@@ -716,9 +1001,26 @@ export class Inferrer {
       if (arm.member) {
         if (subject.type.kind === "enum" && !members.includes(arm.member.text)) {
           const s = suggest(arm.member.text, members);
-          this.diag(env, diagnostic("unknown-name", { file: env.file, span: arm.member.span }, { name: arm.member.text, kind: "enum member", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+          this.diag(
+            env,
+            diagnostic(
+              "unknown-name",
+              { file: env.file, span: arm.member.span },
+              { name: arm.member.text, kind: "enum member", ...(s ? { suggestion: s } : {}) },
+              [],
+              s ? { suggestion: s } : undefined,
+            ),
+          );
         }
-        if (covered.has(arm.member.text)) this.diag(env, diagnostic("duplicate-name", { file: env.file, span: arm.member.span }, { name: arm.member.text, kind: "enum member" }));
+        if (covered.has(arm.member.text))
+          this.diag(
+            env,
+            diagnostic(
+              "duplicate-name",
+              { file: env.file, span: arm.member.span },
+              { name: arm.member.text, kind: "enum member" },
+            ),
+          );
         covered.add(arm.member.text);
       } else hasOtherwise = true;
       values.push(this.infer(arm.value, { ...env, ruleTop: false }));
@@ -727,7 +1029,11 @@ export class Inferrer {
     if (!hasOtherwise && missing.length > 0) {
       this.diag(env, diagnostic("tiers-missing", { file: env.file, span: e.span }, { members: missing.join(", ") }));
     }
-    return this.joinBranches(values, e.arms.map((a) => a.value), env);
+    return this.joinBranches(
+      values,
+      e.arms.map((a) => a.value),
+      env,
+    );
   }
 
   private deduct(e: A.DeductPerExpr | A.DeductBeyondExpr, env: Env): ExprInfo {
@@ -737,24 +1043,67 @@ export class Inferrer {
     }
     const amount = this.infer(e.amount, senv);
     if (this.expectNum(amount, e.amount, env, "deduct") && !isPointsLike(amount.type.dim)) {
-      this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.amount.span }, { expected: W.points, actual: ty(amount.type), context: "deduct" }));
+      this.diag(
+        env,
+        diagnostic(
+          "type-mismatch",
+          { file: env.file, span: e.amount.span },
+          { expected: W.points, actual: ty(amount.type), context: "deduct" },
+        ),
+      );
     }
     if (e.kind === "DeductPer") {
       const c = this.infer(e.count, senv);
       if (this.expectNum(c, e.count, env, "deduct … per") && c.type.dim !== "count" && c.type.dim !== "plain") {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.count.span }, { expected: W.count, actual: ty(c.type), context: "deduct … per" }));
+        this.diag(
+          env,
+          diagnostic(
+            "type-mismatch",
+            { file: env.file, span: e.count.span },
+            { expected: W.count, actual: ty(c.type), context: "deduct … per" },
+          ),
+        );
       }
     } else {
       const step = this.infer(e.step, senv);
       const subject = this.infer(e.subject, senv);
       const threshold = this.infer(e.threshold, senv);
-      if (this.expectNum(step, e.step, env, "per") && this.expectNum(subject, e.subject, env, "of") && this.expectNum(threshold, e.threshold, env, e.direction)) {
-        if (!dimJoin(subject.type.dim, step.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.step.span }, { op: "per", left: ty(subject.type), right: ty(step.type) }));
-        if (!dimJoin(subject.type.dim, threshold.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.threshold.span }, { op: e.direction, left: ty(subject.type), right: ty(threshold.type) }));
+      if (
+        this.expectNum(step, e.step, env, "per") &&
+        this.expectNum(subject, e.subject, env, "of") &&
+        this.expectNum(threshold, e.threshold, env, e.direction)
+      ) {
+        if (!dimJoin(subject.type.dim, step.type.dim))
+          this.diag(
+            env,
+            diagnostic(
+              "unit-mismatch",
+              { file: env.file, span: e.step.span },
+              { op: "per", left: ty(subject.type), right: ty(step.type) },
+            ),
+          );
+        if (!dimJoin(subject.type.dim, threshold.type.dim))
+          this.diag(
+            env,
+            diagnostic(
+              "unit-mismatch",
+              { file: env.file, span: e.threshold.span },
+              { op: e.direction, left: ty(subject.type), right: ty(threshold.type) },
+            ),
+          );
         const sv = constValue(e.step);
-        if (sv && sv.sign() <= 0) this.diag(env, diagnostic("division-by-zero", { file: env.file, span: e.step.span }, { divisor: "per", range: sv.toString() }));
+        if (sv && sv.sign() <= 0)
+          this.diag(
+            env,
+            diagnostic(
+              "division-by-zero",
+              { file: env.file, span: e.step.span },
+              { divisor: "per", range: sv.toString() },
+            ),
+          );
       }
-      if (!e.mode && (e.direction === "off" || e.cap || e.subjectFirst)) this.diag(env, diagnostic("deduct-mode-missing", { file: env.file, span: e.step.span }, {}));
+      if (!e.mode && (e.direction === "off" || e.cap || e.subjectFirst))
+        this.diag(env, diagnostic("deduct-mode-missing", { file: env.file, span: e.step.span }, {}));
     }
     return num("points", this.deductRange(e, env, senv));
   }
@@ -767,7 +1116,14 @@ export class Inferrer {
     if (e.cap) {
       const cap = this.infer(e.cap, senv);
       if (this.expectNum(cap, e.cap, env, "at most") && !isPointsLike(cap.type.dim)) {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.cap.span }, { expected: W.points, actual: ty(cap.type), context: "at most" }));
+        this.diag(
+          env,
+          diagnostic(
+            "type-mismatch",
+            { file: env.file, span: e.cap.span },
+            { expected: W.points, actual: ty(cap.type), context: "at most" },
+          ),
+        );
       }
       const hi = cap.range.hi;
       if (hi && hi.v.sign() >= 0) most = hi.v;
@@ -778,7 +1134,8 @@ export class Inferrer {
 
   private achievement(e: A.AchievementExpr, env: Env): ExprInfo {
     const senv = this.sub(env);
-    if (!env.partPoints) this.diag(env, diagnostic("misplaced-rule", { file: env.file, span: e.span }, { rule: "achievement" }));
+    if (!env.partPoints)
+      this.diag(env, diagnostic("misplaced-rule", { file: env.file, span: e.span }, { rule: "achievement" }));
     const points = env.partPoints ?? Exact.ZERO;
     const a = this.infer(e.actual, senv);
     let actual: ExprInfo | undefined;
@@ -786,8 +1143,24 @@ export class Inferrer {
     if (e.target) {
       const t = this.infer(e.target, senv);
       if (this.expectNum(a, e.actual, env, "achievement") && this.expectNum(t, e.target, env, "against")) {
-        if (!dimJoin(a.type.dim, t.type.dim)) this.diag(env, diagnostic("unit-mismatch", { file: env.file, span: e.target.span }, { op: "against", left: ty(a.type), right: ty(t.type) }));
-        else if (a.type.dim === "points") this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.actual.span }, { expected: W.number, actual: ty(a.type), context: "achievement" }));
+        if (!dimJoin(a.type.dim, t.type.dim))
+          this.diag(
+            env,
+            diagnostic(
+              "unit-mismatch",
+              { file: env.file, span: e.target.span },
+              { op: "against", left: ty(a.type), right: ty(t.type) },
+            ),
+          );
+        else if (a.type.dim === "points")
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: e.actual.span },
+              { expected: W.number, actual: ty(a.type), context: "achievement" },
+            ),
+          );
         actual = a;
         target = t;
       }
@@ -796,19 +1169,45 @@ export class Inferrer {
       const range = e.actual.kind === "Ref" && this.model.inputs.has(e.actual.name.text) ? a.range : I.FULL;
       if (el) actual = target = { type: el, range };
     } else if (a.type.kind !== "error") {
-      this.diag(env, diagnostic("achievement-needs-target", { file: env.file, span: e.actual.span }, { actual: ty(a.type) }));
+      this.diag(
+        env,
+        diagnostic("achievement-needs-target", { file: env.file, span: e.actual.span }, { actual: ty(a.type) }),
+      );
     }
     let range: I.Range = I.closed(Exact.ZERO, points);
     if (actual && target) {
       const subject = exprText(e.actual);
-      for (const [x, which] of [[actual, { zh: "实际值", en: "actual value" }], [target, { zh: "目标值", en: "target" }]] as const) {
-        if (x.range.lo === undefined || x.range.lo.v.sign() < 0) this.diag(env, diagnostic("achievement-negative", { file: env.file, span: e.span }, { subject, which, range: I.formatRange(x.range) }));
+      for (const [x, which] of [
+        [actual, { zh: "实际值", en: "actual value" }],
+        [target, { zh: "目标值", en: "target" }],
+      ] as const) {
+        if (x.range.lo === undefined || x.range.lo.v.sign() < 0)
+          this.diag(
+            env,
+            diagnostic(
+              "achievement-negative",
+              { file: env.file, span: e.span },
+              { subject, which, range: I.formatRange(x.range) },
+            ),
+          );
       }
       const denominator = e.direction === "higher" ? target : actual;
       const zeroPossible = I.mayBeZero(denominator.range);
-      const which = e.direction === "higher" ? { zh: "目标值", en: "the target" } : { zh: "实际值（反向）", en: "the actual value (lower is better)" };
-      if (zeroPossible && e.zero === undefined) this.diag(env, diagnostic("achievement-zero", { file: env.file, span: e.span }, { subject, which }));
-      if (!zeroPossible && e.zero !== undefined) this.diag(env, diagnostic("achievement-zero-unreachable", { file: env.file, span: e.zero !== "full" ? e.zero.span : e.span }, { subject, which, range: I.formatRange(denominator.range) }));
+      const which =
+        e.direction === "higher"
+          ? { zh: "目标值", en: "the target" }
+          : { zh: "实际值（反向）", en: "the actual value (lower is better)" };
+      if (zeroPossible && e.zero === undefined)
+        this.diag(env, diagnostic("achievement-zero", { file: env.file, span: e.span }, { subject, which }));
+      if (!zeroPossible && e.zero !== undefined)
+        this.diag(
+          env,
+          diagnostic(
+            "achievement-zero-unreachable",
+            { file: env.file, span: e.zero !== "full" ? e.zero.span : e.span },
+            { subject, which, range: I.formatRange(denominator.range) },
+          ),
+        );
       if (!zeroPossible) {
         // points × min(ratio, 1), with the ratio's range from the declared ranges.
         const ratio = e.direction === "higher" ? I.div(actual.range, target.range) : I.div(target.range, actual.range);
@@ -819,9 +1218,17 @@ export class Inferrer {
     if (e.zero !== undefined && e.zero !== "full") {
       const z = this.infer(e.zero, senv);
       if (this.expectNum(z, e.zero, env, "when 0") && !isPointsLike(z.type.dim)) {
-        this.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.zero.span }, { expected: W.points, actual: ty(z.type), context: "when 0" }));
+        this.diag(
+          env,
+          diagnostic(
+            "type-mismatch",
+            { file: env.file, span: e.zero.span },
+            { expected: W.points, actual: ty(z.type), context: "when 0" },
+          ),
+        );
       }
-      if (actual && target && I.mayBeZero((e.direction === "higher" ? target : actual).range)) range = I.union(range, z.range);
+      if (actual && target && I.mayBeZero((e.direction === "higher" ? target : actual).range))
+        range = I.union(range, z.range);
     }
     return num("points", range);
   }
@@ -836,8 +1243,15 @@ export class Inferrer {
     return { ...env, facts, relations, ruleTop: env.ruleTop };
   }
 
-  private collectFacts(cond: A.Expr, truthy: boolean, facts: Map<string, I.Range>, relations: Set<string>, env: Env): void {
-    if (cond.kind === "Unary" && cond.op === "not") return this.collectFacts(cond.operand, !truthy, facts, relations, env);
+  private collectFacts(
+    cond: A.Expr,
+    truthy: boolean,
+    facts: Map<string, I.Range>,
+    relations: Set<string>,
+    env: Env,
+  ): void {
+    if (cond.kind === "Unary" && cond.op === "not")
+      return this.collectFacts(cond.operand, !truthy, facts, relations, env);
     if (cond.kind !== "Binary") return;
     if (cond.op === "and" || cond.op === "or") {
       if ((cond.op === "and") === truthy) {
@@ -912,7 +1326,9 @@ export class Inferrer {
 
 /** A non-zero plain literal next to money: 元 or 万元? The author must say. */
 function unitlessMoneyLiteral(otherDim: Dim, e: A.Expr): boolean {
-  return otherDim === "money" && e.kind === "Number" && e.unit === undefined && !(Exact.parse(e.digits)?.isZero() ?? true);
+  return (
+    otherDim === "money" && e.kind === "Number" && e.unit === undefined && !(Exact.parse(e.digits)?.isZero() ?? true)
+  );
 }
 
 /** The range with a closed 0 end opened (a divisor known, or assumed, not to be 0). */

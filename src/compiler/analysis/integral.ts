@@ -47,12 +47,15 @@ export function isWhole(e: A.Expr, model: RubricModel, seen: Set<string> = new S
     case "Unary":
       return e.op === "-" && isWhole(e.operand, model, seen);
     case "Binary":
-      return (e.op === "+" || e.op === "-" || e.op === "*") && isWhole(e.left, model, seen) && isWhole(e.right, model, seen);
+      return (
+        (e.op === "+" || e.op === "-" || e.op === "*") && isWhole(e.left, model, seen) && isWhole(e.right, model, seen)
+      );
     case "Call": {
       const f = builtin(e.callee.text);
       if (f === "count" || f === "len" || f === "floor" || f === "ceil") return true;
       if (f === "round") return !!e.args[1] && !!constValue(e.args[1])?.isZero();
-      if (f === "min" || f === "max" || f === "sum" || f === "abs" || f === "clamp") return e.args.every((a) => isWhole(a, model, seen));
+      if (f === "min" || f === "max" || f === "sum" || f === "abs" || f === "clamp")
+        return e.args.every((a) => isWhole(a, model, seen));
       return false;
     }
     case "If":

@@ -115,7 +115,10 @@ function endProduct(x: End, y: End): End {
   const zero = (e: End): boolean => "v" in e && e.v.isZero();
   // A closed 0 end makes a closed 0 product, whatever the other end (0 × ∞ counts as 0: the sets are of reals).
   if (zero(x) || zero(y)) {
-    const closed = (zero(x) && (x as { closed: boolean }).closed) || (zero(y) && (y as { closed: boolean }).closed) || ("v" in x && "v" in y && x.closed && y.closed);
+    const closed =
+      (zero(x) && (x as { closed: boolean }).closed) ||
+      (zero(y) && (y as { closed: boolean }).closed) ||
+      ("v" in x && "v" in y && x.closed && y.closed);
     return { v: Exact.ZERO, closed };
   }
   if ("v" in x && "v" in y) return { v: x.v.mul(y.v), closed: x.closed && y.closed };
@@ -130,7 +133,8 @@ export function mul(a: Range, b: Range): Range {
   for (const x of ends(a)) for (const y of ends(b)) cands.push(endProduct(x, y));
   let lo: End = cands[0] as End;
   let hi: End = cands[0] as End;
-  const less = (p: End, q: End): boolean => ("v" in p && "v" in q ? p.v.lt(q.v) : "inf" in p ? p.inf < 0 && !("inf" in q && q.inf < 0) : "inf" in q && q.inf > 0);
+  const less = (p: End, q: End): boolean =>
+    "v" in p && "v" in q ? p.v.lt(q.v) : "inf" in p ? p.inf < 0 && !("inf" in q && q.inf < 0) : "inf" in q && q.inf > 0;
   const sameValue = (p: End, q: End): boolean => "v" in p && "v" in q && p.v.eq(q.v);
   for (const c of cands) {
     if (less(c, lo) || (sameValue(c, lo) && (c as { closed: boolean }).closed)) lo = c;
@@ -144,7 +148,11 @@ export function div(a: Range, b: Range): Range {
   if (b.lo && (b.lo.v.sign() > 0 || (b.lo.v.isZero() && !b.lo.closed))) {
     // b > 0: invert to (1/hi, 1/lo)
     const inv: Range = {
-      ...(b.hi ? (b.hi.v.isZero() ? {} : { lo: { v: Exact.ONE.div(b.hi.v), closed: b.hi.closed } }) : { lo: { v: Exact.ZERO, closed: false } }),
+      ...(b.hi
+        ? b.hi.v.isZero()
+          ? {}
+          : { lo: { v: Exact.ONE.div(b.hi.v), closed: b.hi.closed } }
+        : { lo: { v: Exact.ZERO, closed: false } }),
       ...(b.lo.v.isZero() ? {} : { hi: { v: Exact.ONE.div(b.lo.v), closed: b.lo.closed } }),
     };
     return mul(a, inv);

@@ -26,7 +26,8 @@ export interface RuleContext {
 const points = (range: I.Range): ExprInfo => ({ type: { kind: "num", dim: "points" }, range });
 
 function intervalWritten(iv: A.Interval): string {
-  const c = (e: A.Expr): string => (e.kind === "Number" ? `${e.digits}${e.unit === "percent" ? "%" : (e.unit ?? "")}` : "…");
+  const c = (e: A.Expr): string =>
+    e.kind === "Number" ? `${e.digits}${e.unit === "percent" ? "%" : (e.unit ?? "")}` : "…";
   return `${iv.loClosed ? "[" : "("}${c(iv.lo)}, ${c(iv.hi)}${iv.hiClosed ? "]" : ")"}`;
 }
 
@@ -36,7 +37,10 @@ function intervalWritten(iv: A.Interval): string {
  */
 function checkInterval(iv: A.Interval, pts: Exact, env: Env, cx: RuleContext, at: A.Span): Bounds | undefined {
   const report = (detail: { zh: string; en: string }): undefined => {
-    cx.diag(env, diagnostic("judged-interval", { file: env.file, span: at }, { interval: intervalWritten(iv), detail }));
+    cx.diag(
+      env,
+      diagnostic("judged-interval", { file: env.file, span: at }, { interval: intervalWritten(iv), detail }),
+    );
     return undefined;
   };
   for (const b of [iv.lo, iv.hi]) {
@@ -51,7 +55,10 @@ function checkInterval(iv: A.Interval, pts: Exact, env: Env, cx: RuleContext, at
   }
   if (b.lo.sign() < 0 || b.hi.gt(pts)) {
     const shown = isShare(iv.lo) || isShare(iv.hi) ? boundsText(b) : "";
-    return report({ zh: `须在 [0, ${pts.toString()}] 之内${shown ? `，实为 ${shown}` : ""}`, en: `it must lie within [0, ${pts.toString()}]${shown ? `, it is ${shown}` : ""}` });
+    return report({
+      zh: `须在 [0, ${pts.toString()}] 之内${shown ? `，实为 ${shown}` : ""}`,
+      en: `it must lie within [0, ${pts.toString()}]${shown ? `, it is ${shown}` : ""}`,
+    });
   }
   return b;
 }
@@ -66,7 +73,14 @@ export function inferJudged(e: A.JudgedExpr, env: Env, pts: Exact, cx: RuleConte
   if (e.deduction) {
     const c = cx.infer(e.deduction.when, sub);
     if (c.type.kind !== "bool" && c.type.kind !== "error") {
-      cx.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.deduction.when.span }, { expected: W.bool, actual: ty(c.type), context: "deduct judged … when" }));
+      cx.diag(
+        env,
+        diagnostic(
+          "type-mismatch",
+          { file: env.file, span: e.deduction.when.span },
+          { expected: W.bool, actual: ty(c.type), context: "deduct judged … when" },
+        ),
+      );
     }
   }
   if (e.bounds) {
@@ -74,7 +88,14 @@ export function inferJudged(e: A.JudgedExpr, env: Env, pts: Exact, cx: RuleConte
     const b = checkInterval(e.bounds, pts, env, cx, e.bounds.span);
     if (!b) return points(I.closed(Exact.ZERO, pts));
     // A deduction d in [a, b] leaves points − d; it is not made when the condition fails (full points).
-    return points(e.deduction ? I.union(rangeOf({ lo: pts.sub(b.hi), hi: pts.sub(b.lo), loClosed: b.hiClosed, hiClosed: b.loClosed }), I.point(pts)) : rangeOf(b));
+    return points(
+      e.deduction
+        ? I.union(
+            rangeOf({ lo: pts.sub(b.hi), hi: pts.sub(b.lo), loClosed: b.hiClosed, hiClosed: b.loClosed }),
+            I.point(pts),
+          )
+        : rangeOf(b),
+    );
   }
   if (e.verdict) return points(verdict(e.verdict, env, sub, pts, cx));
   return points(I.closed(Exact.ZERO, pts));
@@ -84,16 +105,45 @@ function verdict(v: NonNullable<A.JudgedExpr["verdict"]>, env: Env, sub: Env, pt
   const subject = cx.infer(v.subject, sub);
   const members = subject.type.kind === "enum" ? subject.type.members : undefined;
   if (!members && subject.type.kind !== "error") {
-    cx.diag(env, diagnostic("type-mismatch", { file: env.file, span: v.subject.span }, { expected: W.enum, actual: ty(subject.type), context: "judged by" }));
+    cx.diag(
+      env,
+      diagnostic(
+        "type-mismatch",
+        { file: env.file, span: v.subject.span },
+        { expected: W.enum, actual: ty(subject.type), context: "judged by" },
+      ),
+    );
   }
   const scale = v.scale ? cx.model.scales.get(v.scale.text) : undefined;
   if (v.scale && !scale) {
     const s = suggest(v.scale.text, cx.model.scales.keys());
-    cx.diag(env, diagnostic("unknown-name", { file: env.file, span: v.scale.span }, { name: v.scale.text, kind: "scale", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+    cx.diag(
+      env,
+      diagnostic(
+        "unknown-name",
+        { file: env.file, span: v.scale.span },
+        { name: v.scale.text, kind: "scale", ...(s ? { suggestion: s } : {}) },
+        [],
+        s ? { suggestion: s } : undefined,
+      ),
+    );
     return I.closed(Exact.ZERO, pts);
   }
   if (scale && scale.arms.some((a) => !a.interval)) {
-    cx.diag(env, diagnostic("scale-kind", { file: env.file, span: v.scale?.span ?? v.subject.span }, { scale: scale.name, detail: { zh: "酌情 按 需要各档给出区间（如 达成 -> [80%, 100%]），这是分值档次，请用 分类", en: "judged by needs intervals (达成 -> [80%, 100%]); this scale gives values: use it with tiers" } }));
+    cx.diag(
+      env,
+      diagnostic(
+        "scale-kind",
+        { file: env.file, span: v.scale?.span ?? v.subject.span },
+        {
+          scale: scale.name,
+          detail: {
+            zh: "酌情 按 需要各档给出区间（如 达成 -> [80%, 100%]），这是分值档次，请用 分类",
+            en: "judged by needs intervals (达成 -> [80%, 100%]); this scale gives values: use it with tiers",
+          },
+        },
+      ),
+    );
     return I.closed(Exact.ZERO, pts);
   }
   const arms = verdictArms(v, cx.model);
@@ -112,13 +162,35 @@ function verdict(v: NonNullable<A.JudgedExpr["verdict"]>, env: Env, sub: Env, pt
   return range ?? I.closed(Exact.ZERO, pts);
 }
 
-function checkMember(m: A.Name, members: readonly string[] | undefined, env: Env, cx: RuleContext, at: A.Span | undefined): void {
+function checkMember(
+  m: A.Name,
+  members: readonly string[] | undefined,
+  env: Env,
+  cx: RuleContext,
+  at: A.Span | undefined,
+): void {
   if (!members || members.includes(m.text)) return;
   const s = suggest(m.text, members);
-  cx.diag(env, diagnostic("unknown-name", { file: env.file, span: at ?? m.span }, { name: m.text, kind: "enum member", ...(s ? { suggestion: s } : {}) }, [], s && !at ? { suggestion: s } : undefined));
+  cx.diag(
+    env,
+    diagnostic(
+      "unknown-name",
+      { file: env.file, span: at ?? m.span },
+      { name: m.text, kind: "enum member", ...(s ? { suggestion: s } : {}) },
+      [],
+      s && !at ? { suggestion: s } : undefined,
+    ),
+  );
 }
 
-function reportCoverage(arms: readonly { member?: A.Name }[], members: readonly string[] | undefined, env: Env, cx: RuleContext, at: A.Span, code: "verdict-missing" | "tiers-missing"): void {
+function reportCoverage(
+  arms: readonly { member?: A.Name }[],
+  members: readonly string[] | undefined,
+  env: Env,
+  cx: RuleContext,
+  at: A.Span,
+  code: "verdict-missing" | "tiers-missing",
+): void {
   if (!members || arms.some((a) => !a.member)) return;
   const covered = new Set(arms.map((a) => a.member?.text));
   const missing = members.filter((m) => !covered.has(m));
@@ -141,17 +213,36 @@ export function inferScaledTiers(e: A.TiersExpr & { scale: A.Name }, env: Env, c
   const subject = cx.infer(e.subject, { ...env, ruleTop: false });
   const members = subject.type.kind === "enum" ? subject.type.members : undefined;
   if (!members && subject.type.kind !== "error") {
-    cx.diag(env, diagnostic("type-mismatch", { file: env.file, span: e.subject.span }, { expected: W.enum, actual: ty(subject.type), context: "tiers" }));
+    cx.diag(
+      env,
+      diagnostic(
+        "type-mismatch",
+        { file: env.file, span: e.subject.span },
+        { expected: W.enum, actual: ty(subject.type), context: "tiers" },
+      ),
+    );
   }
   const scale = cx.model.scales.get(e.scale.text);
   if (!scale) {
     const s = suggest(e.scale.text, cx.model.scales.keys());
-    cx.diag(env, diagnostic("unknown-name", { file: env.file, span: e.scale.span }, { name: e.scale.text, kind: "scale", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+    cx.diag(
+      env,
+      diagnostic(
+        "unknown-name",
+        { file: env.file, span: e.scale.span },
+        { name: e.scale.text, kind: "scale", ...(s ? { suggestion: s } : {}) },
+        [],
+        s ? { suggestion: s } : undefined,
+      ),
+    );
     return unknownTiers(env);
   }
   if (scale.arms.some((a) => !a.value || constValue(a.value) === undefined)) {
     const detail = scale.arms.some((a) => a.interval)
-      ? { zh: "分类 需要各档给出分值（如 优 -> 100%），这是区间档次，请用 酌情 按", en: "tiers needs values (优 -> 100%); this scale gives intervals: use it with judged by" }
+      ? {
+          zh: "分类 需要各档给出分值（如 优 -> 100%），这是区间档次，请用 酌情 按",
+          en: "tiers needs values (优 -> 100%); this scale gives intervals: use it with judged by",
+        }
       : { zh: "各档的分值须为常量", en: "its values must be constants" };
     cx.diag(env, diagnostic("scale-kind", { file: env.file, span: e.scale.span }, { scale: scale.name, detail }));
     return unknownTiers(env);

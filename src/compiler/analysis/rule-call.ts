@@ -37,7 +37,16 @@ function bindParams(rule: RuleDef, args: readonly ExprInfo[] | undefined): Map<s
 
 function bodyEnv(rule: RuleDef, locals: ReadonlyMap<string, ExprInfo>, report: boolean): Env {
   // Facts and relations are keyed by names: the caller's must not leak onto parameters of the same name.
-  return { lets: new Map(), locals, facts: new Map(), relations: new Set(), file: rule.file, report, ruleTop: false, inRule: rule };
+  return {
+    lets: new Map(),
+    locals,
+    facts: new Map(),
+    relations: new Set(),
+    file: rule.file,
+    report,
+    ruleTop: false,
+    inRule: rule,
+  };
 }
 
 /** Rules whose body is being inferred: a recursive call (reported as `rule-cycle`) stops here. */
@@ -67,18 +76,29 @@ export function inferRuleDeclaration(inf: Inferrer, rule: RuleDef): Diagnostic[]
 
 const declarationErrors = new WeakMap<A.RuleDecl, boolean>();
 
-export function inferRuleCall(inf: Inferrer, e: A.CallExpr, rule: RuleDef, env: Env, args: readonly ExprInfo[], ownErrors: (r: RuleDef) => boolean): ExprInfo {
+export function inferRuleCall(
+  inf: Inferrer,
+  e: A.CallExpr,
+  rule: RuleDef,
+  env: Env,
+  args: readonly ExprInfo[],
+  ownErrors: (r: RuleDef) => boolean,
+): ExprInfo {
   const report = (d: Diagnostic): void => {
     if (env.report) inf.diagnostics.push(d);
   };
   if (args.length !== rule.params.length) {
     report(
-      diagnostic("rule-arity", { file: env.file, span: e.span }, {
-        rule: rule.name,
-        expected: rule.params.length,
-        actual: args.length,
-        params: rule.params.map((p) => p.name).join(", "),
-      }),
+      diagnostic(
+        "rule-arity",
+        { file: env.file, span: e.span },
+        {
+          rule: rule.name,
+          expected: rule.params.length,
+          actual: args.length,
+          params: rule.params.map((p) => p.name).join(", "),
+        },
+      ),
     );
     return ERR;
   }
@@ -88,8 +108,20 @@ export function inferRuleCall(inf: Inferrer, e: A.CallExpr, rule: RuleDef, env: 
     const ae = e.args[i] as A.Expr;
     if (!fits(p, a.type)) {
       ok = false;
-      report(diagnostic("rule-argument", { file: env.file, span: ae.span }, { rule: rule.name, param: p.name, expected: ty(p.type), actual: ty(a.type) }));
-    } else if (p.type.kind === "num" && p.type.dim === "money" && ae.kind === "Number" && ae.unit === undefined && !(Exact.parse(ae.digits)?.isZero() ?? true)) {
+      report(
+        diagnostic(
+          "rule-argument",
+          { file: env.file, span: ae.span },
+          { rule: rule.name, param: p.name, expected: ty(p.type), actual: ty(a.type) },
+        ),
+      );
+    } else if (
+      p.type.kind === "num" &&
+      p.type.dim === "money" &&
+      ae.kind === "Number" &&
+      ae.unit === undefined &&
+      !(Exact.parse(ae.digits)?.isZero() ?? true)
+    ) {
       report(diagnostic("money-literal-unit", { file: env.file, span: ae.span }, { text: exprKey(ae) }));
     }
   });
@@ -101,12 +133,24 @@ export function inferRuleCall(inf: Inferrer, e: A.CallExpr, rule: RuleDef, env: 
   const sites = inf.divisions.splice(divisions);
   const firstError = bodyDiags.find((d) => d.severity === "error");
   if (firstError && !ownErrors(rule)) {
-    report(diagnostic("rule-call-invalid", { file: env.file, span: e.span }, { rule: rule.name, detail: firstError.message }));
+    report(
+      diagnostic(
+        "rule-call-invalid",
+        { file: env.file, span: e.span },
+        { rule: rule.name, detail: firstError.message },
+      ),
+    );
     return ERR;
   }
   for (const s of sites) {
     if (s.guarded || !I.mayBeZero(s.range)) continue;
-    report(diagnostic("rule-division", { file: env.file, span: e.span }, { rule: rule.name, divisor: exprKey(s.divisor).replace(/^\((.*)\)$/, "$1"), range: I.formatRange(s.range) }));
+    report(
+      diagnostic(
+        "rule-division",
+        { file: env.file, span: e.span },
+        { rule: rule.name, divisor: exprKey(s.divisor).replace(/^\((.*)\)$/, "$1"), range: I.formatRange(s.range) },
+      ),
+    );
     break;
   }
   return out;

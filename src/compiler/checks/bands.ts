@@ -80,7 +80,8 @@ export function checkBands({ analysis, model }: CheckContext): Diagnostic[] {
 
 function checkSite(site: BandSite, out: Diagnostic[], whole: boolean): void {
   // On a whole-number subject only the whole numbers in a gap need a band.
-  const gapsOf = (domain: I.Range, covered: readonly I.Range[]): I.Range[] => gaps(domain, covered).filter((g) => !whole || holdsWhole(g));
+  const gapsOf = (domain: I.Range, covered: readonly I.Range[]): I.Range[] =>
+    gaps(domain, covered).filter((g) => !whole || holdsWhole(g));
   {
     const dim: Dim = site.subject.type.kind === "num" ? site.subject.type.dim : "plain";
     const show = (r: I.Range): string => I.formatRange(r, (v) => formatValue(v, dim));
@@ -90,23 +91,49 @@ function checkSite(site: BandSite, out: Diagnostic[], whole: boolean): void {
     site.bands.arms.forEach((arm, i) => {
       const at = { file: site.file, span: arm.span };
       if (otherwise) {
-        out.push(diagnostic("band-unreachable", at, { reason: { zh: "位于「否则」之后", en: "it comes after 'otherwise'" } }));
+        out.push(
+          diagnostic("band-unreachable", at, { reason: { zh: "位于「否则」之后", en: "it comes after 'otherwise'" } }),
+        );
         return;
       }
       if (arm.cond.kind === "otherwise") {
         otherwise = true;
-        if (gapsOf(domain, seen.map((s) => s.range)).length === 0) out.push(diagnostic("band-unreachable", at, { reason: { zh: "前面各档已覆盖全部取值", en: "the bands above already cover every value" } }));
+        if (
+          gapsOf(
+            domain,
+            seen.map((s) => s.range),
+          ).length === 0
+        )
+          out.push(
+            diagnostic("band-unreachable", at, {
+              reason: { zh: "前面各档已覆盖全部取值", en: "the bands above already cover every value" },
+            }),
+          );
         return;
       }
       const r = armRange(arm);
       if (!r) return;
       const inDomain = I.intersect(r, domain);
       if (I.isEmpty(inDomain)) {
-        out.push(diagnostic("band-unreachable", at, { reason: { zh: `${show(r)} 不在取值范围 ${show(domain)} 之内`, en: `${show(r)} lies outside the subject's range ${show(domain)}` } }));
+        out.push(
+          diagnostic("band-unreachable", at, {
+            reason: {
+              zh: `${show(r)} 不在取值范围 ${show(domain)} 之内`,
+              en: `${show(r)} lies outside the subject's range ${show(domain)}`,
+            },
+          }),
+        );
         return;
       }
       if (whole && !holdsWhole(inDomain)) {
-        out.push(diagnostic("band-unreachable", at, { reason: { zh: `${show(r)} 中没有整数，而分档对象只取整数`, en: `${show(r)} holds no whole number, and the subject is always whole` } }));
+        out.push(
+          diagnostic("band-unreachable", at, {
+            reason: {
+              zh: `${show(r)} 中没有整数，而分档对象只取整数`,
+              en: `${show(r)} holds no whole number, and the subject is always whole`,
+            },
+          }),
+        );
         return;
       }
       for (const s of seen) {
@@ -116,8 +143,15 @@ function checkSite(site: BandSite, out: Diagnostic[], whole: boolean): void {
       seen.push({ range: inDomain, index: i });
     });
     if (!otherwise) {
-      for (const g of gapsOf(domain, seen.map((s) => s.range))) {
-        out.push(diagnostic("band-gap", { file: site.file, span: site.bands.span }, { interval: show(g) }, [], { interval: show(g) }));
+      for (const g of gapsOf(
+        domain,
+        seen.map((s) => s.range),
+      )) {
+        out.push(
+          diagnostic("band-gap", { file: site.file, span: site.bands.span }, { interval: show(g) }, [], {
+            interval: show(g),
+          }),
+        );
       }
     }
   }

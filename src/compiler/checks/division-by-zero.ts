@@ -12,7 +12,13 @@ export function checkDivisions({ analysis }: CheckContext): Diagnostic[] {
     const key = `${d.file}:${d.divisor.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(diagnostic("division-by-zero", { file: d.file, span: d.divisor.span }, { divisor: exprText(d.divisor), range: I.formatRange(d.range) }));
+    out.push(
+      diagnostic(
+        "division-by-zero",
+        { file: d.file, span: d.divisor.span },
+        { divisor: exprText(d.divisor), range: I.formatRange(d.range) },
+      ),
+    );
   }
   return out;
 }

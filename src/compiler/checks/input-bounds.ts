@@ -25,7 +25,9 @@ export function checkInputBounds({ model, analysis }: CheckContext): Diagnostic[
   for (const input of model.inputs.values()) {
     if (input.file !== model.file) continue;
     const want = scalarDim(input.type);
-    const bounds: A.Expr[] = input.decl.constraints.flatMap((c) => (c.kind === "compare" ? [c.bound] : [c.interval.lo, c.interval.hi]));
+    const bounds: A.Expr[] = input.decl.constraints.flatMap((c) =>
+      c.kind === "compare" ? [c.bound] : [c.interval.lo, c.interval.hi],
+    );
     for (const b of bounds) {
       if (constValue(b)) continue;
       const got = inf.infer(b, inf.rootEnv(input.file)).type;

@@ -11,7 +11,9 @@ import type { CheckContext } from "./context.js";
 
 export function checkNameClashes({ model }: CheckContext): Diagnostic[] {
   const members = new Map<string, { enumName: string; member: A.Name; file: string }>();
-  for (const en of model.enums.values()) for (const m of en.decl.members) if (!members.has(m.text)) members.set(m.text, { enumName: en.name, member: m, file: en.file });
+  for (const en of model.enums.values())
+    for (const m of en.decl.members)
+      if (!members.has(m.text)) members.set(m.text, { enumName: en.name, member: m, file: en.file });
   if (members.size === 0) return [];
   const out: Diagnostic[] = [];
   const clash = (name: A.Name, kind: "let" | "input", file: string): void => {
@@ -19,7 +21,11 @@ export function checkNameClashes({ model }: CheckContext): Diagnostic[] {
     if (!m || file !== model.file) return;
     out.push(
       diagnostic("duplicate-name", { file, span: name.span }, { name: name.text, kind }, [
-        { file: m.file, span: m.member.span, message: { zh: `枚举「${m.enumName}」的成员也叫此名`, en: `also a member of enum '${m.enumName}'` } },
+        {
+          file: m.file,
+          span: m.member.span,
+          message: { zh: `枚举「${m.enumName}」的成员也叫此名`, en: `also a member of enum '${m.enumName}'` },
+        },
       ]),
     );
   };

@@ -12,9 +12,12 @@ export function checkNames({ model }: CheckContext): Diagnostic[] {
       const prev = seen.get(s.name);
       if (prev && s.file === model.file) {
         out.push(
-          diagnostic("duplicate-name", { file: s.file, span: s.span }, { name: s.name, kind: s.kind === "part" ? "part" : "node" }, [
-            { file: prev.file, span: prev.span, message: { zh: "首次定义于此", en: "first defined here" } },
-          ]),
+          diagnostic(
+            "duplicate-name",
+            { file: s.file, span: s.span },
+            { name: s.name, kind: s.kind === "part" ? "part" : "node" },
+            [{ file: prev.file, span: prev.span, message: { zh: "首次定义于此", en: "first defined here" } }],
+          ),
         );
       }
       seen.set(s.name, s);

@@ -21,8 +21,12 @@ export function checkPartRanges({ model, analysis }: CheckContext): Diagnostic[]
     const shownPath = part.implicit ? part.path.slice(0, -1) : part.path;
     const where = part.implicit
       ? { zh: `指标「${shownPath.join(".")}」`, en: `indicator '${shownPath.join(".")}'` }
-      : { zh: `指标「${shownPath.slice(0, -1).join(".")}」的得分项「${part.name}」`, en: `part '${part.name}' of indicator '${shownPath.slice(0, -1).join(".")}'` };
-    const factor = info.type.kind === "num" && info.type.dim === "count" ? countFactor(part.rule, analysis.info) : undefined;
+      : {
+          zh: `指标「${shownPath.slice(0, -1).join(".")}」的得分项「${part.name}」`,
+          en: `part '${part.name}' of indicator '${shownPath.slice(0, -1).join(".")}'`,
+        };
+    const factor =
+      info.type.kind === "num" && info.type.dim === "count" ? countFactor(part.rule, analysis.info) : undefined;
     if (factor !== undefined) {
       out.push(diagnostic("count-not-points", at, { where, factor }));
       continue;
@@ -33,7 +37,13 @@ export function checkPartRanges({ model, analysis }: CheckContext): Diagnostic[]
     }
     const allowed = I.closed(Exact.ZERO, part.points);
     if (!I.within(info.range, allowed)) {
-      out.push(diagnostic("part-range", at, { part: shownPath.join("."), range: I.formatRange(info.range), points: part.points.toString() }));
+      out.push(
+        diagnostic("part-range", at, {
+          part: shownPath.join("."),
+          range: I.formatRange(info.range),
+          points: part.points.toString(),
+        }),
+      );
     }
   }
   return out;
@@ -53,9 +63,10 @@ function countFactor(e: A.Expr, info: ReadonlyMap<A.Expr, ExprInfo>): string | u
     return countFactor(e.left, info) ?? countFactor(e.right, info);
   }
   if (e.kind === "If") return countFactor(e.then, info) ?? countFactor(e.else, info);
-  if (e.kind === "Call") for (const a of e.args) {
-    const f = countFactor(a, info);
-    if (f !== undefined) return f;
-  }
+  if (e.kind === "Call")
+    for (const a of e.args) {
+      const f = countFactor(a, info);
+      if (f !== undefined) return f;
+    }
   return undefined;
 }

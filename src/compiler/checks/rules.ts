@@ -29,7 +29,16 @@ export function checkRules({ model, analysis }: CheckContext): Diagnostic[] {
     if (clash) out.push(diagnostic("rule-name-clash", at, { name: rule.name, other: clash }));
     for (const p of rule.params) {
       if (builtin(p.name) || model.rules.has(p.name)) {
-        out.push(diagnostic("rule-name-clash", { file: rule.file, span: p.decl.name.span }, { name: p.name, other: phrase("一个函数（参数不能与函数同名）", "a function (a parameter cannot shadow a function)") }));
+        out.push(
+          diagnostic(
+            "rule-name-clash",
+            { file: rule.file, span: p.decl.name.span },
+            {
+              name: p.name,
+              other: phrase("一个函数（参数不能与函数同名）", "a function (a parameter cannot shadow a function)"),
+            },
+          ),
+        );
       }
     }
     out.push(...inferRuleDeclaration(analysis.inferrer, rule));
@@ -38,7 +47,19 @@ export function checkRules({ model, analysis }: CheckContext): Diagnostic[] {
   for (const d of [...model.inputs.values(), ...model.lets.values()]) {
     const rule = model.rules.get(d.name);
     if (!rule || !own.has(d.decl) || own.has(rule.decl)) continue;
-    out.push(diagnostic("rule-name-clash", { file: d.file, span: d.decl.name.span }, { name: d.name, other: phrase(`此处声明的${"value" in d ? "中间量" : "输入"}`, `${"value" in d ? "a let" : "an input"} declared here`) }));
+    out.push(
+      diagnostic(
+        "rule-name-clash",
+        { file: d.file, span: d.decl.name.span },
+        {
+          name: d.name,
+          other: phrase(
+            `此处声明的${"value" in d ? "中间量" : "输入"}`,
+            `${"value" in d ? "a let" : "an input"} declared here`,
+          ),
+        },
+      ),
+    );
   }
   for (const cycle of ruleCycles(model.rules)) {
     const first = cycle[0];

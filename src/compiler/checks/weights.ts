@@ -22,21 +22,43 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
     if (node.kind === "group" && node.slot) {
       // A filled slot: the indicators supplied must add up to the points the base reserved.
       if (blame?.file === model.file || kids.some((k) => k.file === model.file)) {
-        out.push(diagnostic("slot-sum", blame?.file === model.file ? blame : { file: model.file, span: model.decl.name.span }, { slot: args.node, points: args.points, sum: args.sum }));
+        out.push(
+          diagnostic(
+            "slot-sum",
+            blame?.file === model.file ? blame : { file: model.file, span: model.decl.name.span },
+            { slot: args.node, points: args.points, sum: args.sum },
+          ),
+        );
       }
       continue;
     }
     if (blame && blame.file === model.file) {
       out.push(diagnostic("reweight-sum", blame, args));
     } else if (node.file === model.file || kids.some((k) => k.file === model.file)) {
-      const related = kids.map((k) => ({ file: k.file, span: k.pointsDecl.span, message: { zh: `${k.name}：${k.points.toString()}`, en: `${k.name}: ${k.points.toString()}` } }));
-      out.push(diagnostic("weight-sum", { file: model.file, span: node.file === model.file ? node.pointsDecl.span : model.decl.name.span }, args, related, { expected: node.points.toString(), sum: sum.toString() }));
+      const related = kids.map((k) => ({
+        file: k.file,
+        span: k.pointsDecl.span,
+        message: { zh: `${k.name}：${k.points.toString()}`, en: `${k.name}: ${k.points.toString()}` },
+      }));
+      out.push(
+        diagnostic(
+          "weight-sum",
+          { file: model.file, span: node.file === model.file ? node.pointsDecl.span : model.decl.name.span },
+          args,
+          related,
+          { expected: node.points.toString(), sum: sum.toString() },
+        ),
+      );
     }
   }
   if (model.total) {
     const sum = sumOf(model.groups);
-    if (!sum.eq(model.total.value) && (model.total.origin.file === model.file || model.groups.some((g) => g.file === model.file) || reweighted.size > 0)) {
-      const at = model.total.origin.file === model.file ? model.total.origin : { file: model.file, span: model.decl.name.span };
+    if (
+      !sum.eq(model.total.value) &&
+      (model.total.origin.file === model.file || model.groups.some((g) => g.file === model.file) || reweighted.size > 0)
+    ) {
+      const at =
+        model.total.origin.file === model.file ? model.total.origin : { file: model.file, span: model.decl.name.span };
       out.push(diagnostic("total-mismatch", at, { total: model.total.value.toString(), sum: sum.toString() }));
     }
   }

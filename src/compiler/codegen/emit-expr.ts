@@ -113,7 +113,13 @@ export function emitExpr(e: A.Expr, s: ExprScope): string {
       const from = constValue(e.from);
       const to = constValue(e.to);
       const out: string[] = [];
-      if (from && to) for (let i = from; i.le(to) && out.length < 10000; i = i.add(literalValue({ kind: "Number", digits: "1", span: e.span }))) out.push(s.constant(i));
+      if (from && to)
+        for (
+          let i = from;
+          i.le(to) && out.length < 10000;
+          i = i.add(literalValue({ kind: "Number", digits: "1", span: e.span }))
+        )
+          out.push(s.constant(i));
       return `[${out.join(", ")}]`;
     }
     case "Record":
@@ -130,7 +136,7 @@ export function emitExpr(e: A.Expr, s: ExprScope): string {
       if (e.cap) return `c.countDeduct(${emitExpr(e.amount, s)}, ${emitExpr(e.count, s)}, ${emitExpr(e.cap, s)})`;
       return `c.deductPer(${emitExpr(e.amount, s)}, ${emitExpr(e.count, s)})`;
     case "Achievement": {
-      const zero = e.zero === undefined ? "undefined" : e.zero === "full" ? "\"full\"" : `() => ${emitExpr(e.zero, s)}`;
+      const zero = e.zero === undefined ? "undefined" : e.zero === "full" ? '"full"' : `() => ${emitExpr(e.zero, s)}`;
       const texts = `{ direction: ${str(e.direction)}, subject: ${str(exprText(e.actual))}, dim: ${str(achievementDim(s.info, e))} }`;
       if (!e.target) return `c.achievementPair(${emitExpr(e.actual, s)}, ${zero}, ${texts})`;
       return `c.achievement(${emitExpr(e.actual, s)}, ${emitExpr(e.target, s)}, ${zero}, ${texts})`;
@@ -183,7 +189,10 @@ function binary(e: A.BinaryExpr, s: ExprScope): string {
 function call(e: A.CallExpr, s: ExprScope): string {
   const name = builtin(e.callee.text);
   const args = e.args.map((a) => emitExpr(a, s));
-  const arrayArg = (): string => (args.length === 1 && typeOf(s, e.args[0] as A.Expr)?.kind === "array" ? (args[0] as string) : `[${args.join(", ")}]`);
+  const arrayArg = (): string =>
+    args.length === 1 && typeOf(s, e.args[0] as A.Expr)?.kind === "array"
+      ? (args[0] as string)
+      : `[${args.join(", ")}]`;
   switch (name) {
     case "min":
     case "max":
@@ -202,7 +211,12 @@ function call(e: A.CallExpr, s: ExprScope): string {
       return rounding(e, s, args, `(v: Exact) => v.${name}()`);
     case "round": {
       const digits = e.args[1] ? constValue(e.args[1]) : undefined;
-      return rounding(e, s, args, `(v: Exact) => v.round(${digits ? Number(digits.num) : 0}, ${str(roundingModeArg(e.args[2]) ?? "half-up")})`);
+      return rounding(
+        e,
+        s,
+        args,
+        `(v: Exact) => v.round(${digits ? Number(digits.num) : 0}, ${str(roundingModeArg(e.args[2]) ?? "half-up")})`,
+      );
     }
     case "clamp":
       return `rt.fn.clamp(${args.join(", ")})`;
@@ -230,7 +244,14 @@ function bands(e: A.BandsExpr, s: ExprScope): string {
     if (c.kind === "otherwise") test = "true";
     else if (c.kind === "compare") {
       const k = emitExpr(c.value, s);
-      test = { "=": `${x}.eq(${k})`, "!=": `!${x}.eq(${k})`, "<": `${x}.lt(${k})`, "<=": `${x}.le(${k})`, ">": `${x}.gt(${k})`, ">=": `${x}.ge(${k})` }[c.op];
+      test = {
+        "=": `${x}.eq(${k})`,
+        "!=": `!${x}.eq(${k})`,
+        "<": `${x}.lt(${k})`,
+        "<=": `${x}.le(${k})`,
+        ">": `${x}.gt(${k})`,
+        ">=": `${x}.ge(${k})`,
+      }[c.op];
     } else {
       const lo = emitExpr(c.interval.lo, s);
       const hi = emitExpr(c.interval.hi, s);
@@ -245,6 +266,9 @@ function tiers(e: A.TiersExpr, s: ExprScope): string {
   if (e.scale) return emitScaledTiers({ ...e, scale: e.scale }, s, (x) => emitExpr(x, s));
   const x = s.fresh("t");
   const subject = str(exprText(e.subject));
-  const arms = e.arms.map((arm) => `${arm.member ? `${x} === ${str(arm.member.text)}` : "true"} ? c.tier(${subject}, ${x}, ${emitExpr(arm.value, s)}, rt.fn.showAny)`);
+  const arms = e.arms.map(
+    (arm) =>
+      `${arm.member ? `${x} === ${str(arm.member.text)}` : "true"} ? c.tier(${subject}, ${x}, ${emitExpr(arm.value, s)}, rt.fn.showAny)`,
+  );
   return `((${x}: string) => ${[...arms, `c.noTier(${x})`].join(" : ")})(${emitExpr(e.subject, s)})`;
 }

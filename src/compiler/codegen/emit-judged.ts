@@ -31,19 +31,29 @@ function interval(iv: A.Interval | undefined, s: JudgedScope): string {
 }
 
 export function emitJudged(e: A.JudgedExpr, s: JudgedScope, emit: (x: A.Expr) => string): string {
-  if (e.deduction) return `c.judgedDeduct(${emit(e.deduction.when)}, ${str(exprText(e.deduction.when))}, ${interval(e.bounds, s)})`;
+  if (e.deduction)
+    return `c.judgedDeduct(${emit(e.deduction.when)}, ${str(exprText(e.deduction.when))}, ${interval(e.bounds, s)})`;
   if (e.verdict) {
     const arms = e.verdict.scale ? (s.scales?.get(e.verdict.scale.text)?.arms ?? []) : e.verdict.arms;
-    const list = arms.map((a) => `[${a.member ? str(a.member.text) : "null"}, ${interval(a.interval, s)}] as const`).join(", ");
+    const list = arms
+      .map((a) => `[${a.member ? str(a.member.text) : "null"}, ${interval(a.interval, s)}] as const`)
+      .join(", ");
     return `c.judgedBy(${emit(e.verdict.subject)}, ${str(exprText(e.verdict.subject))}, [${list}])`;
   }
   return `c.judged(${interval(e.bounds, s)})`;
 }
 
-export function emitScaledTiers(e: A.TiersExpr & { scale: A.Name }, s: JudgedScope & { fresh(prefix: string): string }, emit: (x: A.Expr) => string): string {
+export function emitScaledTiers(
+  e: A.TiersExpr & { scale: A.Name },
+  s: JudgedScope & { fresh(prefix: string): string },
+  emit: (x: A.Expr) => string,
+): string {
   const x = s.fresh("t");
   const subject = str(exprText(e.subject));
   const values = scaleValues(s.scales?.get(e.scale.text)?.arms ?? [], s.partPoints ?? Exact.ZERO);
-  const arms = values.map((v) => `${v.member !== undefined ? `${x} === ${str(v.member)}` : "true"} ? c.tier(${subject}, ${x}, ${s.constant(v.value)}, rt.fn.showAny)`);
+  const arms = values.map(
+    (v) =>
+      `${v.member !== undefined ? `${x} === ${str(v.member)}` : "true"} ? c.tier(${subject}, ${x}, ${s.constant(v.value)}, rt.fn.showAny)`,
+  );
   return `((${x}: string) => ${[...arms, `c.noTier(${x})`].join(" : ")})(${emit(e.subject)})`;
 }

@@ -19,7 +19,9 @@ interface Instance {
 
 export function createCompiledScorer(rubric: CheckedRubric): Scorer {
   const source = emitModule(rubric, { embedded: true });
-  const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None } }).outputText;
+  const js = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None },
+  }).outputText;
   // The generated text escapes all rubric text (see codegen/text.ts), so evaluating it runs only our code.
   const factory = new Function(`${js}\nreturn __module;`)() as (rt: typeof runtime) => Instance;
   const m = factory(runtime);

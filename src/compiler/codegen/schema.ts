@@ -17,12 +17,19 @@ function typeSchema(t: InputTypeSpec): Schema {
     case "ratio":
       return { ...DECIMAL, description: 'a ratio: "98.1%" or 0.981' };
     case "count":
-      return { anyOf: [{ type: "integer", minimum: 0 }, { type: "string", pattern: "^\\s*\\d+\\s*$" }] };
+      return {
+        anyOf: [
+          { type: "integer", minimum: 0 },
+          { type: "string", pattern: "^\\s*\\d+\\s*$" },
+        ],
+      };
     case "points":
     case "number":
       return DECIMAL;
     case "bool":
-      return { anyOf: [{ type: "boolean" }, { type: "string", enum: ["true", "false", "是", "否", "yes", "no", "1", "0"] }] };
+      return {
+        anyOf: [{ type: "boolean" }, { type: "string", enum: ["true", "false", "是", "否", "yes", "no", "1", "0"] }],
+      };
     case "text":
       return { type: "string" };
     case "enum":
@@ -38,9 +45,13 @@ function typeSchema(t: InputTypeSpec): Schema {
         const el = typeSchema(t.fields[0].type);
         return {
           type: "object",
-          description: "a target pair: the target (目标 or target) and the actual value (实际 or actual); in CSV, two columns NAME.目标 and NAME.实际",
+          description:
+            "a target pair: the target (目标 or target) and the actual value (实际 or actual); in CSV, two columns NAME.目标 and NAME.实际",
           properties: { 目标: el, 实际: el, target: el, actual: el },
-          allOf: [{ anyOf: [{ required: ["目标"] }, { required: ["target"] }] }, { anyOf: [{ required: ["实际"] }, { required: ["actual"] }] }],
+          allOf: [
+            { anyOf: [{ required: ["目标"] }, { required: ["target"] }] },
+            { anyOf: [{ required: ["实际"] }, { required: ["actual"] }] },
+          ],
           additionalProperties: false,
         };
       }
@@ -60,7 +71,12 @@ export function inputSchema(meta: RubricMeta): Schema {
     values[i.name] = s;
     if (i.alias) values[i.alias] = { $ref: `#/$defs/values/properties/${encodeURIComponent(i.name)}` };
   }
-  const judgement = { type: "object", properties: { value: DECIMAL, reason: { type: "string" } }, required: ["value"], additionalProperties: false };
+  const judgement = {
+    type: "object",
+    properties: { value: DECIMAL, reason: { type: "string" } },
+    required: ["value"],
+    additionalProperties: false,
+  };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `${meta.name}${meta.year !== undefined ? ` ${meta.year}` : ""}`,
@@ -68,11 +84,20 @@ export function inputSchema(meta: RubricMeta): Schema {
     $defs: { values: { type: "object", properties: values, additionalProperties: false } },
     properties: {
       values: { $ref: "#/$defs/values" },
-      judgements: { type: "object", propertyNames: { enum: meta.judged.map((j) => j.path) }, additionalProperties: judgement },
+      judgements: {
+        type: "object",
+        propertyNames: { enum: meta.judged.map((j) => j.path) },
+        additionalProperties: judgement,
+      },
       judgeRestFull: { type: "boolean" },
       overrides: {
         type: "object",
-        additionalProperties: { type: "object", properties: { value: DECIMAL, reason: { type: "string", minLength: 1 } }, required: ["value", "reason"], additionalProperties: false },
+        additionalProperties: {
+          type: "object",
+          properties: { value: DECIMAL, reason: { type: "string", minLength: 1 } },
+          required: ["value", "reason"],
+          additionalProperties: false,
+        },
       },
     },
     required: ["values"],

@@ -6,7 +6,9 @@
 
 /** A TypeScript string literal for any text. */
 export function str(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(s)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Text for inside a `/** … *​/` comment: no comment terminator, no line breaks that escape the block. */

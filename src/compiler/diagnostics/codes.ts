@@ -64,8 +64,14 @@ export const DIAGNOSTICS = {
 
   "keyword-name": spec<{ word: string; inRule: boolean }>("error", (a) =>
     a.inRule
-      ? { zh: `「${a.word}」是关键字，在规则中只能读作关键字；请换一个名称`, en: `'${a.word}' is a keyword and reads as one in a rule; choose another name` }
-      : { zh: `「${a.word}」是关键字；请写成标题字符串（"${a.word}"）或换一个名称`, en: `'${a.word}' is a keyword; write it as a title string ("${a.word}") or choose another name` },
+      ? {
+          zh: `「${a.word}」是关键字，在规则中只能读作关键字；请换一个名称`,
+          en: `'${a.word}' is a keyword and reads as one in a rule; choose another name`,
+        }
+      : {
+          zh: `「${a.word}」是关键字；请写成标题字符串（"${a.word}"）或换一个名称`,
+          en: `'${a.word}' is a keyword; write it as a title string ("${a.word}") or choose another name`,
+        },
   ),
 
   "digit-name": spec<{ text: string }>("error", (a) => ({
@@ -188,10 +194,13 @@ export const DIAGNOSTICS = {
     zh: `等级划分有误：${zh(a.detail)}`,
     en: `grade bands are wrong: ${en(a.detail)}`,
   })),
-  "grade-threshold-unit": spec<{ grade: string; threshold: string; unit: Localized; suggestion: string }>("error", (a) => ({
-    zh: `等级「${a.grade}」的分数线 ${a.threshold} 是${zh(a.unit)}，而总分是分值：请写成分值，如「${a.grade} >= ${a.suggestion}」`,
-    en: `the threshold ${a.threshold} of grade '${a.grade}' is ${en(a.unit)}, but the total is in points: write it in points, e.g. '${a.grade} >= ${a.suggestion}'`,
-  })),
+  "grade-threshold-unit": spec<{ grade: string; threshold: string; unit: Localized; suggestion: string }>(
+    "error",
+    (a) => ({
+      zh: `等级「${a.grade}」的分数线 ${a.threshold} 是${zh(a.unit)}，而总分是分值：请写成分值，如「${a.grade} >= ${a.suggestion}」`,
+      en: `the threshold ${a.threshold} of grade '${a.grade}' is ${en(a.unit)}, but the total is in points: write it in points, e.g. '${a.grade} >= ${a.suggestion}'`,
+    }),
+  ),
 
   // ---- interval analysis ----
   "part-range": spec<{ part: string; range: string; points: string }>("warning", (a) => ({

@@ -41,7 +41,15 @@ export function diagnostic<C extends DiagnosticCode>(
 ): Diagnostic {
   const spec = DIAGNOSTICS[code];
   const message = (spec.message as (a: DiagnosticArgs<C>) => Message)(args);
-  return { code, severity: spec.severity, file: at.file, span: ordered(at.span), message, related: related.map((r) => ({ ...r, span: ordered(r.span) })), ...(data ? { data } : {}) };
+  return {
+    code,
+    severity: spec.severity,
+    file: at.file,
+    span: ordered(at.span),
+    message,
+    related: related.map((r) => ({ ...r, span: ordered(r.span) })),
+    ...(data ? { data } : {}),
+  };
 }
 
 /**
@@ -57,5 +65,7 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
 }
 
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.code < b.code ? -1 : 1)));
+  return [...ds].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start || (a.code < b.code ? -1 : 1),
+  );
 }

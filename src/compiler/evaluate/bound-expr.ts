@@ -45,7 +45,7 @@ export function boundExpr(e: A.Expr, input: InputDef, model: RubricModel, additi
 export function boundText(e: A.Expr): string {
   switch (e.kind) {
     case "Number":
-      return `${e.digits}${e.unit === "percent" ? "%" : e.unit ?? ""}`;
+      return `${e.digits}${e.unit === "percent" ? "%" : (e.unit ?? "")}`;
     case "Ref":
       return e.name.text;
     case "Unary":
@@ -54,7 +54,10 @@ export function boundText(e: A.Expr): string {
       const tight = e.op === "*" || e.op === "/";
       const loose = (x: A.Expr): boolean => x.kind === "Binary" && (x.op === "+" || x.op === "-");
       const left = tight && loose(e.left) ? `(${boundText(e.left)})` : boundText(e.left);
-      const right = (tight || e.op === "-") && e.right.kind === "Binary" && (loose(e.right) || e.op === "/") ? `(${boundText(e.right)})` : boundText(e.right);
+      const right =
+        (tight || e.op === "-") && e.right.kind === "Binary" && (loose(e.right) || e.op === "/")
+          ? `(${boundText(e.right)})`
+          : boundText(e.right);
       return `${left} ${e.op} ${right}`;
     }
     default:

@@ -9,7 +9,13 @@ import type * as A from "../syntax/ast.js";
 import { constValue, formatValue, literalValue, roundingModeArg } from "../model/constants.js";
 import { exprTrace, pushOnce, showLetValue, trace } from "../../runtime/trace.js";
 import { letTraceDim, nativeOf } from "./let-trace.js";
-import { achievement as achievementRule, countDeduction, isProblem, stepDeduction, type RuleOutcome } from "../../runtime/step-rules.js";
+import {
+  achievement as achievementRule,
+  countDeduction,
+  isProblem,
+  stepDeduction,
+  type RuleOutcome,
+} from "../../runtime/step-rules.js";
 import { achievementDim, stepDim } from "./rule-dims.js";
 import { PAIR_ACTUAL, PAIR_TARGET, type Dim, type LetDef, type PartNode, type RubricModel } from "../model/types.js";
 import { builtin, type BuiltinName } from "../analysis/builtins.js";
@@ -78,13 +84,23 @@ export class Evaluator {
 
   num(e: A.Expr, locals: ReadonlyMap<string, Value> = new Map()): Exact {
     const v = this.eval(e, locals);
-    if (v.k !== "num") this.fail("invalid", { zh: `此处需要数值，实际为 ${showValue(v)}`, en: `a number is needed here, found ${showValue(v)}` }, e);
+    if (v.k !== "num")
+      this.fail(
+        "invalid",
+        { zh: `此处需要数值，实际为 ${showValue(v)}`, en: `a number is needed here, found ${showValue(v)}` },
+        e,
+      );
     return v.v;
   }
 
   bool(e: A.Expr, locals: ReadonlyMap<string, Value>): boolean {
     const v = this.eval(e, locals);
-    if (v.k !== "bool") this.fail("invalid", { zh: `此处需要布尔值，实际为 ${showValue(v)}`, en: `a bool is needed here, found ${showValue(v)}` }, e);
+    if (v.k !== "bool")
+      this.fail(
+        "invalid",
+        { zh: `此处需要布尔值，实际为 ${showValue(v)}`, en: `a bool is needed here, found ${showValue(v)}` },
+        e,
+      );
     return v.v;
   }
 
@@ -104,7 +120,12 @@ export class Evaluator {
         const o = this.eval(e.object, locals);
         if (o.k !== "record") return this.fail("invalid", { zh: "不是记录", en: "not a record" }, e);
         const f = o.v.get(e.field.text);
-        if (!f) return this.fail("missing-input", { zh: `记录缺少字段「${e.field.text}」`, en: `the record has no field '${e.field.text}'` }, e);
+        if (!f)
+          return this.fail(
+            "missing-input",
+            { zh: `记录缺少字段「${e.field.text}」`, en: `the record has no field '${e.field.text}'` },
+            e,
+          );
         return f;
       }
       case "Index": {
@@ -112,7 +133,14 @@ export class Evaluator {
         const i = this.num(e.index, locals);
         if (o.k !== "array") return this.fail("invalid", { zh: "不是数组", en: "not an array" }, e);
         if (!i.isInteger() || i.lt(Exact.ONE) || i.gt(Exact.int(o.v.length))) {
-          return this.fail("index", { zh: `下标 ${i.toString()} 超出 1..${o.v.length}`, en: `index ${i.toString()} is outside 1..${o.v.length}` }, e.index);
+          return this.fail(
+            "index",
+            {
+              zh: `下标 ${i.toString()} 超出 1..${o.v.length}`,
+              en: `index ${i.toString()} is outside 1..${o.v.length}`,
+            },
+            e.index,
+          );
         }
         return o.v[Number(i.num) - 1] as Value;
       }
@@ -248,12 +276,19 @@ export class Evaluator {
     // Examples still run on a rubric with errors: a call the checker flagged (wrong-arity) fails the indicator instead of crashing.
     const [lo, hi] = (name && ARITY[name]) ?? [0, Infinity];
     if (e.args.length < lo || e.args.length > hi) {
-      return this.fail("invalid", { zh: `${e.callee.text} 的参数个数不对`, en: `wrong number of arguments to ${e.callee.text}` }, e);
+      return this.fail(
+        "invalid",
+        { zh: `${e.callee.text} 的参数个数不对`, en: `wrong number of arguments to ${e.callee.text}` },
+        e,
+      );
     }
     const nums = (): Exact[] => {
       if (e.args.length === 1) {
         const a = this.eval(e.args[0] as A.Expr, locals);
-        if (a.k === "array") return a.v.map((x) => (x.k === "num" ? x.v : this.fail("invalid", { zh: "需要数值数组", en: "an array of numbers is needed" }, e)));
+        if (a.k === "array")
+          return a.v.map((x) =>
+            x.k === "num" ? x.v : this.fail("invalid", { zh: "需要数值数组", en: "an array of numbers is needed" }, e),
+          );
         if (a.k === "num") return [a.v];
       }
       return e.args.map((a) => this.num(a, locals));
@@ -262,10 +297,18 @@ export class Evaluator {
       case "min":
       case "max": {
         const xs = nums();
-        if (xs.length === 0) return this.fail("invalid", { zh: "空数组没有最值", en: "an empty array has no min or max" }, e);
+        if (xs.length === 0)
+          return this.fail("invalid", { zh: "空数组没有最值", en: "an empty array has no min or max" }, e);
         const v = xs.reduce((a, b) => (name === "min" ? Exact.min(a, b) : Exact.max(a, b)));
         if (e.args.length > 1 && !v.eq(xs[0] as Exact)) {
-          pushOnce(this.scope.trace, exprTrace.bounded(name, xs.map((x) => this.show(e, x)), this.show(e, v)));
+          pushOnce(
+            this.scope.trace,
+            exprTrace.bounded(
+              name,
+              xs.map((x) => this.show(e, x)),
+              this.show(e, v),
+            ),
+          );
         }
         return numV(v);
       }
@@ -273,7 +316,8 @@ export class Evaluator {
         return numV(nums().reduce((a, b) => a.add(b), Exact.ZERO));
       case "mean": {
         const xs = nums();
-        if (xs.length === 0) return this.fail("zero-division", { zh: "空数组没有平均值", en: "an empty array has no mean" }, e);
+        if (xs.length === 0)
+          return this.fail("zero-division", { zh: "空数组没有平均值", en: "an empty array has no mean" }, e);
         return numV(xs.reduce((a, b) => a.add(b), Exact.ZERO).div(Exact.int(xs.length)));
       }
       case "count": {
@@ -328,14 +372,25 @@ export class Evaluator {
     const shown = this.show(e.subject, x);
     for (const arm of e.arms) {
       const r = armRange(arm);
-      const hit = arm.cond.kind === "otherwise" || (r ? I.contains(r, x) : arm.cond.kind === "compare" && arm.cond.op === "!=" && !constValue(arm.cond.value)?.eq(x));
+      const hit =
+        arm.cond.kind === "otherwise" ||
+        (r
+          ? I.contains(r, x)
+          : arm.cond.kind === "compare" && arm.cond.op === "!=" && !constValue(arm.cond.value)?.eq(x));
       if (!hit) continue;
       const v = this.eval(arm.value, locals);
       const cond = armText(arm, (v2) => this.show(e.subject, v2));
       this.scope.trace.push(trace.band(exprText(e.subject), shown, cond, showValue(v)));
       return v;
     }
-    return this.fail("no-band", { zh: `${exprText(e.subject)} = ${shown} 不属于任何分档`, en: `${exprText(e.subject)} = ${shown} falls in no band` }, e);
+    return this.fail(
+      "no-band",
+      {
+        zh: `${exprText(e.subject)} = ${shown} 不属于任何分档`,
+        en: `${exprText(e.subject)} = ${shown} falls in no band`,
+      },
+      e,
+    );
   }
 
   private tiers(e: A.TiersExpr, locals: ReadonlyMap<string, Value>): Value {
@@ -368,7 +423,12 @@ export class Evaluator {
       const pair = this.eval(e.actual, locals);
       const t = pair.k === "record" ? pair.v.get(PAIR_TARGET) : undefined;
       const a = pair.k === "record" ? pair.v.get(PAIR_ACTUAL) : undefined;
-      if (t?.k !== "num" || a?.k !== "num") return this.fail("invalid", { zh: "完成比需要「目标 / 实际」值对", en: "achievement needs a target pair (目标 / 实际)" }, e.actual);
+      if (t?.k !== "num" || a?.k !== "num")
+        return this.fail(
+          "invalid",
+          { zh: "完成比需要「目标 / 实际」值对", en: "achievement needs a target pair (目标 / 实际)" },
+          e.actual,
+        );
       actual = a.v;
       target = t.v;
     }
@@ -434,13 +494,39 @@ export class Evaluator {
     const steps = beyond.div(step);
     const d = amount.mul(steps);
     const v = points.sub(d);
-    this.scope.trace.push(trace.deductBeyond(exprText(e.subject), xs, direction, ts, this.show(e.step, beyond), this.show(e.step, step), amount, d, points, v));
+    this.scope.trace.push(
+      trace.deductBeyond(
+        exprText(e.subject),
+        xs,
+        direction,
+        ts,
+        this.show(e.step, beyond),
+        this.show(e.step, step),
+        amount,
+        d,
+        points,
+        v,
+      ),
+    );
     return numV(v);
   }
 }
 
 /** Source-like text of an expression, for traces. */
-const PRECEDENCE: Record<A.BinaryOp, number> = { or: 1, and: 2, "=": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3, "+": 4, "-": 4, "*": 5, "/": 5 };
+const PRECEDENCE: Record<A.BinaryOp, number> = {
+  or: 1,
+  and: 2,
+  "=": 3,
+  "!=": 3,
+  "<": 3,
+  "<=": 3,
+  ">": 3,
+  ">=": 3,
+  "+": 4,
+  "-": 4,
+  "*": 5,
+  "/": 5,
+};
 
 /** Binding strength of an expression's outermost operator (7: an atom, never parenthesised). */
 function precedenceOf(e: A.Expr): number {
@@ -473,7 +559,9 @@ export function exprText(e: A.Expr): string {
     }
     case "Unary": {
       const o = exprText(e.operand);
-      return e.op === "-" ? `-${precedenceOf(e.operand) < 6 ? `(${o})` : o}` : `not ${precedenceOf(e.operand) < 3 ? `(${o})` : o}`;
+      return e.op === "-"
+        ? `-${precedenceOf(e.operand) < 6 ? `(${o})` : o}`
+        : `not ${precedenceOf(e.operand) < 3 ? `(${o})` : o}`;
     }
     case "Call":
       return `${e.callee.text}(${e.args.map(exprText).join(", ")})`;

@@ -42,7 +42,12 @@ export function evalJudged(e: A.JudgedExpr, h: JudgedHost): Exact {
     const member = x.k === "enum" ? x.v : "?";
     const arm = verdictArms(e.verdict, h.model).find((a) => !a.member || a.member.text === member);
     const b = arm?.interval ? pointsInterval(arm.interval, points) : undefined;
-    if (!b) return h.fail("no-band", { zh: `结论 ${member} 没有对应的评分范围`, en: `the verdict ${member} has no interval` }, e);
+    if (!b)
+      return h.fail(
+        "no-band",
+        { zh: `结论 ${member} 没有对应的评分范围`, en: `the verdict ${member} has no interval` },
+        e,
+      );
     bounds = b;
     what = { kind: "verdict", verdict: member };
   }

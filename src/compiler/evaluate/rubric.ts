@@ -114,7 +114,13 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
           const pev = new Evaluator({ ...scope, trace: ptrace, part: p, file: p.file });
           const value = pev.eval(p.rule);
           // A condition as a rule (a checklist item met or not) scores all or nothing.
-          if (value.k !== "bool" && value.k !== "num") throw new EvalError("invalid", { zh: "得分项的值须为数值", en: "a part's value must be a number" }, p.file, p.rule.span);
+          if (value.k !== "bool" && value.k !== "num")
+            throw new EvalError(
+              "invalid",
+              { zh: "得分项的值须为数值", en: "a part's value must be a number" },
+              p.file,
+              p.rule.span,
+            );
           const v = value.k === "bool" ? (value.v ? p.points : Exact.ZERO) : value.v;
           if (value.k === "bool") ptrace.push(T.conditionRule(value.v));
           // Round first, clamp last: a rounding can never lift a score above its points.
@@ -131,7 +137,15 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
             points: p.points.toString(),
             computed: s.toString(),
             score: s.toString(),
-            ...(j ? { judged: { value: j.value.toString(), ...(j.reason ? { reason: j.reason } : {}), ...(isDeduction(p) ? { deduction: true } : {}) } } : {}),
+            ...(j
+              ? {
+                  judged: {
+                    value: j.value.toString(),
+                    ...(j.reason ? { reason: j.reason } : {}),
+                    ...(isDeduction(p) ? { deduction: true } : {}),
+                  },
+                }
+              : {}),
             clamps: pclamps,
             trace: ptrace,
             children: [],
@@ -154,7 +168,15 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       errors.push({ path: ind.path.join("."), message: error.text });
     }
     scores.set(ind, final);
-    const errText = error && !override ? { error: { zh: `指标「${ind.path.join(".")}」：${error.text.zh}`, en: `indicator '${ind.path.join(".")}': ${error.text.en}` } } : {};
+    const errText =
+      error && !override
+        ? {
+            error: {
+              zh: `指标「${ind.path.join(".")}」：${error.text.zh}`,
+              en: `indicator '${ind.path.join(".")}': ${error.text.en}`,
+            },
+          }
+        : {};
     return {
       kind: "indicator",
       path: ind.path,

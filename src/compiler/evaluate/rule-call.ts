@@ -10,7 +10,12 @@ export interface RuleCallHost {
   readonly trace: Text[];
 }
 
-export function evalRuleCall(host: RuleCallHost, e: A.CallExpr, rule: RuleDef, locals: ReadonlyMap<string, Value>): Value {
+export function evalRuleCall(
+  host: RuleCallHost,
+  e: A.CallExpr,
+  rule: RuleDef,
+  locals: ReadonlyMap<string, Value>,
+): Value {
   const args = e.args.map((a) => host.eval(a, locals));
   const params = new Map<string, Value>();
   rule.params.forEach((p, i) => {

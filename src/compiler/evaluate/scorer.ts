@@ -4,7 +4,16 @@
  */
 import { Exact } from "../../runtime/exact.js";
 import type { NodeReport, Report } from "../../runtime/report.js";
-import { ScoreError, type InputError, type InputSpec, type InputTypeSpec, type JudgedSpec, type RubricMeta, type ScoreInput, type Scorer } from "../../runtime/scorer.js";
+import {
+  ScoreError,
+  type InputError,
+  type InputSpec,
+  type InputTypeSpec,
+  type JudgedSpec,
+  type RubricMeta,
+  type ScoreInput,
+  type Scorer,
+} from "../../runtime/scorer.js";
 import { checkJudgements, convertInput, resolveJudgementPaths } from "../../runtime/validate.js";
 import { constValue } from "../model/constants.js";
 import { boundExpr, boundText } from "./bound-expr.js";
@@ -21,16 +30,26 @@ import { scoreRubric } from "./rubric.js";
 function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
   switch (t.kind) {
     case "num":
-      return t.dim === "money" ? { kind: "money", unit: input.moneyUnit ?? "元" } : { kind: t.dim === "plain" ? "number" : t.dim };
+      return t.dim === "money"
+        ? { kind: "money", unit: input.moneyUnit ?? "元" }
+        : { kind: t.dim === "plain" ? "number" : t.dim };
     case "bool":
     case "text":
       return { kind: t.kind };
     case "enum":
       return { kind: "enum", name: t.name, members: t.members };
     case "array":
-      return { kind: "array", element: typeSpec(t.element, input), ...(t.length !== undefined ? { length: t.length } : {}) };
+      return {
+        kind: "array",
+        element: typeSpec(t.element, input),
+        ...(t.length !== undefined ? { length: t.length } : {}),
+      };
     case "record":
-      return { kind: "record", fields: [...t.fields].map(([name, ft]) => ({ name, type: typeSpec(ft, input) })), ...(t.pair ? { pair: true as const } : {}) };
+      return {
+        kind: "record",
+        fields: [...t.fields].map(([name, ft]) => ({ name, type: typeSpec(ft, input) })),
+        ...(t.pair ? { pair: true as const } : {}),
+      };
     case "error":
       return { kind: "number" };
   }
@@ -47,7 +66,10 @@ function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[
     const explicitMoney = e.kind === "Number" && (e.unit === "元" || e.unit === "万元");
     return (input.moneyUnit === "万元" && explicitMoney ? v.div(WAN) : v).toString(30);
   };
-  const bound = (op: InputSpec["constraints"][number]["op"], e: Parameters<typeof constValue>[0]): InputSpec["constraints"] => {
+  const bound = (
+    op: InputSpec["constraints"][number]["op"],
+    e: Parameters<typeof constValue>[0],
+  ): InputSpec["constraints"] => {
     const v = inUnit(e);
     if (v !== undefined) return [{ op, value: v }];
     const expr = boundExpr(e, input, model);
@@ -55,10 +77,14 @@ function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[
   };
   for (const c of input.decl.constraints) {
     if (c.kind === "compare") {
-      if (c.bound.kind === "Ref" && model.inputs.has(c.bound.name.text)) constraints.push({ op: c.op, ref: c.bound.name.text });
+      if (c.bound.kind === "Ref" && model.inputs.has(c.bound.name.text))
+        constraints.push({ op: c.op, ref: c.bound.name.text });
       else constraints.push(...bound(c.op, c.bound));
     } else {
-      constraints.push(...bound(c.interval.loClosed ? ">=" : ">", c.interval.lo), ...bound(c.interval.hiClosed ? "<=" : "<", c.interval.hi));
+      constraints.push(
+        ...bound(c.interval.loClosed ? ">=" : ">", c.interval.lo),
+        ...bound(c.interval.hiClosed ? "<=" : "<", c.interval.hi),
+      );
     }
   }
   return {
@@ -74,16 +100,30 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
   const { model } = rubric;
   const uses = inputUses(model);
   const judged: JudgedSpec[] = [];
-  const bounds = (b: Bounds) => ({ min: b.lo.toString(), max: b.hi.toString(), ...(b.loClosed ? {} : { minOpen: true }), ...(b.hiClosed ? {} : { maxOpen: true }) });
+  const bounds = (b: Bounds) => ({
+    min: b.lo.toString(),
+    max: b.hi.toString(),
+    ...(b.loClosed ? {} : { minOpen: true }),
+    ...(b.hiClosed ? {} : { maxOpen: true }),
+  });
   const spec = (path: readonly string[], b: Envelope, indicator: boolean, part?: PartNode): JudgedSpec => {
     const sites = part ? judgedSites(part.rule) : [];
     const v = sites.length === 1 ? sites[0]?.verdict : undefined;
     const input = v?.subject.kind === "Ref" && model.inputs.has(v.subject.name.text) ? v.subject.name.text : undefined;
-    const arms = v && part ? verdictArms(v, model).flatMap((a) => {
-      const ab = a.interval ? pointsInterval(a.interval, part.points) : undefined;
-      return ab ? [{ member: a.member?.text ?? null, ...bounds(ab) }] : [];
-    }) : [];
-    return { path: path.join("."), ...bounds(b), indicator, ...(b.deduction ? { deduction: true } : {}), ...(input ? { byVerdict: { input, arms } } : {}) };
+    const arms =
+      v && part
+        ? verdictArms(v, model).flatMap((a) => {
+            const ab = a.interval ? pointsInterval(a.interval, part.points) : undefined;
+            return ab ? [{ member: a.member?.text ?? null, ...bounds(ab) }] : [];
+          })
+        : [];
+    return {
+      path: path.join("."),
+      ...bounds(b),
+      indicator,
+      ...(b.deduction ? { deduction: true } : {}),
+      ...(input ? { byVerdict: { input, arms } } : {}),
+    };
   };
   for (const n of walkTree(model.groups)) {
     if (n.kind === "part") {
@@ -107,7 +147,11 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
     total: model.groups.reduce((a, g) => a.add(g.points), Exact.ZERO).toString(),
     inputs: [...model.inputs.values()].map((i) => inputSpec(model, i, uses.get(i.name) ?? [])),
     judged,
-    indicators: indicators(model.groups).map((i) => ({ path: i.path.join("."), points: i.points.toString(), ...(i.note ? { note: i.note } : {}) })),
+    indicators: indicators(model.groups).map((i) => ({
+      path: i.path.join("."),
+      points: i.points.toString(),
+      ...(i.note ? { note: i.note } : {}),
+    })),
   };
 }
 
@@ -168,7 +212,10 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
                   : "wrong-type",
           field: error.field ?? ind.path.join("."),
           indicators: [ind.path.join(".")],
-          message: { zh: `指标「${ind.path.join(".")}」：${error.text.zh}`, en: `indicator '${ind.path.join(".")}': ${error.text.en}` },
+          message: {
+            zh: `指标「${ind.path.join(".")}」：${error.text.zh}`,
+            en: `indicator '${ind.path.join(".")}': ${error.text.en}`,
+          },
         })),
       );
     }

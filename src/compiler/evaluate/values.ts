@@ -14,7 +14,8 @@ export type Value =
 export const numV = (v: Exact): Value => ({ k: "num", v });
 export const boolV = (v: boolean): Value => ({ k: "bool", v });
 
-export type EvalErrorKind = "missing-input" | "zero-division" | "missing-judgement" | "no-band" | "index" | "invalid" | "judgement-out-of-bounds";
+export type EvalErrorKind =
+  "missing-input" | "zero-division" | "missing-judgement" | "no-band" | "index" | "invalid" | "judgement-out-of-bounds";
 
 /** A failure while scoring; names the place (file and span) and, via the caller, the indicator. */
 export class EvalError extends Error {
@@ -33,7 +34,8 @@ export class EvalError extends Error {
 
 export function valueEquals(a: Value, b: Value): boolean {
   if (a.k === "num" && b.k === "num") return a.v.eq(b.v);
-  if (a.k === "array" && b.k === "array") return a.v.length === b.v.length && a.v.every((x, i) => valueEquals(x, b.v[i] as Value));
+  if (a.k === "array" && b.k === "array")
+    return a.v.length === b.v.length && a.v.every((x, i) => valueEquals(x, b.v[i] as Value));
   if (a.k === "record" || b.k === "record" || a.k === "array" || b.k === "array") return false;
   if (a.k === "num" || b.k === "num") return false;
   return a.v === b.v;

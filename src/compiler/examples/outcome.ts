@@ -15,15 +15,28 @@ import { kindOfEvalError, notRaised, otherKind, targets, type ExpectedError } fr
 function missingJudgements(ex: PreparedExample, ind: IndicatorNode): string[] {
   const given = ex.scoring?.judgements;
   const model = ex.rubric?.model;
-  return ind.parts.filter((p: PartNode) => model !== undefined && judgedBounds(p, model) && !given?.has(p)).map((p) => (p.implicit ? ind.path : p.path).join("."));
+  return ind.parts
+    .filter((p: PartNode) => model !== undefined && judgedBounds(p, model) && !given?.has(p))
+    .map((p) => (p.implicit ? ind.path : p.path).join("."));
 }
 
 /** One assertion per `expect error …`: met, or not raised. */
 export function errorAssertions(ex: PreparedExample, met: ReadonlySet<ExpectedError>): Assertion[] {
-  return (ex.expectedErrors ?? []).map((x) => ({ label: `error ${x.kind} in ${x.target}`, expected: x.kind, actual: met.has(x) ? x.kind : null, pass: met.has(x), span: x.span }));
+  return (ex.expectedErrors ?? []).map((x) => ({
+    label: `error ${x.kind} in ${x.target}`,
+    expected: x.kind,
+    actual: met.has(x) ? x.kind : null,
+    pass: met.has(x),
+    span: x.span,
+  }));
 }
 
-export function outcomeProblems(ex: PreparedExample, result: ScoreResult, assertions: readonly Assertion[], met: Set<ExpectedError> = new Set()): Text[] {
+export function outcomeProblems(
+  ex: PreparedExample,
+  result: ScoreResult,
+  assertions: readonly Assertion[],
+  met: Set<ExpectedError> = new Set(),
+): Text[] {
   const problems: Text[] = [];
   const expected = ex.expectedErrors ?? [];
   for (const x of ex.raisedBeforeScoring ?? []) met.add(x);
@@ -49,12 +62,26 @@ export function outcomeProblems(ex: PreparedExample, result: ScoreResult, assert
   if (unjudged.size === 0) return problems;
   for (const a of assertions) {
     if (a.actual !== null) continue;
-    const under = [...unjudged].filter(([p]) => a.label === "total" || a.label === "grade" || p === a.label || p.startsWith(`${a.label}.`) || a.label.startsWith(`${p}.`));
+    const under = [...unjudged].filter(
+      ([p]) =>
+        a.label === "total" ||
+        a.label === "grade" ||
+        p === a.label ||
+        p.startsWith(`${a.label}.`) ||
+        a.label.startsWith(`${p}.`),
+    );
     if (under.length === 0) continue;
     // The evaluator's own words name each missing judgement and say what it must be (its interval; a score or a deduction).
     const why = [...new Set(under.map(([, u]) => u.why))];
-    const also = [...new Set(under.flatMap(([, u]) => u.parts))].filter((p) => !why.some((w) => w.en.includes(`'${p}'`))).join(", ");
-    const what = a.label === "total" ? { zh: "总分", en: "the total" } : a.label === "grade" ? { zh: "等级", en: "the grade" } : { zh: `「${a.label}」`, en: `'${a.label}'` };
+    const also = [...new Set(under.flatMap(([, u]) => u.parts))]
+      .filter((p) => !why.some((w) => w.en.includes(`'${p}'`)))
+      .join(", ");
+    const what =
+      a.label === "total"
+        ? { zh: "总分", en: "the total" }
+        : a.label === "grade"
+          ? { zh: "等级", en: "the grade" }
+          : { zh: `「${a.label}」`, en: `'${a.label}'` };
     problems.push({
       zh: `${what.zh}无法计算：${why.map((w) => w.zh).join("；")}${also ? `（另缺评定：${also}）` : ""}`,
       en: `${what.en} is not computable: ${why.map((w) => w.en).join("; ")}${also ? ` (also missing judgements for ${also})` : ""}`,

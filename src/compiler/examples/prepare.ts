@@ -93,17 +93,34 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     const segs = p.segments.map((s) => s.text);
     const r = takesValue ? resolveValueTarget(model.groups, segs) : resolvePath(model.groups, segs);
     if (r.kind === "found") return r.node;
-    if (r.kind === "ambiguous") diags.push(diagnostic("ambiguous-path", at(p.span), { path: pathText(segs), candidates: r.candidates.join(", ") }));
-    else diags.push(diagnostic("unknown-name", at(p.span), { name: pathText(segs), kind: "indicator", ...(r.suggestion ? { suggestion: r.suggestion } : {}) }, [], r.suggestion ? { suggestion: r.suggestion } : undefined));
+    if (r.kind === "ambiguous")
+      diags.push(
+        diagnostic("ambiguous-path", at(p.span), { path: pathText(segs), candidates: r.candidates.join(", ") }),
+      );
+    else
+      diags.push(
+        diagnostic(
+          "unknown-name",
+          at(p.span),
+          { name: pathText(segs), kind: "indicator", ...(r.suggestion ? { suggestion: r.suggestion } : {}) },
+          [],
+          r.suggestion ? { suggestion: r.suggestion } : undefined,
+        ),
+      );
     return undefined;
   };
   const number = (e: A.Expr): Exact | undefined => {
     const v = constValue(e);
-    if (!v) diags.push(diagnostic("type-mismatch", at(e.span), { expected: W.number, actual: W.expression, context: W.value }));
+    if (!v)
+      diags.push(
+        diagnostic("type-mismatch", at(e.span), { expected: W.number, actual: W.expression, context: W.value }),
+      );
     return v;
   };
-  const judgedParts = (n: AnyNode): PartNode[] => [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x, model) !== undefined);
-  const nodeParts = (n: AnyNode): PartNode[] => (n.kind === "part" ? (judgedBounds(n, model) ? [n] : []) : judgedParts(n));
+  const judgedParts = (n: AnyNode): PartNode[] =>
+    [...walkTree([n as never])].filter((x): x is PartNode => x.kind === "part" && judgedBounds(x, model) !== undefined);
+  const nodeParts = (n: AnyNode): PartNode[] =>
+    n.kind === "part" ? (judgedBounds(n, model) ? [n] : []) : judgedParts(n);
   const judgedTwice = new Set<AnyNode>();
   // Judgements of verdict-bounded parts, checked against the verdict once every given value is known.
   const verdictJudged: { part: PartNode; value: Exact; name: string; span: A.Span }[] = [];
@@ -114,10 +131,19 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         break;
       case "Given":
         for (const g of item.entries) {
-          const input = model.inputs.get(g.name.text) ?? [...model.inputs.values()].find((i) => i.alias === g.name.text);
+          const input =
+            model.inputs.get(g.name.text) ?? [...model.inputs.values()].find((i) => i.alias === g.name.text);
           if (!input) {
             const s = suggest(g.name.text, model.inputs.keys());
-            diags.push(diagnostic("unknown-name", at(g.name.span), { name: g.name.text, kind: "input", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined));
+            diags.push(
+              diagnostic(
+                "unknown-name",
+                at(g.name.span),
+                { name: g.name.text, kind: "input", ...(s ? { suggestion: s } : {}) },
+                [],
+                s ? { suggestion: s } : undefined,
+              ),
+            );
             continue;
           }
           if (givenAt.has(input.name)) {
@@ -127,7 +153,9 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
           givenAt.set(input.name, g);
           const c = convertGiven(g.value, input);
           if (!c.ok) {
-            diags.push(diagnostic("given-type", at(c.span), { input: input.name, expected: c.expected, actual: c.actual }));
+            diags.push(
+              diagnostic("given-type", at(c.span), { input: input.name, expected: c.expected, actual: c.actual }),
+            );
             continue;
           }
           inputs.set(input.name, c.value);
@@ -145,7 +173,13 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         judgedTwice.add(n);
         if (!item.value) {
           const parts = nodeParts(n);
-          if (parts.length === 0) diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "其下没有酌情评分项", en: "nothing under it is judged" } }));
+          if (parts.length === 0)
+            diags.push(
+              diagnostic("judge-target", at(item.target.span), {
+                path: name,
+                detail: { zh: "其下没有酌情评分项", en: "nothing under it is judged" },
+              }),
+            );
           for (const p of parts) {
             const b = judgedBounds(p, model);
             if (b) judgements.set(p, fullJudgement(b));
@@ -161,7 +195,15 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         if (ownRule) {
           bounds = judgedBounds(ownRule, model);
           if (!bounds) {
-            diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "该项按规则计算，不是酌情评分（要替换计算结果请用 改判）", en: "its rule is computed, not judged (use override to replace a computed score)" } }));
+            diags.push(
+              diagnostic("judge-target", at(item.target.span), {
+                path: name,
+                detail: {
+                  zh: "该项按规则计算，不是酌情评分（要替换计算结果请用 改判）",
+                  en: "its rule is computed, not judged (use override to replace a computed score)",
+                },
+              }),
+            );
             break;
           }
           judgements.set(ownRule, { value: v, ...(reason ? { reason } : {}) });
@@ -174,20 +216,34 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
               path: name,
               detail:
                 n.kind === "group"
-                  ? { zh: "分组不能整体评定，请评定其下的指标或得分项", en: "a group is not judged; judge its indicators or parts" }
-                  : { zh: "只有部分得分项为酌情评分，请分别评定这些得分项", en: "only some of its parts are judged: judge those parts" },
+                  ? {
+                      zh: "分组不能整体评定，请评定其下的指标或得分项",
+                      en: "a group is not judged; judge its indicators or parts",
+                    }
+                  : {
+                      zh: "只有部分得分项为酌情评分，请分别评定这些得分项",
+                      en: "only some of its parts are judged: judge those parts",
+                    },
             }),
           );
           break;
         }
         if (!within(v, bounds)) {
           const args = { path: name, value: v.toString(), bounds: boundsText(bounds) };
-          diags.push(bounds.deduction ? diagnostic("deduction-out-of-bounds", at(item.value.span), args) : diagnostic("value-out-of-bounds", at(item.value.span), args));
+          diags.push(
+            bounds.deduction
+              ? diagnostic("deduction-out-of-bounds", at(item.value.span), args)
+              : diagnostic("value-out-of-bounds", at(item.value.span), args),
+          );
         } else if (bounds.deduction ? v.sign() > 0 && !reason?.trim() : v.lt(bounds.hi) && !reason?.trim()) {
           diags.push(
             bounds.deduction
               ? diagnostic("deduction-without-reason", at(item.span), { path: name, value: v.toString() })
-              : diagnostic("judged-without-reason", at(item.span), { path: name, value: v.toString(), max: bounds.hi.toString() }),
+              : diagnostic("judged-without-reason", at(item.span), {
+                  path: name,
+                  value: v.toString(),
+                  max: bounds.hi.toString(),
+                }),
           );
         }
         break;
@@ -197,14 +253,25 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         if (!n) break;
         const name = n.path.join(".");
         if (n.kind !== "indicator") {
-          diags.push(diagnostic("judge-target", at(item.target.span), { path: name, detail: { zh: "改判只适用于指标", en: "override applies to an indicator" } }));
+          diags.push(
+            diagnostic("judge-target", at(item.target.span), {
+              path: name,
+              detail: { zh: "改判只适用于指标", en: "override applies to an indicator" },
+            }),
+          );
           break;
         }
         const v = number(item.value);
         if (!v) break;
         if (overrides.has(n)) diags.push(diagnostic("duplicate-example-entry", at(item.target.span), { what: name }));
         if (v.sign() < 0 || v.gt(n.points)) {
-          diags.push(diagnostic("value-out-of-bounds", at(item.value.span), { path: name, value: v.toString(), bounds: `[0, ${n.points.toString()}]` }));
+          diags.push(
+            diagnostic("value-out-of-bounds", at(item.value.span), {
+              path: name,
+              value: v.toString(),
+              bounds: `[0, ${n.points.toString()}]`,
+            }),
+          );
         }
         const reason = item.reason?.value.trim() ?? "";
         if (!reason) diags.push(diagnostic("override-without-reason", at(item.span), { path: name }));
@@ -214,11 +281,19 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
       case "ExpectError": {
         const kind = errorKindOf(item.errorKind.text);
         if (!kind) {
-          diags.push(diagnostic("expect-error-kind", at(item.errorKind.span), { kind: item.errorKind.text, kinds: ERROR_KINDS.map((k) => `${k.kind} / ${k.zh}`).join(", ") }));
+          diags.push(
+            diagnostic("expect-error-kind", at(item.errorKind.span), {
+              kind: item.errorKind.text,
+              kinds: ERROR_KINDS.map((k) => `${k.kind} / ${k.zh}`).join(", "),
+            }),
+          );
           break;
         }
         const segs = item.target.segments.map((s) => s.text);
-        const input = segs.length === 1 ? (model.inputs.get(segs[0] ?? "") ?? [...model.inputs.values()].find((i) => i.alias === segs[0])) : undefined;
+        const input =
+          segs.length === 1
+            ? (model.inputs.get(segs[0] ?? "") ?? [...model.inputs.values()].find((i) => i.alias === segs[0]))
+            : undefined;
         // Not an input: it must name an indicator (the same resolution, and messages, as any path).
         if (!input && !node(item.target)) break;
         expectedErrors.push({ kind, target: input ? input.name : pathText(segs), span: item.span });
@@ -227,10 +302,26 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
       case "Expect": {
         const t = item.target;
         if (t.kind === "grade") {
-          const g = item.value.kind === "Ref" ? item.value.name.text : item.value.kind === "String" ? item.value.value : undefined;
+          const g =
+            item.value.kind === "Ref"
+              ? item.value.name.text
+              : item.value.kind === "String"
+                ? item.value.value
+                : undefined;
           if (g === undefined || !model.grades.some((x) => x.name === g)) {
-            const s = g ? suggest(g, model.grades.map((x) => x.name)) : undefined;
-            diags.push(diagnostic("unknown-name", at(item.value.span), { name: g ?? "?", kind: "grade", ...(s ? { suggestion: s } : {}) }));
+            const s = g
+              ? suggest(
+                  g,
+                  model.grades.map((x) => x.name),
+                )
+              : undefined;
+            diags.push(
+              diagnostic("unknown-name", at(item.value.span), {
+                name: g ?? "?",
+                kind: "grade",
+                ...(s ? { suggestion: s } : {}),
+              }),
+            );
             break;
           }
           expectations.push({ kind: "grade", value: g, span: item.span });
@@ -257,7 +348,10 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     const bad = violatedConstraint(input, value, inputs, model);
     const expected = bad ? expectedErrors.find((x) => x.kind === "out-of-range" && targets(x, [name])) : undefined;
     if (expected) raisedBeforeScoring.add(expected);
-    else if (bad) diags.push(diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }));
+    else if (bad)
+      diags.push(
+        diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }),
+      );
   }
 
   for (const j of verdictJudged) {
@@ -267,7 +361,14 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     const envelope = judgedBounds(j.part, model);
     // A value outside every interval is reported once, above.
     if (b && given?.k === "enum" && envelope && within(j.value, envelope) && !within(j.value, b)) {
-      diags.push(diagnostic("verdict-out-of-bounds", at(j.span), { path: j.name, value: j.value.toString(), verdict: given.v, bounds: boundsText(b) }));
+      diags.push(
+        diagnostic("verdict-out-of-bounds", at(j.span), {
+          path: j.name,
+          value: j.value.toString(),
+          verdict: given.v,
+          bounds: boundsText(b),
+        }),
+      );
     }
   }
 
@@ -276,11 +377,20 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
       if (n.kind !== "part" || judgements.has(n)) continue;
       const b = judgedBounds(n, model);
       if (!b) continue;
-      const owner = [...walkTree(model.groups)].find((x): x is IndicatorNode => x.kind === "indicator" && x.parts.includes(n));
+      const owner = [...walkTree(model.groups)].find(
+        (x): x is IndicatorNode => x.kind === "indicator" && x.parts.includes(n),
+      );
       if (owner && wholeJudgements.has(owner)) continue;
       judgements.set(n, fullJudgement(b));
     }
   }
 
-  return { ...base, rubric, scoring: { inputs, judgements, wholeJudgements, overrides }, expectations, expectedErrors, raisedBeforeScoring };
+  return {
+    ...base,
+    rubric,
+    scoring: { inputs, judgements, wholeJudgements, overrides },
+    expectations,
+    expectedErrors,
+    raisedBeforeScoring,
+  };
 }

@@ -61,7 +61,12 @@ export function buildIndicator(d: A.IndicatorDecl, file: string, diags: Diagnost
   return node;
 }
 
-function fillIndicatorBody(node: IndicatorNode, items: readonly A.IndicatorItem[], file: string, diags: Diagnostic[]): void {
+function fillIndicatorBody(
+  node: IndicatorNode,
+  items: readonly A.IndicatorItem[],
+  file: string,
+  diags: Diagnostic[],
+): void {
   node.lets = [];
   node.parts = [];
   node.exempt = [];
@@ -144,7 +149,12 @@ export function buildGroup(d: A.GroupDecl, file: string, diags: Diagnostic[]): G
   };
 }
 
-export function resolveType(t: A.TypeExpr, enums: ReadonlyMap<string, EnumDef>, file: string, diags: Diagnostic[]): ValueType {
+export function resolveType(
+  t: A.TypeExpr,
+  enums: ReadonlyMap<string, EnumDef>,
+  file: string,
+  diags: Diagnostic[],
+): ValueType {
   switch (t.kind) {
     case "Money":
       return { kind: "num", dim: "money" };
@@ -163,7 +173,11 @@ export function resolveType(t: A.TypeExpr, enums: ReadonlyMap<string, EnumDef>, 
       const e = enums.get(t.name.text);
       if (!e) {
         diags.push(
-          diagnostic("unknown-name", { file, span: t.name.span }, { name: t.name.text, kind: "type", suggestion: suggestType(t.name.text, enums) }),
+          diagnostic(
+            "unknown-name",
+            { file, span: t.name.span },
+            { name: t.name.text, kind: "type", suggestion: suggestType(t.name.text, enums) },
+          ),
         );
         return { kind: "error" };
       }
@@ -174,21 +188,53 @@ export function resolveType(t: A.TypeExpr, enums: ReadonlyMap<string, EnumDef>, 
     case "Pair": {
       const el = resolveType(t.element, enums, file, diags);
       if (el.kind !== "num" && el.kind !== "error") {
-        diags.push(diagnostic("type-mismatch", { file, span: t.element.span }, { expected: W.number, actual: ty(el), context: "target" }));
+        diags.push(
+          diagnostic(
+            "type-mismatch",
+            { file, span: t.element.span },
+            { expected: W.number, actual: ty(el), context: "target" },
+          ),
+        );
         return { kind: "error" };
       }
-      return { kind: "record", fields: new Map([[PAIR_TARGET, el], [PAIR_ACTUAL, el]]), pair: true };
+      return {
+        kind: "record",
+        fields: new Map([
+          [PAIR_TARGET, el],
+          [PAIR_ACTUAL, el],
+        ]),
+        pair: true,
+      };
     }
     case "List":
       return {
         kind: "array",
-        element: { kind: "record", fields: new Map(t.fields.map((f) => [f.name.text, resolveType(f.type, enums, file, diags)])) },
+        element: {
+          kind: "record",
+          fields: new Map(t.fields.map((f) => [f.name.text, resolveType(f.type, enums, file, diags)])),
+        },
       };
   }
 }
 
 function suggestType(name: string, enums: ReadonlyMap<string, EnumDef>): string | undefined {
-  const builtins = ["money", "ratio", "percent", "count", "points", "number", "bool", "text", "金额", "比率", "计数", "分值", "数值", "布尔", "文本"];
+  const builtins = [
+    "money",
+    "ratio",
+    "percent",
+    "count",
+    "points",
+    "number",
+    "bool",
+    "text",
+    "金额",
+    "比率",
+    "计数",
+    "分值",
+    "数值",
+    "布尔",
+    "文本",
+  ];
   const all = [...builtins, ...enums.keys()];
   return all.find((c) => c.toLowerCase() === name.toLowerCase()) ?? undefined;
 }
@@ -197,11 +243,23 @@ function cloneTree(nodes: readonly TreeNode[]): TreeNode[] {
   return nodes.map((n) =>
     n.kind === "group"
       ? { ...n, notes: [...n.notes], children: cloneTree(n.children), path: [...n.path] }
-      : { ...n, lets: [...n.lets], parts: n.parts.map((p) => ({ ...p, path: [...p.path] })), exempt: [...n.exempt], veto: [...n.veto], path: [...n.path] },
+      : {
+          ...n,
+          lets: [...n.lets],
+          parts: n.parts.map((p) => ({ ...p, path: [...p.path] })),
+          exempt: [...n.exempt],
+          veto: [...n.veto],
+          path: [...n.path],
+        },
   );
 }
 
-export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel | undefined, diags: Diagnostic[]): BuildResult {
+export function buildRubric(
+  decl: A.RubricDecl,
+  file: string,
+  base: RubricModel | undefined,
+  diags: Diagnostic[],
+): BuildResult {
   const year = decl.year ? Number(decl.year.digits) : undefined;
   const model: RubricModel = {
     name: decl.name.text,
@@ -238,7 +296,11 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
     if (prev) {
       diags.push(
         diagnostic("duplicate-name", { file, span }, { name, kind }, [
-          { file: prev.file, span: prev.span, message: { zh: "基础评分表中已定义", en: "already defined in the base rubric" } },
+          {
+            file: prev.file,
+            span: prev.span,
+            message: { zh: "基础评分表中已定义", en: "already defined in the base rubric" },
+          },
         ]),
       );
       return false;
@@ -252,7 +314,8 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
     if (!own(it.name.text, "enum", it.name.span, model.enums)) continue;
     const seen = new Set<string>();
     for (const m of it.members) {
-      if (seen.has(m.text)) diags.push(diagnostic("duplicate-name", { file, span: m.span }, { name: m.text, kind: "enum member" }));
+      if (seen.has(m.text))
+        diags.push(diagnostic("duplicate-name", { file, span: m.span }, { name: m.text, kind: "enum member" }));
       seen.add(m.text);
     }
     model.enums.set(it.name.text, { name: it.name.text, members: [...seen], decl: it, file, span: it.span });
@@ -267,17 +330,37 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
         seenMeta.add(it.key);
         if (it.key === "locality" || it.key === "source") {
           if (it.value.kind === "String") model[it.key] = it.value.value;
-          else diags.push(diagnostic("type-mismatch", { file, span: it.value.span }, { expected: W.text, actual: W.number, context: it.key }));
+          else
+            diags.push(
+              diagnostic(
+                "type-mismatch",
+                { file, span: it.value.span },
+                { expected: W.text, actual: W.number, context: it.key },
+              ),
+            );
         } else if (it.key === "total") {
           const v = constValue(it.value);
           if (v) model.total = { value: v, origin: { file, span: it.span } };
-          else diags.push(diagnostic("type-mismatch", { file, span: it.value.span }, { expected: W.number, actual: W.expression, context: W.total }));
+          else
+            diags.push(
+              diagnostic(
+                "type-mismatch",
+                { file, span: it.value.span },
+                { expected: W.number, actual: W.expression, context: W.total },
+              ),
+            );
         }
         break;
       }
       case "Rounding":
         if (!Number.isInteger(it.digits) || it.digits < 0 || it.digits > 12) {
-          diags.push(diagnostic("invalid-rounding", { file, span: it.span }, { detail: { zh: "小数位数须为 0–12", en: "digits must be 0–12" } }));
+          diags.push(
+            diagnostic(
+              "invalid-rounding",
+              { file, span: it.span },
+              { detail: { zh: "小数位数须为 0–12", en: "digits must be 0–12" } },
+            ),
+          );
         }
         model.rounding[it.target] = { digits: it.digits, mode: it.mode, file, span: it.span };
         break;
@@ -317,7 +400,8 @@ export function buildRubric(decl: A.RubricDecl, file: string, base: RubricModel 
         break;
       }
       case "Rule":
-        if (own(it.name.text, "rule", it.name.span, model.rules)) model.rules.set(it.name.text, buildRule(it, model.enums, file, diags));
+        if (own(it.name.text, "rule", it.name.span, model.rules))
+          model.rules.set(it.name.text, buildRule(it, model.enums, file, diags));
         break;
       case "Note":
         if (it.which === "note") model.note = it.text.value;
@@ -356,22 +440,46 @@ function moneyUnitOf(t: A.TypeExpr): "元" | "万元" | undefined {
   return undefined;
 }
 
-function target(model: RubricModel, path: A.Path, what: string, file: string, diags: Diagnostic[]): AnyNode | undefined {
+function target(
+  model: RubricModel,
+  path: A.Path,
+  what: string,
+  file: string,
+  diags: Diagnostic[],
+): AnyNode | undefined {
   const segs = path.segments.map((s) => s.text);
   const r = resolvePath(model.groups, segs);
   if (r.kind === "found") return r.node;
   if (r.kind === "ambiguous") {
-    diags.push(diagnostic("ambiguous-path", { file, span: path.span }, { path: pathText(segs), candidates: r.candidates.join(", ") }));
+    diags.push(
+      diagnostic(
+        "ambiguous-path",
+        { file, span: path.span },
+        { path: pathText(segs), candidates: r.candidates.join(", ") },
+      ),
+    );
   } else {
     diags.push(
-      diagnostic("unknown-name", { file, span: path.span }, { name: pathText(segs), kind: "node", ...(r.suggestion ? { suggestion: r.suggestion } : {}) }, [], r.suggestion ? { suggestion: r.suggestion } : undefined),
+      diagnostic(
+        "unknown-name",
+        { file, span: path.span },
+        { name: pathText(segs), kind: "node", ...(r.suggestion ? { suggestion: r.suggestion } : {}) },
+        [],
+        r.suggestion ? { suggestion: r.suggestion } : undefined,
+      ),
     );
   }
   void what;
   return undefined;
 }
 
-function applyModification(model: RubricModel, m: A.Modification, file: string, diags: Diagnostic[], reweighted: Map<AnyNode, Origin>): void {
+function applyModification(
+  model: RubricModel,
+  m: A.Modification,
+  file: string,
+  diags: Diagnostic[],
+  reweighted: Map<AnyNode, Origin>,
+): void {
   const origin: Origin = { file, span: m.span };
   switch (m.kind) {
     case "Reweight": {
@@ -385,7 +493,19 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
       const node = target(model, m.target, "replace", file, diags);
       if (!node) return;
       if (node.kind === "part") {
-        diags.push(diagnostic("modification-target", { file, span: m.target.span }, { what: "replace", detail: { zh: "得分项不能单独替换，请替换其所属指标", en: "a part cannot be replaced; replace its indicator" } }));
+        diags.push(
+          diagnostic(
+            "modification-target",
+            { file, span: m.target.span },
+            {
+              what: "replace",
+              detail: {
+                zh: "得分项不能单独替换，请替换其所属指标",
+                en: "a part cannot be replaced; replace its indicator",
+              },
+            },
+          ),
+        );
         return;
       }
       if (m.points) setPoints(node, points(m.points, file, diags), origin, reweighted);
@@ -413,7 +533,16 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
       const parent = target(model, m.parent, "add", file, diags);
       if (!parent) return;
       if (parent.kind !== "group") {
-        diags.push(diagnostic("modification-target", { file, span: m.parent.span }, { what: "add", detail: { zh: "新增的分组和指标只能放在分组之下", en: "new groups and indicators go under a group" } }));
+        diags.push(
+          diagnostic(
+            "modification-target",
+            { file, span: m.parent.span },
+            {
+              what: "add",
+              detail: { zh: "新增的分组和指标只能放在分组之下", en: "new groups and indicators go under a group" },
+            },
+          ),
+        );
         return;
       }
       const child = m.decl.kind === "Group" ? buildGroup(m.decl, file, diags) : buildIndicator(m.decl, file, diags);
@@ -447,7 +576,13 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
         } else if (node.kind === "group") {
           node.notes = [n.text.value];
         } else {
-          diags.push(diagnostic("modification-target", { file, span: n.span }, { what: "reword", detail: { zh: "得分项没有说明或评分标准", en: "a part has no note or standard" } }));
+          diags.push(
+            diagnostic(
+              "modification-target",
+              { file, span: n.span },
+              { what: "reword", detail: { zh: "得分项没有说明或评分标准", en: "a part has no note or standard" } },
+            ),
+          );
         }
       }
       return;
@@ -456,7 +591,13 @@ function applyModification(model: RubricModel, m: A.Modification, file: string, 
       const node = target(model, m.target, "rename", file, diags);
       if (!node) return;
       if (node.kind === "part") {
-        diags.push(diagnostic("modification-target", { file, span: m.target.span }, { what: "rename", detail: { zh: "得分项不能改名", en: "parts keep their names" } }));
+        diags.push(
+          diagnostic(
+            "modification-target",
+            { file, span: m.target.span },
+            { what: "rename", detail: { zh: "得分项不能改名", en: "parts keep their names" } },
+          ),
+        );
         return;
       }
       const parent = parentOf(model.groups, node);
@@ -499,7 +640,13 @@ function applyEntries(
       const names = children.map((c) => c.name);
       const s = names.find((n) => n.includes(e.name.text) || e.name.text.includes(n));
       diags.push(
-        diagnostic("unknown-name", { file, span: e.name.span }, { name: e.name.text, kind: "node", ...(s ? { suggestion: s } : {}) }, [], s ? { suggestion: s } : undefined),
+        diagnostic(
+          "unknown-name",
+          { file, span: e.name.span },
+          { name: e.name.text, kind: "node", ...(s ? { suggestion: s } : {}) },
+          [],
+          s ? { suggestion: s } : undefined,
+        ),
       );
       continue;
     }

@@ -31,12 +31,31 @@ export function checkScaleDecl(s: ScaleDef): Diagnostic[] {
   const seen = new Set<string>();
   for (const arm of s.arms) {
     const m = arm.member?.text ?? "otherwise";
-    if (seen.has(m)) out.push(diagnostic("duplicate-name", { file: s.file, span: arm.member?.span ?? arm.span }, { name: m, kind: "enum member" }));
+    if (seen.has(m))
+      out.push(
+        diagnostic(
+          "duplicate-name",
+          { file: s.file, span: arm.member?.span ?? arm.span },
+          { name: m, kind: "enum member" },
+        ),
+      );
     seen.add(m);
   }
   const intervals = s.arms.filter((a) => a.interval).length;
   if (intervals > 0 && intervals < s.arms.length) {
-    out.push(diagnostic("scale-kind", { file: s.file, span: s.decl.name.span }, { scale: s.name, detail: { zh: "各档须同为区间（用于 酌情 按）或同为分值（用于 分类）", en: "its arms must all be intervals (for judged by) or all values (for tiers)" } }));
+    out.push(
+      diagnostic(
+        "scale-kind",
+        { file: s.file, span: s.decl.name.span },
+        {
+          scale: s.name,
+          detail: {
+            zh: "各档须同为区间（用于 酌情 按）或同为分值（用于 分类）",
+            en: "its arms must all be intervals (for judged by) or all values (for tiers)",
+          },
+        },
+      ),
+    );
   }
   return out;
 }
@@ -76,7 +95,9 @@ export function verdictArms(v: NonNullable<A.JudgedExpr["verdict"]>, model: Rubr
 export function tierArms(e: A.TiersExpr, model: RubricModel): readonly A.TierArm[] {
   if (!e.scale) return e.arms;
   const arms = model.scales.get(e.scale.text)?.arms ?? [];
-  return arms.filter((a) => a.value).map((a) => ({ ...(a.member ? { member: a.member } : {}), value: a.value as A.Expr, span: a.span }));
+  return arms
+    .filter((a) => a.value)
+    .map((a) => ({ ...(a.member ? { member: a.member } : {}), value: a.value as A.Expr, span: a.span }));
 }
 
 /** The `judged` forms a part's rule may end in: the rule itself, or the branches of its `if`s. */
@@ -102,7 +123,10 @@ export function siteIntervals(e: A.JudgedExpr, points: Exact, model: RubricModel
  * When a part's rule is one `judged by V …` on an input V: that input's name
  * and, for a member, the interval it allows (undefined if no arm applies).
  */
-export function verdictOnInput(p: { rule: A.Expr; points: Exact }, model: RubricModel): { input: string; bounds(member: string): Bounds | undefined } | undefined {
+export function verdictOnInput(
+  p: { rule: A.Expr; points: Exact },
+  model: RubricModel,
+): { input: string; bounds(member: string): Bounds | undefined } | undefined {
   const sites = judgedSites(p.rule);
   const v = sites.length === 1 ? sites[0]?.verdict : undefined;
   if (!v || v.subject.kind !== "Ref" || !model.inputs.has(v.subject.name.text)) return undefined;

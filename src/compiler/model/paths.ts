@@ -40,7 +40,11 @@ function endsWith(path: readonly string[], suffix: readonly string[]): boolean {
   return suffix.every((s, i) => path[off + i] === s);
 }
 
-export function resolvePath(nodes: readonly TreeNode[], segments: readonly string[], accept?: (n: AnyNode) => boolean): PathResolution {
+export function resolvePath(
+  nodes: readonly TreeNode[],
+  segments: readonly string[],
+  accept?: (n: AnyNode) => boolean,
+): PathResolution {
   // The part made by `score = …` is reached through its indicator: never a candidate of its own.
   const all = [...walkTree(nodes)].filter((n) => !(n.kind === "part" && n.implicit) && (!accept || accept(n)));
   const exact = all.filter((n) => n.path.length === segments.length && endsWith(n.path, segments));
@@ -54,7 +58,10 @@ export function resolvePath(nodes: readonly TreeNode[], segments: readonly strin
     return { kind: "ambiguous", candidates: matches.map((n) => pathText(n.path)) };
   }
   const last = segments[segments.length - 1] ?? "";
-  const s = suggest(last, all.map((n) => n.name));
+  const s = suggest(
+    last,
+    all.map((n) => n.name),
+  );
   const sugNode = s ? all.find((n) => n.name === s) : undefined;
   return sugNode ? { kind: "missing", suggestion: pathText(sugNode.path) } : { kind: "missing" };
 }
@@ -67,7 +74,9 @@ export function resolvePath(nodes: readonly TreeNode[], segments: readonly strin
 export function resolveValueTarget(nodes: readonly TreeNode[], segments: readonly string[]): PathResolution {
   const r = resolvePath(nodes, segments);
   if (r.kind !== "found" || r.node.kind !== "group") return r;
-  const below = [...walkTree([r.node])].filter((n) => n !== r.node && n.kind !== "group" && !(n.kind === "part" && n.implicit) && endsWith(n.path, segments));
+  const below = [...walkTree([r.node])].filter(
+    (n) => n !== r.node && n.kind !== "group" && !(n.kind === "part" && n.implicit) && endsWith(n.path, segments),
+  );
   const indicatorsBelow = below.filter((n) => n.kind === "indicator");
   const pick = indicatorsBelow.length > 0 ? indicatorsBelow : below;
   if (pick.length === 1 && pick[0]) return { kind: "found", node: pick[0] };

@@ -9,11 +9,17 @@ import { resolveType } from "./build.js";
 import { subExpressions } from "./uses.js";
 import type { EnumDef, RuleDef, RuleParamDef } from "./types.js";
 
-export function buildRule(d: A.RuleDecl, enums: ReadonlyMap<string, EnumDef>, file: string, diags: Diagnostic[]): RuleDef {
+export function buildRule(
+  d: A.RuleDecl,
+  enums: ReadonlyMap<string, EnumDef>,
+  file: string,
+  diags: Diagnostic[],
+): RuleDef {
   const seen = new Set<string>();
   const params: RuleParamDef[] = [];
   for (const p of d.params) {
-    if (seen.has(p.name.text)) diags.push(diagnostic("duplicate-name", { file, span: p.name.span }, { name: p.name.text, kind: "parameter" }));
+    if (seen.has(p.name.text))
+      diags.push(diagnostic("duplicate-name", { file, span: p.name.span }, { name: p.name.text, kind: "parameter" }));
     seen.add(p.name.text);
     params.push({
       name: p.name.text,

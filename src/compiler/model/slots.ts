@@ -9,10 +9,16 @@ import { walkTree } from "./paths.js";
 import type { GroupNode, RubricModel } from "./types.js";
 
 export function unfilledSlots(model: RubricModel): GroupNode[] {
-  return [...walkTree(model.groups)].filter((n): n is GroupNode => n.kind === "group" && n.slot === true && n.children.length === 0);
+  return [...walkTree(model.groups)].filter(
+    (n): n is GroupNode => n.kind === "group" && n.slot === true && n.children.length === 0,
+  );
 }
 
 /** Why the rubric cannot be scored, one diagnostic per empty slot (at `at`). */
 export function slotDiagnostics(model: RubricModel, file: string, at: Span): Diagnostic[] {
-  return unfilledSlots(model).map((g) => diagnostic("slot-unfilled", { file, span: at }, { slot: g.path.join("."), points: g.points.toString() }, [{ file: g.file, span: g.span, message: { zh: "预留于此", en: "declared here" } }]));
+  return unfilledSlots(model).map((g) =>
+    diagnostic("slot-unfilled", { file, span: at }, { slot: g.path.join("."), points: g.points.toString() }, [
+      { file: g.file, span: g.span, message: { zh: "预留于此", en: "declared here" } },
+    ]),
+  );
 }

@@ -182,7 +182,9 @@ export function typeToString(t: ValueType, lang: "zh" | "en" = "en"): string {
     case "record":
       if (t.pair) {
         const el = t.fields.get(PAIR_TARGET);
-        return zh ? `目标值对（${el ? typeToString(el, lang) : ""}）` : `a target pair (${el ? typeToString(el, lang) : ""})`;
+        return zh
+          ? `目标值对（${el ? typeToString(el, lang) : ""}）`
+          : `a target pair (${el ? typeToString(el, lang) : ""})`;
       }
       return zh ? "记录" : "a record";
     case "error":

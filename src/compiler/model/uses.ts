@@ -26,7 +26,17 @@ function childExprs(e: A.Expr): A.Expr[] {
     case "Call":
       return [...e.args];
     case "Bands":
-      return [e.subject, ...e.arms.flatMap((a) => [a.value, ...(a.cond.kind === "compare" ? [a.cond.value] : a.cond.kind === "interval" ? [a.cond.interval.lo, a.cond.interval.hi] : [])])];
+      return [
+        e.subject,
+        ...e.arms.flatMap((a) => [
+          a.value,
+          ...(a.cond.kind === "compare"
+            ? [a.cond.value]
+            : a.cond.kind === "interval"
+              ? [a.cond.interval.lo, a.cond.interval.hi]
+              : []),
+        ]),
+      ];
     case "Tiers":
       return [e.subject, ...e.arms.map((a) => a.value)];
     case "DeductPer":

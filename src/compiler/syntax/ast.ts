@@ -465,7 +465,8 @@ export type ExampleItem =
     }
   | {
       readonly kind: "Expect";
-      readonly target: { readonly kind: "path"; readonly path: Path } | { readonly kind: "total" | "grade"; readonly span: Span };
+      readonly target:
+        { readonly kind: "path"; readonly path: Path } | { readonly kind: "total" | "grade"; readonly span: Span };
       readonly value: Expr;
       readonly span: Span;
     }

@@ -179,7 +179,11 @@ function ruleDecl(n: CstNode): A.RuleDecl {
       const ps = span(p);
       const pt = sub(p, "paramType");
       const t = pt ? sub(pt, "type") : undefined;
-      const type: A.TypeExpr = t ? typeExpr(t) : pt && has(pt, "bareMoney") ? { kind: "Money", unit: "元", span: span(pt) } : { kind: "Prim", prim: "number", span: ps };
+      const type: A.TypeExpr = t
+        ? typeExpr(t)
+        : pt && has(pt, "bareMoney")
+          ? { kind: "Money", unit: "元", span: span(pt) }
+          : { kind: "Prim", prim: "number", span: ps };
       return { name: ident(sub(p, "ident"), ps), type, span: ps };
     }),
     body: body ? expr(body) : errorExpr(s),
@@ -300,7 +304,15 @@ function constraint(n: CstNode): A.Constraint {
   const s = span(n);
   const iv = sub(n, "interval");
   if (has(n, "In") || iv) return { kind: "in", interval: interval(iv, s), span: s };
-  const op = has(n, "GreaterEq") ? ">=" : has(n, "Greater") ? ">" : has(n, "LessEq") ? "<=" : has(n, "Less") ? "<" : "=";
+  const op = has(n, "GreaterEq")
+    ? ">="
+    : has(n, "Greater")
+      ? ">"
+      : has(n, "LessEq")
+        ? "<="
+        : has(n, "Less")
+          ? "<"
+          : "=";
   const b = sub(n, "additive");
   return { kind: "compare", op, bound: b ? additive(b) : errorExpr(s), span: s };
 }
@@ -550,7 +562,13 @@ function exampleItem(n: CstNode): A.ExampleItem[] {
         const words = k ? toks(k, "word") : [];
         const first = words[0];
         const last = words[words.length - 1];
-        const errorKind: A.Name = first && last ? { text: words.map((w) => w.image).join("-"), span: { start: tokSpan(first).start, end: tokSpan(last).end } } : { text: "", span: es };
+        const errorKind: A.Name =
+          first && last
+            ? {
+                text: words.map((w) => w.image).join("-"),
+                span: { start: tokSpan(first).start, end: tokSpan(last).end },
+              }
+            : { text: "", span: es };
         return [{ kind: "ExpectError", errorKind, target: path(sub(ee, "path"), es), span: s }];
       }
       const v = sub(c, "additive");
@@ -704,7 +722,12 @@ function postfix(n: CstNode): A.Expr {
       apply: (o) => {
         const field = ident(f, span(f));
         // `x.` with the field lost to error recovery has no field location: end with the object.
-        return { kind: "Member", object: o, field, span: { start: o.span.start, end: Math.max(o.span.end, field.span.end) } };
+        return {
+          kind: "Member",
+          object: o,
+          field,
+          span: { start: o.span.start, end: Math.max(o.span.end, field.span.end) },
+        };
       },
     });
   }
@@ -751,12 +774,22 @@ function primary(n: CstNode): A.Expr {
   if (j) {
     const iv = sub(j, "interval");
     const v = sub(j, "verdict");
-    return { kind: "Judged", ...(iv ? { bounds: interval(iv, s) } : {}), ...(v ? { verdict: verdict(v) } : {}), span: s };
+    return {
+      kind: "Judged",
+      ...(iv ? { bounds: interval(iv, s) } : {}),
+      ...(v ? { verdict: verdict(v) } : {}),
+      span: s,
+    };
   }
   const jd = sub(n, "judgedDeduct");
   if (jd) {
     const c = sub(jd, "cond");
-    return { kind: "Judged", bounds: interval(sub(jd, "interval"), s), deduction: { when: c ? expr(c) : errorExpr(s) }, span: s };
+    return {
+      kind: "Judged",
+      bounds: interval(sub(jd, "interval"), s),
+      deduction: { when: c ? expr(c) : errorExpr(s) },
+      span: s,
+    };
   }
   const b = sub(n, "bands");
   if (b) return bands(b);
@@ -812,7 +845,11 @@ function bands(n: CstNode): A.BandsExpr {
       if (has(a, "Otherwise")) return { cond: { kind: "otherwise" }, value, span: as };
       const bound = sub(a, "bound");
       return {
-        cond: { kind: "compare", op: compareOp(sub(a, "compareOp")).op, value: bound ? additive(bound) : errorExpr(as) },
+        cond: {
+          kind: "compare",
+          op: compareOp(sub(a, "compareOp")).op,
+          value: bound ? additive(bound) : errorExpr(as),
+        },
         value,
         span: as,
       };
@@ -842,7 +879,11 @@ function scaleName(n: CstNode): A.Name | undefined {
 function verdict(n: CstNode): NonNullable<A.JudgedExpr["verdict"]> {
   const subj = sub(n, "subject");
   const scale = scaleName(n);
-  return { subject: subj ? additive(subj) : errorExpr(span(n)), arms: subs(n, "scaleArm").map(scaleArm), ...(scale ? { scale } : {}) };
+  return {
+    subject: subj ? additive(subj) : errorExpr(span(n)),
+    arms: subs(n, "scaleArm").map(scaleArm),
+    ...(scale ? { scale } : {}),
+  };
 }
 
 function scaleDecl(n: CstNode): A.ScaleDecl {
@@ -876,7 +917,13 @@ function deduct(n: CstNode): A.Expr {
   const capNode = sub(n, "cap");
   const cap = capNode ? { cap: multiplicative(capNode) } : {};
   const modeTok = step ? tok(step, "mode") : undefined;
-  const mode: A.StepMode | undefined = !modeTok ? undefined : modeTok.tokenType.name === "Whole" ? "whole" : modeTok.tokenType.name === "Started" ? "started" : "proportional";
+  const mode: A.StepMode | undefined = !modeTok
+    ? undefined
+    : modeTok.tokenType.name === "Whole"
+      ? "whole"
+      : modeTok.tokenType.name === "Started"
+        ? "started"
+        : "proportional";
   const amount = mul(sub(n, "amount"));
   const per = mul(step ? sub(step, "per") : undefined);
   if (subj || mode) {
@@ -890,7 +937,9 @@ function deduct(n: CstNode): A.Expr {
       threshold: mul(subj ? sub(subj, "threshold") : undefined),
       ...(mode ? { mode } : {}),
       ...cap,
-      ...(subj && step && subj.location && step.location && subj.location.startOffset < step.location.startOffset ? { subjectFirst: true } : {}),
+      ...(subj && step && subj.location && step.location && subj.location.startOffset < step.location.startOffset
+        ? { subjectFirst: true }
+        : {}),
       span: s,
     };
   }

@@ -25,13 +25,19 @@ function declarationSpans(node: unknown, out: Span[]): Span[] {
 }
 
 /** `semantic` without what a broken declaration of `ast` made the checker say. */
-export function dropFollowOns(file: string, ast: unknown, parserFindings: readonly Diagnostic[], semantic: readonly Diagnostic[]): Diagnostic[] {
+export function dropFollowOns(
+  file: string,
+  ast: unknown,
+  parserFindings: readonly Diagnostic[],
+  semantic: readonly Diagnostic[],
+): Diagnostic[] {
   const breaks = parserFindings.filter((d) => d.file === file && BREAKING.has(d.code)).map((d) => d.span.start);
   if (breaks.length === 0) return [...semantic];
   const decls = declarationSpans(ast, []);
   const innermost = (at: number, from: number): Span | undefined => {
     let inner: Span | undefined;
-    for (const s of decls) if (s.start + from <= at && at < s.end + from && (!inner || s.end - s.start < inner.end - inner.start)) inner = s;
+    for (const s of decls)
+      if (s.start + from <= at && at < s.end + from && (!inner || s.end - s.start < inner.end - inner.start)) inner = s;
     return inner;
   };
   // A break belongs to the innermost declaration it falls in after that declaration's first

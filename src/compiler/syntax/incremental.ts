@@ -35,9 +35,11 @@ function innermost(ast: A.FileNode, start: number, end: number): Slot | undefine
     items.forEach((it, index) => {
       const n = it as { kind: string; span: A.Span };
       if (!inside(n.span)) return;
-      if (n.kind === "Indicator" || n.kind === "Group" || n.kind === "Example") best = { node: n as Block, container, index };
+      if (n.kind === "Indicator" || n.kind === "Group" || n.kind === "Example")
+        best = { node: n as Block, container, index };
       if (n.kind === "Rubric") visit((n as A.RubricDecl).items as A.RubricItem[], (n as A.RubricDecl).items);
-      if (n.kind === "Group") visit((n as A.GroupDecl).children as (A.GroupDecl | A.IndicatorDecl)[], (n as A.GroupDecl).children);
+      if (n.kind === "Group")
+        visit((n as A.GroupDecl).children as (A.GroupDecl | A.IndicatorDecl)[], (n as A.GroupDecl).children);
     });
   };
   visit(ast.items as (A.RubricDecl | A.ExampleDecl)[], ast.items);
@@ -71,7 +73,12 @@ export function shiftSpans(root: unknown, at: number, delta: number, skip: unkno
  * The new parse after `edit`, or undefined when only a full parse will do.
  * Consumes `prev`: its tree is updated in place and must not be used again.
  */
-export function reparseIncrementally(prev: ParseResult, prevText: string, edit: TextEdit, text: string): ParseResult | undefined {
+export function reparseIncrementally(
+  prev: ParseResult,
+  prevText: string,
+  edit: TextEdit,
+  text: string,
+): ParseResult | undefined {
   if (prev.diagnostics.length > 0) return undefined;
   const slot = innermost(prev.ast, edit.start, edit.end);
   if (!slot) return undefined;
@@ -84,12 +91,21 @@ export function reparseIncrementally(prev: ParseResult, prevText: string, edit: 
     t.startOffset += start;
     t.endOffset = (t.endOffset ?? t.startOffset) + start;
   }
-  const comments = (lexed.groups["comments"] ?? []).map((t: IToken) => ({ ...t, startOffset: t.startOffset + start, endOffset: (t.endOffset ?? t.startOffset) + start }));
+  const comments = (lexed.groups["comments"] ?? []).map((t: IToken) => ({
+    ...t,
+    startOffset: t.startOffset + start,
+    endOffset: (t.endOffset ?? t.startOffset) + start,
+  }));
   const keywordNames = new Set([...(prev.keywordNames ?? []), ...keywordNamesDeclared(lexed.tokens)]);
   parserInstance.keywordNames = keywordNames;
   parserInstance.input = lexed.tokens;
   const kind = slot.node.kind;
-  const cst = kind === "Indicator" ? parserInstance.indicator() : kind === "Group" ? parserInstance.group() : parserInstance.example();
+  const cst =
+    kind === "Indicator"
+      ? parserInstance.indicator()
+      : kind === "Group"
+        ? parserInstance.group()
+        : parserInstance.example();
   const last = lexed.tokens[lexed.tokens.length - 1];
   if (parserInstance.errors.length > 0 || !last || cst.location?.endOffset !== last.endOffset) return undefined;
   const node = kind === "Indicator" ? indicatorToAst(cst) : kind === "Group" ? groupToAst(cst) : exampleToAst(cst);
@@ -99,7 +115,11 @@ export function reparseIncrementally(prev: ParseResult, prevText: string, edit: 
   (slot.container as unknown[])[slot.index] = node;
   const keptComments = prev.comments
     .filter((c) => c.startOffset < slot.node.span.start || c.startOffset >= slot.node.span.end)
-    .map((c) => (c.startOffset >= edit.end ? { ...c, startOffset: c.startOffset + delta, endOffset: (c.endOffset ?? c.startOffset) + delta } : c));
+    .map((c) =>
+      c.startOffset >= edit.end
+        ? { ...c, startOffset: c.startOffset + delta, endOffset: (c.endOffset ?? c.startOffset) + delta }
+        : c,
+    );
   void prevText;
   return {
     ast: prev.ast,

@@ -11,10 +11,13 @@ import { parserInstance } from "./parser.js";
 
 const K = keywordTokens;
 
-const isKeyword = (t: IToken | undefined): t is IToken => !!t && t.tokenType !== Identifier && Object.values(K).includes(t.tokenType);
+const isKeyword = (t: IToken | undefined): t is IToken =>
+  !!t && t.tokenType !== Identifier && Object.values(K).includes(t.tokenType);
 
 /** Declarations of inputs, lets and enums: the name token, and an enum's member tokens. */
-function* declarations(tokens: readonly IToken[]): Generator<{ kind: "input" | "let" | "enum"; name: IToken; members: IToken[] }> {
+function* declarations(
+  tokens: readonly IToken[],
+): Generator<{ kind: "input" | "let" | "enum"; name: IToken; members: IToken[] }> {
   const isWord = (t: IToken | undefined): t is IToken => !!t && (t.tokenType === Identifier || isKeyword(t));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as IToken;
@@ -22,11 +25,13 @@ function* declarations(tokens: readonly IToken[]): Generator<{ kind: "input" | "
     const after = tokens[i + 2]?.tokenType.name;
     if (!isWord(name)) continue;
     // The shape decides, not the word: in `group enum 1 { … }`, `enum` is a name.
-    if (t.tokenType === K.Input && (after === "Colon" || tokens[i + 2]?.tokenType === K.Alias)) yield { kind: "input", name, members: [] };
+    if (t.tokenType === K.Input && (after === "Colon" || tokens[i + 2]?.tokenType === K.Alias))
+      yield { kind: "input", name, members: [] };
     else if (t.tokenType === K.Let && after === "Equals") yield { kind: "let", name, members: [] };
     else if (t.tokenType === K.Enum && after === "LBrace") {
       const members: IToken[] = [];
-      for (let j = i + 3; j < tokens.length && tokens[j]?.tokenType.name !== "RBrace"; j++) if (isWord(tokens[j])) members.push(tokens[j] as IToken);
+      for (let j = i + 3; j < tokens.length && tokens[j]?.tokenType.name !== "RBrace"; j++)
+        if (isWord(tokens[j])) members.push(tokens[j] as IToken);
       yield { kind: "enum", name, members };
     }
   }
@@ -42,7 +47,12 @@ let claimed: Set<TokenType> | undefined;
 
 /** Keywords that start a rule form in an expression (`judged`, `if`, `true`…): read as that form, never as a name. */
 export function keywordsClaimedByExpressions(): ReadonlySet<TokenType> {
-  claimed ??= new Set(parserInstance.computeContentAssist("expr", []).map((s) => s.nextTokenType).filter((t) => Object.values(K).includes(t)));
+  claimed ??= new Set(
+    parserInstance
+      .computeContentAssist("expr", [])
+      .map((s) => s.nextTokenType)
+      .filter((t) => Object.values(K).includes(t)),
+  );
   return claimed;
 }
 
@@ -50,7 +60,8 @@ export function keywordsClaimedByExpressions(): ReadonlySet<TokenType> {
 export function unusableKeywordNames(tokens: readonly IToken[]): IToken[] {
   const claimedTypes = keywordsClaimedByExpressions();
   const out: IToken[] = [];
-  for (const d of declarations(tokens)) for (const t of d.kind === "enum" ? d.members : [d.name]) if (claimedTypes.has(t.tokenType)) out.push(t);
+  for (const d of declarations(tokens))
+    for (const t of d.kind === "enum" ? d.members : [d.name]) if (claimedTypes.has(t.tokenType)) out.push(t);
   return out;
 }
 

@@ -113,4 +113,3 @@ export function spellings(name: KeywordName): string[] {
   const k = KEYWORDS.find((x) => x.name === name);
   return k ? [...k.en, ...k.zh] : [];
 }
-

@@ -52,7 +52,13 @@ export function firstInvalidUtf8Byte(b: Uint8Array): number {
     }
     // Overlong, surrogate and out-of-range forms.
     const d1 = b[i + 1] ?? 0;
-    if ((c === 0xe0 && d1 < 0xa0) || (c === 0xed && d1 > 0x9f) || (c === 0xf0 && d1 < 0x90) || (c === 0xf4 && d1 > 0x8f)) return i;
+    if (
+      (c === 0xe0 && d1 < 0xa0) ||
+      (c === 0xed && d1 > 0x9f) ||
+      (c === 0xf0 && d1 < 0x90) ||
+      (c === 0xf4 && d1 > 0x8f)
+    )
+      return i;
     i += n + 1;
   }
   return b.length;
@@ -71,7 +77,13 @@ export function parseText(file: string, text: string): ParseResult {
   for (const e of lexed.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     const span: Span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
-    diagnostics.push(diagnostic("unexpected-character", { file, span }, { text: text.slice(span.start, Math.min(span.end, span.start + 8)) }));
+    diagnostics.push(
+      diagnostic(
+        "unexpected-character",
+        { file, span },
+        { text: text.slice(span.start, Math.min(span.end, span.start + 8)) },
+      ),
+    );
   }
   // The parser is recursive descent: bound the nesting it can be asked to
   // follow, so that garbage like "((((((…" ends in a diagnostic, not a stack overflow.
@@ -85,7 +97,13 @@ export function parseText(file: string, text: string): ParseResult {
     else if (name === "RParen" || name === "RBrace" || name === "RBracket") depth = Math.max(0, depth - 1);
     prefixRun = name === "Minus" || name === "Not" ? prefixRun + 1 : 0;
     if (depth > MAX_NESTING || prefixRun > MAX_NESTING) {
-      diagnostics.push(diagnostic("too-deep", { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } }, { limit: MAX_NESTING }));
+      diagnostics.push(
+        diagnostic(
+          "too-deep",
+          { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } },
+          { limit: MAX_NESTING },
+        ),
+      );
       tokens = tokens.slice(0, i);
       break;
     }
@@ -107,18 +125,33 @@ export function parseText(file: string, text: string): ParseResult {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     const [found = "", expected = ""] = e.message.split(SEP);
     const t = e.token;
-    const start = Number.isNaN(t.startOffset) ? ((e as { previousToken?: IToken }).previousToken?.endOffset ?? text.length - 1) + 1 : t.startOffset;
+    const start = Number.isNaN(t.startOffset)
+      ? ((e as { previousToken?: IToken }).previousToken?.endOffset ?? text.length - 1) + 1
+      : t.startOffset;
     const end = Number.isNaN(t.startOffset) ? start : (t.endOffset ?? t.startOffset) + 1;
     // A keyword where a name was wanted: say so, rather than "expected name".
-    if (!Number.isNaN(t.startOffset) && isKeywordToken(t) && /^(name|string)(, (name|string))*$/.test(expected) && expected.includes("name")) {
+    if (
+      !Number.isNaN(t.startOffset) &&
+      isKeywordToken(t) &&
+      /^(name|string)(, (name|string))*$/.test(expected) &&
+      expected.includes("name")
+    ) {
       diagnostics.push(diagnostic("keyword-name", { file, span: { start, end } }, { word: t.image, inRule: false }));
       continue;
     }
-    diagnostics.push(diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }));
+    diagnostics.push(
+      diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }),
+    );
   }
   diagnostics.push(...recordFieldConstraints(file, cst));
   for (const t of unusableKeywordNames(tokens)) {
-    diagnostics.push(diagnostic("keyword-name", { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } }, { word: t.image, inRule: true }));
+    diagnostics.push(
+      diagnostic(
+        "keyword-name",
+        { file, span: { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 } },
+        { word: t.image, inRule: true },
+      ),
+    );
   }
   const total = lexed.errors.length + parserInstance.errors.length;
   if (total > MAX_SYNTAX_ERRORS) {

@@ -13,7 +13,14 @@ const describe = (t: IToken | undefined): string =>
   !t || t.tokenType.name === "EOF" ? "end of file" : `'${t.image.length > 24 ? `${t.image.slice(0, 24)}…` : t.image}'`;
 
 function uniqueLabels(paths: TokenType[][]): string {
-  const firsts = [...new Set(paths.map((p) => p[0]).filter((t): t is TokenType => !!t).map(label))];
+  const firsts = [
+    ...new Set(
+      paths
+        .map((p) => p[0])
+        .filter((t): t is TokenType => !!t)
+        .map(label),
+    ),
+  ];
   return firsts.length > 6 ? `${firsts.slice(0, 6).join(", ")}, …` : firsts.join(", ");
 }
 
@@ -27,14 +34,17 @@ const errorMessageProvider: IParserErrorMessageProvider = {
     `${describe(actual[0])}${SEP}${uniqueLabels(expectedIterationPaths)}`,
 };
 
-
-
 export class RubricParser extends CstParser {
   /** Keywords the text being parsed declares as names (see keyword-names.ts); set before each parse. */
   keywordNames: ReadonlySet<string> = new Set();
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: "onlyOffset", errorMessageProvider });
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 4,
+      nodeLocationTracking: "onlyOffset",
+      errorMessageProvider,
+    });
     this.performSelfAnalysis();
   }
 
@@ -124,7 +134,10 @@ export class RubricParser extends CstParser {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         // Tried first: `money` alone would otherwise read as an enum named like the keyword.
-        { GATE: () => this.LA(1).tokenType === K.Money && this.LA(2).tokenType !== T.LParen, ALT: () => this.CONSUME(K.Money, { LABEL: "bareMoney" }) },
+        {
+          GATE: () => this.LA(1).tokenType === K.Money && this.LA(2).tokenType !== T.LParen,
+          ALT: () => this.CONSUME(K.Money, { LABEL: "bareMoney" }),
+        },
         { ALT: () => this.SUBRULE(this.type) },
       ],
     });
@@ -285,11 +298,17 @@ export class RubricParser extends CstParser {
   });
 
   public interval = this.RULE("interval", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.LBracket, { LABEL: "open" }) }, { ALT: () => this.CONSUME(T.LParen, { LABEL: "open" }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.LBracket, { LABEL: "open" }) },
+      { ALT: () => this.CONSUME(T.LParen, { LABEL: "open" }) },
+    ]);
     this.SUBRULE(this.additive, { LABEL: "lo" });
     this.CONSUME(T.Comma);
     this.SUBRULE2(this.additive, { LABEL: "hi" });
-    this.OR2([{ ALT: () => this.CONSUME(T.RBracket, { LABEL: "close" }) }, { ALT: () => this.CONSUME(T.RParen, { LABEL: "close" }) }]);
+    this.OR2([
+      { ALT: () => this.CONSUME(T.RBracket, { LABEL: "close" }) },
+      { ALT: () => this.CONSUME(T.RParen, { LABEL: "close" }) },
+    ]);
   });
 
   public letDecl = this.RULE("letDecl", () => {
@@ -476,7 +495,10 @@ export class RubricParser extends CstParser {
 
   public example = this.RULE("example", () => {
     this.CONSUME(K.Example);
-    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) }, { ALT: () => this.CONSUME(T.Word, { LABEL: "title" }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "title" }) },
+      { ALT: () => this.CONSUME(T.Word, { LABEL: "title" }) },
+    ]);
     this.OPTION(() => {
       this.CONSUME(K.For);
       this.SUBRULE(this.rubricRef);
@@ -583,7 +605,10 @@ export class RubricParser extends CstParser {
     this.CONSUME(T.Name, { LABEL: "word" });
     this.MANY(() => {
       this.CONSUME(T.Minus);
-      this.OR([{ ALT: () => this.CONSUME2(T.Name, { LABEL: "word" }) }, { ALT: () => this.CONSUME(K.Of, { LABEL: "word" }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME2(T.Name, { LABEL: "word" }) },
+        { ALT: () => this.CONSUME(K.Of, { LABEL: "word" }) },
+      ]);
     });
   });
 
@@ -668,7 +693,10 @@ export class RubricParser extends CstParser {
   public additive = this.RULE("additive", () => {
     this.SUBRULE(this.multiplicative, { LABEL: "operand" });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "op" }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Plus, { LABEL: "op" }) },
+        { ALT: () => this.CONSUME(T.Minus, { LABEL: "op" }) },
+      ]);
       this.SUBRULE2(this.multiplicative, { LABEL: "operand" });
     });
   });
@@ -676,7 +704,10 @@ export class RubricParser extends CstParser {
   public multiplicative = this.RULE("multiplicative", () => {
     this.SUBRULE(this.unary, { LABEL: "operand" });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "op" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "op" }) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: "op" }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: "op" }) },
+      ]);
       this.SUBRULE2(this.unary, { LABEL: "operand" });
     });
   });
@@ -709,21 +740,21 @@ export class RubricParser extends CstParser {
     this.MANY({
       GATE: () => this.LA(1).tokenType !== T.LBracket || this.sameLine(),
       DEF: () =>
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.LBracket);
-            this.SUBRULE(this.expr, { LABEL: "index" });
-            this.CONSUME(T.RBracket);
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.LBracket);
+              this.SUBRULE(this.expr, { LABEL: "index" });
+              this.CONSUME(T.RBracket);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Dot);
-            this.SUBRULE(this.ident, { LABEL: "field" });
+          {
+            ALT: () => {
+              this.CONSUME(T.Dot);
+              this.SUBRULE(this.ident, { LABEL: "field" });
+            },
           },
-        },
-      ]),
+        ]),
     });
   });
 
@@ -784,12 +815,12 @@ export class RubricParser extends CstParser {
     this.OPTION({
       GATE: () => this.sameLine(),
       DEF: () => {
-      this.CONSUME(T.LParen);
-      this.MANY_SEP({
-        SEP: T.Comma,
-        DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }),
-      });
-      this.CONSUME(T.RParen);
+        this.CONSUME(T.LParen);
+        this.MANY_SEP({
+          SEP: T.Comma,
+          DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }),
+        });
+        this.CONSUME(T.RParen);
       },
     });
   });
@@ -865,7 +896,11 @@ export class RubricParser extends CstParser {
   /** A member and its interval (a judged scale) or its value (a tiers scale); `[` always opens an interval. */
   public scaleArm = this.RULE("scaleArm", () => {
     this.OR([
-      { GATE: () => this.LA(1).tokenType !== K.Otherwise, ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }), IGNORE_AMBIGUITIES: true },
+      {
+        GATE: () => this.LA(1).tokenType !== K.Otherwise,
+        ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }),
+        IGNORE_AMBIGUITIES: true,
+      },
       { ALT: () => this.CONSUME(K.Otherwise) },
     ]);
     this.CONSUME(T.Arrow);
@@ -938,7 +973,11 @@ export class RubricParser extends CstParser {
 
   public tierArm = this.RULE("tierArm", () => {
     this.OR([
-      { GATE: () => this.LA(1).tokenType !== K.Otherwise, ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }), IGNORE_AMBIGUITIES: true },
+      {
+        GATE: () => this.LA(1).tokenType !== K.Otherwise,
+        ALT: () => this.SUBRULE(this.ident, { LABEL: "member" }),
+        IGNORE_AMBIGUITIES: true,
+      },
       { ALT: () => this.CONSUME(K.Otherwise) },
     ]);
     this.CONSUME(T.Arrow);
@@ -969,7 +1008,9 @@ export class RubricParser extends CstParser {
       },
     ]);
     this.OPTION2({
-      GATE: () => (this.LA(1).image === "at" && this.LA(2).tokenType === K.Most) || (this.LA(1).tokenType === K.Most && this.LA(1).image !== "most"),
+      GATE: () =>
+        (this.LA(1).image === "at" && this.LA(2).tokenType === K.Most) ||
+        (this.LA(1).tokenType === K.Most && this.LA(1).image !== "most"),
       DEF: () => {
         this.OPTION3(() => this.CONSUME(T.Identifier, { LABEL: "at" }));
         this.CONSUME(K.Most);
@@ -987,7 +1028,11 @@ export class RubricParser extends CstParser {
           // `per whole 5%`, but `per whole` when an input is called `whole`: the mode needs a step after it.
           this.OPTION2({
             GATE: () => this.stepFollows(),
-            DEF: () => this.OR2([{ ALT: () => this.CONSUME(K.Whole, { LABEL: "mode" }) }, { ALT: () => this.CONSUME(K.Started, { LABEL: "mode" }) }]),
+            DEF: () =>
+              this.OR2([
+                { ALT: () => this.CONSUME(K.Whole, { LABEL: "mode" }) },
+                { ALT: () => this.CONSUME(K.Started, { LABEL: "mode" }) },
+              ]),
           });
         },
       },
@@ -1023,19 +1068,22 @@ export class RubricParser extends CstParser {
       this.CONSUME(K.Against);
       this.SUBRULE2(this.multiplicative, { LABEL: "target" });
     });
-    this.OR([{ ALT: () => this.CONSUME(K.HigherBetter, { LABEL: "direction" }) }, { ALT: () => this.CONSUME(K.LowerBetter, { LABEL: "direction" }) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(K.HigherBetter, { LABEL: "direction" }) },
+      { ALT: () => this.CONSUME(K.LowerBetter, { LABEL: "direction" }) },
+    ]);
     // Only `when 0`: any other number is left for the parser to report where it stands.
     this.OPTION2({
       GATE: () => /^0+(\.0+)?$/.test(this.LA(2).image),
       DEF: () => {
-      this.CONSUME(K.When);
-      this.CONSUME(T.NumberLiteral, { LABEL: "zeroLit" });
-      this.CONSUME(T.Arrow);
-      // `full` is the policy, not an input named like the keyword.
-      this.OR2([
-        { ALT: () => this.CONSUME(K.Full, { LABEL: "zeroFull" }), IGNORE_AMBIGUITIES: true },
-        { ALT: () => this.SUBRULE3(this.multiplicative, { LABEL: "zero" }) },
-      ]);
+        this.CONSUME(K.When);
+        this.CONSUME(T.NumberLiteral, { LABEL: "zeroLit" });
+        this.CONSUME(T.Arrow);
+        // `full` is the policy, not an input named like the keyword.
+        this.OR2([
+          { ALT: () => this.CONSUME(K.Full, { LABEL: "zeroFull" }), IGNORE_AMBIGUITIES: true },
+          { ALT: () => this.SUBRULE3(this.multiplicative, { LABEL: "zero" }) },
+        ]);
       },
     });
   });

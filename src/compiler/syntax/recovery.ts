@@ -18,7 +18,10 @@ function end(t: IToken): number {
  * `indicator 1号指标 5` lexes as the number 1 and the name 号指标. Read the two as
  * the title string "1号指标" (what the author meant) and say why it is refused.
  */
-export function mergeDigitNames(file: string, tokens: readonly IToken[]): { tokens: IToken[]; diagnostics: Diagnostic[] } {
+export function mergeDigitNames(
+  file: string,
+  tokens: readonly IToken[],
+): { tokens: IToken[]; diagnostics: Diagnostic[] } {
   const out: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -34,7 +37,16 @@ export function mergeDigitNames(file: string, tokens: readonly IToken[]): { toke
       DECLARING.has(prev.tokenType.name)
     ) {
       const text = t.image + next.image;
-      const merged = createTokenInstance(StringLiteral, JSON.stringify(text), t.startOffset, end(next) - 1, t.startLine ?? NaN, next.endLine ?? NaN, t.startColumn ?? NaN, next.endColumn ?? NaN);
+      const merged = createTokenInstance(
+        StringLiteral,
+        JSON.stringify(text),
+        t.startOffset,
+        end(next) - 1,
+        t.startLine ?? NaN,
+        next.endLine ?? NaN,
+        t.startColumn ?? NaN,
+        next.endColumn ?? NaN,
+      );
       out.push(merged);
       diagnostics.push(diagnostic("digit-name", { file, span: { start: t.startOffset, end: end(next) } }, { text }));
       i++;
@@ -57,7 +69,13 @@ export function recordFieldConstraints(file: string, cst: CstNode): Diagnostic[]
         // The field a constraint follows is the last one named before it.
         const field = names.filter((x) => (x.location?.startOffset ?? 0) < at).pop();
         const fieldText = field ? firstImage(field) : "";
-        found.push(diagnostic("record-field-constraint", { file, span: { start: at, end: (c.location?.endOffset ?? at) + 1 } }, { field: fieldText }));
+        found.push(
+          diagnostic(
+            "record-field-constraint",
+            { file, span: { start: at, end: (c.location?.endOffset ?? at) + 1 } },
+            { field: fieldText },
+          ),
+        );
       }
     }
     for (const list of Object.values(n.children)) for (const x of list) if ("children" in x) visit(x);

@@ -117,8 +117,12 @@ export const keywordTokens: Record<KeywordName, TokenType> = Object.fromEntries(
   }),
 ) as Record<KeywordName, TokenType>;
 
-const hyphenatedKeywords: TokenType[] = KEYWORDS.filter((k) => k.en.some((s) => s.includes("-"))).map((k) => keywordTokens[k.name]);
-const otherKeywords: TokenType[] = KEYWORDS.filter((k) => !k.en.some((s) => s.includes("-"))).map((k) => keywordTokens[k.name]);
+const hyphenatedKeywords: TokenType[] = KEYWORDS.filter((k) => k.en.some((s) => s.includes("-"))).map(
+  (k) => keywordTokens[k.name],
+);
+const otherKeywords: TokenType[] = KEYWORDS.filter((k) => !k.en.some((s) => s.includes("-"))).map(
+  (k) => keywordTokens[k.name],
+);
 
 /** Spelling → keyword token type (hyphenated spellings included for their Chinese forms). */
 const keywordBySpelling = new Map<string, TokenType>();

@@ -20,8 +20,20 @@ export function rowJson(r: RowResult, o: SinkOptions): Record<string, unknown> {
     grade: r.report?.grade ?? null,
     scores,
     errors: [
-      ...r.errors.map((e) => ({ kind: e.kind, field: e.field, indicators: e.indicators, message: e.message[o.lang], messages: e.message })),
-      ...(r.report?.errors ?? []).map((e) => ({ kind: "score", field: e.path, indicators: [e.path], message: e.message[o.lang], messages: e.message })),
+      ...r.errors.map((e) => ({
+        kind: e.kind,
+        field: e.field,
+        indicators: e.indicators,
+        message: e.message[o.lang],
+        messages: e.message,
+      })),
+      ...(r.report?.errors ?? []).map((e) => ({
+        kind: "score",
+        field: e.path,
+        indicators: [e.path],
+        message: e.message[o.lang],
+        messages: e.message,
+      })),
     ],
     ...(o.explain && r.report ? { report: r.report } : {}),
   };

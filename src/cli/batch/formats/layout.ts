@@ -5,7 +5,10 @@ import type { SinkOptions } from "./sink.js";
 export type Cell = string | number | undefined;
 
 export function headerCells(o: SinkOptions): string[] {
-  const fixed = o.lang === "zh" ? ["行", "文件行", "编号", "评分表", "总分", "等级", "状态", "错误"] : ["row", "line", "id", "rubric", "total", "grade", "status", "errors"];
+  const fixed =
+    o.lang === "zh"
+      ? ["行", "文件行", "编号", "评分表", "总分", "等级", "状态", "错误"]
+      : ["row", "line", "id", "rubric", "total", "grade", "status", "errors"];
   const traces = o.explain ? o.indicators.map((p) => (o.lang === "zh" ? `${p} 计算过程` : `${p} trace`)) : [];
   return [...fixed, ...o.indicators, ...traces];
 }
@@ -43,9 +46,11 @@ export function rowCells(r: RowResult, o: SinkOptions, asNumber: boolean): Cell[
       .join("; ") || undefined,
   ];
   const scores = o.indicators.map((p) => numberCell(nodes.get(p)?.score, asNumber));
-  const traces = o.explain ? o.indicators.map((p) => {
-    const n = nodes.get(p);
-    return n ? traceLines(n, o.lang).join("\n") : undefined;
-  }) : [];
+  const traces = o.explain
+    ? o.indicators.map((p) => {
+        const n = nodes.get(p);
+        return n ? traceLines(n, o.lang).join("\n") : undefined;
+      })
+    : [];
   return [...fixed, ...scores, ...traces];
 }

@@ -28,7 +28,10 @@ export const mdCell = (s: string | number | null | undefined): string =>
 export function mdSink(out: TextOut, o: SinkOptions): Sink {
   const zh = o.lang === "zh";
   let started = false;
-  const errors = (r: RowResult): string => errorTexts(r).map((t) => t[o.lang]).join("; ");
+  const errors = (r: RowResult): string =>
+    errorTexts(r)
+      .map((t) => t[o.lang])
+      .join("; ");
   return {
     async row(r: RowResult) {
       if (o.explain) {
@@ -37,8 +40,14 @@ export function mdSink(out: TextOut, o: SinkOptions): Sink {
         const e = errors(r);
         if (e) lines.push(`> ${mdCell(e)}`, "");
         if (r.report) {
-          lines.push(zh ? "| 指标 | 分值 | 得分 | 计算过程 |" : "| indicator | points | score | trace |", "|---|---:|---:|---|");
-          for (const ind of indicatorNodes(r.report.tree)) lines.push(`| ${mdCell(ind.path.join("."))} | ${ind.points} | ${ind.score ?? "—"} | ${mdCell(traceLines(ind, o.lang).join("\n"))} |`);
+          lines.push(
+            zh ? "| 指标 | 分值 | 得分 | 计算过程 |" : "| indicator | points | score | trace |",
+            "|---|---:|---:|---|",
+          );
+          for (const ind of indicatorNodes(r.report.tree))
+            lines.push(
+              `| ${mdCell(ind.path.join("."))} | ${ind.points} | ${ind.score ?? "—"} | ${mdCell(traceLines(ind, o.lang).join("\n"))} |`,
+            );
           lines.push("");
         }
         await out.write(`${lines.join("\n")}\n`);
@@ -46,10 +55,21 @@ export function mdSink(out: TextOut, o: SinkOptions): Sink {
       }
       if (!started) {
         started = true;
-        const head = zh ? ["行", "编号", ...(o.showRubric ? ["评分表"] : []), "总分", "等级", "错误"] : ["row", "id", ...(o.showRubric ? ["rubric"] : []), "total", "grade", "errors"];
-        await out.write(`| ${head.join(" | ")} |\n|${head.map((h) => (h === "总分" || h === "total" ? "---:" : "---")).join("|")}|\n`);
+        const head = zh
+          ? ["行", "编号", ...(o.showRubric ? ["评分表"] : []), "总分", "等级", "错误"]
+          : ["row", "id", ...(o.showRubric ? ["rubric"] : []), "total", "grade", "errors"];
+        await out.write(
+          `| ${head.join(" | ")} |\n|${head.map((h) => (h === "总分" || h === "total" ? "---:" : "---")).join("|")}|\n`,
+        );
       }
-      const cells = [r.row, r.id, ...(o.showRubric ? [r.rubric] : []), r.report?.total ?? "—", r.report?.grade ?? "—", errors(r)];
+      const cells = [
+        r.row,
+        r.id,
+        ...(o.showRubric ? [r.rubric] : []),
+        r.report?.total ?? "—",
+        r.report?.grade ?? "—",
+        errors(r),
+      ];
       await out.write(`| ${cells.map(mdCell).join(" | ")} |\n`);
     },
     async end() {

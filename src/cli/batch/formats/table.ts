@@ -26,12 +26,23 @@ export function tableSink(out: TextOut, o: SinkOptions): Sink {
     async row(r: RowResult) {
       if (!started) {
         started = true;
-        await out.write(`${c.bold(line(zh ? "行" : "row", zh ? "编号" : "id", zh ? "评分表" : "rubric", zh ? "总分" : "total", zh ? "等级" : "grade"))}\n`);
+        await out.write(
+          `${c.bold(line(zh ? "行" : "row", zh ? "编号" : "id", zh ? "评分表" : "rubric", zh ? "总分" : "total", zh ? "等级" : "grade"))}\n`,
+        );
       }
       const bad = failed(r);
       const n = r.errors.length + (r.report?.errors.length ?? 0);
       const tail = bad ? `  ${c.red(zh ? `✗ ${n} 个错误` : `✗ ${n} error${n === 1 ? "" : "s"}`)}` : "";
-      const lines = [line(String(r.row), visible(r.id ?? ""), visible(r.rubric ?? ""), r.report?.total ?? "—", visible(r.report?.grade ?? "—"), tail)];
+      const lines = [
+        line(
+          String(r.row),
+          visible(r.id ?? ""),
+          visible(r.rubric ?? ""),
+          r.report?.total ?? "—",
+          visible(r.report?.grade ?? "—"),
+          tail,
+        ),
+      ];
       if (o.explain && r.report) {
         for (const ind of indicatorNodes(r.report.tree)) {
           lines.push(`        ${visible(ind.path.join("."))}  ${c.bold(ind.score ?? "—")} / ${ind.points}`);
