@@ -105,6 +105,13 @@ export interface JudgedCheck {
   readonly hiOpen: Uint8Array;
   readonly deduction: Uint8Array;
   readonly verdict: Uint8Array;
+  /** `judged by 结论 { … }` on an input: the input and each member's interval. */
+  readonly arms: readonly (VerdictArms | undefined)[];
+}
+
+interface VerdictArms {
+  readonly input: string;
+  readonly arms: readonly { member: string | null; lo: Exact; hi: Exact; loOpen: boolean; hiOpen: boolean }[];
 }
 
 export function judgedCheck(meta: RubricMeta): JudgedCheck {
@@ -118,6 +125,20 @@ export function judgedCheck(meta: RubricMeta): JudgedCheck {
     hiOpen: new Uint8Array(n),
     deduction: new Uint8Array(n),
     verdict: new Uint8Array(n),
+    arms: meta.judged.map((j) =>
+      j.byVerdict
+        ? {
+            input: j.byVerdict.input,
+            arms: j.byVerdict.arms.map((a) => ({
+              member: a.member,
+              lo: Exact.parse(a.min) ?? Exact.ZERO,
+              hi: Exact.parse(a.max) ?? Exact.ZERO,
+              loOpen: a.minOpen === true,
+              hiOpen: a.maxOpen === true,
+            })),
+          }
+        : undefined,
+    ),
   };
   meta.judged.forEach((j, i) => {
     const lo = Exact.parse(j.min) ?? Exact.ZERO;
@@ -136,7 +157,6 @@ export function judgedCheck(meta: RubricMeta): JudgedCheck {
 
 /** One judgement, checked as `checkJudgements` does (bounds, reason below the maximum); false sends the record to the generic path. */
 export function acceptJudgement(c: JudgedCheck, i: number, v: number, D: number, reason: string | undefined): boolean {
-  if (c.verdict[i]) return false;
   const lo = cmp(v, D, c.lo[i] as number, c.den[i] as number);
   const hi = cmp(v, D, c.hi[i] as number, c.den[i] as number);
   if (lo < 0 || (lo === 0 && c.loOpen[i]) || hi > 0 || (hi === 0 && c.hiOpen[i])) return false;
@@ -192,4 +212,42 @@ export function boundOp(op: "+" | "-" | "*" | "/", a: Exact | undefined, b: Exac
 /** An arithmetic bound holds, or cannot be evaluated (an input it reads is missing: that input is reported where needed). */
 export function exprBoundHolds(x: Exact, op: "=" | ">=" | ">" | "<=" | "<", b: Exact | undefined): boolean {
   return b === undefined || boundHolds(x, op, b);
+}
+
+/** A target pair given as { 目标, 实际 } (or target/actual): [目标, 实际]; anything else goes to the generic reader. */
+export function pairOf(raw: unknown): readonly [unknown, unknown] | undefined {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  let target: unknown;
+  let actual: unknown;
+  let n = 0;
+  for (const k in raw) {
+    const v = (raw as Record<string, unknown>)[k];
+    if (k === "目标" || k === "target") {
+      if (target !== undefined) return undefined;
+      target = v;
+    } else if (k === "实际" || k === "actual") {
+      if (actual !== undefined) return undefined;
+      actual = v;
+    } else return undefined;
+    n++;
+  }
+  return n === 2 && target !== undefined && actual !== undefined ? [target, actual] : undefined;
+}
+
+/**
+ * A judgement under `judged by 结论 { … }` must also lie in the interval of the verdict given in the
+ * same values (as `checkJudgements` checks); true when there is no verdict to check against.
+ */
+export function verdictAccepts(c: JudgedCheck, i: number, values: object, v: number, D: number): boolean {
+  const by = c.arms[i];
+  if (!by) return true;
+  const raw = (values as Record<string, unknown>)[by.input];
+  if (typeof raw !== "string") return true;
+  const member = raw.trim();
+  const arm = by.arms.find((a) => a.member === null || a.member === member);
+  if (!arm) return true;
+  const x = Exact.of(BigInt(v), BigInt(D));
+  const lo = x.cmp(arm.lo);
+  const hi = x.cmp(arm.hi);
+  return !(lo < 0 || (lo === 0 && arm.loOpen) || hi > 0 || (hi === 0 && arm.hiOpen));
 }

@@ -105,9 +105,11 @@ describe("compiled modules agree with the reference evaluator", () => {
         }
         // Most random departments must actually score (not just fail the same way),
         expect(scored).toBeGreaterThan(CASES / 2);
-        // and most that score must do so on the specialised code.
+        // and most that score must do so on the specialised code (a list of records is read by the
+        // generic converter only: such rubrics score on the generic path).
+        const records = ref.meta.inputs.some((i) => i.type.kind === "array" && i.type.element.kind === "record");
         const fast = stats.fast - before.fast;
-        expect(fast).toBeGreaterThan(scored);
+        if (!records) expect(fast).toBeGreaterThan(scored);
       }, 240_000);
     }
   }

@@ -35,8 +35,13 @@ function placesOf(t: InputTypeSpec): number {
 }
 
 function scalarOf(t: InputTypeSpec): InputTypeSpec {
+  if (t.kind === "record" && t.pair && t.fields[0]) return scalarOf(t.fields[0].type);
   return t.kind === "array" ? scalarOf(t.element) : t;
 }
+
+/** Arrays and target pairs are read as lists of scalars (a pair as [目标, 实际]). */
+const isPair = (t: InputTypeSpec): boolean => t.kind === "record" && t.pair === true;
+const isList = (t: InputTypeSpec): boolean => t.kind === "array" || isPair(t);
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b) [a, b] = [b, a % b];
@@ -90,7 +95,7 @@ export function emitFastModule(rubric: CheckedRubric, meta: RubricMeta): FastMod
   meta.inputs.forEach((spec, i) => {
     const t = scalarOf(spec.type);
     const ts = isNum(t) ? "number" : t.kind === "bool" ? "boolean" : t.kind === "record" ? "unknown" : "string";
-    const arr = spec.type.kind === "array" ? `readonly ${ts}[]` : ts;
+    const arr = isList(spec.type) ? `readonly ${ts}[]` : ts;
     out.push(`  /** ${commentText(`${spec.name}${isNum(t) ? ` × 10^${placesOf(t)}` : ""}`)} */`);
     out.push(`  readonly i${i}: ${arr} | undefined;`);
   });
@@ -202,7 +207,8 @@ function reader(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>, kind: 
         return kind === "text"
           ? `fx.scaledText(${raw}, ${places}, ${s.kind === "ratio" || s.kind === "number"})`
           : `fx.scaledValue(${raw}, ${places})`;
-      if (s.kind === "bool") return kind === "text" ? `fx.boolText(${raw})` : `(typeof ${raw} === "boolean" ? ${raw} : undefined)`;
+      if (s.kind === "bool")
+        return kind === "text" ? `fx.boolText(${raw})` : `(typeof ${raw} === "boolean" ? ${raw} : undefined)`;
       if (s.kind === "enum")
         return `(${s.members.map((m) => `${raw} === ${str(m)}`).join(" || ") || "false"} ? (${raw} as string) : undefined)`;
       if (s.kind === "text") return `(typeof ${raw} === "string" && ${raw} === ${raw}.trim() ? ${raw} : undefined)`;
@@ -230,6 +236,13 @@ function reader(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>, kind: 
         out.push("    }");
         out.push(`    ${f} = a;`);
       }
+    } else if (isPair(t)) {
+      out.push(`    const l = fx.pairOf(r${i});`);
+      out.push("    if (l === undefined) return undefined;");
+      out.push(`    const a0 = ${scalar("l[0]")};`);
+      out.push(`    const a1 = ${scalar("l[1]")};`);
+      out.push("    if (a0 === undefined || a1 === undefined) return undefined;");
+      out.push(`    ${f} = [a0, a1];`);
     } else if (s.kind === "record") out.push("    return undefined;");
     else {
       out.push(`    ${f} = ${scalar(`r${i}`)};`);
@@ -255,6 +268,11 @@ function reader(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>, kind: 
     out.push("    r[k] = reason;");
     out.push("  }");
   }
+  meta.judged.forEach((j, k) => {
+    if (!j.byVerdict) return;
+    out.push(`  // ${lineCommentText(`${j.path}: within the interval of the verdict ${j.byVerdict.input}`)}`);
+    out.push(`  if (j[${k}] !== undefined && !fx.verdictAccepts(judgedCheck, ${k}, x, j[${k}], JD)) return undefined;`);
+  });
   const all = meta.inputs.map((s, i) => fields.get(s.name)?.field ?? `i${i}`);
   out.push(`  const v: FastValues = { ${[...all, "j", "r", "full: full === true"].join(", ")} };`);
   out.push("  return inBounds(v) ? v : undefined;");
@@ -285,7 +303,9 @@ function boundExprCode(e: BoundExpr, fields: ReadonlyMap<string, FastInput>, met
 /** Every constant, reference and arithmetic bound of the inputs, checked on the scaled integers. */
 function bounds(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>): string[] {
   const out: string[] = [];
-  out.push("/** The inputs' declared bounds; false sends the record to the generic converter, which reports the error. */");
+  out.push(
+    "/** The inputs' declared bounds; false sends the record to the generic converter, which reports the error. */",
+  );
   out.push("function inBounds(v: FastValues): boolean {");
   out.push("  try {");
   meta.inputs.forEach((spec: InputSpec) => {
@@ -312,16 +332,18 @@ function bounds(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>): strin
           conds.push(`(v.${g.field} !== undefined && fx.cmp(${an}, ${ad}, ${bn}, ${bd}) ${neg} 0)`);
         } else if (c.expr !== undefined) {
           const [an, ad] = internal(f, x);
-          conds.push(`!fx.exprBoundHolds(fx.toExact(${an}, ${ad}), ${str(c.op)}, ${boundExprCode(c.expr, fields, meta)})`);
+          conds.push(
+            `!fx.exprBoundHolds(fx.toExact(${an}, ${ad}), ${str(c.op)}, ${boundExprCode(c.expr, fields, meta)})`,
+          );
         }
       }
     };
     const x = `v.${f.field}`;
-    if (spec.type.kind === "array") each("e");
+    if (isList(spec.type)) each("e");
     else each(x);
     if (conds.length === 0) return;
     out.push(`    // ${lineCommentText(spec.name)}`);
-    if (spec.type.kind === "array")
+    if (isList(spec.type))
       out.push(`    if (${x} !== undefined) for (const e of ${x}) if (${conds.join(" || ")}) return false;`);
     else out.push(`    if (${x} !== undefined && (${conds.join(" || ")})) return false;`);
   });
@@ -346,9 +368,12 @@ function valuesToInput(meta: RubricMeta): string[] {
     if (!isNum(s)) return;
     const p = 10 ** placesOf(s);
     const k = str(spec.name);
-    const one = (e: string): string => `(typeof ${e} === "number" && Number.isSafeInteger(${e}) ? fx.text(${e}, ${p}) : ${e})`;
+    const one = (e: string): string =>
+      `(typeof ${e} === "number" && Number.isSafeInteger(${e}) ? fx.text(${e}, ${p}) : ${e})`;
     if (spec.type.kind === "array")
-      out.push(`  if (Array.isArray(values[${k}])) values[${k}] = (values[${k}] as unknown[]).map((e) => ${one("e")});`);
+      out.push(
+        `  if (Array.isArray(values[${k}])) values[${k}] = (values[${k}] as unknown[]).map((e) => ${one("e")});`,
+      );
     else out.push(`  values[${k}] = ${one(`values[${k}]`)};`);
   });
   out.push("  for (const k of Object.keys(values)) if (values[k] === undefined) delete values[k];");
@@ -361,7 +386,7 @@ function valuesToInput(meta: RubricMeta): string[] {
   out.push("    judgements[path] = reason ? { value, reason } : { value };");
   out.push("  });");
   out.push("  return {");
-  out.push("    values: values as ScoreInput[\"values\"],");
+  out.push('    values: values as ScoreInput["values"],');
   out.push("    judgements,");
   out.push("    ...(input.judgeRestFull !== undefined ? { judgeRestFull: input.judgeRestFull } : {}),");
   out.push("  };");
@@ -387,7 +412,7 @@ export function valuesTsType(meta: RubricMeta): string[] {
   const out: string[] = [];
   out.push("/**");
   out.push(" * Already-typed values for `scoreValues`, by Chinese name: a number is a scaled integer in the");
-  out.push(" * input's declared unit (its scale below) or plain decimal text (`\"311.63\"`); booleans are booleans,");
+  out.push(' * input\'s declared unit (its scale below) or plain decimal text (`"311.63"`); booleans are booleans,');
   out.push(" * enum members their text.");
   out.push(" */");
   out.push("export type Values = {");
@@ -402,7 +427,9 @@ export function valuesTsType(meta: RubricMeta): string[] {
   out.push("/** One department for `scoreValues`. */");
   out.push("export interface ValuesInput {");
   out.push("  readonly values: Values;");
-  out.push(`  /** Judgements by index in \`meta.judged\`: points × 10^${JUDGED_SCALE} as an integer, or plain decimal text. */`);
+  out.push(
+    `  /** Judgements by index in \`meta.judged\`: points × 10^${JUDGED_SCALE} as an integer, or plain decimal text. */`,
+  );
   out.push("  readonly judged?: readonly (number | string | undefined | null)[];");
   out.push("  /** Reasons of the judgements, same index (needed below the maximum). */");
   out.push("  readonly reasons?: readonly (string | undefined)[];");
@@ -427,7 +454,11 @@ function nativesOf(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>): st
     }
     const [n, d] = internal(f, "e");
     const one = `fx.toExact(${n}, ${d})`;
-    if (spec.type.kind === "array") out.push(`    ${x}?.map((e) => ${one}),`);
+    if (isPair(spec.type))
+      out.push(
+        `    ${x} === undefined ? undefined : { 目标: ((e: number) => ${one})(${x}[0] as number), 实际: ((e: number) => ${one})(${x}[1] as number) },`,
+      );
+    else if (spec.type.kind === "array") out.push(`    ${x}?.map((e) => ${one}),`);
     else out.push(`    ${x} === undefined ? undefined : ((e: number) => ${one})(${x}),`);
   });
   out.push("  ];");

@@ -21,18 +21,27 @@ import { scaleValues } from "../analysis/judged-rules.js";
 import type { LetDef, ScaleDef, ValueType } from "../model/types.js";
 import { exprText } from "../evaluate/expr.js";
 import { lineCommentText, str } from "./text.js";
+import { achievement, deductAtMost, stepDeduct } from "./emit-fast-rules.js";
 
 export class Unsupported extends Error {}
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** n / d; `d` a bigint when known at compile time; `b` bounds |n| when the analysis proves it; `c` a constant's value. */
-export type NumV = { readonly k: "num"; readonly n: string; readonly d: string | bigint; readonly b?: bigint; readonly c?: Exact };
+export type NumV = {
+  readonly k: "num";
+  readonly n: string;
+  readonly d: string | bigint;
+  readonly b?: bigint;
+  readonly c?: Exact;
+};
 export type FastV =
   | NumV
   | { readonly k: "bool"; readonly c: string }
   | { readonly k: "str"; readonly c: string }
-  | { readonly k: "list"; readonly items: readonly FastV[] };
+  | { readonly k: "list"; readonly items: readonly FastV[] }
+  /** A target pair: its two numbers. */
+  | { readonly k: "pair"; readonly target: NumV; readonly actual: NumV };
 
 export interface FastInput {
   /** Field of the reader's object holding the value. */
@@ -146,7 +155,7 @@ export class FastEmitter {
     return { k: "num", n, d };
   }
 
-  private addSub(op: "+" | "-", l: NumV, r: NumV, e?: A.Expr): NumV {
+  addSub(op: "+" | "-", l: NumV, r: NumV, e?: A.Expr): NumV {
     if (l.c && r.c) return this.constant(op === "+" ? l.c.add(r.c) : l.c.sub(r.c));
     if (typeof l.d === "bigint" && typeof r.d === "bigint") {
       const d = lcm(l.d, r.d);
@@ -339,12 +348,21 @@ export class FastEmitter {
       if (base.kind === "enum" || base.kind === "text") return { k: "str", c: x };
       throw new Unsupported(`input of type ${base.kind}`);
     };
+    if (t.kind === "record" && t.pair) {
+      const p = this.tmp(`fx.need(${local})`, "p");
+      const el = [...t.fields.values()][0] ?? { kind: "error" };
+      const target = scalar(this.tmp(`${p}[0]`), el) as NumV;
+      const actual = scalar(this.tmp(`${p}[1]`), el) as NumV;
+      return { k: "pair", target, actual };
+    }
     if (t.kind === "array") {
       if (inp.length === undefined) throw new Unsupported("array input of unknown length");
       const a = this.tmp(`fx.need(${local})`, "a");
       return {
         k: "list",
-        items: Array.from({ length: inp.length }, (_, i) => scalar(this.tmp(`${a}[${i}] as ${tsOf(t.element)}`), t.element)),
+        items: Array.from({ length: inp.length }, (_, i) =>
+          scalar(this.tmp(`${a}[${i}] as ${tsOf(t.element)}`), t.element),
+        ),
       };
     }
     return scalar(this.tmp(`fx.need(${local})`, "v"), t);
@@ -457,18 +475,50 @@ export class FastEmitter {
       case "Tiers":
         return this.tiers(e);
       case "DeductPer": {
-        if (e.cap) throw new Unsupported("deduct per with a cap");
         const points = this.constant(this.partPoints());
-        return this.addSub("-", points, this.mulV(this.num(e.amount), this.num(e.count)));
+        const full = this.mulV(this.num(e.amount), this.num(e.count));
+        if (!e.cap) return this.addSub("-", points, full);
+        return deductAtMost(this, points, full, this.num(e.cap));
       }
       case "DeductBeyond":
-        return this.deductBeyond(e);
+        return e.mode || e.cap || e.direction === "off" ? stepDeduct(this, e) : this.deductBeyond(e);
+      case "Member": {
+        const o = this.expr(e.object);
+        if (o.k !== "pair") throw new Unsupported("a record field");
+        if (e.field.text === "目标") return o.target;
+        if (e.field.text === "实际") return o.actual;
+        throw new Unsupported("a record field");
+      }
+      case "Achievement":
+        return achievement(this, e);
       default:
         throw new Unsupported(e.kind);
     }
   }
 
-  private partPoints(): Exact {
+  pickNum(xs: readonly NumV[], f: "min" | "max"): NumV {
+    return this.pick(xs, f);
+  }
+  choose(branches: readonly (() => FastV)[], conds: readonly string[]): FastV {
+    return this.unify(branches, conds);
+  }
+  arith(op: "+" | "-" | "*" | "/", l: NumV, r: NumV): NumV {
+    if (op === "*") return this.mulV(l, r);
+    if (op === "/") return this.divV(l, r);
+    return this.addSub(op, l, r);
+  }
+  negate(x: NumV): NumV {
+    if (x.c) return this.constant(x.c.neg());
+    return { k: "num", n: this.tmp(`-${x.n}`), d: x.d, ...(x.b !== undefined ? { b: x.b } : {}) };
+  }
+  roundTo(x: NumV, f: "floor" | "ceil"): NumV {
+    if (x.c) return this.constant(f === "floor" ? x.c.floor() : x.c.ceil());
+    const d = typeof x.d === "bigint" ? safeLit(x.d) : x.d;
+    const n = f === "floor" ? `fx.floor(${x.n}, ${d})` : `-fx.floor(-${x.n}, ${d})`;
+    return { k: "num", n: this.tmp(n), d: 1n };
+  }
+
+  partPoints(): Exact {
     if (!this.part) throw new Unsupported("a part rule outside a part");
     return this.part.points;
   }
@@ -632,7 +682,8 @@ export class FastEmitter {
     const fullScaled = full.mul(Exact.of(D));
     const j = this.fresh("j");
     // `judge rest full` gives the best the interval allows: its maximum (a deduction's least).
-    const fallback = fullClosed && fullScaled.isInteger() ? `(v.full ? ${safeLit(fullScaled.num)} : fx.bail())` : "fx.bail()";
+    const fallback =
+      fullClosed && fullScaled.isInteger() ? `(v.full ? ${safeLit(fullScaled.num)} : fx.bail())` : "fx.bail()";
     this.line(`const ${j} = v.j[${k}] ?? ${fallback};`);
     const me: NumV = { k: "num", n: j, d: D };
     const lo = this.compare(b.loClosed ? "<" : "<=", me, this.constant(b.lo));
@@ -642,8 +693,25 @@ export class FastEmitter {
   }
 
   private judged(e: A.JudgedExpr): FastV {
-    if (e.verdict) throw new Unsupported("judged by a verdict");
     const points = this.partPoints();
+    if (e.verdict) {
+      // The interval of the verdict's member applies; a member without one is an error (generic path).
+      const subject = this.expr(e.verdict.subject);
+      if (subject.k !== "str") throw new Unsupported("a verdict that is not a member");
+      const arms = e.verdict.scale ? (this.s.scales?.get(e.verdict.scale.text)?.arms ?? []) : e.verdict.arms;
+      return this.unify(
+        arms.map((a) => () => {
+          const b = (a.interval && pointsInterval(a.interval, points)) || {
+            lo: Exact.ZERO,
+            hi: points,
+            loClosed: true,
+            hiClosed: true,
+          };
+          return this.judgement(b, false);
+        }),
+        arms.map((a) => (a.member ? `${subject.c} === ${str(a.member.text)}` : "true")),
+      );
+    }
     const iv = e.bounds ? pointsInterval(e.bounds, points) : undefined;
     const b = iv || { lo: Exact.ZERO, hi: points, loClosed: true, hiClosed: true };
     if (!e.deduction) return this.judgement(b, false);
