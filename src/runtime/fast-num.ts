@@ -88,8 +88,11 @@ export function rmul(an: number, ad: number, bn: number, bd: number): void {
 }
 
 export function radd(an: number, ad: number, bn: number, bd: number): void {
-  if (ad === bd) put(add(an, bn), ad);
-  else put(add(mul(an, bd), mul(bn, ad)), mul(ad, bd));
+  // Same denominator (parts in hundredths, judgements in 10^-4): no gcd, the sum stays over it.
+  if (ad === bd) {
+    R.n = add(an, bn);
+    R.d = ad;
+  } else put(add(mul(an, bd), mul(bn, ad)), mul(ad, bd));
 }
 
 export function rsub(an: number, ad: number, bn: number, bd: number): void {
@@ -147,6 +150,18 @@ export function floor(n: number, d: number): number {
 /** Decimal text of n/d exactly as `Exact.toString()` writes it. */
 export function text(n: number, d: number): string {
   if (d === 1) return String(n);
+  // A power of ten (hundredths, the usual rounding): the digits directly, trailing zeros dropped.
+  if (d === 10 || d === 100 || d === 1000 || d === 10000) {
+    while (d > 1 && n % 10 === 0) {
+      n /= 10;
+      d /= 10;
+    }
+    if (d === 1) return String(n);
+    const places = d === 10 ? 1 : d === 100 ? 2 : d === 1000 ? 3 : 4;
+    const a = n < 0 ? -n : n;
+    const s = String(a).padStart(places + 1, "0");
+    return `${n < 0 ? "-" : ""}${s.slice(0, s.length - places)}.${s.slice(s.length - places)}`;
+  }
   const g = gcd(n, d);
   if (g !== 1) {
     n /= g;

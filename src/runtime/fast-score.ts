@@ -49,6 +49,9 @@ export interface Prepared {
   readonly partPoints: readonly Float64Array[];
   readonly grades: readonly { name: string; n: number; d: number; strict: boolean; any: boolean }[];
   readonly judgedDen: number;
+  /** Scratch for the totals path (one record at a time): final n, d and status per indicator. */
+  readonly fin: Float64Array;
+  readonly status: Uint8Array;
 }
 
 function nd(v: Exact): [number, number] {
@@ -74,7 +77,7 @@ export class FastOut {
     this.sn = 0;
     this.sd = 1;
     this.pp = pp;
-    this.parts.length = 0;
+    if (this.report) this.parts.length = 0;
   }
 
   /** A part's raw value n/d: rounded if parts are, clamped to [0, points], added. */
@@ -131,6 +134,8 @@ export function prepare(spec: RubricSpec, judgedDen: number): Prepared {
       return { name: g.name, n, d, strict: g.strict, any: !g.threshold };
     }),
     judgedDen,
+    fin: new Float64Array(indicators.length * 2),
+    status: new Uint8Array(indicators.length),
   };
 }
 
@@ -152,8 +157,9 @@ function run<V extends FastValues>(
   report: boolean,
 ): Run | undefined {
   const n = p.indicators.length;
-  const fin = new Float64Array(2 * n);
-  const status = new Uint8Array(n);
+  // The report keeps its own arrays; totals reuse the module's scratch (read before the next record).
+  const fin = report ? new Float64Array(2 * n) : p.fin;
+  const status = report ? new Uint8Array(n) : p.status;
   const raw = new Float64Array(report ? 2 * n : 0);
   const clampOf = new Uint8Array(report ? n : 0);
   const parts: number[][] = [];
