@@ -39,7 +39,7 @@ function formatOf(file: string | undefined): Format | undefined {
   return FORMATS.find((f) => f === ext);
 }
 
-export async function runRender(args: readonly string[], io: CommandIO): Promise<number> {
+export async function runRender(args: readonly string[], io: CommandIO & { env?: NodeJS.ProcessEnv }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -64,7 +64,7 @@ export async function runRender(args: readonly string[], io: CommandIO): Promise
     return 2;
   }
   const lang = v.lang === "en" ? "en" : "zh";
-  const msgLang = pickLang(v.lang);
+  const msgLang = pickLang(v.lang, io.env ?? process.env);
   const zh = msgLang === "zh";
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) {

@@ -31,6 +31,7 @@ import { visible } from "./batch/visible.js";
 import { fsReason } from "./fs-errors.js";
 import { inputAt } from "./same-file.js";
 import { openAtomicOutput, type AtomicOutput } from "./write-file-atomic.js";
+import { reportDirSink } from "../render/report-dir.js";
 
 export interface ScoreIO extends CommandIO {
   /** Where results go without -o (else `out`, line by line). */
@@ -43,7 +44,8 @@ export interface ScoreIO extends CommandIO {
 export const SCORE_USAGE = `usage: rubric score <rubric-file|dir> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
          [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en] [--sheet NAME]
   (--sheet: the XLSX worksheet to read, by its tab name; default the first tab)
-  (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)`;
+  (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)
+  (--report-dir DIR: also write each department's score report, HTML and XLSX, and an index.html)`;
 
 const FORMATS = ["table", "json", "jsonl", "csv", "xlsx", "md"] as const;
 type Format = (typeof FORMATS)[number];
@@ -68,6 +70,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
         output: { type: "string", short: "o" },
         lang: { type: "string" },
         sheet: { type: "string" },
+        "report-dir": { type: "string" },
       },
     });
   } catch (e) {
@@ -210,6 +213,15 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
               : tableSink(out, opts);
   }
 
+  const reportDir = v["report-dir"];
+  if (reportDir !== undefined) {
+    const rubricFor = (key: string) => {
+      const r = chooser.find(key);
+      return "model" in r ? r : undefined;
+    };
+    sink = reportDirSink(sink, reportDir, { lang: v.lang === "en" ? "en" : "zh", rubricFor });
+  }
+
   const vocabulary = chooser.vocabulary();
   const reserved = ["id", "编号", "部门", "rubric", "评分表", "其余满分", "judge_rest_full"];
   let headerFailed = false;
@@ -239,7 +251,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
         err: io.err,
         progress,
         bytesRead: () => source.bytesRead,
-        explain: (v.explain ?? false) || format === "json",
+        explain: (v.explain ?? false) || format === "json" || reportDir !== undefined,
       },
       summary,
     );

@@ -17,6 +17,8 @@ export interface ChartStyle {
   readonly width?: number;
   /** Category axis vertical (bars grow upward), for distributions. */
   readonly vertical?: boolean;
+  /** Whole numbers (counts of departments): no fractional ticks. */
+  readonly counts?: boolean;
   readonly font: string;
 }
 
@@ -67,7 +69,7 @@ export async function barChartSvg(bars: readonly Bar[], style: ChartStyle, title
   };
   const value = {
     type: "value",
-    minInterval: 0.5,
+    minInterval: style.counts ? 1 : 0.5,
     splitLine: { lineStyle: { color: "#ddd" } },
     axisLabel: { fontSize: 11 },
   };

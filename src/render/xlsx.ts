@@ -30,6 +30,8 @@ export function addAnnexSheet(wb: Workbook, a: Annex, name: string): Worksheet {
   ];
   ws.columns = widths.map((width) => ({ width }));
   ws.addRow(head);
+  // Merged only once every row is in: merging creates the covered rows, and addRow would then append below them.
+  const merges: [number, number, number, number][] = [];
   const pointsCol = L + 1;
   const scoreCol = L + 4;
   for (const r of a.rows) {
@@ -44,7 +46,7 @@ export function addAnnexSheet(wb: Workbook, a: Annex, name: string): Worksheet {
       const left = c.level + 1;
       const bottom = top + c.rowspan - 1;
       const right = left + c.colspan - 1;
-      if (bottom > top || right > left) ws.mergeCells(top, left, bottom, right);
+      if (bottom > top || right > left) merges.push([top, left, bottom, right]);
     }
   }
   const w = words(a.lang);
@@ -55,6 +57,7 @@ export function addAnnexSheet(wb: Workbook, a: Annex, name: string): Worksheet {
     total.push(numberCell(a.total.score, true), a.total.lost ? w.lostTotal(a.total.lost) : undefined);
   }
   const totalRow = ws.addRow(total);
+  for (const [top, left, bottom, right] of merges) ws.mergeCells(top, left, bottom, right);
   if (L > 1) ws.mergeCells(totalRow.number, 1, totalRow.number, L);
   if (a.scored) ws.mergeCells(totalRow.number, L + 2, totalRow.number, L + 3);
 
