@@ -18,6 +18,8 @@ const USAGE = `usage:
                                                   score departments (one per JSON object or CSV/XLSX row)
   rubric compile <rubric-file> -o <dir> [--rubric NAME] [--runtime SPECIFIER]
                                                   typed TypeScript, JavaScript + .d.ts and a JSON Schema per rubric
+  rubric render <rubric-file> [--rubric NAME] [--format html|md|xlsx] [-o FILE] [--lang zh|en]
+               [--example NAME] [--changes]         the 评分表 as a document; --example: a score report
   rubric fmt [--check] [--lang zh|en] <paths…>    rewrite rubric files in the canonical layout;
                                                   --check: list unformatted files, change nothing
   rubric help | --help | -h
@@ -98,6 +100,7 @@ export async function mainAsync(argv: readonly string[], io: ScoreIO): Promise<n
   if (argv[0] === "score") return (await import("./score.js")).runScore(argv.slice(1), io);
   if (argv[0] === "compile") return compileCommand(argv.slice(1), io);
   if (argv[0] === "fmt") return fmtCommand(argv.slice(1), io);
+  if (argv[0] === "render") return (await import("./render-command.js")).runRender(argv.slice(1), io);
   return main(argv, io);
 }
 

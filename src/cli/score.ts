@@ -45,7 +45,8 @@ export const SCORE_USAGE = `usage: rubric score <rubric-file|dir> <input.json|.j
          [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [--jobs N] [-o FILE] [--lang zh|en] [--sheet NAME]
   (--sheet: the XLSX worksheet to read, by its tab name; default the first tab)
   (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)
-  (--jobs N: score in N worker threads, for large files; output and messages as with one job; default 1)`;
+  (--jobs N: score in N worker threads, for large files; output and messages as with one job; default 1)
+  (--report-dir DIR: also write each department's score report, HTML and XLSX, and an index.html)`;
 
 const FORMATS = ["table", "json", "jsonl", "csv", "xlsx", "md"] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,6 +72,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
         lang: { type: "string" },
         sheet: { type: "string" },
         jobs: { type: "string" },
+        "report-dir": { type: "string" },
       },
     });
   } catch (e) {
@@ -222,6 +224,18 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
               : tableSink(out, opts);
   }
 
+  const reportDir = v["report-dir"];
+  if (reportDir !== undefined) {
+    const rubricFor = (key: string) => {
+      const r = chooser.find(key);
+      return "model" in r ? r : undefined;
+    };
+    sink = (await import("../render/report-dir.js")).reportDirSink(sink, reportDir, {
+      lang: v.lang === "en" ? "en" : "zh",
+      rubricFor,
+    });
+  }
+
   const vocabulary = chooser.vocabulary();
   const reserved = ["id", "编号", "部门", "rubric", "评分表", "其余满分", "judge_rest_full"];
   let headerFailed = false;
@@ -249,9 +263,9 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       err: io.err,
       progress,
       bytesRead: () => source.bytesRead,
-      explain: (v.explain ?? false) || format === "json",
+      explain: (v.explain ?? false) || format === "json" || reportDir !== undefined,
     };
-    if (jobs > 1)
+    if (jobs > 1 && reportDir === undefined)
       await scoreRecordsInPool(records, ctx, { jobs, format, sink: opts, sources: chooser.sources }, summary);
     else await scoreRecords(records, ctx, summary);
     await sink.end();
