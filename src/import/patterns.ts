@@ -201,7 +201,7 @@ export function stepDeduction(sentence: string, c: Context): RuleDraft | undefin
   ).exec(sentence);
   if (!step?.[2] || !step[3]) return undefined;
   const threshold =
-    new RegExp(`(低于|少于|未达到|超出|超过|>|<|高于|多于|相差|偏离)\\s*(${NUM})%`).exec(sentence) ??
+    new RegExp(`(低于|少于|未达到|超出|超过|>|<|高于|多于|相差|偏离)[^\\d，,。]{0,4}?(${NUM})%`).exec(sentence) ??
     new RegExp(`(${NUM})%以(内|上)`).exec(sentence);
   if (!threshold) return undefined;
   const byWords = threshold[0].endsWith("以内")
