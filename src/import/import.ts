@@ -2,6 +2,7 @@
  * `rubric import`: an annex table (XLSX or CSV) → a formatted `.rubric`
  * skeleton, checked by the compiler like any rubric.
  */
+import { statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { analyzeProgram } from "../compiler/program.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
@@ -33,6 +34,10 @@ export interface Imported {
 export async function readGrid(path: string, sheet?: string): Promise<Grid | { error: Text }> {
   const ext = extname(path).toLowerCase();
   const name = basename(path);
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return { error: { zh: `找不到文件：${path}`, en: `no such file: ${path}` } };
+  if (st.isDirectory())
+    return { error: { zh: `${path} 是目录，不是附件文件`, en: `${path} is a directory, not an annex file` } };
   if (ext === ".xlsx") return readXlsxGrid(path, name, sheet);
   if (ext === ".csv") return readCsvGrid(path, name);
   return {

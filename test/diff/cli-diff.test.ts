@@ -113,5 +113,7 @@ describe("rubric import", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^seeds\.csv: no header row found/);
     expect((await run("import")).code).toBe(2);
+    const missing = await run("import", "nowhere.xlsx");
+    expect([missing.code, missing.err]).toEqual([1, "找不到文件：nowhere.xlsx"]);
   });
 });
