@@ -22,6 +22,10 @@ const USAGE = `usage:
                [--example NAME] [--changes]         the 评分表 as a document; --example: a score report
   rubric fmt [--check] [--lang zh|en] <paths…>    rewrite rubric files in the canonical layout;
                                                   --check: list unformatted files, change nothing
+  rubric import <annex.xlsx|.csv> [-o FILE] [--sheet NAME] [--name NAME] [--year N]
+                                                  an annex table (评分表) → a .rubric skeleton
+  rubric diff <old> <new> [--rubric NAME]… [--inputs FILE] [--format text|md|html] [-o FILE]
+                                                  what changed between two rubrics, re-scored on inputs
   rubric help | --help | -h
   rubric --version | -V
 
@@ -101,6 +105,8 @@ export async function mainAsync(argv: readonly string[], io: ScoreIO): Promise<n
   if (argv[0] === "compile") return compileCommand(argv.slice(1), io);
   if (argv[0] === "fmt") return fmtCommand(argv.slice(1), io);
   if (argv[0] === "render") return (await import("./render-command.js")).runRender(argv.slice(1), io);
+  if (argv[0] === "import") return import("./import.js").then((m) => m.runImport(argv.slice(1), io));
+  if (argv[0] === "diff") return import("./diff.js").then((m) => m.runDiff(argv.slice(1), io));
   return main(argv, io);
 }
 
