@@ -10,6 +10,7 @@
  *   BENCH_FULL=1      also ≥ 1,000,000 records for exactness (BENCH_FULL_RECORDS), and the 1,000,000-row batch
  *   BENCH_BATCH=1     the 1,000,000-row batch without the full agreement run (BENCH_BATCH_ROWS to change the size)
  *   BENCH_BATCH=0     no batch run
+ *   BENCH_ONLY=startup  only the CLI cold start (bench/startup.ts); BENCH_STARTUP=0 leaves it out
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { analyzeProgram, parseDocument } from "../src/compiler/program.js";
@@ -21,6 +22,12 @@ import { createReferenceScorer } from "../src/compiler/evaluate/scorer.js";
 import { runScorerBench } from "./scorers.js";
 import { runBatchBench } from "./batch.js";
 import { frontEndBench } from "./front-end.js";
+import { startupBench } from "./startup.js";
+
+if (process.env["BENCH_ONLY"] === "startup") {
+  startupBench((line) => console.log(line));
+  process.exit(0);
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -89,3 +96,6 @@ if (batchSizes.length > 0) await runBatchBench(createReferenceScorer(rubric).met
 // Editor latency over real stdio (issue 3): 200 edits on the generated 2,000-indicator rubric,
 // hover and completion on a seed rubric, memory after 10,000 edits (BENCH_LSP_EDITS to change).
 if (env["BENCH_LSP"] !== "0") await lspBench(200, Number(env["BENCH_LSP_EDITS"] ?? 10_000));
+
+// CLI cold start, each command a fresh process (issue 10, item 4).
+if (env["BENCH_STARTUP"] !== "0") startupBench(log);

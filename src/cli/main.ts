@@ -1,11 +1,13 @@
-/** The `rubric` command line. Never ends in a stack trace: unexpected failures are reported as internal errors. */
+/**
+ * The `rubric` command line. Never ends in a stack trace: unexpected failures are reported as internal errors.
+ * Each command is imported only when it runs, so that `--help` loads no compiler and only `compile` and `fmt`
+ * load TypeScript or prettier (test/cli-startup.test.ts checks this).
+ */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { runCheck, type CommandIO } from "./check.js";
-import { runTest } from "./test.js";
-import { runCompile } from "./compile.js";
-import { runFmt } from "./fmt.js";
+import type { CommandIO } from "./check.js";
 import { pickLang, useColor } from "./options.js";
-import { runScore, type ScoreIO } from "./score.js";
+import type { ScoreIO } from "./score.js";
 
 const USAGE = `usage:
   rubric check [--json] [--lang zh|en] <paths…>   check rubric files (directories: every .rubric below)
@@ -18,15 +20,27 @@ const USAGE = `usage:
                                                   typed TypeScript, JavaScript + .d.ts and a JSON Schema per rubric
   rubric fmt [--check] [--lang zh|en] <paths…>    rewrite rubric files in the canonical layout;
                                                   --check: list unformatted files, change nothing
-  rubric help
+  rubric help | --help | -h
+  rubric --version | -V
 
 exit status: 0 ok, 1 errors or failing examples, 2 bad usage`;
 
-export function main(argv: readonly string[], io: CommandIO): number {
+/** The package's version, from the package.json two folders up (of both src/cli and dist/cli). */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return String(pkg.version);
+}
+
+/** `check`, `test`, `lsp` and usage; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === "--version" || command === "-V") {
+    io.out(version());
+    return 0;
   }
   let parsed;
   try {
@@ -54,9 +68,9 @@ export function main(argv: readonly string[], io: CommandIO): number {
   const opts = { json: parsed.values.json ?? false, lang };
   switch (command) {
     case "check":
-      return runCheck(paths, opts, io);
+      return (await import("./check.js")).runCheck(paths, opts, io);
     case "test":
-      return runTest(paths, opts, io);
+      return (await import("./test.js")).runTest(paths, opts, io);
     case "lsp": {
       if (!parsed.values.stdio) {
         io.err(`rubric lsp needs --stdio (the only transport)\n${USAGE}`);
@@ -64,13 +78,13 @@ export function main(argv: readonly string[], io: CommandIO): number {
       }
       // Only an explicit --lang: otherwise the editor's locale decides, not the environment's.
       const explicit = parsed.values.lang !== undefined ? { lang } : {};
-      // Loaded only here, so that check and test do not load the server. It keeps the process alive until `exit`.
-      import("../lsp/stdio.js")
-        .then((m) => m.runStdio(explicit))
-        .catch((e: unknown) => {
-          io.err(`rubric: internal error: cannot start the language server: ${(e as Error)?.message ?? String(e)}`);
-          process.exitCode = 70;
-        });
+      // The server keeps the process alive until `exit`.
+      try {
+        (await import("../lsp/stdio.js")).runStdio(explicit);
+      } catch (e) {
+        io.err(`rubric: internal error: cannot start the language server: ${(e as Error)?.message ?? String(e)}`);
+        return 70;
+      }
       return 0;
     }
     default:
@@ -81,7 +95,7 @@ export function main(argv: readonly string[], io: CommandIO): number {
 
 /** Every command, the streaming ones (`score`) included; resolves to the exit status. */
 export async function mainAsync(argv: readonly string[], io: ScoreIO): Promise<number> {
-  if (argv[0] === "score") return runScore(argv.slice(1), io);
+  if (argv[0] === "score") return (await import("./score.js")).runScore(argv.slice(1), io);
   if (argv[0] === "compile") return compileCommand(argv.slice(1), io);
   if (argv[0] === "fmt") return fmtCommand(argv.slice(1), io);
   return main(argv, io);
@@ -110,6 +124,7 @@ ${USAGE}`);
     io.err(`rubric compile needs a rubric file and -o <dir>\n${USAGE}`);
     return 2;
   }
+  const { runCompile } = await import("./compile.js");
   return runCompile(
     parsed.positionals,
     {
@@ -139,6 +154,7 @@ async function fmtCommand(args: readonly string[], io: CommandIO): Promise<numbe
     return 2;
   }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ["."];
+  const { runFmt } = await import("./fmt.js");
   return runFmt(paths, { check: parsed.values.check ?? false, lang: pickLang(parsed.values.lang) }, io);
 }
 

@@ -26,7 +26,8 @@ import { linesOut, streamOut, type TextOut } from "./batch/out.js";
 import { progressBar } from "./batch/progress.js";
 import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
-import { scoreRecords, summaryLine, type BatchSummary } from "./batch/run.js";
+import { scoreRecords, summaryLine, type BatchContext, type BatchSummary } from "./batch/run.js";
+import { scoreRecordsInPool } from "./batch/pool.js";
 import { visible } from "./batch/visible.js";
 import { fsReason } from "./fs-errors.js";
 import { inputAt } from "./same-file.js";
@@ -41,9 +42,10 @@ export interface ScoreIO extends CommandIO {
 }
 
 export const SCORE_USAGE = `usage: rubric score <rubric-file|dir> <input.json|.jsonl|.csv|.xlsx> [--rubric NAME]
-         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [-o FILE] [--lang zh|en] [--sheet NAME]
+         [--format table|json|jsonl|csv|xlsx|md] [--explain] [--reference] [--jobs N] [-o FILE] [--lang zh|en] [--sheet NAME]
   (--sheet: the XLSX worksheet to read, by its tab name; default the first tab)
-  (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)`;
+  (--reference: score with the reference evaluator instead of the compiled scorer — same numbers, slower)
+  (--jobs N: score in N worker threads, for large files; output and messages as with one job; default 1)`;
 
 const FORMATS = ["table", "json", "jsonl", "csv", "xlsx", "md"] as const;
 type Format = (typeof FORMATS)[number];
@@ -68,6 +70,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
         output: { type: "string", short: "o" },
         lang: { type: "string" },
         sheet: { type: "string" },
+        jobs: { type: "string" },
       },
     });
   } catch (e) {
@@ -77,6 +80,15 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   const v = parsed.values;
   if (v.lang !== undefined && v.lang !== "zh" && v.lang !== "en") {
     io.err(`--lang must be zh or en\n${SCORE_USAGE}`);
+    return 2;
+  }
+  const jobs = v.jobs === undefined ? 1 : /^[1-9]\d{0,2}$/.test(v.jobs) ? Number(v.jobs) : undefined;
+  if (jobs === undefined) {
+    io.err(`--jobs must be a whole number from 1 to 999\n${SCORE_USAGE}`);
+    return 2;
+  }
+  if (jobs > 1 && v.reference) {
+    io.err(`--jobs is for the compiled scorer; --reference scores in one thread\n${SCORE_USAGE}`);
     return 2;
   }
   const lang = pickLang(v.lang, io.env ?? process.env);
@@ -229,20 +241,19 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   const summary: BatchSummary = { rows: 0, failed: 0 };
   let failure: string | undefined;
   try {
-    await scoreRecords(
-      records,
-      {
-        scorerFor: (name) => chooser.choose(name),
-        sink,
-        lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
-        lang,
-        err: io.err,
-        progress,
-        bytesRead: () => source.bytesRead,
-        explain: (v.explain ?? false) || format === "json",
-      },
-      summary,
-    );
+    const ctx: BatchContext = {
+      scorerFor: (name) => chooser.choose(name),
+      sink,
+      lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
+      lang,
+      err: io.err,
+      progress,
+      bytesRead: () => source.bytesRead,
+      explain: (v.explain ?? false) || format === "json",
+    };
+    if (jobs > 1)
+      await scoreRecordsInPool(records, ctx, { jobs, format, sink: opts, sources: chooser.sources }, summary);
+    else await scoreRecords(records, ctx, summary);
     await sink.end();
   } catch (e) {
     failure = (e as Error)?.message ?? String(e);

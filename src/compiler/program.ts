@@ -25,6 +25,7 @@ import { checkInputBounds } from "./checks/input-bounds.js";
 import { prepareExample, type PreparedExample } from "./examples/prepare.js";
 import { suggest } from "./util/suggest.js";
 import { LineIndex } from "./util/line-index.js";
+import type { CheckedRubric } from "./checked-rubric.js";
 
 export type { TextEdit };
 
@@ -39,11 +40,7 @@ export interface ParsedDocument extends ParseResult {
   readonly lines: LineIndex;
 }
 
-export interface CheckedRubric {
-  readonly model: RubricModel;
-  readonly analysis: RubricAnalysis;
-  readonly reweighted: ReadonlyMap<AnyNode, Origin>;
-}
+export type { CheckedRubric };
 
 export interface Program {
   readonly documents: ReadonlyMap<string, ParsedDocument>;

@@ -4,7 +4,6 @@
  * refuses rather than guesses — and the client is told why.
  */
 import type { TextEdit } from "vscode-languageserver";
-import { formatRubric } from "../format/format.js";
 import { LineIndex } from "../compiler/util/line-index.js";
 
 export type FormatOutcome = { readonly edits: TextEdit[] } | { readonly refused: string };
@@ -12,6 +11,8 @@ export type FormatOutcome = { readonly edits: TextEdit[] } | { readonly refused:
 export async function formatDocument(uri: string, text: string): Promise<FormatOutcome> {
   let out: string;
   try {
+    // Imported on the first request, so that a server that never formats never loads prettier.
+    const { formatRubric } = await import("../format/format.js");
     out = await formatRubric(text, { file: uri });
   } catch (e) {
     return { refused: (e as Error).message };

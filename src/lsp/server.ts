@@ -15,7 +15,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -160,8 +162,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const loadFolder = async (folder: string): Promise<void> => {
     for (const uri of await host.findRubricFiles(folder)) {
-      const text = await host.readFile(uri);
-      if (text !== undefined) workspace.setDiskFile(uri, text);
+      workspace.setDiskRead(uri, await host.readFile(uri));
     }
   };
 
@@ -241,7 +242,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace.closeDocument(d.uri);
     clear(d.uri);
     schedule();
+    // The editor may have saved the file before closing it: the copy read earlier is stale.
+    serial("re-reading a closed file", async () => {
+      await reread(d.uri);
+      schedule();
+    });
   });
+
+  /** Reads a file again from the disk (unless it is open: the editor's text wins). */
+  const reread = async (uri: string): Promise<void> => {
+    if (!uri.endsWith(".rubric") || workspace.isOpen(uri)) return;
+    const read = await host.readFile(uri);
+    if (workspace.isOpen(uri)) return;
+    workspace.setDiskRead(uri, read);
+  };
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     serial("watched files", async () => {
@@ -251,9 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           workspace.deleteDiskFile(c.uri);
           if (!workspace.isOpen(c.uri)) clear(c.uri);
         } else {
-          const text = await host.readFile(c.uri);
-          if (text !== undefined) workspace.setDiskFile(c.uri, text);
-          else workspace.deleteDiskFile(c.uri);
+          workspace.setDiskRead(c.uri, await host.readFile(c.uri));
         }
       }
       schedule();
@@ -307,7 +319,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const r = await formatDocument(textDocument.uri, text);
       if ("edits" in r) return r.edits;
-      void connection.window.showWarningMessage(r.refused);
+      // A notification, not window.showWarningMessage: that is a request, which some clients answer with a blocking prompt.
+      void connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: r.refused })
+        .catch((e: unknown) => log("formatting", e));
       return [];
     } catch (e) {
       log("formatting", e);

@@ -12,7 +12,7 @@ import {
   type Program,
   type SourceDocument,
 } from "../compiler/program.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic, Message } from "../compiler/diagnostics/diagnostic.js";
 import { runExample, type ExampleResult } from "../compiler/examples/run.js";
 import type { PreparedExample } from "../compiler/examples/prepare.js";
 import type * as A from "../compiler/syntax/ast.js";
@@ -24,6 +24,14 @@ export interface DocumentVersion {
   readonly text: string;
   /** The editor's version for an open document; null for a file read from disk. */
   readonly version: number | null;
+}
+
+/** A workspace file that could not be read as a rubric, and why. */
+export interface UnreadableFile {
+  readonly uri: string;
+  readonly reason: Message;
+  /** Its text decoded leniently: enough to tell which rubrics it meant to declare. */
+  readonly lossyText: string;
 }
 
 export interface LexedDocument {
@@ -42,6 +50,7 @@ export class Snapshot {
     readonly generation: number,
     readonly versions: ReadonlyMap<string, DocumentVersion>,
     readonly program: Program,
+    readonly unreadable: readonly UnreadableFile[] = [],
   ) {}
 
   /** Analyses `docs` (reusing parsed documents from `parsed` whose text is unchanged). */
@@ -49,6 +58,7 @@ export class Snapshot {
     generation: number,
     docs: readonly DocumentVersion[],
     parsed?: ReadonlyMap<string, ParsedDocument>,
+    unreadable: readonly UnreadableFile[] = [],
   ): Snapshot {
     const sources: SourceDocument[] = docs.map((d) => ({ file: d.uri, text: d.text }));
     const reuse = new Map<string, ParsedDocument>();
@@ -57,7 +67,7 @@ export class Snapshot {
       if (p && p.text === d.text) reuse.set(d.uri, p);
     }
     const program = analyzeProgram(sources, reuse);
-    return new Snapshot(generation, new Map(docs.map((d) => [d.uri, d])), program);
+    return new Snapshot(generation, new Map(docs.map((d) => [d.uri, d])), program, unreadable);
   }
 
   /** A snapshot of documents given as text (tests and tools). */

@@ -1,6 +1,7 @@
 /** `rubric lsp --stdio`: the language server over the process's stdin and stdout, reading files from the disk. */
-import { createConnection } from "vscode-languageserver/node.js";
+import { createConnection, StreamMessageWriter } from "vscode-languageserver/node.js";
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
+import { ResilientMessageReader } from "./framing.js";
 import { nodeHost } from "./node-host.js";
 import { startServer, type RubricServer } from "./server.js";
 
@@ -11,6 +12,19 @@ export function runStdio(options: { lang?: Lang } = {}): RubricServer {
       process.stderr.write(`rubric lsp: ${event}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
     );
   }
-  const connection = createConnection(process.stdin, process.stdout);
+  const writer = new StreamMessageWriter(process.stdout);
+  // A broken frame costs that frame only: JSON-RPC answers an unparsable one with id null; a skipped header is logged.
+  const reader = new ResilientMessageReader(process.stdin, (f) => {
+    if ("skipped" in f) {
+      process.stderr.write(`rubric lsp: skipped a malformed message header: ${JSON.stringify(f.skipped)}\n`);
+      return;
+    }
+    writer
+      .write({ jsonrpc: "2.0", id: null, error: { code: f.code, message: f.invalid } } as Parameters<
+        typeof writer.write
+      >[0])
+      .catch((e: unknown) => process.stderr.write(`rubric lsp: ${String(e)}\n`));
+  });
+  const connection = createConnection(reader, writer);
   return startServer(connection, { host: nodeHost, ...(options.lang ? { lang: options.lang } : {}) });
 }

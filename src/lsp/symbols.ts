@@ -15,7 +15,7 @@ import type { CheckedRubric } from "../compiler/program.js";
 import type { PreparedExample } from "../compiler/examples/prepare.js";
 import { parentOf, resolvePath, walkTree } from "../compiler/model/paths.js";
 import type { AnyNode, RubricModel, TreeNode } from "../compiler/model/types.js";
-import type { Snapshot } from "./snapshot.js";
+import type { IndexSource } from "./index-source.js";
 
 export type SymbolKind =
   "rubric" | "input" | "let" | "enum" | "member" | "group" | "indicator" | "part" | "scale" | "rule";
@@ -120,7 +120,7 @@ interface Scope {
 
 const isName = (n: AstNode): n is A.Name => typeof (n as { text?: unknown }).text === "string" && !("kind" in n);
 
-export function buildIndex(snap: Snapshot): SymbolIndex {
+export function buildIndex(snap: IndexSource): SymbolIndex {
   return new IndexBuilder(snap).build();
 }
 
@@ -132,7 +132,7 @@ class IndexBuilder {
   private readonly replaceOwner = new Map<A.ReplaceDecl, A.RubricDecl>();
   private readonly nodeMaps = new Map<RubricModel, Map<RubricSymbol, AnyNode>>();
 
-  constructor(private readonly snap: Snapshot) {}
+  constructor(private readonly snap: IndexSource) {}
 
   build(): SymbolIndex {
     for (const doc of this.snap.program.documents.values()) this.collectDecls(doc.file, doc.ast);

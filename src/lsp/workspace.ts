@@ -13,7 +13,8 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import { parseDocument, updateDocument, type ParsedDocument, type TextEdit } from "../compiler/program.js";
 import { relatedDocuments } from "./related.js";
-import { Snapshot, type DocumentVersion } from "./snapshot.js";
+import { Snapshot, type DocumentVersion, type UnreadableFile } from "./snapshot.js";
+import type { Unreadable } from "./host.js";
 
 /**
  * The same file can be spelled differently by the editor and by the disk
@@ -37,6 +38,8 @@ export class Workspace {
   private readonly open = new Map<string, TextDocument>();
   /** Disk files by canonical URI. */
   private readonly disk = new Map<string, { readonly uri: string; readonly text: string }>();
+  /** Files on disk that exist but could not be read as rubric text, by canonical URI. */
+  private readonly unreadable = new Map<string, UnreadableFile>();
   /** Parsed documents by URI, reused while their text is unchanged. */
   private readonly parsed = new Map<string, ParsedDocument>();
   /**
@@ -107,8 +110,20 @@ export class Workspace {
     if (this.open.delete(uri)) this.bump();
   }
 
+  /** Records what the host read for a disk file: its text, why it is unreadable, or nothing (it is gone). */
+  setDiskRead(uri: string, read: string | Unreadable | undefined): void {
+    if (typeof read === "string") this.setDiskFile(uri, read);
+    else if (read === undefined) this.deleteDiskFile(uri);
+    else {
+      this.deleteDiskFile(uri);
+      this.unreadable.set(canonicalUri(uri), { uri, reason: read.unreadable, lossyText: read.lossyText });
+      this.bump();
+    }
+  }
+
   setDiskFile(uri: string, text: string): void {
     const key = canonicalUri(uri);
+    if (this.unreadable.delete(key)) this.bump();
     if (this.disk.get(key)?.text === text) return;
     this.disk.set(key, { uri: this.disk.get(key)?.uri ?? uri, text });
     if (!this.openCanonical().has(key)) this.bump();
@@ -116,13 +131,14 @@ export class Workspace {
 
   deleteDiskFile(uri: string): void {
     const key = canonicalUri(uri);
+    if (this.unreadable.delete(key)) this.bump();
     if (this.disk.delete(key) && !this.openCanonical().has(key)) this.bump();
   }
 
   /** Forgets the disk files of a workspace folder that was removed. */
   deleteDiskFilesUnder(folderUri: string): void {
     const prefix = canonicalUri(folderUri).replace(/\/?$/, "/");
-    for (const key of [...this.disk.keys()])
+    for (const key of [...this.disk.keys(), ...this.unreadable.keys()])
       if (key.startsWith(prefix)) this.deleteDiskFile(this.disk.get(key)?.uri ?? key);
   }
 
@@ -148,7 +164,7 @@ export class Workspace {
     const docs = [...all.values()]
       .filter((d) => wanted.has(d.uri))
       .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    this.current = Snapshot.analyze(this.generation, docs, this.parsed);
+    this.current = Snapshot.analyze(this.generation, docs, this.parsed, [...this.unreadable.values()]);
     this.analyses++;
     return this.current;
   }

@@ -443,7 +443,7 @@ type MutableNode = { -readonly [K in keyof NodeReport]: NodeReport[K] };
 
 /** What `judge rest full` gives a judged part, parsed once per rubric: its best score (the least deduction). */
 const maxima = new WeakMap<RubricMeta, Exact[]>();
-function judgedMax(meta: RubricMeta, i: number): Exact {
+export function judgedMax(meta: RubricMeta, i: number): Exact {
   let m = maxima.get(meta);
   if (!m) {
     m = meta.judged.map((j) => Exact.parse(j.deduction ? j.min : j.max) ?? Exact.ZERO);
@@ -464,7 +464,7 @@ function constantText(v: Exact): string {
 }
 
 /** What only some report nodes carry, set between `score` and `clamps` (NodeReport's order, which the reference evaluator's reports follow too). */
-interface NodeExtras {
+export interface NodeExtras {
   override?: NodeReport["override"];
   judged?: NodeReport["judged"];
   status?: NodeReport["status"];
@@ -475,7 +475,7 @@ interface NodeExtras {
  * A report node, keys in NodeReport's order so that JSON output is the same
  * whichever scorer made it (no object spreads: this runs for every node of every department).
  */
-function reportNode(
+export function reportNode(
   kind: NodeReport["kind"],
   spec: { readonly name: string; readonly title?: string; readonly path: readonly string[]; readonly points: Exact },
   computed: string | null,

@@ -16,3 +16,5 @@ export type {
 } from "./scorer.js";
 export { convertInput, checkJudgements } from "./validate.js";
 export * as rt from "./compiled.js";
+export * as fx from "./fast.js";
+export type { Totals } from "./fast-score.js";

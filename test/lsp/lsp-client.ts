@@ -121,20 +121,25 @@ export class LspClient {
     rootUri: string | null,
     extra: Record<string, unknown> = {},
   ): Promise<{ capabilities: Record<string, unknown> }> {
-    const r = await this.request<{ capabilities: Record<string, unknown> }>("initialize", {
-      processId: process.pid,
-      rootUri,
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: "ws" }] : null,
-      capabilities: {
-        workspace: {
-          configuration: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
-          workspaceFolders: true,
+    const r = await this.request<{ capabilities: Record<string, unknown> }>(
+      "initialize",
+      {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: rootUri ? [{ uri: rootUri, name: "ws" }] : null,
+        capabilities: {
+          workspace: {
+            configuration: true,
+            didChangeWatchedFiles: { dynamicRegistration: true },
+            workspaceFolders: true,
+          },
+          textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
         },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        ...extra,
       },
-      ...extra,
-    });
+      // Start-up (loading the compiler) takes seconds on a loaded machine.
+      90_000,
+    );
     this.notify("initialized", {});
     return r;
   }

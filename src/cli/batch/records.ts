@@ -9,7 +9,15 @@ import type { Text } from "../../runtime/report.js";
 import { ColumnCache, type Column } from "./columns.js";
 import { readCsv } from "./csv-read.js";
 import { readJsonDocument, readJsonLines, type JsonItem } from "./json-read.js";
-import { flatRow, isStructured, structuredRow, type RowInput } from "./row-input.js";
+import {
+  flatRow,
+  flatRowOfCells,
+  isStructured,
+  rowLayout,
+  type RowLayout,
+  structuredRow,
+  type RowInput,
+} from "./row-input.js";
 import { readXlsx } from "./xlsx-read.js";
 
 export type InputFormat = "csv" | "xlsx" | "json" | "jsonl";
@@ -104,6 +112,7 @@ async function* tabular(
 ): AsyncGenerator<SourceRecord> {
   let columns: (Column | undefined)[] | undefined;
   let headers: string[] = [];
+  let layout: RowLayout | undefined;
   let row = 0;
   let fileError = false;
   for await (const r of rows) {
@@ -118,7 +127,7 @@ async function* tabular(
       if (r.stopped) return;
       continue;
     }
-    if (!columns) {
+    if (!columns || !layout) {
       // Blank rows above the header (a sheet's empty first rows) are not the header.
       if (!r.error && r.cells.every((c) => c === undefined || c === null || c === "")) continue;
       if (r.error) {
@@ -129,6 +138,7 @@ async function* tabular(
       const problems: HeaderProblem[] = [];
       columns = headerColumns(r.cells, cache, opts, r.line, problems);
       headers = r.cells.map((c) => (typeof c === "string" ? c : String(c ?? "")));
+      layout = rowLayout(columns, headers);
       problems.forEach(opts.onHeaderProblem);
       continue;
     }
@@ -138,7 +148,9 @@ async function* tabular(
       yield { row, line: r.line, error: r.error };
       continue;
     }
-    const extra = r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");
+    const extra =
+      r.cells.length > columns.length &&
+      r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");
     if (extra) {
       yield {
         row,
@@ -150,14 +162,7 @@ async function* tabular(
       };
       continue;
     }
-    const cols = columns;
-    const entries = function* (): Generator<readonly [Column, string, unknown]> {
-      for (let i = 0; i < cols.length; i++) {
-        const c = cols[i];
-        if (c) yield [c, headers[i] ?? "", r.cells[i]];
-      }
-    };
-    yield { row, line: r.line, input: flatRow(entries()) };
+    yield { row, line: r.line, input: flatRowOfCells(layout, r.cells) };
   }
   if (!columns && !fileError) yield { row: 0, fileError: empty };
 }

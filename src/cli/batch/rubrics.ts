@@ -9,7 +9,8 @@ import type { Scorer } from "../../runtime/scorer.js";
 import { suggest } from "../../runtime/suggest.js";
 import type { CheckedRubric } from "../../compiler/program.js";
 import { createReferenceScorer } from "../../compiler/evaluate/scorer.js";
-import { createCompiledScorer } from "../../compiler/codegen/load.js";
+import { compiledScorerJs } from "./compiled.js";
+import { instantiateScorer } from "./instantiate.js";
 import type { ScorerChoice } from "./run.js";
 import { slotDiagnostics } from "../../compiler/model/slots.js";
 
@@ -30,6 +31,8 @@ function unscorable(r: CheckedRubric): ScorerChoice | undefined {
 export class RubricChooser {
   private readonly scorers = new Map<CheckedRubric, Scorer>();
   private readonly byName = new Map<string, ScorerChoice>();
+  /** The compiled scorers' JavaScript by rubric key, for worker threads. */
+  readonly sources = new Map<string, string>();
 
   /**
    * `all`: every rubric loaded (named files and their siblings); `named`: those
@@ -64,7 +67,12 @@ export class RubricChooser {
   scorer(r: CheckedRubric): Scorer {
     let s = this.scorers.get(r);
     if (!s) {
-      s = this.reference ? createReferenceScorer(r) : createCompiledScorer(r);
+      if (this.reference) s = createReferenceScorer(r);
+      else {
+        const js = compiledScorerJs(r);
+        this.sources.set(rubricKeyOf(r), js);
+        s = instantiateScorer(js);
+      }
       this.scorers.set(r, s);
     }
     return s;

@@ -4,7 +4,8 @@
  * row is reported (row number, line, field, indicators) and the others go on.
  */
 import type { Text } from "../../runtime/report.js";
-import { ScoreError, type InputError, type Scorer } from "../../runtime/scorer.js";
+import { ScoreError, type InputError, type ScoreInput, type Scorer } from "../../runtime/scorer.js";
+import { scoreRow } from "./instantiate.js";
 import type { Sink } from "./formats/sink.js";
 import type { Progress } from "./progress.js";
 import type { SourceRecord } from "./records.js";
@@ -29,7 +30,20 @@ export interface BatchContext {
 
 const problem = (message: Text, field = ""): InputError => ({ kind: "wrong-type", field, indicators: [], message });
 
-function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
+/** A row ready for its scorer: everything but the scoring itself, which may run in a worker thread. */
+export interface RowTask {
+  /** The result so far (row, line, id, rubric key). */
+  readonly row: Omit<RowResult, "errors" | "report">;
+  readonly input: ScoreInput;
+  /** Problems found while reading the row: the scorer only adds its validation to these. */
+  readonly problems: readonly InputError[];
+}
+
+/** A record → its result when it cannot be scored (unreadable, no rubric), else what to score with which rubric. */
+export function prepareRow(
+  rec: SourceRecord,
+  ctx: Pick<BatchContext, "scorerFor" | "lineKind">,
+): RowResult | { readonly task: RowTask; readonly scorer: Scorer } {
   const base = {
     row: rec.row,
     lineKind: ctx.lineKind,
@@ -42,10 +56,15 @@ function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
   const choice = ctx.scorerFor(rubric);
   if ("error" in choice)
     return { ...withId, ...(rubric !== undefined ? { rubric } : {}), errors: [problem(choice.error, "rubric")] };
-  const row = { ...withId, rubric: choice.key };
-  if (problems.length > 0) return { ...row, errors: [...problems, ...choice.scorer.validate(input)] };
+  return { task: { row: { ...withId, rubric: choice.key }, input, problems }, scorer: choice.scorer };
+}
+
+/** Scores a prepared row: the same result in the main thread and in a worker. */
+export function finishRow(task: RowTask, scorer: Scorer, explain: boolean): RowResult {
+  const row = task.row;
+  if (task.problems.length > 0) return { ...row, errors: [...task.problems, ...scorer.validate(task.input)] };
   try {
-    return { ...row, report: choice.scorer.score(input, { explain: ctx.explain }), errors: [] };
+    return { ...row, report: scoreRow(scorer, task.input, explain), errors: [] };
   } catch (e) {
     if (e instanceof ScoreError) return { ...row, errors: [...e.errors] };
     // A bug or a pathological rubric must not stop the other rows.
@@ -59,6 +78,11 @@ function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
       ],
     };
   }
+}
+
+function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
+  const prepared = prepareRow(rec, ctx);
+  return "task" in prepared ? finishRow(prepared.task, prepared.scorer, ctx.explain) : prepared;
 }
 
 export interface BatchSummary {
@@ -90,6 +114,51 @@ export function summaryLine(s: BatchSummary, lang: Lang, stoppedByError: boolean
   return `${s.rows} row${s.rows === 1 ? "" : "s"}: ${ok} scored, ${s.failed} failed${tail}`;
 }
 
+/** A scored row as the output takes it: the result itself, or (from a worker thread) its output text and messages. */
+export type RowOutcome =
+  | { readonly result: RowResult }
+  | {
+      readonly at: Pick<RowResult, "row" | "line" | "lineKind">;
+      readonly text: string;
+      readonly failed: boolean;
+      readonly errors: readonly Text[];
+    };
+
+export function reportFileError(rec: SourceRecord, ctx: BatchContext, summary: BatchSummary): void {
+  if (!rec.fileError) return;
+  summary.fileErrors = (summary.fileErrors ?? 0) + 1;
+  if (rec.stopped) summary.stoppedAt = rec.line !== undefined ? { line: rec.line } : {};
+  ctx.progress.clear();
+  const at =
+    rec.line === undefined
+      ? ctx.lang === "zh"
+        ? "文件"
+        : "file"
+      : ctx.lang === "zh"
+        ? `文件第 ${rec.line} 行`
+        : `file line ${rec.line}`;
+  ctx.err(`${at}: ${visible(rec.fileError[ctx.lang])}`);
+}
+
+/** Writes a row's output and its messages; `bytes`: how much of the input had been read when the row was. */
+export async function emitRow(o: RowOutcome, ctx: BatchContext, summary: BatchSummary, bytes: number): Promise<void> {
+  const bad = "result" in o ? failed(o.result) : o.failed;
+  summary.rows++;
+  if (bad) summary.failed++;
+  if ("result" in o) await ctx.sink.row(o.result);
+  else if (ctx.sink.rowText) await ctx.sink.rowText(o.text);
+  else throw new Error("this output format takes results, not text");
+  if (bad) {
+    ctx.progress.clear();
+    const at = where("result" in o ? o.result : o.at, ctx.lang);
+    const texts = "result" in o ? errorTexts(o.result) : o.errors;
+    if (texts.length === 0) ctx.err(`${at}: ${ctx.lang === "zh" ? "未能算出总分" : "no total could be computed"}`);
+    // Messages quote input text: shown with its control characters escaped.
+    for (const t of texts) ctx.err(`${at}: ${visible(t[ctx.lang])}`);
+  }
+  ctx.progress.update(summary.rows, bytes);
+}
+
 /** Counts into `summary` as it goes, so that the counts hold even when reading or writing stops part-way. */
 export async function scoreRecords(
   records: AsyncIterable<SourceRecord>,
@@ -97,34 +166,8 @@ export async function scoreRecords(
   summary: BatchSummary = { rows: 0, failed: 0 },
 ): Promise<BatchSummary> {
   for await (const rec of records) {
-    if (rec.fileError) {
-      summary.fileErrors = (summary.fileErrors ?? 0) + 1;
-      if (rec.stopped) summary.stoppedAt = rec.line !== undefined ? { line: rec.line } : {};
-      ctx.progress.clear();
-      const at =
-        rec.line === undefined
-          ? ctx.lang === "zh"
-            ? "文件"
-            : "file"
-          : ctx.lang === "zh"
-            ? `文件第 ${rec.line} 行`
-            : `file line ${rec.line}`;
-      ctx.err(`${at}: ${visible(rec.fileError[ctx.lang])}`);
-      continue;
-    }
-    const r = scoreOne(rec, ctx);
-    summary.rows++;
-    if (failed(r)) summary.failed++;
-    await ctx.sink.row(r);
-    if (failed(r)) {
-      ctx.progress.clear();
-      const at = where(r, ctx.lang);
-      const texts = errorTexts(r);
-      if (texts.length === 0) ctx.err(`${at}: ${ctx.lang === "zh" ? "未能算出总分" : "no total could be computed"}`);
-      // Messages quote input text: shown with its control characters escaped.
-      for (const t of texts) ctx.err(`${at}: ${visible(t[ctx.lang])}`);
-    }
-    ctx.progress.update(summary.rows, ctx.bytesRead());
+    if (rec.fileError) reportFileError(rec, ctx, summary);
+    else await emitRow({ result: scoreOne(rec, ctx) }, ctx, summary, ctx.bytesRead());
   }
   return summary;
 }

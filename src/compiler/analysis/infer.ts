@@ -7,7 +7,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { isEnumMember } from "../checks/name-clash.js";
+import { isEnumMember } from "../model/enum-member.js";
 import { constValue, literalDim, literalValue, roundingModeArg } from "../model/constants.js";
 import type { Dim, InputDef, LetDef, RubricModel, RuleDef, ValueType } from "../model/types.js";
 import { declarationHasErrors, inferRuleCall } from "./rule-call.js";

@@ -36,8 +36,4 @@ export function checkNameClashes({ model }: CheckContext): Diagnostic[] {
   return out;
 }
 
-/** Whether a name is also an enum member (its uses are then not resolved: the clash is the error). */
-export function isEnumMember(model: CheckContext["model"], name: string): boolean {
-  for (const en of model.enums.values()) if (en.members.includes(name)) return true;
-  return false;
-}
+export { isEnumMember } from "../model/enum-member.js";

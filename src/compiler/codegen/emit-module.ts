@@ -15,6 +15,7 @@ import { letTraceDim } from "../evaluate/let-trace.js";
 import { emitExpr, tsType, type ExprScope } from "./emit-expr.js";
 import { emitRules } from "./emit-rules.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
+import { emitFastModule, valuesTsType } from "./emit-fast-module.js";
 
 export interface EmitOptions {
   /** Module specifier of the runtime; "rubric/runtime" for users of the package. */
@@ -113,13 +114,13 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push("// Do not edit: change the rubric and compile again.");
   if (options.embedded) {
     out.push('function __module(__runtime: typeof import("../../runtime/index.js")) {');
-    out.push("const { Exact, ScoreError, checkJudgements, convertInput, rt } = __runtime;");
+    out.push("const { Exact, ScoreError, checkJudgements, convertInput, rt, fx } = __runtime;");
     out.push(
-      'type InputError = import("../../runtime/index.js").InputError; type Report = import("../../runtime/index.js").Report; type RubricMeta = import("../../runtime/index.js").RubricMeta; type ScoreInput = import("../../runtime/index.js").ScoreInput; type Exact = import("../../runtime/index.js").Exact;',
+      'type InputError = import("../../runtime/index.js").InputError; type Report = import("../../runtime/index.js").Report; type RubricMeta = import("../../runtime/index.js").RubricMeta; type ScoreInput = import("../../runtime/index.js").ScoreInput; type Exact = import("../../runtime/index.js").Exact; type Totals = import("../../runtime/index.js").Totals;',
     );
   } else {
     out.push(
-      `import { Exact, ScoreError, checkJudgements, convertInput, rt, type InputError, type Report, type RubricMeta, type ScoreInput } from ${str(runtime)};`,
+      `import { Exact, ScoreError, checkJudgements, convertInput, fx, rt, type InputError, type Report, type RubricMeta, type ScoreInput, type Totals } from ${str(runtime)};`,
     );
   }
   out.push("");
@@ -161,6 +162,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push("  readonly overrides?: { readonly [path: string]: { readonly value: string; readonly reason: string } };");
   out.push("}");
   out.push("");
+  out.push(...valuesTsType(meta));
   out.push(
     `export const meta: RubricMeta = ${JSON.stringify(meta, null, 2)
       .replace(/\u2028/g, "\\u2028")
@@ -274,20 +276,57 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push("  return [...convertInput(meta, i).errors, ...checkJudgements(meta, i)];");
   out.push("}");
   out.push("");
-  out.push("/**");
-  out.push(" * Scores one department: total, grade and the indicator tree with computed and final scores,");
-  out.push(" * clamps and (unless `explain: false`) trace lines. Throws `ScoreError` listing every input error.");
-  out.push(" */");
-  out.push("export function score(input: RubricInput, options: { readonly explain?: boolean } = {}): Report {");
-  out.push("  const i = input as unknown as ScoreInput;");
+  out.push("/** The generic exact path: any input the specialised code declines, every error, and traces. */");
+  out.push("function generic(i: ScoreInput, explain: boolean): Report {");
   out.push("  const { values, errors } = convertInput(meta, i);");
   out.push("  const all = [...errors, ...checkJudgements(meta, i)];");
   out.push("  if (all.length > 0) throw new ScoreError(all);");
-  out.push("  return rt.scoreWith(spec, values, i, options.explain ?? true);");
+  out.push("  return rt.scoreWith(spec, values, i, explain);");
+  out.push("}");
+  out.push("");
+  const fast = emitFastModule(rubric, meta);
+  out.push(...fast.lines);
+  out.push("/**");
+  out.push(" * Scores one department: total, grade and the indicator tree with computed and final scores and clamps.");
+  out.push(" * Trace lines only with `explain: true` (the default is `explain: false`). Throws `ScoreError` listing");
+  out.push(" * every input error (field and indicators).");
+  out.push(" */");
+  out.push("export function score(input: RubricInput, options: { readonly explain?: boolean } = {}): Report {");
+  out.push("  if (options.explain !== true) {");
+  out.push("    const v = readText(input);");
+  out.push("    const r = v && fx.fastReport(prepared, meta, FAST, v, fastOut);");
+  out.push("    if (r) return r;");
+  out.push("    fx.stats.generic++;");
+  out.push("  }");
+  out.push("  return generic(input as unknown as ScoreInput, options.explain === true);");
+  out.push("}");
+  out.push("");
+  out.push("/**");
+  out.push(" * Total, grade and each indicator's score (`scores`, in the order of `meta.indicators`): no report tree,");
+  out.push(" * no trace. Same numbers and the same `ScoreError`s as `score`.");
+  out.push(" */");
+  out.push("export function scoreTotals(input: RubricInput): Totals {");
+  out.push("  const v = readText(input);");
+  out.push("  const t = v && fx.fastTotals(prepared, FAST, v, fastOut);");
+  out.push("  if (t) return t;");
+  out.push("  fx.stats.generic++;");
+  out.push("  return fx.totalsOf(generic(input as unknown as ScoreInput, false));");
+  out.push("}");
+  out.push("");
+  out.push("/**");
+  out.push(" * `scoreTotals` for already-typed values: numbers as scaled integers (see `Values`) or plain decimal");
+  out.push(" * text, judgements by index in `meta.judged`. No text parsing on the way.");
+  out.push(" */");
+  out.push("export function scoreValues(input: ValuesInput): Totals {");
+  out.push("  const v = readValues(input);");
+  out.push("  const t = v && fx.fastTotals(prepared, FAST, v, fastOut);");
+  out.push("  if (t) return t;");
+  out.push("  fx.stats.generic++;");
+  out.push("  return fx.totalsOf(generic(valuesToInput(input), false));");
   out.push("}");
   out.push("");
   if (options.embedded) {
-    out.push("return { meta, validate, score };");
+    out.push("return { meta, validate, score, scoreTotals, scoreValues };");
     out.push("}");
     return out.map((l) => l.replace(/^export /, "")).join("\n");
   }

@@ -7,6 +7,7 @@
 import ts from "typescript";
 import * as runtime from "../../runtime/index.js";
 import type { Report } from "../../runtime/report.js";
+import type { Totals } from "../../runtime/fast-score.js";
 import type { RubricMeta, ScoreInput, Scorer, InputError } from "../../runtime/scorer.js";
 import type { CheckedRubric } from "../program.js";
 import { emitModule } from "./emit-module.js";
@@ -15,9 +16,27 @@ interface Instance {
   readonly meta: RubricMeta;
   validate(input: ScoreInput): InputError[];
   score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
+  scoreTotals(input: ScoreInput): Totals;
+  scoreValues(input: ValuesInput): Totals;
 }
 
-export function createCompiledScorer(rubric: CheckedRubric): Scorer {
+/** `scoreValues` input: typed values by input name (scaled integers or plain decimal text), judgements by index in `meta.judged`. */
+export interface ValuesInput {
+  readonly values: { readonly [input: string]: unknown };
+  readonly judged?: readonly (number | string | undefined | null)[];
+  readonly reasons?: readonly (string | undefined)[];
+  readonly judgeRestFull?: boolean;
+}
+
+/** A compiled scorer: the `Scorer` interface plus the totals-only entry points. */
+export interface CompiledScorer extends Scorer {
+  /** Total, grade and indicator scores only; the same errors as `score`. */
+  scoreTotals(input: ScoreInput): Totals;
+  /** `scoreTotals` for already-typed values. */
+  scoreValues(input: ValuesInput): Totals;
+}
+
+export function createCompiledScorer(rubric: CheckedRubric): CompiledScorer {
   const source = emitModule(rubric, { embedded: true });
   const js = ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None },
@@ -29,5 +48,7 @@ export function createCompiledScorer(rubric: CheckedRubric): Scorer {
     meta: m.meta,
     validate: (input) => m.validate(input),
     score: (input, options) => m.score(input, options),
+    scoreTotals: (input) => m.scoreTotals(input),
+    scoreValues: (input) => m.scoreValues(input),
   };
 }

@@ -3,7 +3,7 @@
  * a severity, and its message in Chinese and English. Codes are part of the
  * public interface (tests, `--json`, editor quick fixes): never renumber.
  */
-import type { Message, Severity } from "./diagnostic.js";
+import type { Message, Severity } from "./message.js";
 
 interface Spec<A> {
   readonly severity: Severity;

@@ -1,13 +1,8 @@
 import type { Span } from "../syntax/ast.js";
 import { DIAGNOSTICS, type DiagnosticCode, type DiagnosticArgs } from "./codes.js";
+import type { Message, Severity } from "./message.js";
 
-export type Severity = "error" | "warning" | "info";
-export type Lang = "zh" | "en";
-
-export interface Message {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { Lang, Message, Severity } from "./message.js";
 
 export interface Location {
   /** The document's URI or path, as it was loaded. */

@@ -10,7 +10,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type { Clamp, NodeReport, Report, Text } from "../../runtime/report.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
-import type { CheckedRubric } from "../program.js";
+import type { CheckedRubric } from "../checked-rubric.js";
 import type { IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
 import { Evaluator, exprText, type Judgement } from "./expr.js";
 import { judgedSites } from "../model/judged.js";

@@ -7,7 +7,7 @@
 import type { Text } from "../../runtime/report.js";
 import type { ScoreResult } from "../evaluate/rubric.js";
 import type { IndicatorNode, PartNode } from "../model/types.js";
-import type { Assertion } from "./run.js";
+import type { Assertion } from "./assertion.js";
 import type { PreparedExample } from "./prepare.js";
 import { judgedBounds } from "./prepare.js";
 import { kindOfEvalError, notRaised, otherKind, targets, type ExpectedError } from "./expect-error.js";

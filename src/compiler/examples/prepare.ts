@@ -12,7 +12,7 @@ import { judgedEnvelope, verdictOnInput, type Envelope } from "../model/judged.j
 import { boundsText, within } from "../../runtime/judged-bounds.js";
 import { pathText, resolvePath, resolveValueTarget, walkTree } from "../model/paths.js";
 import type { AnyNode, IndicatorNode, PartNode, RubricModel } from "../model/types.js";
-import type { CheckedRubric } from "../program.js";
+import type { CheckedRubric } from "../checked-rubric.js";
 import type { Judgement } from "../evaluate/expr.js";
 import type { ScoringInput } from "../evaluate/rubric.js";
 import type { Value } from "../evaluate/values.js";

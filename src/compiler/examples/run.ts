@@ -7,15 +7,9 @@ import type { PreparedExample } from "./prepare.js";
 import { errorAssertions, outcomeProblems } from "./outcome.js";
 import type { ExpectedError } from "./expect-error.js";
 
-export interface Assertion {
-  readonly label: string;
-  readonly expected: string;
-  readonly actual: string | null;
-  readonly pass: boolean;
-  readonly span: Span;
-  /** The node's path, for showing its trace on failure. */
-  readonly path?: readonly string[];
-}
+import type { Assertion } from "./assertion.js";
+
+export type { Assertion };
 
 export interface ExampleResult {
   readonly example: PreparedExample;

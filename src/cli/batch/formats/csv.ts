@@ -36,6 +36,10 @@ export function csvSink(out: TextOut, o: SinkOptions, bom: boolean): Sink {
       await start();
       await out.write(csvLine(rowCells(r, o, false), numeric));
     },
+    async rowText(text: string) {
+      await start();
+      await out.write(text);
+    },
     async end() {
       await start();
       await out.close();

@@ -66,6 +66,9 @@ export function jsonlSink(out: TextOut, o: SinkOptions): Sink {
     async row(r) {
       await out.write(`${JSON.stringify(rowJson(r, o))}\n`);
     },
+    async rowText(text) {
+      await out.write(text);
+    },
     async end() {
       await out.close();
     },

@@ -3,6 +3,8 @@ import type { Lang, RowResult } from "../result.js";
 
 export interface Sink {
   row(r: RowResult): Promise<void>;
+  /** A row already rendered by `rowRenderer` (render-row.ts), e.g. in a worker thread: formats with a renderer only. */
+  rowText?(text: string): Promise<void>;
   /** After the last row (also when there were none). */
   end(): Promise<void>;
 }
