@@ -98,14 +98,20 @@ export function reparseIncrementally(
   }));
   const keywordNames = new Set([...(prev.keywordNames ?? []), ...keywordNamesDeclared(lexed.tokens)]);
   parserInstance.keywordNames = keywordNames;
-  parserInstance.input = lexed.tokens;
+  parserInstance.setInput(lexed.tokens);
   const kind = slot.node.kind;
-  const cst =
-    kind === "Indicator"
-      ? parserInstance.indicator()
-      : kind === "Group"
-        ? parserInstance.group()
-        : parserInstance.example();
+  let cst;
+  try {
+    cst =
+      kind === "Indicator"
+        ? parserInstance.indicator()
+        : kind === "Group"
+          ? parserInstance.group()
+          : parserInstance.example();
+  } catch {
+    // A declaration broken in its head cannot be spliced: the full parse will report it.
+    return undefined;
+  }
   const last = lexed.tokens[lexed.tokens.length - 1];
   if (parserInstance.errors.length > 0 || !last || cst.location?.endOffset !== last.endOffset) return undefined;
   const node = kind === "Indicator" ? indicatorToAst(cst) : kind === "Group" ? groupToAst(cst) : exampleToAst(cst);

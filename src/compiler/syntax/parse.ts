@@ -112,7 +112,7 @@ export function parseText(file: string, text: string): ParseResult {
   tokens = digitNames.tokens;
   diagnostics.push(...digitNames.diagnostics);
   parserInstance.keywordNames = keywordNamesDeclared(tokens);
-  parserInstance.input = tokens;
+  parserInstance.setInput(tokens);
   let cst;
   try {
     cst = parserInstance.file();
@@ -121,8 +121,12 @@ export function parseText(file: string, text: string): ParseResult {
     diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
     return { ast: { kind: "File", items: [], span: { start: 0, end: text.length } }, diagnostics, comments: [] };
   }
+  // Recovery may meet one stray token at several levels (a list, then its block): one error per token.
+  const reported = new Set<number>();
   for (const e of parserInstance.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
+    if (reported.has(e.token.startOffset)) continue;
+    if (!Number.isNaN(e.token.startOffset)) reported.add(e.token.startOffset);
     const [found = "", expected = ""] = e.message.split(SEP);
     const t = e.token;
     const start = Number.isNaN(t.startOffset)
