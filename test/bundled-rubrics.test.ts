@@ -80,7 +80,7 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
   });
 
   it("scores the department from rubrics/inputs/panyu-zsj-2023.json", () => {
-    const report = createReferenceScorer(rubricNamed(GZ)).score(inputFile("panyu-zsj-2023.json"));
+    const report = createReferenceScorer(rubricNamed(GZ)).score(inputFile("panyu-zsj-2023.json"), { explain: true });
     expect(report.errors).toEqual([]);
     expect(report.total).toBe("94.4");
     expect(report.grade).toBe("优");
@@ -88,7 +88,7 @@ describe("广州市部门整体支出绩效自评框架 2023 (seed 004, 番禺�
   });
 
   it("rounds 5 × 18,977.96 / 21,766.40 = 4.3594… to one place (two places would give 94.36)", () => {
-    const report = createReferenceScorer(rubricNamed(GZ)).score(inputFile("panyu-zsj-2023.json"));
+    const report = createReferenceScorer(rubricNamed(GZ)).score(inputFile("panyu-zsj-2023.json"), { explain: true });
     const node = report.tree[0]?.children.find((n) => n.name === "预算资金支出率");
     expect(node?.computed).toBe("4.4");
     expect(node?.trace.map((t) => t.en).join("\n")).toMatch(/4\.3594622905.*1 place/);

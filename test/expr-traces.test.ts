@@ -64,10 +64,15 @@ describe("the Shenzhen seed rubrics", () => {
     if (!rubric) throw new Error("no rubric");
     const input = JSON.parse(readFileSync(new URL("inputs/dapeng-zsj-2021.json", dir), "utf8")) as ScoreInput;
     const compiled = createCompiledScorer(rubric);
-    const explained = compiled.score(input);
-    expect(lines(explained.tree, BUDGET)).toEqual(lines(createReferenceScorer(rubric).score(input).tree, BUDGET));
+    const explained = compiled.score(input, { explain: true });
+    expect(lines(explained.tree, BUDGET)).toEqual(
+      lines(createReferenceScorer(rubric).score(input, { explain: true }).tree, BUDGET),
+    );
     expect(lines(explained.tree, BUDGET)).toContain("min(130.96%, 100%) = 100%（封顶）");
     expect(lines(compiled.score(input, { explain: false }).tree, BUDGET)).toEqual([]);
+    // Without options, neither scorer builds trace lines.
+    expect(lines(compiled.score(input).tree, BUDGET)).toEqual([]);
+    expect(lines(createReferenceScorer(rubric).score(input).tree, BUDGET)).toEqual([]);
   });
 });
 

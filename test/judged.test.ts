@@ -288,8 +288,10 @@ describe("judged deductions (酌情扣)", () => {
           s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } }),
         ),
       ).toBe("total 0.25");
-      const part = s.score({ values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } })
-        .tree[0]?.children[0]?.children[0];
+      const part = s.score(
+        { values: { 核算不规范: true }, judgements: { 规范性: { value: "0.75", reason: "x" } } },
+        { explain: true },
+      ).tree[0]?.children[0]?.children[0];
       expect(part?.judged).toEqual({ value: "0.75", reason: "x", deduction: true });
       expect(part?.trace.map((t) => t.zh)).toEqual([
         "条件 核算不规范 成立，酌情扣 0.75（范围 [0.5, 1]）（x）：1 − 0.75 = 0.25",

@@ -118,7 +118,8 @@ export interface Scorer {
   validate(input: ScoreInput): InputError[];
   /**
    * Scores a valid input; throws a `ScoreError` carrying InputErrors
-   * otherwise. `explain: false` leaves trace lines out (faster).
+   * otherwise. Trace lines only with `explain: true`; the default,
+   * `explain: false`, leaves them out (faster).
    */
   score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
 }

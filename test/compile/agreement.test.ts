@@ -137,3 +137,24 @@ describe("rubric score --format json", () => {
     expect(a).toBe(b);
   });
 });
+
+describe("lists too long to unroll", () => {
+  // The compiled scorer unrolls lists element by element; past its limit it must fall back, never cut the list short.
+  const LONG = `rubric 长列表 {
+  total 10
+  input 月度: count[300] in [0, 10]
+  group 管理 10 {
+    indicator 区间 5 { score = min(sum(each k in 1..2000: k) / 400400, 5) }
+    indicator 月度 5 { score = min(sum(each m in 1..300: 月度[m]) / 600, 5) }
+  }
+}
+`;
+  it("a range of 2,000 numbers and an input of 300 elements score the same with both scorers", () => {
+    const { ref, mod } = scorers(LONG);
+    const input: ScoreInput = { values: { 月度: Array.from({ length: 300 }, (_, i) => String(i % 11)) } };
+    const a = ref.score(input);
+    expect(mod.score(input).total).toBe(a.total);
+    // sum(1..2000) = 2,001,000 → 2001000 / 400400 = 4.997… ; cut at 1,000 it would be 500500 / 400400 = 1.25.
+    expect(a.tree[0]?.children[0]?.computed).toMatch(/^4\.99/);
+  });
+});

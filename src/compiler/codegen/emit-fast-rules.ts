@@ -6,16 +6,16 @@
  */
 import { Exact } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
-import { Unsupported, type FastEmitter, type FastV, type NumV } from "./emit-fast.js";
+import { Unsupported, type RuleEmitter, type FastV, type NumV } from "./emit-fast-values.js";
 
-export function deductAtMost(em: FastEmitter, points: NumV, full: NumV, cap: NumV | undefined): FastV {
+export function deductAtMost(em: RuleEmitter, points: NumV, full: NumV, cap: NumV | undefined): FastV {
   // The deduction, at most `cap`; a deduction beyond the points leaves 0 (扣完为止).
   const d = cap ? em.pickNum([full, cap], "min") : full;
   const floored = em.compare(">", d, points);
   return em.choose([() => em.constant(Exact.ZERO), () => em.arith("-", points, d)], [floored, "true"]);
 }
 
-export function stepDeduct(em: FastEmitter, e: A.DeductBeyondExpr): FastV {
+export function stepDeduct(em: RuleEmitter, e: A.DeductBeyondExpr): FastV {
   const points = em.constant(em.partPoints());
   const amount = em.num(e.amount);
   const step = em.num(e.step);
@@ -50,7 +50,7 @@ export function stepDeduct(em: FastEmitter, e: A.DeductBeyondExpr): FastV {
   );
 }
 
-export function achievement(em: FastEmitter, e: A.AchievementExpr): FastV {
+export function achievement(em: RuleEmitter, e: A.AchievementExpr): FastV {
   const points = em.constant(em.partPoints());
   let actual: NumV;
   let target: NumV;

@@ -22,26 +22,12 @@ import type { LetDef, ScaleDef, ValueType } from "../model/types.js";
 import { exprText } from "../evaluate/expr.js";
 import { lineCommentText, str } from "./text.js";
 import { achievement, deductAtMost, stepDeduct } from "./emit-fast-rules.js";
+import { Unsupported, type FastV, type NumV, type RuleEmitter } from "./emit-fast-values.js";
 
-export class Unsupported extends Error {}
+export { Unsupported, type FastV, type NumV };
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** n / d; `d` a bigint when known at compile time; `b` bounds |n| when the analysis proves it; `c` a constant's value. */
-export type NumV = {
-  readonly k: "num";
-  readonly n: string;
-  readonly d: string | bigint;
-  readonly b?: bigint;
-  readonly c?: Exact;
-};
-export type FastV =
-  | NumV
-  | { readonly k: "bool"; readonly c: string }
-  | { readonly k: "str"; readonly c: string }
-  | { readonly k: "list"; readonly items: readonly FastV[] }
-  /** A target pair: its two numbers. */
-  | { readonly k: "pair"; readonly target: NumV; readonly actual: NumV };
+const MAX_UNROLLED = 256;
 
 export interface FastInput {
   /** Field of the reader's object holding the value. */
@@ -86,7 +72,7 @@ function maxAbs(r: I.Range | undefined): Exact | undefined {
 }
 
 /** One indicator's (or part's) straight-line code. */
-export class FastEmitter {
+export class FastEmitter implements RuleEmitter {
   readonly lines: string[] = [];
   private indent = "  ";
   private counter = 0;
@@ -357,6 +343,8 @@ export class FastEmitter {
     }
     if (t.kind === "array") {
       if (inp.length === undefined) throw new Unsupported("array input of unknown length");
+      // Unrolled element by element: a long list (or a hostile `array[10^9]`) stays on the generic path.
+      if (inp.length > MAX_UNROLLED) throw new Unsupported(`array input of ${inp.length} elements`);
       const a = this.tmp(`fx.need(${local})`, "a");
       return {
         k: "list",
@@ -455,7 +443,11 @@ export class FastEmitter {
         const to = constValue(e.to);
         if (!from || !to) throw new Unsupported("range of unknown bounds");
         const items: FastV[] = [];
-        for (let i = from; i.le(to) && items.length < 1000; i = i.add(Exact.ONE)) items.push(this.constant(i));
+        for (let i = from; i.le(to); i = i.add(Exact.ONE)) {
+          // Cut short, the list would be wrong: a long range stays on the generic path.
+          if (items.length === MAX_UNROLLED) throw new Unsupported("a range of more than 256 numbers");
+          items.push(this.constant(i));
+        }
         return { k: "list", items };
       }
       case "Index": {

@@ -219,8 +219,8 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
         })),
       );
     }
-    // The evaluator always traces; without `explain` the report is what the compiled scorer gives.
-    return options?.explain === false ? withoutTraces(result.report) : result.report;
+    // The evaluator always traces; like the compiled scorer, the report keeps trace lines only with `explain: true`.
+    return options?.explain === true ? result.report : withoutTraces(result.report);
   };
   return { meta, validate, score };
 }
