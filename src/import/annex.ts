@@ -7,38 +7,11 @@
  */
 import { Exact } from "../runtime/exact.js";
 import type { Text } from "../runtime/report.js";
+import type { Annex, AnnexGroup, AnnexIndicator, AnnexNode, AnnexResult } from "./annex-types.js";
+import { readRenderedNames } from "./rendered-names.js";
 import { columnLetter, type Grid, type GridRow } from "./table.js";
 
-export interface AnnexIndicator {
-  readonly kind: "indicator";
-  readonly name: string;
-  readonly points: Exact;
-  readonly row: number;
-  note?: string;
-  standard?: string;
-  score?: Exact;
-  reason?: string;
-}
-
-export interface AnnexGroup {
-  readonly kind: "group";
-  readonly name: string;
-  /** Absent when the table gives no points for this level: the sum of the children then. */
-  readonly points?: Exact;
-  readonly row: number;
-  readonly children: AnnexNode[];
-}
-
-export type AnnexNode = AnnexGroup | AnnexIndicator;
-
-export interface Annex {
-  readonly sheet: string;
-  readonly groups: AnnexNode[];
-  readonly total?: { readonly points?: Exact; readonly score?: Exact; readonly row: number };
-  readonly hasScores: boolean;
-}
-
-export type AnnexResult = Annex | { readonly error: Text };
+export type { Annex, AnnexGroup, AnnexIndicator, AnnexNode, AnnexResult } from "./annex-types.js";
 
 type Role =
   | { kind: "name"; level: number }
@@ -244,6 +217,18 @@ export function readAnnex(grid: Grid): AnnexResult {
     }
     const leafName = text(nameCols[leaf]);
     const continued = leafName === "" || cell(nameCols[leaf])?.merged === true;
+    const opened = open[leaf - 1];
+    if (continued && opened?.row === r.row && opened.children.length === 0) {
+      // A group opened on a row with no indicator: a group whose indicators are left to fill in (a slot);
+      // its points may stand in the indicators' 分值 column.
+      if (opened.points === undefined) {
+        const p = points(grid, r, leafPoints, label(leaf, true));
+        if (isText(p)) return { error: p };
+        if (p) open[leaf - 1] = replaceGroup(top, opened, { ...opened, points: p });
+      }
+      current = undefined;
+      continue;
+    }
     if (continued) {
       // A row that only continues the texts of the indicator above (a cell split at a page break).
       if (!current) {
@@ -289,5 +274,18 @@ export function readAnnex(grid: Grid): AnnexResult {
         en: `${place(grid, headerRow.row, 0).en}: no indicator rows under the header`,
       },
     };
-  return { sheet: grid.sheet, groups: top, ...(total ? { total } : {}), hasScores: scoreCol !== undefined };
+  return {
+    sheet: grid.sheet,
+    groups: readRenderedNames(top),
+    ...(total ? { total } : {}),
+    hasScores: scoreCol !== undefined,
+  };
+}
+
+/** Puts `next` where `old` is in the tree (groups' points are read-only once built). */
+function replaceGroup(nodes: AnnexNode[], old: AnnexGroup, next: AnnexGroup): AnnexGroup {
+  const i = nodes.indexOf(old);
+  if (i >= 0) nodes[i] = next;
+  else for (const n of nodes) if (n.kind === "group") replaceGroup(n.children, old, next);
+  return next;
 }

@@ -34,7 +34,8 @@ export function checkSums(annex: Annex, sheetPlace: (row: number) => Text): Text
   const out: Text[] = [];
   const visit = (g: AnnexGroup): void => {
     g.children.forEach((c) => c.kind === "group" && visit(c));
-    if (!g.points) return;
+    // A group with no rows under it is a slot: its points stand for indicators still to come.
+    if (!g.points || g.children.length === 0) return;
     const sum = g.children.reduce((s, c) => s.add(pointsOf(c)), Exact.ZERO);
     if (sum.eq(g.points)) return;
     const at = sheetPlace(g.row);
@@ -70,7 +71,8 @@ function nameTree(nodes: readonly AnnexNode[], parent: readonly string[], out: N
     for (let k = 2; taken.has(name); k++) name = `${identifier(n.name, "指标")}${k}`;
     taken.add(name);
     const path = [...parent, name];
-    out.push({ node: n, name, ...(name !== n.name ? { title: n.name } : {}), path });
+    const title = n.title ?? (name !== n.name ? n.name : undefined);
+    out.push({ node: n, name, ...(title !== undefined ? { title } : {}), path });
     if (n.kind === "group") nameTree(n.children, path, out);
   }
 }
@@ -124,6 +126,11 @@ export function emitRubric(annex: Annex, o: EmitOptions, sums: readonly Text[]):
   const emitNode = (n: Named): void => {
     const title = n.title !== undefined ? ` ${str(n.title)}` : "";
     const pts = pointsOf(n.node).toString();
+    if (n.node.kind === "group" && n.node.children.length === 0) {
+      // No indicator rows under it: each department fills it in (a slot, as in the national form's 产出/效益).
+      lines.push(`group ${n.name}${title} ${pts} slot`);
+      return;
+    }
     if (n.node.kind === "group") {
       lines.push(`group ${n.name}${title} ${pts} {`);
       for (const c of n.node.children) emitNode(byNode.get(c) as Named);

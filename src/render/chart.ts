@@ -75,7 +75,9 @@ export async function barChartSvg(bars: readonly Bar[], style: ChartStyle, title
   };
   const option: EChartsCoreOption = {
     animation: false,
-    textStyle: { fontFamily: style.font },
+    // ECharts' SVG renderer writes the family inside a double-quoted style attribute without escaping it:
+    // double quotes there would end the attribute and the chart would fall back to the default font.
+    textStyle: { fontFamily: style.font.replaceAll('"', "'") },
     grid: style.vertical
       ? { left: 40, right: 16, top: 24, bottom: 36 }
       : { left: longest + 16, right: 56, top: 8, bottom: 24 },

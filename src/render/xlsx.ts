@@ -7,6 +7,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { numberCell } from "../cli/batch/formats/layout.js";
 import { levelText, type Annex } from "./annex.js";
 import { colon, headings, words } from "./labels.js";
+import { rowHeight } from "./xlsx-row-height.js";
 
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -41,6 +42,11 @@ export function addAnnexSheet(wb: Workbook, a: Annex, name: string): Worksheet {
     if (r.result) cells.push(numberCell(r.result.score, true), r.result.reasons.join("\n") || undefined);
     if (r.changes) cells.push(r.changes.join("\n") || undefined);
     const row = ws.addRow(cells);
+    // Group cells span several rows: their text does not set one row's height.
+    row.height = rowHeight(
+      cells.map((c, i) => (i < L ? undefined : c)),
+      widths,
+    );
     for (const c of r.cells) {
       const top = row.number;
       const left = c.level + 1;
@@ -57,6 +63,7 @@ export function addAnnexSheet(wb: Workbook, a: Annex, name: string): Worksheet {
     total.push(numberCell(a.total.score, true), a.total.lost ? w.lostTotal(a.total.lost) : undefined);
   }
   const totalRow = ws.addRow(total);
+  totalRow.height = rowHeight(total, widths);
   for (const [top, left, bottom, right] of merges) ws.mergeCells(top, left, bottom, right);
   if (L > 1) ws.mergeCells(totalRow.number, 1, totalRow.number, L);
   if (a.scored) ws.mergeCells(totalRow.number, L + 2, totalRow.number, L + 3);
