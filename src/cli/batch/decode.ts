@@ -18,7 +18,6 @@
  * documents, which may be one long line) text is passed on in pieces cut
  * after a byte that is never inside a multi-byte character.
  */
-import { TextDecoder } from "node:util";
 import type { Text } from "../../runtime/report.js";
 
 export interface Segment {
@@ -85,7 +84,8 @@ function isAscii(b: Uint8Array): boolean {
   return true;
 }
 
-const fatalDecoders = new Map<string, TextDecoder>();
+// The global TextDecoder (node and browsers alike): the playground reads CSV with this code too.
+const fatalDecoders = new Map<string, { decode(b: Uint8Array): string }>();
 function decodeAs(enc: Encoding, b: Uint8Array, fatal: boolean): string {
   if (enc === "utf-32le" || enc === "utf-32be") return decodeUtf32(b, enc === "utf-32le", fatal);
   if (!fatal) return new TextDecoder(enc, { ignoreBOM: true }).decode(b);

@@ -6,11 +6,9 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 
-export interface TextOut {
-  /** Writes text made of whole lines (each ending in "\n"). */
-  write(text: string): Promise<void>;
-  close(): Promise<void>;
-}
+import type { TextOut } from "./text-out.js";
+
+export { linesOut, type TextOut } from "./text-out.js";
 
 const FLUSH_AT = 64 * 1024;
 
@@ -37,22 +35,6 @@ export function streamOut(w: Writable, end: boolean): TextOut {
         w.end();
         await done;
       }
-    },
-  };
-}
-
-/** Line-by-line into `out` (which adds its own newline). */
-export function linesOut(out: (line: string) => void): TextOut {
-  let partial = "";
-  return {
-    async write(text) {
-      const lines = (partial + text).split("\n");
-      partial = lines.pop() ?? "";
-      for (const l of lines) out(l);
-    },
-    async close() {
-      if (partial !== "") out(partial);
-      partial = "";
     },
   };
 }

@@ -23,7 +23,7 @@ function matches(r: CheckedRubric, name: string): boolean {
 }
 
 /** A rubric with an empty slot is a base for others, not a form to score. */
-function unscorable(r: CheckedRubric): ScorerChoice | undefined {
+export function unscorable(r: CheckedRubric): ScorerChoice | undefined {
   const d = slotDiagnostics(r.model, r.model.file, r.model.decl.name.span)[0];
   return d ? { error: d.message } : undefined;
 }

@@ -1,5 +1,5 @@
 /** CSV output (RFC 4180, CRLF line ends): the header, then one line per department as it is scored. */
-import type { TextOut } from "../out.js";
+import type { TextOut } from "../text-out.js";
 import type { RowResult } from "../result.js";
 import { headerCells, numericColumns, rowCells, type Cell } from "./layout.js";
 import type { Sink, SinkOptions } from "./sink.js";

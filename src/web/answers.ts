@@ -1,0 +1,146 @@
+/** The worker's answers to the playground's requests (protocol.ts): pure functions of the analysed program. */
+import type { Lang } from "../compiler/diagnostics/diagnostic.js";
+import { runExample } from "../compiler/examples/run.js";
+import { rubricMeta } from "../compiler/evaluate/scorer.js";
+import type { Program } from "../compiler/program.js";
+import { csvSink } from "../cli/batch/formats/csv.js";
+import { linesOut } from "../cli/batch/text-out.js";
+import { readTextRecords } from "../cli/batch/records-read.js";
+import type { RowResult } from "../cli/batch/result.js";
+import { RubricChooser, rubricKeyOf, unscorable } from "../cli/batch/rubrics.js";
+import { finishRow, prepareRow } from "../cli/batch/run.js";
+import type { NodeReport, Text } from "../runtime/report.js";
+import { ScoreError } from "../runtime/scorer.js";
+import { suggest } from "../runtime/suggest.js";
+import type {
+  ExampleSummary,
+  RubricSummary,
+  ScoreAnswer,
+  ScoreCsvAnswer,
+  ScoreCsvParams,
+  ScoreParams,
+} from "./protocol.js";
+
+function* indicatorsOf(tree: readonly NodeReport[]): Generator<NodeReport> {
+  for (const n of tree) {
+    if (n.kind === "indicator") yield n;
+    else if (n.kind === "group") yield* indicatorsOf(n.children);
+  }
+}
+
+export function examples(program: Program): ExampleSummary[] {
+  return program.examples.map((ex) => {
+    const r = runExample(ex);
+    const report = r.result?.report;
+    return {
+      title: ex.title,
+      file: ex.file,
+      ...(ex.rubric ? { rubric: rubricKeyOf(ex.rubric) } : {}),
+      pass: r.pass,
+      ...(report ? { total: report.total, grade: report.grade } : {}),
+      assertions: r.assertions.map((a) => ({ label: a.label, expected: a.expected, actual: a.actual, pass: a.pass })),
+      problems: r.problems,
+      indicators: report
+        ? [...indicatorsOf(report.tree)].map((n) => ({
+            path: n.path.join("."),
+            points: n.points,
+            score: n.score,
+            trace: n.trace,
+          }))
+        : [],
+    };
+  });
+}
+
+/** Rubrics without errors, with what a form needs to score one department. */
+export function rubrics(program: Program): RubricSummary[] {
+  const broken = new Set(program.diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+  return program.rubrics
+    .filter((r) => !broken.has(r.model.file))
+    .map((r) => {
+      const u = unscorable(r);
+      return {
+        key: rubricKeyOf(r),
+        file: r.model.file,
+        meta: rubricMeta(r),
+        ...(u && "error" in u ? { unscorable: u.error } : {}),
+      };
+    });
+}
+
+function chooser(program: Program, fallback?: string): RubricChooser | Text {
+  const all = program.rubrics;
+  const c = new RubricChooser(all, all, undefined, true);
+  if (fallback === undefined) return c;
+  const r = c.find(fallback);
+  return "model" in r ? new RubricChooser(all, all, r, true) : r;
+}
+
+export function score(program: Program, p: ScoreParams): ScoreAnswer {
+  const c = chooser(program);
+  if (!(c instanceof RubricChooser)) return { errors: [c] };
+  const choice = c.choose(p.rubric);
+  if ("error" in choice) return { errors: [choice.error] };
+  try {
+    return { report: choice.scorer.score(p.input, { explain: true }) };
+  } catch (e) {
+    if (e instanceof ScoreError) return { errors: e.errors.map((x) => x.message) };
+    throw e;
+  }
+}
+
+/** Scores every row of a CSV text as `rubric score` does, and gives the CSV it would write. */
+export async function scoreCsv(
+  program: Program,
+  p: ScoreCsvParams,
+  lang: Lang,
+  progress: (done: number) => void,
+): Promise<ScoreCsvAnswer> {
+  const c = chooser(program, p.rubric);
+  if (!(c instanceof RubricChooser)) return { rows: [], csv: "", fileErrors: [c] };
+  const vocabulary = c.vocabulary();
+  const fileErrors: Text[] = [];
+  const bytes = new TextEncoder().encode(p.csv);
+  const records = readTextRecords(
+    (async function* () {
+      yield bytes;
+    })(),
+    "csv",
+    {
+      isInput: (k) => vocabulary.has(k),
+      suggest: (k) => suggest(k, [...vocabulary]),
+      onHeaderProblem: (h) => fileErrors.push(h.message),
+    },
+  );
+  const lines: string[] = [];
+  const sink = csvSink(
+    linesOut((l) => lines.push(l)),
+    { lang, explain: false, indicators: c.indicatorPaths(), showRubric: p.rubric === undefined, color: false },
+    false,
+  );
+  const results: RowResult[] = [];
+  for await (const rec of records) {
+    if (rec.fileError) {
+      fileErrors.push(rec.fileError);
+      continue;
+    }
+    const prepared = prepareRow(rec, { scorerFor: (name) => c.choose(name), lineKind: "line" });
+    const r = "task" in prepared ? finishRow(prepared.task, prepared.scorer, false) : prepared;
+    results.push(r);
+    await sink.row(r);
+    if (results.length % 100 === 0) progress(results.length);
+  }
+  await sink.end();
+  progress(results.length);
+  return {
+    rows: results.map((r) => ({
+      row: r.row,
+      ...(r.id !== undefined ? { id: r.id } : {}),
+      total: r.report?.total ?? null,
+      grade: r.report?.grade ?? null,
+      errors: r.errors.map((e) => e.message),
+    })),
+    csv: lines.join("\n") + (lines.length ? "\n" : ""),
+    fileErrors,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The playground's requests beyond LSP, answered by the language server's
+ * worker from the same analysed program the diagnostics come from.
+ */
+import type { Report, Text } from "../runtime/report.js";
+import type { RubricMeta, ScoreInput } from "../runtime/scorer.js";
+
+export const EXAMPLES = "rubric/examples";
+export const RUBRICS = "rubric/rubrics";
+export const SCORE = "rubric/score";
+export const SCORE_CSV = "rubric/scoreCsv";
+/** Notification from the worker while a CSV is scored. */
+export const PROGRESS = "rubric/progress";
+
+export interface ExampleSummary {
+  readonly title: string;
+  readonly file: string;
+  readonly rubric?: string;
+  readonly pass: boolean;
+  readonly total?: string | null;
+  readonly grade?: string | null;
+  readonly assertions: readonly {
+    readonly label: string;
+    readonly expected: string;
+    readonly actual: string | null;
+    readonly pass: boolean;
+  }[];
+  readonly problems: readonly Text[];
+  /** Every indicator's score and trace, for the examples panel. */
+  readonly indicators: readonly {
+    readonly path: string;
+    readonly points: string;
+    readonly score: string | null;
+    readonly trace: readonly Text[];
+  }[];
+}
+
+export interface RubricSummary {
+  readonly key: string;
+  readonly file: string;
+  readonly meta: RubricMeta;
+  /** Why it cannot be scored (a base with empty slots, errors in it). */
+  readonly unscorable?: Text;
+}
+
+export interface ScoreParams {
+  readonly rubric: string;
+  readonly input: ScoreInput;
+}
+
+export type ScoreAnswer = { readonly report: Report } | { readonly errors: readonly Text[] };
+
+export interface ScoreCsvParams {
+  /** The rubric for rows that name none (a 评分表 column may name others). */
+  readonly rubric?: string;
+  readonly csv: string;
+}
+
+export interface ScoreCsvAnswer {
+  readonly rows: readonly {
+    readonly row: number;
+    readonly id?: string;
+    readonly total?: string | null;
+    readonly grade?: string | null;
+    readonly errors: readonly Text[];
+  }[];
+  /** The same CSV as `rubric score --format csv`. */
+  readonly csv: string;
+  readonly fileErrors: readonly Text[];
+}

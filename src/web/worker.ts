@@ -1,0 +1,22 @@
+/**
+ * The playground's language server: the same server as `rubric lsp`, in a
+ * Web Worker over vscode-languageserver's browser transport, answering the
+ * playground's own requests (protocol.ts) from the program it has analysed.
+ */
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from "vscode-languageserver/browser.js";
+import { startServer } from "../lsp/server.js";
+import { examples, rubrics, score, scoreCsv } from "./answers.js";
+import { EXAMPLES, PROGRESS, RUBRICS, SCORE, SCORE_CSV, type ScoreCsvParams, type ScoreParams } from "./protocol.js";
+
+declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
+
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const server = startServer(connection, { lang: "zh" });
+const program = () => server.workspace.snapshot().program;
+
+connection.onRequest(EXAMPLES, () => examples(program()));
+connection.onRequest(RUBRICS, () => rubrics(program()));
+connection.onRequest(SCORE, (p: ScoreParams) => score(program(), p));
+connection.onRequest(SCORE_CSV, (p: ScoreCsvParams) =>
+  scoreCsv(program(), p, server.lang(), (done) => void connection.sendNotification(PROGRESS, { done })),
+);

@@ -1,0 +1,172 @@
+/**
+ * The playground as an analyst uses it: `npm run build:web`'s site served by
+ * a plain static server on 127.0.0.1 and opened in Debian's Chromium
+ * (playwright-core; apt-get install chromium fonts-noto-cjk). Screenshots
+ * are kept in test/.output/web/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb, OUT } from "../../scripts/build-web.js";
+import { analyzeProgram } from "../../src/compiler/program.js";
+import { createReferenceScorer } from "../../src/compiler/evaluate/scorer.js";
+import { CHROMIUM, hasChromium } from "../render/helpers.js";
+import { serve } from "./static-server.js";
+
+if (!hasChromium)
+  console.warn(`playground tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`);
+
+const shots = join("test", ".output", "web");
+mkdirSync(shots, { recursive: true });
+
+const SMALL = `rubric 试算 {
+  total 10
+  input 完成率: ratio in [0, 100%]
+  group 产出 10 {
+    indicator 完成 10 { score = 完成率 * 10 }
+  }
+}
+`;
+
+describe.skipIf(!hasChromium)("the browser playground", () => {
+  let browser: Browser;
+  let server: Server;
+  let url = "";
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await buildWeb();
+    ({ url, server } = await serve(OUT));
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("dialog", (d) => void d.accept("试算.rubric"));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const editor = () => page.locator(".editor:not([hidden]) .cm-content");
+  const line = (text: string) => page.locator(".editor:not([hidden]) .cm-line", { hasText: text }).first();
+  const lintErrors = () => page.locator(".editor:not([hidden]) .cm-lintRange-error");
+
+  it("opens with the bundled rubrics, checked and their examples run", async () => {
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.locator("details.example summary").first().waitFor({ timeout: 20_000 });
+    console.log(`playground: examples shown ${Date.now() - t0} ms after navigation`);
+    expect(await page.locator("nav.tabs button").allTextContents()).toContain("dapeng-zsj-2021.rubric");
+    await page.locator('nav.tabs button[data-file="dapeng-zsj-2021.rubric"]').click();
+    await expect.poll(() => page.locator("details.example summary").first().textContent()).toContain("93.76");
+    expect(await page.locator("details.example summary.pass").count()).toBe(1);
+    await page.screenshot({ path: join(shots, "opened.png") });
+  }, 60_000);
+
+  it("shows a broken sum in Chinese within a second of typing, and clears it on undo", async () => {
+    await line("预算编制 10").click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Backspace");
+    const t0 = Date.now();
+    await page.keyboard.type("1");
+    await lintErrors().first().waitFor({ timeout: 1_000 });
+    console.log(`playground: keystroke → diagnostic ${Date.now() - t0} ms`);
+    await lintErrors().first().hover();
+    await page.locator(".cm-tooltip-lint").waitFor({ timeout: 5_000 });
+    expect(await page.locator(".cm-tooltip-lint").textContent()).toMatch(/部门决策.*25/);
+    await page.screenshot({ path: join(shots, "diagnostic.png") });
+    await page.mouse.move(0, 0);
+    await line("预算编制 11").click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => lintErrors().count(), { timeout: 2_000 }).toBe(0);
+    expect(await line("预算编制 10").count()).toBe(1);
+  }, 30_000);
+
+  it("hovers an indicator and completes a keyword", async () => {
+    const target = line("绩效目标完整性 8");
+    const box = await target.boundingBox();
+    if (!box) throw new Error("no line");
+    // Over the name: the line reads `目标设置 15 { 绩效目标完整性 8; … }`.
+    const text = (await target.textContent()) ?? "";
+    const col = text.indexOf("绩效目标完整性") + 2;
+    await page.mouse.move(box.x + 4 + col * 14.2, box.y + box.height / 2);
+    await page.locator(".cm-tooltip-hover").waitFor({ timeout: 5_000 });
+    expect(await page.locator(".cm-tooltip-hover").textContent()).toContain("绩效目标完整性");
+    await page.mouse.move(0, 0);
+
+    await line("year 2021").click();
+    await page.keyboard.press("End");
+    await page.keyboard.insertText("\n  inpu");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete").waitFor({ timeout: 5_000 });
+    expect(await page.locator(".cm-tooltip-autocomplete li").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining("input")]),
+    );
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+z");
+  }, 30_000);
+
+  it("scores one department from a form, to the reference evaluator's total", async () => {
+    await page.locator("button.new-file").click();
+    await page.locator('nav.tabs button[data-file="试算.rubric"]').waitFor();
+    await editor().click();
+    await page.keyboard.insertText(SMALL);
+    await page.locator('nav.panel-tabs button[data-panel="form"]').click();
+    const field = page.locator('form.score-form input[name="完成率"]');
+    await field.waitFor({ timeout: 5_000 });
+    await field.fill("85%");
+    const program = analyzeProgram([{ file: "t.rubric", text: SMALL }]);
+    const rubric = program.rubrics[0];
+    if (!rubric) throw new Error("no rubric");
+    const expected = createReferenceScorer(rubric).score({ values: { 完成率: "85%" } }).total;
+    expect(expected).toBe("8.5");
+    await expect.poll(() => page.locator('output[name="total"]').textContent(), { timeout: 5_000 }).toBe(expected);
+    await field.fill("40%");
+    await expect.poll(() => page.locator('output[name="total"]').textContent(), { timeout: 5_000 }).toBe("4");
+    await page.screenshot({ path: join(shots, "form.png") });
+  }, 30_000);
+
+  it("scores the seed CSV in the worker and offers the results as CSV", async () => {
+    await page.locator('nav.panel-tabs button[data-panel="batch"]').click();
+    await page.locator('input[type="file"]').setInputFiles("rubrics/inputs/seeds.csv");
+    await page.locator("table.batch tbody tr").nth(2).waitFor({ timeout: 20_000 });
+    expect(await page.locator("table.batch td.total").allTextContents()).toEqual(["93.76", "97.11", "94.91"]);
+    const download = page.locator("a[download]");
+    expect(await download.getAttribute("download")).toBe("seeds-得分.csv");
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      (await download.getAttribute("href")) ?? "",
+    );
+    expect(csv).toContain("93.76");
+    await page.screenshot({ path: join(shots, "batch.png") });
+  }, 60_000);
+
+  it("keeps the work after a reload, asks nothing of the network, logs no error", async () => {
+    await page.reload();
+    await page.locator('nav.tabs button[data-file="试算.rubric"]').click();
+    await expect.poll(() => editor().textContent(), { timeout: 5_000 }).toContain("完成率 * 10");
+    const origin = new URL(url).origin;
+    const outside = requests.filter((r) => !r.startsWith(origin) && !r.startsWith("blob:") && !r.startsWith("data:"));
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 30_000);
+
+  it("is small: the whole site under 3 MB", () => {
+    const size = ["index.html", "playground.css", "playground.js"]
+      .map((f) => readFileSync(join(OUT, f)).length)
+      .reduce((a, b) => a + b, 0);
+    console.log(`playground: site ${(size / 1024).toFixed(0)} KB`);
+    expect(size).toBeLessThan(3 * 1024 * 1024);
+  });
+});
