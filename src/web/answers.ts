@@ -12,7 +12,11 @@ import { finishRow, prepareRow } from "../cli/batch/run.js";
 import type { NodeReport, Text } from "../runtime/report.js";
 import { ScoreError } from "../runtime/scorer.js";
 import { suggest } from "../runtime/suggest.js";
+import { buildAnnex } from "../render/annex.js";
+import { annexTable } from "../render/html.js";
 import type {
+  AnnexAnswer,
+  AnnexParams,
   ExampleSummary,
   RubricSummary,
   ScoreAnswer,
@@ -142,5 +146,20 @@ export async function scoreCsv(
     })),
     csv: lines.join("\n") + (lines.length ? "\n" : ""),
     fileErrors,
+  };
+}
+
+/** The file's rubrics as 评分表 tables; with `example`, that example's rubric as its score report. */
+export function annex(program: Program, p: AnnexParams): AnnexAnswer {
+  const examplesHere = program.examples.filter((e) => e.file === p.file);
+  const chosen = p.example === undefined ? undefined : examplesHere.find((e) => e.title === p.example);
+  const result = chosen ? runExample(chosen).result : undefined;
+  const rubricsHere = chosen?.rubric ? [chosen.rubric] : program.rubrics.filter((r) => r.model.file === p.file);
+  return {
+    tables: rubricsHere.map((r) => ({
+      key: rubricKeyOf(r),
+      html: annexTable(buildAnnex(r.model, { lang: p.lang, ...(result ? { report: result.report } : {}) })),
+    })),
+    examples: examplesHere.map((e) => e.title),
   };
 }

@@ -11,11 +11,13 @@ import { el, replace } from "./dom.js";
 import { rubricLanguage } from "./highlight.js";
 import { annexPanel, batchPanel, examplesPanel, formPanel, type Lang } from "./panels.js";
 import {
+  ANNEX,
   EXAMPLES,
   PROGRESS,
   RUBRICS,
   SCORE,
   SCORE_CSV,
+  type AnnexAnswer,
   type ExampleSummary,
   type RubricSummary,
   type ScoreAnswer,
@@ -61,6 +63,8 @@ const panelNames: Record<PanelName, string> =
     ? { annex: "评分表", examples: "案例", form: "试算", batch: "批量评分" }
     : { annex: "Rubric", examples: "Examples", form: "Score one", batch: "Batch" };
 let shown: PanelName = "examples";
+/** The example whose score report the 评分表 panel shows, if any. */
+let annexExample: string | undefined;
 let progressListener: (done: number) => void = () => {};
 transport.onNotification(PROGRESS, (p) => progressListener((p as { done: number }).done));
 
@@ -107,6 +111,7 @@ function openFile(f: StoredFile, focus: boolean): OpenFile {
 }
 
 function show(f: OpenFile): void {
+  if (current !== f) annexExample = undefined;
   current = f;
   for (const o of files.values()) o.host.hidden = o !== f;
   for (const t of tabs.querySelectorAll("button"))
@@ -129,11 +134,22 @@ async function refresh(): Promise<void> {
     return;
   }
   if (shown === "batch") return;
+  if (shown === "annex") {
+    const a = await request<AnnexAnswer>(ANNEX, {
+      file: uri,
+      lang,
+      ...(annexExample ? { example: annexExample } : {}),
+    });
+    annexPanel(panel, a, lang, annexExample, (ex) => {
+      annexExample = ex;
+      void refresh();
+    });
+    return;
+  }
   const rs = await request<RubricSummary[]>(RUBRICS);
   const r = rs.find((x) => x.file === uri);
-  if (shown === "annex") annexPanel(panel, r, lang);
   // The form is rebuilt only for another rubric, so that typing in it keeps its values.
-  else if (panel.getAttribute("data-rubric") !== (r?.key ?? "") || !panel.querySelector("form")) {
+  if (panel.getAttribute("data-rubric") !== (r?.key ?? "") || !panel.querySelector("form")) {
     formPanel(panel, r, lang, (input) => request<ScoreAnswer>(SCORE, { rubric: r?.key ?? "", input }));
   }
   panel.setAttribute("data-rubric", r?.key ?? "");

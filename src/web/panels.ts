@@ -2,41 +2,37 @@
 import type { Text } from "../runtime/report.js";
 import type { InputSpec, InputTypeSpec, ScoreInput } from "../runtime/scorer.js";
 import { el, replace } from "./dom.js";
-import type { ExampleSummary, RubricSummary, ScoreAnswer, ScoreCsvAnswer } from "./protocol.js";
+import type { AnnexAnswer, ExampleSummary, RubricSummary, ScoreAnswer, ScoreCsvAnswer } from "./protocol.js";
 
 export type Lang = "zh" | "en";
 export const say = (t: Text, lang: Lang): string => t[lang];
 
-export function annexPanel(target: Element, r: RubricSummary | undefined, lang: Lang): void {
-  if (!r) {
-    replace(
-      target,
-      el("p", { class: "muted" }, lang === "zh" ? "当前文件没有可评分的评分表" : "no scorable rubric in this file"),
-    );
+/** The 评分表 drawn by `rubric render`'s renderer; a switch shows an example's score report instead. */
+export function annexPanel(
+  target: Element,
+  a: AnnexAnswer,
+  lang: Lang,
+  example: string | undefined,
+  choose: (example: string | undefined) => void,
+): void {
+  if (a.tables.length === 0) {
+    replace(target, el("p", { class: "muted" }, lang === "zh" ? "当前文件没有评分表" : "no rubric in this file"));
     return;
   }
-  const rows = r.meta.indicators.map((i) => {
-    const parts = i.path.split(".");
-    return el(
-      "tr",
-      {},
-      el("td", {}, parts.slice(0, -1).join(" / ")),
-      el("td", {}, parts[parts.length - 1] ?? ""),
-      el("td", { class: "num" }, i.points),
-      el("td", {}, i.note ?? ""),
-    );
-  });
-  const head = lang === "zh" ? ["上级指标", "指标", "分值", "说明"] : ["Groups", "Indicator", "Points", "Note"];
-  replace(
-    target,
-    el("h3", {}, `${r.key}（${lang === "zh" ? "满分" : "total"} ${r.meta.total}）`),
-    el(
-      "table",
-      { class: "annex" },
-      el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))),
-      el("tbody", {}, ...rows),
-    ),
+  const pick = el(
+    "select",
+    { class: "annex-example" },
+    el("option", { value: "" }, lang === "zh" ? "评分表（不含得分）" : "the rubric (no scores)"),
+    ...a.examples.map((t) => el("option", { value: t }, `${lang === "zh" ? "得分：" : "scored: "}${t}`)),
   );
+  pick.value = example ?? "";
+  pick.addEventListener("change", () => choose(pick.value === "" ? undefined : pick.value));
+  // The renderer escapes every text it writes; the markup is parsed, not concatenated into the page.
+  const tables = a.tables.map((t) => {
+    const doc = new DOMParser().parseFromString(t.html, "text/html");
+    return el("div", { class: "annex-wrap" }, el("h3", {}, t.key), ...Array.from(doc.body.childNodes));
+  });
+  replace(target, ...(a.examples.length ? [pick] : []), ...tables);
 }
 
 export function examplesPanel(target: Element, xs: readonly ExampleSummary[], lang: Lang): void {

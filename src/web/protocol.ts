@@ -9,6 +9,7 @@ export const EXAMPLES = "rubric/examples";
 export const RUBRICS = "rubric/rubrics";
 export const SCORE = "rubric/score";
 export const SCORE_CSV = "rubric/scoreCsv";
+export const ANNEX = "rubric/annex";
 /** Notification from the worker while a CSV is scored. */
 export const PROGRESS = "rubric/progress";
 
@@ -67,4 +68,18 @@ export interface ScoreCsvAnswer {
   /** The same CSV as `rubric score --format csv`. */
   readonly csv: string;
   readonly fileErrors: readonly Text[];
+}
+
+export interface AnnexParams {
+  readonly file: string;
+  readonly lang: "zh" | "en";
+  /** With this example's scores and reasons (a score report), else the 评分表 alone. */
+  readonly example?: string;
+}
+
+/** The 评分表 as `rubric render` draws it (its HTML table), for each rubric of the file. */
+export interface AnnexAnswer {
+  readonly tables: readonly { readonly key: string; readonly html: string }[];
+  /** Titles of the file's examples, for the report switch. */
+  readonly examples: readonly string[];
 }

@@ -5,8 +5,18 @@
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from "vscode-languageserver/browser.js";
 import { startServer } from "../lsp/server.js";
-import { examples, rubrics, score, scoreCsv } from "./answers.js";
-import { EXAMPLES, PROGRESS, RUBRICS, SCORE, SCORE_CSV, type ScoreCsvParams, type ScoreParams } from "./protocol.js";
+import { annex, examples, rubrics, score, scoreCsv } from "./answers.js";
+import {
+  ANNEX,
+  EXAMPLES,
+  PROGRESS,
+  RUBRICS,
+  SCORE,
+  SCORE_CSV,
+  type AnnexParams,
+  type ScoreCsvParams,
+  type ScoreParams,
+} from "./protocol.js";
 
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
@@ -15,6 +25,7 @@ const server = startServer(connection, { lang: "zh" });
 const program = () => server.workspace.snapshot().program;
 
 connection.onRequest(EXAMPLES, () => examples(program()));
+connection.onRequest(ANNEX, (p: AnnexParams) => annex(program(), p));
 connection.onRequest(RUBRICS, () => rubrics(program()));
 connection.onRequest(SCORE, (p: ScoreParams) => score(program(), p));
 connection.onRequest(SCORE_CSV, (p: ScoreCsvParams) =>

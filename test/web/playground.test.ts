@@ -74,6 +74,19 @@ describe.skipIf(!hasChromium)("the browser playground", () => {
     await page.screenshot({ path: join(shots, "opened.png") });
   }, 60_000);
 
+  it("shows the 评分表 as rubric render draws it, and an example's score report", async () => {
+    await page.locator('nav.panel-tabs button[data-panel="annex"]').click();
+    await page.locator("section.panel table.annex").waitFor({ timeout: 5_000 });
+    expect(await page.locator("section.panel table.annex th.lvl0").count()).toBe(3);
+    expect(await page.locator("section.panel tr.total td.points").textContent()).toBe("100");
+    await page.locator("select.annex-example").selectOption({ index: 1 });
+    await expect
+      .poll(() => page.locator("section.panel tr.total td.score").textContent(), { timeout: 5_000 })
+      .toBe("93.76");
+    await page.screenshot({ path: join(shots, "annex.png") });
+    await page.locator('nav.panel-tabs button[data-panel="examples"]').click();
+  }, 30_000);
+
   it("shows a broken sum in Chinese within a second of typing, and clears it on undo", async () => {
     await line("预算编制 10").click();
     await page.keyboard.press("End");
