@@ -25,6 +25,7 @@ import {
 } from "./protocol.js";
 import { fromShareHash, loadFiles, saveFile, shareHash, type StoredFile } from "./storage.js";
 import { workerTransport } from "./transport.js";
+import { zipFiles } from "./zip-write.js";
 
 const lang: Lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
 const uriOf = (name: string) => `file:///playground/${encodeURIComponent(name)}`;
@@ -186,8 +187,17 @@ async function start(): Promise<void> {
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     status.textContent = lang === "zh" ? "链接已放入地址栏" : "link is in the address bar";
   });
+  const exportZip = el("button", { class: "export" }, lang === "zh" ? "导出全部文件（zip）" : "Export all (zip)");
+  exportZip.addEventListener("click", () => {
+    const all = [...files.values()].map((f) => ({ name: f.name, text: f.view.state.doc.toString() }));
+    const url = URL.createObjectURL(new Blob([zipFiles(all)], { type: "application/zip" }));
+    const a = el("a", { href: url, download: "rubrics.zip" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
   const other = el("a", { href: lang === "zh" ? "?lang=en" : "?lang=zh" }, lang === "zh" ? "English" : "中文");
-  toolbar.append(newFile, share, other, status);
+  toolbar.append(newFile, share, exportZip, other, status);
   for (const name of Object.keys(panelNames) as PanelName[]) {
     const b = el("button", { "data-panel": name }, panelNames[name]);
     b.addEventListener("click", () => choosePanel(name));
