@@ -2,14 +2,16 @@
  * An indicator whose rules have no specialised form (an achievement ratio, a
  * stepped deduction, a reusable rule, a verdict…) inside a specialised
  * module: its generic exact code (`IndicatorRules` over `Exact`) runs on the
- * record's values, and its parts join the specialised skeleton as n/d. The
+ * record's values, its parts join the report skeleton as n/d, and its final
+ * score is returned over the module's score denominator like a specialised
+ * indicator's. The
  * same order of veto, exemption, whole judgement and `judge rest full` as
  * `scoreWith`; any failure bails, and the generic path reports it.
  */
 import { Ctx, ScoreFailure, judgedMax, type IndicatorSpec, type PartSpec } from "./compiled.js";
 import { Exact } from "./exact.js";
 import { BAIL, R, fromExact } from "./fast-num.js";
-import { EXEMPT, PARTS, VETO, WHOLE, type FastIndicator, type FastOut, type FastValues } from "./fast-score.js";
+import { type FastIndicator, type FastOut, type FastValues } from "./fast-score.js";
 import type { RubricMeta } from "./scorer.js";
 
 type Judgements = Map<number, { value: Exact; reason?: string; full?: boolean }>;
@@ -25,7 +27,12 @@ export function genericIndicator<V extends FastValues>(
 ): FastIndicator<V> {
   const names = meta.inputs.map((i) => i.name);
   const den = BigInt(judgedDen);
+  const pp = Float64Array.from(ind.parts.flatMap((p) => [Number(p.points.num), Number(p.points.den)]));
+  const pn = Number(ind.points.num);
+  const pd = Number(ind.points.den);
   return (v: V, o: FastOut): number => {
+    // The report skeleton begins each indicator itself; the totals path does not.
+    if (!o.report) o.begin(pp);
     let c = contexts.get(v);
     if (!c) {
       const judgements: Judgements = new Map();
@@ -46,9 +53,10 @@ export function genericIndicator<V extends FastValues>(
     ctx.setPart(undefined);
     try {
       const rules = ind.rules(ctx);
-      for (const veto of rules.veto) if (veto()) return VETO;
-      for (const exempt of rules.exempt) if (exempt()) return EXEMPT;
-      if (ind.wholeJudged !== undefined && judgements.has(ind.wholeJudged)) return WHOLE;
+      for (const veto of rules.veto) if (veto()) return o.veto();
+      for (const exempt of rules.exempt) if (exempt()) return o.exempt(o.final(pn, pd, pn, pd));
+      if (ind.wholeJudged !== undefined && judgements.has(ind.wholeJudged))
+        return o.whole(o.final(v.j[ind.wholeJudged] as number, judgedDen, pn, pd));
       for (let i = 0; i < ind.parts.length; i++) {
         const p = ind.parts[i] as PartSpec;
         ctx.setPart(p);
@@ -62,7 +70,7 @@ export function genericIndicator<V extends FastValues>(
         }
       }
       ctx.setPart(undefined);
-      return PARTS;
+      return o.final(o.sn, o.sd, pn, pd);
     } catch (e) {
       if (e instanceof ScoreFailure) throw BAIL;
       throw e;

@@ -107,6 +107,12 @@ export interface JudgedCheck {
   readonly verdict: Uint8Array;
   /** `judged by 结论 { … }` on an input: the input and each member's interval. */
   readonly arms: readonly (VerdictArms | undefined)[];
+  /** The judgement denominator the bounds below are over (0: none given). */
+  readonly D: number;
+  /** Per judged entry: both bounds are integers over D (then `loD`, `hiD` are those integers). */
+  readonly exact: Uint8Array;
+  readonly loD: Float64Array;
+  readonly hiD: Float64Array;
 }
 
 interface VerdictArms {
@@ -114,9 +120,13 @@ interface VerdictArms {
   readonly arms: readonly { member: string | null; lo: Exact; hi: Exact; loOpen: boolean; hiOpen: boolean }[];
 }
 
-export function judgedCheck(meta: RubricMeta): JudgedCheck {
+export function judgedCheck(meta: RubricMeta, D = 0): JudgedCheck {
   const n = meta.judged.length;
   const c = {
+    D,
+    exact: new Uint8Array(n),
+    loD: new Float64Array(n),
+    hiD: new Float64Array(n),
     index: new Map(meta.judged.map((j, i) => [j.path, i])),
     lo: new Float64Array(n),
     hi: new Float64Array(n),
@@ -151,14 +161,32 @@ export function judgedCheck(meta: RubricMeta): JudgedCheck {
     c.hiOpen[i] = j.maxOpen ? 1 : 0;
     c.deduction[i] = j.deduction ? 1 : 0;
     c.verdict[i] = j.byVerdict ? 1 : 0;
+    if (D > 0) {
+      const l = lo.mul(Exact.int(D));
+      const h = hi.mul(Exact.int(D));
+      if (l.isInteger() && h.isInteger() && l.abs().le(Exact.int(MAX)) && h.abs().le(Exact.int(MAX))) {
+        c.exact[i] = 1;
+        c.loD[i] = Number(l.num);
+        c.hiD[i] = Number(h.num);
+      }
+    }
   });
   return c;
 }
 
 /** One judgement, checked as `checkJudgements` does (bounds, reason below the maximum); false sends the record to the generic path. */
 export function acceptJudgement(c: JudgedCheck, i: number, v: number, D: number, reason: string | undefined): boolean {
-  const lo = cmp(v, D, c.lo[i] as number, c.den[i] as number);
-  const hi = cmp(v, D, c.hi[i] as number, c.den[i] as number);
+  let lo: number;
+  let hi: number;
+  if (D === c.D && c.exact[i]) {
+    const l = c.loD[i] as number;
+    const h = c.hiD[i] as number;
+    lo = v < l ? -1 : v > l ? 1 : 0;
+    hi = v < h ? -1 : v > h ? 1 : 0;
+  } else {
+    lo = cmp(v, D, c.lo[i] as number, c.den[i] as number);
+    hi = cmp(v, D, c.hi[i] as number, c.den[i] as number);
+  }
   if (lo < 0 || (lo === 0 && c.loOpen[i]) || hi > 0 || (hi === 0 && c.hiOpen[i])) return false;
   if (reason) return true;
   return c.deduction[i] ? v <= 0 : hi >= 0;

@@ -99,6 +99,20 @@ export function rsub(an: number, ad: number, bn: number, bd: number): void {
   radd(an, ad, -bn, bd);
 }
 
+/** n/d clamped to [0, pn/pd] into `R` (d > 0). */
+export function clampR(n: number, d: number, pn: number, pd: number): void {
+  if (n < 0) {
+    R.n = 0;
+    R.d = 1;
+  } else if (cmp(n, d, pn, pd) > 0) {
+    R.n = pn;
+    R.d = pd;
+  } else {
+    R.n = n;
+    R.d = d;
+  }
+}
+
 /** Sign of an/ad − bn/bd by cross-multiplication (denominators > 0); exact beyond safe integers too. */
 export function cmp(an: number, ad: number, bn: number, bd: number): number {
   if (ad === bd) return an < bn ? -1 : an > bn ? 1 : 0;
@@ -188,6 +202,23 @@ export function text(n: number, d: number): string {
     }
   }
   return Exact.of(BigInt(n), BigInt(d)).toString();
+}
+
+/** Texts of small values over a power of ten, made once (a report repeats the same few hundred). */
+const TEXT_CACHE = 65536;
+const textCaches: (string | undefined)[][] = [];
+
+/** `text(n, d)`, remembered for 0 ≤ n < 65,536 over 1, 10, …, 10^6. */
+export function ctext(n: number, d: number): string {
+  if (n >= 0 && n < TEXT_CACHE) {
+    const k =
+      d === 1 ? 0 : d === 10 ? 1 : d === 100 ? 2 : d === 1000 ? 3 : d === 1e4 ? 4 : d === 1e5 ? 5 : d === 1e6 ? 6 : -1;
+    if (k >= 0) {
+      const c = (textCaches[k] ??= new Array<string | undefined>(TEXT_CACHE));
+      return (c[n] ??= text(n, d));
+    }
+  }
+  return text(n, d);
 }
 
 /** An exact value of the generic path as n/d in safe integers, or a bail. */

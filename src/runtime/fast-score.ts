@@ -1,18 +1,17 @@
 /**
- * The skeleton around a compiled module's specialised indicator functions:
- * veto / exemption / whole judgement status, the declared roundings (one
- * rounding division each), clamping to [0, points], the total and grade —
- * in the same order as the reference evaluator and `scoreWith`. It builds
- * either the totals only (`scoreTotals`, `scoreValues`) or the report
- * without trace lines (`score`), never both. Any `BAIL` from the specialised
- * code returns undefined: the caller then scores the record on the generic
- * exact path, which also reports every error.
+ * The runtime around a compiled module's specialised indicator functions.
+ * Each generated indicator function returns its final score (rounded and
+ * clamped as declared) as an integer over the module's score denominator, so
+ * the generated `totals` sums integers once and turns them into text once;
+ * `FastOut` carries the indicator's status (veto / exemption / whole
+ * judgement) and, for `score`, the parts as the report needs them (the
+ * report itself: fast-report.ts). Any `BAIL` from the specialised code
+ * sends the record to the generic exact path, which also reports every error.
  */
 import type { Exact } from "./exact.js";
-import type { Clamp, NodeReport, Report } from "./report.js";
-import type { RubricMeta } from "./scorer.js";
-import { judgedMax, reportNode, type IndicatorSpec, type NodeSpec, type RubricSpec } from "./compiled.js";
-import { Bail, R, cmp, radd, round, text } from "./fast-num.js";
+import type { NodeReport, Report } from "./report.js";
+import { judgedMax, type IndicatorSpec, type NodeSpec, type RubricSpec } from "./compiled.js";
+import { R, bail, cmp, radd, round, text } from "./fast-num.js";
 
 /** Records scored by the specialised code, and records it handed to the generic path (tests and the bench read these). */
 export const stats = { fast: 0, generic: 0 };
@@ -49,9 +48,8 @@ export interface Prepared {
   readonly partPoints: readonly Float64Array[];
   readonly grades: readonly { name: string; n: number; d: number; strict: boolean; any: boolean }[];
   readonly judgedDen: number;
-  /** Scratch for the totals path (one record at a time): final n, d and status per indicator. */
-  readonly fin: Float64Array;
-  readonly status: Uint8Array;
+  /** Text of each judged entry's best score (what `judge rest full` gives). */
+  readonly maxText: readonly string[];
 }
 
 function nd(v: Exact): [number, number] {
@@ -60,6 +58,8 @@ function nd(v: Exact): [number, number] {
 
 /** Collects the parts of the indicator being scored: rounding and clamping as declared, then their sum. */
 export class FastOut {
+  /** Status of the indicator being scored: PARTS, VETO, EXEMPT or WHOLE. */
+  status = PARTS;
   /** Parts scored so far in this indicator. */
   k = 0;
   sn = 0;
@@ -70,9 +70,20 @@ export class FastOut {
   readonly parts: number[] = [];
   report = false;
 
-  constructor(private readonly rounding: RubricSpec["rounding"]) {}
+  /** Denominator of the final score an indicator function just returned. */
+  fd = 1;
+
+  /**
+   * @param scoreDen the module's score denominator: every final indicator score is an integer over it;
+   *   0 when the rubric declares no indicator rounding, and final scores keep their own denominators (`fd`)
+   */
+  constructor(
+    private readonly rounding: RubricSpec["rounding"],
+    readonly scoreDen: number,
+  ) {}
 
   begin(pp: Float64Array): void {
+    this.status = PARTS;
     this.k = 0;
     this.sn = 0;
     this.sd = 1;
@@ -113,6 +124,76 @@ export class FastOut {
     const i = this.k;
     this.part(c ? (this.pp[2 * i] as number) : 0, c ? (this.pp[2 * i + 1] as number) : 1);
   }
+
+  /** The indicator is vetoed: its final score is 0. */
+  veto(): number {
+    this.status = VETO;
+    this.fd = 1;
+    return 0;
+  }
+
+  /** The indicator is exempt: `x` is its points, rounded and clamped, over `scoreDen` (from `final` when 0). */
+  exempt(x: number): number {
+    this.status = EXEMPT;
+    if (this.scoreDen !== 0) this.fd = this.scoreDen;
+    return x;
+  }
+
+  /** The indicator is judged as a whole: `x` is the judgement, rounded and clamped (from `final`). */
+  whole(x: number): number {
+    this.status = WHOLE;
+    return x;
+  }
+
+  /** A final score from a raw n/d: the indicator's rounding, the clamp to [0, pn/pd], over `scoreDen` (or a bail). */
+  final(n: number, d: number, pn: number, pd: number): number {
+    const ir = this.rounding.indicator;
+    if (ir) {
+      n = round(n, d, ir.digits, ir.mode);
+      d = 10 ** ir.digits;
+    }
+    if (n < 0) {
+      n = 0;
+      d = 1;
+    } else if (cmp(n, d, pn, pd) > 0) {
+      n = pn;
+      d = pd;
+    }
+    if (this.scoreDen === 0) {
+      this.fd = d;
+      return n;
+    }
+    this.fd = this.scoreDen;
+    return over(n, d, this.scoreDen);
+  }
+}
+
+/** n/d as an integer over `sd`, or a bail when it is not one (then the generic path scores the record). */
+export function over(n: number, d: number, sd: number): number {
+  if (d === sd) return n;
+  const m = n * sd;
+  if (m > Number.MAX_SAFE_INTEGER || m < -Number.MAX_SAFE_INTEGER || m % d !== 0) bail();
+  return m / d;
+}
+
+/**
+ * Decimal text of scores over one denominator, each made once: a batch prints the same few hundred
+ * indicator scores over and over.
+ */
+export class ScoreText {
+  private readonly cache: (string | undefined)[];
+
+  constructor(
+    readonly d: number,
+    private readonly limit: number,
+  ) {
+    this.cache = new Array<string | undefined>(limit);
+  }
+
+  of(n: number): string {
+    if (n < 0 || n >= this.limit) return text(n, this.d);
+    return (this.cache[n] ??= text(n, this.d));
+  }
 }
 
 export function prepare(spec: RubricSpec, judgedDen: number): Prepared {
@@ -134,250 +215,7 @@ export function prepare(spec: RubricSpec, judgedDen: number): Prepared {
       return { name: g.name, n, d, strict: g.strict, any: !g.threshold };
     }),
     judgedDen,
-    fin: new Float64Array(indicators.length * 2),
-    status: new Uint8Array(indicators.length),
-  };
-}
-
-/** Results of one department, indicator by indicator (n, d of the final score; status). */
-interface Run {
-  readonly fin: Float64Array;
-  readonly status: Uint8Array;
-  /** Report mode: per indicator, the score before the indicator's clamp and its clamp; the part records. */
-  readonly raw: Float64Array;
-  readonly clamp: Uint8Array;
-  readonly parts: number[][];
-}
-
-function run<V extends FastValues>(
-  p: Prepared,
-  fns: readonly (FastIndicator<V> | undefined)[],
-  v: V,
-  o: FastOut,
-  report: boolean,
-): Run | undefined {
-  const n = p.indicators.length;
-  // The report keeps its own arrays; totals reuse the module's scratch (read before the next record).
-  const fin = report ? new Float64Array(2 * n) : p.fin;
-  const status = report ? new Uint8Array(n) : p.status;
-  const raw = new Float64Array(report ? 2 * n : 0);
-  const clampOf = new Uint8Array(report ? n : 0);
-  const parts: number[][] = [];
-  const ir = p.spec.rounding.indicator;
-  o.report = report;
-  try {
-    for (let i = 0; i < n; i++) {
-      const f = fns[i];
-      if (!f) return undefined;
-      const ind = p.indicators[i] as IndicatorSpec;
-      o.begin(p.partPoints[i] as Float64Array);
-      const s = f(v, o);
-      const pn = p.points[2 * i] as number;
-      const pd = p.points[2 * i + 1] as number;
-      let rn: number;
-      let rd: number;
-      if (s === PARTS) {
-        rn = o.sn;
-        rd = o.sd;
-      } else if (s === VETO) {
-        rn = 0;
-        rd = 1;
-      } else if (s === EXEMPT) {
-        rn = pn;
-        rd = pd;
-      } else {
-        rn = v.j[ind.wholeJudged as number] as number;
-        rd = p.judgedDen;
-      }
-      if (ir) {
-        rn = round(rn, rd, ir.digits, ir.mode);
-        rd = 10 ** ir.digits;
-      }
-      let c = 0;
-      let fn = rn;
-      let fd = rd;
-      if (rn < 0) {
-        fn = 0;
-        fd = 1;
-        c = 1;
-      } else if (cmp(rn, rd, pn, pd) > 0) {
-        fn = pn;
-        fd = pd;
-        c = 2;
-      }
-      fin[2 * i] = fn;
-      fin[2 * i + 1] = fd;
-      status[i] = s;
-      if (report) {
-        raw[2 * i] = rn;
-        raw[2 * i + 1] = rd;
-        clampOf[i] = c;
-        parts.push(s === PARTS ? o.parts.slice() : []);
-      }
-    }
-  } catch (e) {
-    if (e instanceof Bail) return undefined;
-    throw e;
-  }
-  return { fin, status, raw, clamp: clampOf, parts };
-}
-
-function totalOf(p: Prepared, r: Run): { total: string; grade: string | null } {
-  let tn = 0;
-  let td = 1;
-  for (let i = 0; i < r.fin.length; i += 2) {
-    radd(tn, td, r.fin[i] as number, r.fin[i + 1] as number);
-    tn = R.n;
-    td = R.d;
-  }
-  const tr = p.spec.rounding.total;
-  if (tr) {
-    tn = round(tn, td, tr.digits, tr.mode);
-    td = 10 ** tr.digits;
-  }
-  let grade: string | null = null;
-  for (const g of p.grades) {
-    const c = g.any ? 1 : cmp(tn, td, g.n, g.d);
-    if (g.any || (g.strict ? c > 0 : c >= 0)) {
-      grade = g.name;
-      break;
-    }
-  }
-  return { total: text(tn, td), grade };
-}
-
-/** Totals of one department, or undefined when the record needs the generic path. */
-export function fastTotals<V extends FastValues>(
-  p: Prepared,
-  fns: readonly (FastIndicator<V> | undefined)[],
-  v: V,
-  o: FastOut,
-): Totals | undefined {
-  let r: Run | undefined;
-  let t: { total: string; grade: string | null };
-  try {
-    r = run(p, fns, v, o, false);
-    if (!r) return undefined;
-    t = totalOf(p, r);
-  } catch (e) {
-    if (e instanceof Bail) return undefined;
-    throw e;
-  }
-  const scores: string[] = new Array<string>(p.indicators.length);
-  for (let i = 0; i < scores.length; i++) scores[i] = text(r.fin[2 * i] as number, r.fin[2 * i + 1] as number);
-  stats.fast++;
-  return { total: t.total, grade: t.grade, scores };
-}
-
-const clampRecord = (n: number, d: number, c: number, pn: number, pd: number): Clamp[] =>
-  c === 0
-    ? []
-    : [
-        c === 1
-          ? { from: text(n, d), to: "0", bound: "lower" }
-          : { from: text(n, d), to: text(pn, pd), bound: "upper" },
-      ];
-
-/** The report without trace lines (`explain: false`), or undefined when the record needs the generic path. */
-export function fastReport<V extends FastValues>(
-  p: Prepared,
-  meta: RubricMeta,
-  fns: readonly (FastIndicator<V> | undefined)[],
-  v: V,
-  o: FastOut,
-): Report | undefined {
-  let r: Run | undefined;
-  let t: { total: string; grade: string | null };
-  try {
-    r = run(p, fns, v, o, true);
-    if (!r) return undefined;
-    t = totalOf(p, r);
-  } catch (e) {
-    if (e instanceof Bail) return undefined;
-    throw e;
-  }
-  const run_ = r;
-  let next = 0;
-  const indicator = (ind: IndicatorSpec): [NodeReport, number, number] => {
-    const i = next++;
-    const fn = run_.fin[2 * i] as number;
-    const fd = run_.fin[2 * i + 1] as number;
-    const status = run_.status[i];
-    const pp = p.partPoints[i] as Float64Array;
-    const recs = run_.parts[i] as number[];
-    const partNodes: NodeReport[] = [];
-    for (let k = 0; k < recs.length / 5; k++) {
-      const ps = ind.parts[k];
-      if (!ps) break;
-      const vt = text(recs[5 * k] as number, recs[5 * k + 1] as number);
-      const clamps = clampRecord(
-        recs[5 * k + 2] as number,
-        recs[5 * k + 3] as number,
-        recs[5 * k + 4] as number,
-        pp[2 * k] as number,
-        pp[2 * k + 1] as number,
-      );
-      let judged: { value: string; reason?: string; deduction?: boolean } | undefined;
-      if (ps.judged !== undefined) {
-        const given = v.j[ps.judged];
-        if (given !== undefined) {
-          judged = { value: text(given, p.judgedDen) };
-          const reason = v.r[ps.judged];
-          if (reason) judged.reason = reason;
-        } else if (v.full) judged = { value: judgedMax(meta, ps.judged).toString() };
-        if (judged && meta.judged[ps.judged]?.deduction) judged.deduction = true;
-      }
-      partNodes.push(reportNode("part", ps, vt, vt, clamps, [], [], judged ? { judged } : undefined));
-    }
-    const computed = text(fn, fd);
-    const extras: { status?: "vetoed" | "exempt"; judged?: { value: string; reason?: string } } = {};
-    if (status === WHOLE && ind.wholeJudged !== undefined) {
-      const reason = v.r[ind.wholeJudged];
-      const value = text(v.j[ind.wholeJudged] as number, p.judgedDen);
-      extras.judged = reason ? { value, reason } : { value };
-    }
-    if (status === VETO) extras.status = "vetoed";
-    if (status === EXEMPT) extras.status = "exempt";
-    const clamps = clampRecord(
-      run_.raw[2 * i] as number,
-      run_.raw[2 * i + 1] as number,
-      run_.clamp[i] as number,
-      p.points[2 * i] as number,
-      p.points[2 * i + 1] as number,
-    );
-    return [reportNode("indicator", ind, computed, computed, clamps, [], partNodes, extras), fn, fd];
-  };
-  const node = (n: NodeSpec): [NodeReport, number, number] => {
-    if (n.kind === "indicator") return indicator(n);
-    let sn = 0;
-    let sd = 1;
-    const children: NodeReport[] = [];
-    for (const c of n.children) {
-      const [cr, cn, cd] = node(c);
-      children.push(cr);
-      radd(sn, sd, cn, cd);
-      sn = R.n;
-      sd = R.d;
-    }
-    const s = text(sn, sd);
-    return [reportNode("group", n, s, s, [], [], children), sn, sd];
-  };
-  let tree: NodeReport[];
-  try {
-    tree = p.spec.tree.map((n) => node(n)[0]);
-  } catch (e) {
-    if (e instanceof Bail) return undefined;
-    throw e;
-  }
-  stats.fast++;
-  return {
-    rubric: meta.name,
-    ...(meta.year !== undefined ? { year: meta.year } : {}),
-    total: t.total,
-    maxTotal: meta.total,
-    grade: t.grade,
-    tree,
-    errors: [],
+    maxText: spec.meta.judged.map((_, i) => judgedMax(spec.meta, i).toString()),
   };
 }
 

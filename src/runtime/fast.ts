@@ -2,5 +2,6 @@
 export * from "./fast-num.js";
 export * from "./fast-input.js";
 export * from "./fast-score.js";
+export * from "./fast-report.js";
 export { boundHolds } from "./bound-expr.js";
 export * from "./fast-generic.js";

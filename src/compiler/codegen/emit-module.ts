@@ -307,7 +307,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" */");
   out.push("export function scoreTotals(input: RubricInput): Totals {");
   out.push("  const v = readText(input);");
-  out.push("  const t = v && fx.fastTotals(prepared, FAST, v, fastOut);");
+  out.push("  const t = v && fastTotals(v);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");
   out.push("  return fx.totalsOf(generic(input as unknown as ScoreInput, false));");
@@ -319,7 +319,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" */");
   out.push("export function scoreValues(input: ValuesInput): Totals {");
   out.push("  const v = readValues(input);");
-  out.push("  const t = v && fx.fastTotals(prepared, FAST, v, fastOut);");
+  out.push("  const t = v && fastTotals(v);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");
   out.push("  return fx.totalsOf(generic(valuesToInput(input), false));");
