@@ -96,6 +96,7 @@ export class Workspace {
           text: change.text,
         });
       } else pending = null;
+      if (pending && pending.length > MAX_INCREMENTAL_EDITS) pending = null;
       // One change at a time: each range is in the coordinates of the text before it.
       doc = TextDocument.update(doc, [change], version);
     }
