@@ -48,21 +48,23 @@ export function ruleExpressionSpans(text: string): { start: number; end: number 
 
 /**
  * A random single-character insert or delete at a random place inside one of
- * `spans` (spans of the original text; `shift` keeps them roughly in place as
- * the text changes length).
+ * `spans` (spans of the original text: after a few edits, roughly in place).
  */
 export function randomEdit(
   random: () => number,
   text: string,
   spans: readonly { start: number; end: number }[],
-  shift = 0,
+  /** Only inserts, of these characters (default: inserts and deletes, of any character that matters). */
+  inserts?: string,
 ): Edit {
   const s = spans[Math.floor(random() * spans.length)] as { start: number; end: number };
-  const lo = Math.max(0, Math.min(text.length, s.start + shift));
-  const hi = Math.max(lo, Math.min(text.length, s.end + shift));
+  const lo = Math.max(0, Math.min(text.length, s.start));
+  const hi = Math.max(lo, Math.min(text.length, s.end));
   const at = lo + Math.floor(random() * (hi - lo + 1));
-  if (random() < 0.5 && at < text.length && text[at] !== "\n") return { start: at, end: at + 1, text: "" };
-  return { start: at, end: at, text: ALPHABET[Math.floor(random() * ALPHABET.length)] as string };
+  const alphabet = inserts !== undefined ? [...inserts] : ALPHABET;
+  if (inserts === undefined && random() < 0.5 && at < text.length && text[at] !== "\n")
+    return { start: at, end: at + 1, text: "" };
+  return { start: at, end: at, text: alphabet[Math.floor(random() * alphabet.length)] as string };
 }
 
 export function applyEdit(text: string, e: Edit): string {
