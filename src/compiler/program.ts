@@ -79,10 +79,18 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
  */
 export function updateDocument(prev: ParsedDocument, edits: readonly TextEdit[]): ParsedDocument {
   let doc = prev;
-  for (const e of edits) {
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i] as TextEdit;
     const text = doc.text.slice(0, e.start) + e.text + doc.text.slice(e.end);
     const inc = reparseIncrementally(doc, doc.text, e, text);
-    doc = inc ? { ...inc, file: doc.file, text, lines: new LineIndex(text) } : parseDocument({ file: doc.file, text });
+    if (inc) {
+      doc = { ...inc, file: doc.file, text, lines: new LineIndex(text) };
+      continue;
+    }
+    // Once a step needs a whole parse, one parse of the final text does for all the edits left (not one per edit).
+    let rest = text;
+    for (const r of edits.slice(i + 1)) rest = rest.slice(0, r.start) + r.text + rest.slice(r.end);
+    return parseDocument({ file: doc.file, text: rest });
   }
   return doc;
 }

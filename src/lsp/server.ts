@@ -130,11 +130,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (shuttingDown || !scanned) return;
-    try {
-      publish(force);
-    } catch (e) {
-      log("analysis", e);
-    }
+    // Messages already read but not yet handled wait in setImmediate callbacks queued before this one (that is
+    // how vscode-jsonrpc drains its queue): let them run first, and drop this analysis if one of them edited a
+    // document — the edit scheduled its own, on the newer text.
+    const at = workspace.version;
+    setImmediate(() => {
+      if (shuttingDown || workspace.version !== at) return;
+      try {
+        publish(force);
+      } catch (e) {
+        log("analysis", e);
+      }
+    });
   };
 
   const schedule = (): void => {

@@ -16,7 +16,6 @@ import type { Diagnostic, Message } from "../compiler/diagnostics/diagnostic.js"
 import { runExample, type ExampleResult } from "../compiler/examples/run.js";
 import type { PreparedExample } from "../compiler/examples/prepare.js";
 import type * as A from "../compiler/syntax/ast.js";
-import { tokenize } from "../compiler/syntax/tokens.js";
 import { buildIndex, type SymbolIndex } from "./symbols.js";
 
 export interface DocumentVersion {
@@ -42,7 +41,6 @@ export interface LexedDocument {
 export class Snapshot {
   private indexCache?: SymbolIndex;
   private readonly results = new Map<PreparedExample, ExampleResult | null>();
-  private readonly lexed = new Map<string, LexedDocument>();
   private byDecl?: Map<A.RubricDecl, CheckedRubric>;
   private diagsByFile?: Map<string, Diagnostic[]>;
 
@@ -121,15 +119,10 @@ export class Snapshot {
     return this.results.get(ex) ?? null;
   }
 
+  /** The document's tokens and comments, as its parse lexed them (nothing is lexed again). */
   lex(uri: string): LexedDocument {
-    let l = this.lexed.get(uri);
-    if (!l) {
-      const text = this.document(uri)?.text ?? "";
-      const r = tokenize(text);
-      l = { tokens: r.tokens, comments: r.groups["comments"] ?? [] };
-      this.lexed.set(uri, l);
-    }
-    return l;
+    const doc = this.document(uri);
+    return doc ? { tokens: doc.tokens, comments: doc.comments } : { tokens: [], comments: [] };
   }
 
   diagnosticsOf(uri: string): readonly Diagnostic[] {

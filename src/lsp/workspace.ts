@@ -11,7 +11,15 @@
  * only the open documents and the files related to them are analysed.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
-import { parseDocument, updateDocument, type ParsedDocument, type TextEdit } from "../compiler/program.js";
+import {
+  analyzeProgram,
+  parseDocument,
+  updateDocument,
+  type ParsedDocument,
+  type Program,
+  type TextEdit,
+} from "../compiler/program.js";
+import { families, mergePrograms } from "./families.js";
 import { relatedDocuments } from "./related.js";
 import { Snapshot, type DocumentVersion, type UnreadableFile } from "./snapshot.js";
 import type { Unreadable } from "./host.js";
@@ -29,6 +37,11 @@ export function canonicalUri(uri: string): string {
     /* keep it as it is */
   }
   return s.replace(/^file:\/\/\/([A-Za-z])(:|%3A)/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
+}
+
+interface Family {
+  readonly parsed: readonly ParsedDocument[];
+  readonly program: Program;
 }
 
 /** Past this many edits between two analyses a whole parse is cheaper than replaying them. */
@@ -50,8 +63,12 @@ export class Workspace {
   private readonly edits = new Map<string, TextEdit[] | null>();
   private generation = 0;
   private current?: Snapshot;
-  /** How many analyses ran (for tests: one per set of versions). */
+  /** The analysis of each family of the current snapshot (see `families.ts`), by its documents' URIs. */
+  private families = new Map<string, Family>();
+  /** How many snapshots were analysed (for tests: one per set of versions). */
   analyses = 0;
+  /** How many families were analysed: a family whose documents did not change is not analysed again. */
+  familyAnalyses = 0;
 
   get version(): number {
     return this.generation;
@@ -96,6 +113,7 @@ export class Workspace {
           text: change.text,
         });
       } else pending = null;
+      if (pending && pending.length > MAX_INCREMENTAL_EDITS) pending = null;
       // One change at a time: each range is in the coordinates of the text before it.
       doc = TextDocument.update(doc, [change], version);
     }
@@ -164,9 +182,32 @@ export class Workspace {
     const docs = [...all.values()]
       .filter((d) => wanted.has(d.uri))
       .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    this.current = Snapshot.analyze(this.generation, docs, this.parsed, [...this.unreadable.values()]);
+    const uris = docs.map((d) => d.uri);
+    const kept = new Map<string, Family>();
+    const programs = (families(this.parsed, uris) ?? [uris]).map((group) => {
+      const key = group.join("\n");
+      const parsed = group.map((u) => this.parsed.get(u) as ParsedDocument);
+      const before = this.families.get(key);
+      // Parsed documents are replaced, never changed, when their text changes: the same objects, the same analysis.
+      const program = before && before.parsed.every((p, i) => p === parsed[i]) ? before.program : this.analyze(parsed);
+      kept.set(key, { parsed, program });
+      return program;
+    });
+    // Only the current families are kept: nothing of an older snapshot stays reachable from here.
+    this.families = kept;
+    this.current = new Snapshot(this.generation, new Map(docs.map((d) => [d.uri, d])), mergePrograms(programs), [
+      ...this.unreadable.values(),
+    ]);
     this.analyses++;
     return this.current;
+  }
+
+  private analyze(parsed: readonly ParsedDocument[]): Program {
+    this.familyAnalyses++;
+    return analyzeProgram(
+      parsed.map((p) => ({ file: p.file, text: p.text })),
+      new Map(parsed.map((p) => [p.file, p])),
+    );
   }
 
   /**

@@ -131,6 +131,34 @@ export function reparseIncrementally(
     ast: prev.ast,
     diagnostics: [],
     comments: [...keptComments, ...comments].sort((a, b) => a.startOffset - b.startOffset),
+    tokens: spliceTokens(prev.tokens, slot.node.span, delta, lexed.tokens),
     keywordNames,
   };
+}
+
+/**
+ * The previous tokens with those of the re-parsed block (`old`, in the previous text's offsets) replaced by
+ * `fresh` (already in the new offsets) and those after the edit moved by `delta`, in place: the previous
+ * parse is consumed.
+ */
+function spliceTokens(prev: readonly IToken[], old: A.Span, delta: number, fresh: readonly IToken[]): IToken[] {
+  const first = (offset: number): number => {
+    let lo = 0;
+    let hi = prev.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((prev[mid] as IToken).startOffset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const from = first(old.start);
+  const to = first(old.end);
+  const after = prev.slice(to);
+  // Everything after the block is after the edit, which lies inside the block.
+  for (const t of after) {
+    t.endOffset = (t.endOffset ?? t.startOffset) + delta;
+    t.startOffset += delta;
+  }
+  return [...prev.slice(0, from), ...fresh, ...after];
 }

@@ -21,6 +21,11 @@ export interface ParseResult {
   readonly ast: FileNode;
   readonly diagnostics: Diagnostic[];
   readonly comments: readonly IToken[];
+  /**
+   * The lexer's tokens of the whole text (comments aside), as lexed: editor features (highlighting, the
+   * cursor's context) read them instead of lexing again.
+   */
+  readonly tokens: readonly IToken[];
   /** Keywords the file declares as names: an incremental reparse reads them the same way. */
   readonly keywordNames?: ReadonlySet<string>;
 }
@@ -68,7 +73,7 @@ export function parseText(file: string, text: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
     diagnostics.push(diagnostic("binary-file", { file, span: { start: 0, end: 0 } }, {}));
-    return { ast: { kind: "File", items: [], span: { start: 0, end: 0 } }, diagnostics, comments: [] };
+    return { ast: { kind: "File", items: [], span: { start: 0, end: 0 } }, diagnostics, comments: [], tokens: [] };
   }
   if (text.trim() === "") {
     diagnostics.push(diagnostic("empty-file", { file, span: { start: 0, end: 0 } }, {}));
@@ -119,7 +124,12 @@ export function parseText(file: string, text: string): ParseResult {
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
-    return { ast: { kind: "File", items: [], span: { start: 0, end: text.length } }, diagnostics, comments: [] };
+    return {
+      ast: { kind: "File", items: [], span: { start: 0, end: text.length } },
+      diagnostics,
+      comments: [],
+      tokens: lexed.tokens,
+    };
   }
   // Recovery may meet one stray token at several levels (a list, then its block): one error per token.
   const reported = new Set<number>();
@@ -170,5 +180,5 @@ export function parseText(file: string, text: string): ParseResult {
     diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
     ast = { kind: "File", items: [], span: { start: 0, end: text.length } };
   }
-  return { ast, diagnostics, comments, keywordNames: parserInstance.keywordNames };
+  return { ast, diagnostics, comments, tokens: lexed.tokens, keywordNames: parserInstance.keywordNames };
 }

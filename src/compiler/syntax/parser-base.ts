@@ -63,6 +63,7 @@ interface Internals {
   SAVE_ERROR(e: Error): Error;
   raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
   RULE_STACK_IDX: number;
+  maxLookahead: number;
   flattenFollowSet(): TokenType[];
   attemptInRepetitionRecovery: () => void;
 }
@@ -140,9 +141,14 @@ export abstract class ResyncingParser extends CstParser {
     const key = `${self.getCurrRuleFullName()}#${occurrence}`;
     const expected = this.expectedByAlternation.get(key);
     if (expected === undefined) {
+      // The message names first tokens only; paths one token long give the same set, without chevrotain's
+      // path expansion (up to a second per alternation at lookahead 4: the first time a keystroke breaks one).
+      const k = self.maxLookahead;
+      self.maxLookahead = 1;
       try {
         (CstParser.prototype as unknown as Internals).raiseNoAltException.call(this, occurrence, errMsgTypes);
       } finally {
+        self.maxLookahead = k;
         this.expectedByAlternation.set(key, lastExpected);
       }
     }
