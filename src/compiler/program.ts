@@ -17,6 +17,7 @@ import { checkPartRanges } from "./checks/part-range.js";
 import { checkDivisions } from "./checks/division-by-zero.js";
 import { checkNameClashes } from "./checks/name-clash.js";
 import { checkBands } from "./checks/bands.js";
+import { checkGradeCaps } from "./checks/grade-caps.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
 import { checkRules } from "./checks/rules.js";
@@ -54,6 +55,7 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkNames,
   checkWeights,
   checkGrades,
+  checkGradeCaps,
   checkPartRanges,
   checkDivisions,
   checkBands,

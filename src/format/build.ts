@@ -4,7 +4,7 @@
  */
 import type * as A from "../compiler/syntax/ast.js";
 import type * as F from "./tree.js";
-import { exprNode, intervalNode, nameNode, numNode, scaleArm, separator, strNode } from "./build-expr.js";
+import { exprNode, intervalNode, nameNode, numNode, phrase, scaleArm, separator, strNode } from "./build-expr.js";
 import { tokenEnd, type Source } from "./source.js";
 
 const span = (x: { span: A.Span }): { start: number; end: number } => ({ start: x.span.start, end: x.span.end });
@@ -83,6 +83,8 @@ function rubricItem(i: A.RubricItem, src: Source): F.StatementNode {
         })),
       };
     }
+    case "GradeCap": // issue 11, kind 4: words and the condition, spellings kept
+      return phrase(i, i.span, [i.cond], span(i), src);
     case "Enum":
       return {
         type: "Enum",

@@ -602,7 +602,9 @@ export type StatementNode =
   | ExpectNode
   | ScaleNode
   | RuleNode
-  | ExpectErrorNode;
+  | ExpectErrorNode
+  /** A statement read as words and operands (issue 11: `grade at most 良 when …`). */
+  | PhraseNode;
 
 export type ListOwnerNode =
   | FileNode

@@ -232,6 +232,18 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
     ];
   }
 
+  // Issue 11, kind 4: `grade at most NAME when …` (its condition is an expression, completed below).
+  if (first === "Grades" && ctx.block.kind === "Rubric" && !st.some((t) => t.tokenType.name === "When")) {
+    const last = st[st.length - 1]?.tokenType.name;
+    if (last === "Most")
+      return (rubric?.model.grades ?? []).map((g, i) => item(g.name, CompletionItemKind.EnumMember, undefined, pad(i)));
+    if (st.some((t) => t.tokenType.name === "Most")) return keywordItems(["When"], item);
+    return [
+      item("at most", CompletionItemKind.Keyword, say(lang, "等级上限：grade at most 良 when …", "grade cap")),
+      ...keywordItems(["Most"], item).filter((c) => c.label !== "most"),
+    ];
+  }
+
   const inExpression =
     st.some((t) => EXPRESSION_TOKENS.has(t.tokenType.name)) ||
     ctx.block.kind === "Bands" ||

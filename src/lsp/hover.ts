@@ -23,6 +23,7 @@ import type { Snapshot } from "./snapshot.js";
 import type { Occurrence } from "./symbols.js";
 import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
+import { issue11Hover } from "./issue11-hover.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
   const doc = snap.document(uri);
@@ -44,7 +45,11 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
     span = expr.span;
   } else {
     const kw = keywordAt(snap, uri, offset);
-    if (kw) {
+    const stmt = issue11Hover(doc.ast, doc.text, offset, lang);
+    if (stmt) {
+      lines = stmt.lines;
+      span = stmt.span;
+    } else if (kw) {
       lines = [kw.text];
       span = kw.span;
     }

@@ -321,6 +321,9 @@ class IndexBuilder {
         case "Grades":
         case "Note":
           break;
+        case "GradeCap":
+          this.expr(item.cond, { ...scope, where: item.grade.text });
+          break;
         case "Example":
           this.example(file, item, checked);
           break;

@@ -6,7 +6,8 @@
  * judgements, clamping, rounding, overrides, the report).
  */
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
-import type { Clamp, NodeReport, Report, Text } from "./report.js";
+import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "./report.js";
+import { capGrade, type GradeCapSpec } from "./grade-caps.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import {
   INDICATOR_TEXT,
@@ -90,6 +91,8 @@ export interface RubricSpec {
   readonly tree: readonly NodeSpec[];
   readonly rounding: { readonly part?: Rounding; readonly indicator?: Rounding; readonly total?: Rounding };
   readonly grades: readonly { readonly name: string; readonly threshold?: Exact; readonly strict: boolean }[];
+  /** Issue 11, kind 4: `grade at most … when …`, each with its condition compiled. */
+  readonly gradeCaps?: readonly (GradeCapSpec & { readonly cond: (c: Ctx) => boolean })[];
 }
 
 /** A failure while scoring one indicator: a missing input, a zero divisor, a missing judgement. */
@@ -668,12 +671,39 @@ export function scoreWith(
       break;
     }
   }
+  let gradeCap: GradeCapReport | undefined;
+  const caps = spec.gradeCaps ?? [];
+  if (grade !== null && caps.length > 0) {
+    ctx.trace = undefined;
+    ctx.setPart(undefined);
+    try {
+      const capped = capGrade(
+        spec.grades.map((g) => g.name),
+        grade,
+        caps,
+        (i) => (caps[i] as { cond: (c: Ctx) => boolean }).cond(ctx),
+      );
+      grade = capped.grade;
+      gradeCap = capped.cap;
+    } catch (e) {
+      if (!(e instanceof ScoreFailure)) throw e;
+      throw new ScoreError([
+        {
+          kind: e.kind,
+          field: e.field ?? "grade",
+          indicators: [],
+          message: { zh: `等级上限：${e.text.zh}`, en: `grade cap: ${e.text.en}` },
+        },
+      ]);
+    }
+  }
   return {
     rubric: spec.meta.name,
     ...(spec.meta.year !== undefined ? { year: spec.meta.year } : {}),
     total: total.toString(),
     maxTotal: spec.meta.total,
     grade,
+    ...(gradeCap ? { gradeCap } : {}),
     tree,
     errors: [],
   };

@@ -42,6 +42,16 @@ export interface Report {
   readonly total: string | null;
   readonly maxTotal: string;
   readonly grade: string | null;
+  /** Issue 11, kind 4: a grade cap (一票否优) lowered the grade the total earned; the total is unchanged. */
+  readonly gradeCap?: GradeCapReport;
   readonly tree: readonly NodeReport[];
   readonly errors: readonly { readonly path: string; readonly message: Text }[];
+}
+
+/** Why the grade is lower than the total earned: `grade at most … when …` held. */
+export interface GradeCapReport {
+  /** The grade the total earned. */
+  readonly from: string;
+  readonly to: string;
+  readonly because: Text;
 }

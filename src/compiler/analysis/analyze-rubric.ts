@@ -109,6 +109,13 @@ function inferIndicator(
 export function analyzeRubric(model: RubricModel): RubricAnalysis {
   const root = new Inferrer(model);
   for (const l of model.lets.values()) root.letInfo(l, root.rootEnv(l.file));
+  // Issue 11, kind 4: a grade cap's condition is a rubric-level condition (reported like `exempt when`'s).
+  for (const g of model.gradeCaps) {
+    const env = root.rootEnv(g.file);
+    const ci = root.infer(g.cond, env);
+    if (ci.type.kind !== "bool" && ci.type.kind !== "error" && env.report)
+      root.infer({ kind: "Unary", op: "not", operand: g.cond, span: g.cond.span }, env);
+  }
   const context = contextSignature(model);
   const info = new Map<A.Expr, ExprInfo>(root.info);
   const divisions: DivisionSite[] = [...root.divisions];

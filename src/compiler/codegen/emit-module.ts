@@ -16,6 +16,7 @@ import { emitExpr, tsType, type ExprScope } from "./emit-expr.js";
 import { emitRules } from "./emit-rules.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
 import { emitFastModule, valuesTsType } from "./emit-fast-module.js";
+import { genericOnlyReason } from "./generic-only.js";
 
 export interface EmitOptions {
   /** Module specifier of the runtime; "rubric/runtime" for users of the package. */
@@ -257,6 +258,16 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     )
     .join(", ");
 
+  // Issue 11, kind 4: grade caps, each condition compiled like a rubric-level let.
+  const gradeCaps = model.gradeCaps
+    .map((g) => {
+      const cond = emitExpr(g.cond, { ...scopeBase, localLets: new Map(), locals: new Map() });
+      const reason = g.reason !== undefined ? ` reason: ${str(g.reason)},` : "";
+      return `{ grade: ${str(g.grade)}, text: ${str(exprText(g.cond))},${reason} cond: (c: rt.Ctx): boolean => ${cond} }`;
+    })
+    .join(", ");
+  const genericOnly = genericOnlyReason(model);
+
   out.push(...constantLines);
   out.push("");
   out.push(...body);
@@ -266,6 +277,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(`  tree: [\n${tree}\n  ],`);
   out.push(`  rounding: { ${rounding} },`);
   out.push(`  grades: [${grades}],`);
+  if (gradeCaps) out.push(`  gradeCaps: [${gradeCaps}],`);
   out.push("};");
   out.push("");
   out.push(
@@ -286,6 +298,10 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push("");
   const fast = emitFastModule(rubric, meta);
   out.push(...fast.lines);
+  // The specialised code scores indicators and sums them; a rubric-level rule beyond that goes generic.
+  if (genericOnly) out.push(`// Every record takes the generic exact path: ${lineCommentText(genericOnly)}.`);
+  out.push(`const GENERIC_ONLY: boolean = ${genericOnly !== undefined};`);
+  out.push("");
   out.push("/**");
   out.push(" * Scores one department: total, grade and the indicator tree with computed and final scores and clamps.");
   out.push(" * Trace lines only with `explain: true` (the default is `explain: false`). Throws `ScoreError` listing");
@@ -293,7 +309,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" */");
   out.push("export function score(input: RubricInput, options: { readonly explain?: boolean } = {}): Report {");
   out.push("  if (options.explain !== true) {");
-  out.push("    const v = readText(input);");
+  out.push("    const v = GENERIC_ONLY ? undefined : readText(input);");
   out.push("    const r = v && fx.fastReport(prepared, meta, FAST, v, fastOut);");
   out.push("    if (r) return r;");
   out.push("    fx.stats.generic++;");
@@ -306,7 +322,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" * no trace. Same numbers and the same `ScoreError`s as `score`.");
   out.push(" */");
   out.push("export function scoreTotals(input: RubricInput): Totals {");
-  out.push("  const v = readText(input);");
+  out.push("  const v = GENERIC_ONLY ? undefined : readText(input);");
   out.push("  const t = v && fx.fastTotals(prepared, FAST, v, fastOut);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");
@@ -318,7 +334,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" * text, judgements by index in `meta.judged`. No text parsing on the way.");
   out.push(" */");
   out.push("export function scoreValues(input: ValuesInput): Totals {");
-  out.push("  const v = readValues(input);");
+  out.push("  const v = GENERIC_ONLY ? undefined : readValues(input);");
   out.push("  const t = v && fx.fastTotals(prepared, FAST, v, fastOut);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");

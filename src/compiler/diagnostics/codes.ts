@@ -357,6 +357,17 @@ export const DIAGNOSTICS = {
     zh: `「当 0」永不适用：「${a.subject}」的${zh(a.which)}取值 ${a.range}，不会为 0`,
     en: `'when 0' never applies: ${en(a.which)} of '${a.subject}' is in ${a.range}, never 0`,
   })),
+
+  // ---- issue 11, kind 4: grade caps ----
+  "grade-cap-no-grades": spec<{ grade: string }>("error", (a) => ({
+    zh: `「等级 至多 ${a.grade}」需要先声明等级（等级 { … }）`,
+    en: `'grade at most ${a.grade}' needs the rubric's grades to be declared (grades { … })`,
+  })),
+  "grade-cap-no-effect": spec<{ grade: string }>("warning", (a) => ({
+    zh: `「${a.grade}」是最高等级，「至多 ${a.grade}」不会改变任何等级`,
+    en: `'${a.grade}' is the top grade: 'at most ${a.grade}' never changes a grade`,
+  })),
+  // ---- end kind 4 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

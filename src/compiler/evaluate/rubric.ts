@@ -8,10 +8,11 @@
  *   group     = Σ children;  total = Σ top level, then `rounding total`
  */
 import { Exact } from "../../runtime/exact.js";
-import type { Clamp, NodeReport, Report, Text } from "../../runtime/report.js";
+import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "../../runtime/report.js";
+import { capGrade } from "../../runtime/grade-caps.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
 import type { CheckedRubric } from "../checked-rubric.js";
-import type { IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
+import type { GradeCapDef, IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
 import { Evaluator, exprText, type Judgement } from "./expr.js";
 import { judgedSites } from "../model/judged.js";
 import { EvalError, type Value } from "./values.js";
@@ -35,6 +36,8 @@ export interface ScoreResult {
   readonly scores: ReadonlyMap<TreeNode | PartNode, Exact | null>;
   readonly total: Exact | null;
   readonly failures: readonly { readonly node: IndicatorNode; readonly error: EvalError }[];
+  /** A grade cap's condition could not be evaluated (issue 11, kind 4). */
+  readonly gradeFailure?: EvalError;
 }
 
 const clamp = clampPoints;
@@ -225,7 +228,41 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     total = total && s ? total.add(s) : null;
   }
   if (total && model.rounding.total) total = total.round(model.rounding.total.digits, model.rounding.total.mode);
-  const grade = total ? gradeOf(rubric, total) : null;
+  let grade = total ? gradeOf(rubric, total) : null;
+  let gradeCap: GradeCapReport | undefined;
+  let gradeFailure: EvalError | undefined;
+  if (grade && model.gradeCaps.length > 0) {
+    try {
+      const capped = capGrade(
+        model.grades.map((g) => g.name),
+        grade,
+        model.gradeCaps.map((c) => ({
+          grade: c.grade,
+          text: exprText(c.cond),
+          ...(c.reason ? { reason: c.reason } : {}),
+        })),
+        (i) => {
+          const c = model.gradeCaps[i] as GradeCapDef;
+          const scope = { model, inputs: input.inputs, lets: model.lets, letValues, tracedLets: new Set<LetDef>() };
+          const ev = new Evaluator({
+            ...scope,
+            judgements: input.judgements,
+            info: analysis.info,
+            trace: [],
+            file: c.file,
+          });
+          return ev.bool(c.cond, new Map());
+        },
+      );
+      grade = capped.grade;
+      gradeCap = capped.cap;
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      errors.push({ path: "grade", message: { zh: `等级上限：${e.text.zh}`, en: `grade cap: ${e.text.en}` } });
+      gradeFailure = e;
+      grade = null;
+    }
+  }
   const maxTotal = model.groups.reduce((a, g) => a.add(g.points), Exact.ZERO);
   return {
     report: {
@@ -234,12 +271,14 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       total: total?.toString() ?? null,
       maxTotal: maxTotal.toString(),
       grade,
+      ...(gradeCap ? { gradeCap } : {}),
       tree,
       errors,
     },
     scores,
     total,
     failures,
+    ...(gradeFailure ? { gradeFailure } : {}),
   };
 }
 

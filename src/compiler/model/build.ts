@@ -272,6 +272,7 @@ export function buildRubric(
     ...(base?.total ? { total: base.total } : {}),
     rounding: { ...(base?.rounding ?? {}) },
     grades: [...(base?.grades ?? [])],
+    gradeCaps: [...(base?.gradeCaps ?? [])],
     enums: new Map(base?.enums ?? []),
     scales: new Map(base?.scales ?? []),
     inputs: new Map(base?.inputs ?? []),
@@ -375,6 +376,16 @@ export function buildRubric(
             file,
             span: a.span,
           };
+        });
+        break;
+      case "GradeCap":
+        model.gradeCaps.push({
+          grade: it.grade.text,
+          cond: it.cond,
+          ...(it.reason ? { reason: it.reason.value } : {}),
+          decl: it,
+          file,
+          span: it.span,
         });
         break;
       case "Input": {

@@ -121,6 +121,14 @@ export interface GradeDef extends Origin {
   readonly strict: boolean;
 }
 
+/** Issue 11, kind 4: `grade at most 良 when C` — the grade is capped while C holds; the score is left alone. */
+export interface GradeCapDef extends Origin {
+  readonly grade: string;
+  readonly cond: A.Expr;
+  readonly reason?: string;
+  readonly decl: A.GradeCapDecl;
+}
+
 export interface RubricModel {
   readonly name: string;
   readonly year?: number;
@@ -132,6 +140,8 @@ export interface RubricModel {
   total?: { value: Exact; origin: Origin };
   rounding: { indicator?: RoundingSpec; part?: RoundingSpec; total?: RoundingSpec };
   grades: GradeDef[];
+  /** Grade caps (一票否优), inherited through `extends` and added to. */
+  gradeCaps: GradeCapDef[];
   enums: Map<string, EnumDef>;
   scales: Map<string, ScaleDef>;
   inputs: Map<string, InputDef>;

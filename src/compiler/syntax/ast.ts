@@ -265,6 +265,16 @@ export interface GradesDecl {
   readonly arms: readonly GradeArm[];
   readonly span: Span;
 }
+// ---- issue 11, kind 4: grade caps (一票否优) ----
+/** `grade at most 良 when C [because "…"]` / `等级 至多 良 当 C [理由 "…"]`: caps the grade, leaves the score. */
+export interface GradeCapDecl {
+  readonly kind: "GradeCap";
+  readonly grade: Name;
+  readonly cond: Expr;
+  readonly reason?: StringLit;
+  readonly span: Span;
+}
+// ---- end kind 4 ----
 export interface EnumDecl {
   readonly kind: "Enum";
   readonly name: Name;
@@ -420,7 +430,8 @@ export type RubricItem =
   | IndicatorDecl
   | Modification
   | ExampleDecl
-  | ScaleDecl;
+  | ScaleDecl
+  | GradeCapDecl;
 
 export interface RubricRef {
   readonly name: Name;

@@ -72,6 +72,21 @@ export function grades(n: CstNode): A.GradesDecl {
   };
 }
 
+// ---- issue 11, kind 4: grade caps ----
+export function gradeCap(n: CstNode): A.GradeCapDecl {
+  const s = span(n);
+  const c = sub(n, "expr");
+  const r = tok(n, "StringLiteral");
+  return {
+    kind: "GradeCap",
+    grade: ident(sub(n, "ident"), s),
+    cond: c ? expr(c) : errorExpr(s),
+    ...(r ? { reason: stringLit(r) } : {}),
+    span: s,
+  };
+}
+// ---- end kind 4 ----
+
 export function enumDecl(n: CstNode): A.EnumDecl {
   const s = span(n);
   return {

@@ -109,6 +109,22 @@ export abstract class DeclarationParser extends ExpressionParser {
     ]);
   });
 
+  // ---- issue 11, kind 4: grade caps ----
+  /** `grade at most 良 when C [because "…"]`: told from `grades { … }` by the word after the keyword. */
+  public gradeCap = this.RULE("gradeCap", () => {
+    this.CONSUME(K.Grades);
+    this.OPTION({ GATE: () => this.LA(1).image === "at", DEF: () => this.CONSUME(T.Identifier, { LABEL: "at" }) });
+    this.CONSUME(K.Most);
+    this.SUBRULE(this.ident);
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expr);
+    this.OPTION2(() => {
+      this.CONSUME(K.Because);
+      this.CONSUME(T.StringLiteral);
+    });
+  });
+  // ---- end kind 4 ----
+
   public enumDecl = this.RULE("enumDecl", () => {
     this.CONSUME(K.Enum);
     this.SUBRULE(this.ident);

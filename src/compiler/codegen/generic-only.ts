@@ -1,0 +1,12 @@
+/**
+ * Rubric-level rules the specialised (fast) code does not implement: it only
+ * scores indicators and sums them. A rubric using one scores every record on
+ * the generic exact path, which agrees with the reference evaluator.
+ */
+import type { RubricModel } from "../model/types.js";
+
+/** Why the rubric takes the generic path only, or undefined when the fast code may serve it. */
+export function genericOnlyReason(model: RubricModel): string | undefined {
+  if (model.gradeCaps.length > 0) return "grade caps (grade at most … when …)";
+  return undefined;
+}

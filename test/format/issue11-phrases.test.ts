@@ -1,0 +1,21 @@
+/**
+ * Formatting the rule kinds of issue 11 written as statements: words and
+ * operands in the order and spellings written, one space apart, idempotent.
+ */
+import { describe, expect, it } from "vitest";
+import { fmt1 } from "./helpers.js";
+
+const rubric = (line: string): string =>
+  `rubric R {\n  total 10\n  grades { 优 >= 9; 良 >= 8; 差 otherwise }\n  input 通报: bool\n  ${line}\n  group g 10 {\n    indicator i 10 {\n      score = if 通报 then 9 else 10\n    }\n  }\n}\n`;
+
+describe("formatting grade caps", () => {
+  it.each([
+    ["grade   at most 良   when  通报", "grade at most 良 when 通报"],
+    ['等级  至多 良 当 通报   理由 "一票否优"', '等级 至多 良 当 通报 理由 "一票否优"'],
+    ['grades most 良 when not 通报 because  "x"', 'grades most 良 when not 通报 because "x"'],
+  ])("%s", async (line, expected) => {
+    const out = await fmt1(rubric(line));
+    expect(out).toBe(rubric(expected));
+    expect(await fmt1(out)).toBe(out);
+  });
+});

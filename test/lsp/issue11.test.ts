@@ -1,0 +1,58 @@
+/** Hover and completion for the rule kinds of issue 11, in-process with cursor markers. */
+import { describe, expect, it } from "vitest";
+import type { Hover } from "vscode-languageserver";
+import { hover } from "../../src/lsp/hover.js";
+import { completion } from "../../src/lsp/completion.js";
+import { at } from "./cursor.js";
+
+const text = (h: Hover | null): string =>
+  h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "";
+const URI = "file:///issue11.rubric";
+
+function hoverAt(marked: string, lang: "zh" | "en"): string {
+  const { snap, uri, pos } = at({ [URI]: marked }, URI);
+  return text(hover(snap, uri, pos, lang));
+}
+function labels(marked: string): string[] {
+  const { snap, uri, pos } = at({ [URI]: marked }, URI);
+  return completion(snap, uri, pos, "en").map((c) => c.label);
+}
+
+const CAPS = `rubric R {
+  total 10
+  grades { 优 >= 9; 良 >= 8; 差 otherwise }
+  input 通报: bool
+  grade at most 良 when 通报 because "一票否优"
+  group g 10 { indicator i 10 { score = if 通报 then 9 else 10 } }
+}
+`;
+
+describe("grade caps", () => {
+  it("hover says in plain words that the grade is capped and the total left alone", () => {
+    const src = CAPS.replace("grade at most 良", "grade at m|ost 良");
+    expect(hoverAt(src, "zh")).toContain("当 `通报` 成立时，等级至多为「良」：总分照常计算、不变");
+    expect(hoverAt(src, "zh")).toContain("**等级上限**（一票否优）");
+    expect(hoverAt(src, "en")).toContain("when `通报` holds, the grade is at most '良'");
+  });
+
+  it("hover on the condition still shows its type", () => {
+    expect(hoverAt(CAPS.replace("when 通报 because", "when 通|报 because"), "en")).toContain("bool");
+  });
+
+  it("completes `at most`, then the grades, then `when`, then the condition", () => {
+    expect(labels(CAPS.replace('  grade at most 良 when 通报 because "一票否优"', "  grade |"))).toEqual(
+      expect.arrayContaining(["at most", "至多"]),
+    );
+    expect(labels(CAPS.replace('  grade at most 良 when 通报 because "一票否优"', "  grade at most |"))).toEqual([
+      "优",
+      "良",
+      "差",
+    ]);
+    expect(labels(CAPS.replace('  grade at most 良 when 通报 because "一票否优"', "  等级 至多 良 |"))).toEqual(
+      expect.arrayContaining(["when", "当"]),
+    );
+    expect(
+      labels(CAPS.replace('  grade at most 良 when 通报 because "一票否优"', "  grade at most 良 when |")),
+    ).toContain("通报");
+  });
+});
