@@ -285,14 +285,22 @@ function treeNode(d: A.GroupDecl | A.IndicatorDecl, src: Source): F.GroupNode | 
     name: nameNode(d.name, src),
     ...(d.title ? { title: strNode(d.title, src) } : {}),
     points: numNode(d.points, src),
+    // Issue 11, kind 3: `折算 100` / `scaled from 100`, words as written.
+    ...(d.kind === "Group" && d.scaledFrom
+      ? {
+          scaledWords: src.within(d.points.span.end, d.scaledFrom.span.start).map((t) => t.image),
+          scaledFrom: numNode(d.scaledFrom, src),
+        }
+      : {}),
   };
-  const open = after(d.points, src).startOffset;
+  const lastHead = d.kind === "Group" && d.scaledFrom ? d.scaledFrom : d.points;
+  const open = after(lastHead, src).startOffset;
   if (d.kind === "Indicator")
     return { type: "Indicator", ...head, body: d.items.map((x) => indicatorItem(x, src)), ...block(open) };
   const items: (A.NoteDecl | A.GroupDecl | A.IndicatorDecl)[] = [...d.notes, ...d.children].sort(byStart);
   const body = items.map((x) => (x.kind === "Note" ? note(x, src) : treeNode(x, src)));
   if (!d.slot) return { type: "Group", ...head, body, ...block(open) };
-  const slot = after(d.points, src);
+  const slot = after(lastHead, src);
   const brace = src.next(tokenEnd(slot));
   const braced = brace.tokenType.name === "LBrace" && brace.startOffset < d.span.end;
   return {

@@ -71,6 +71,7 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
         opt(n.title, " ", print("title")),
         " ",
         print("points"),
+        opt(n.scaledFrom, " ", (n.scaledWords ?? []).join(" "), " ", print("scaledFrom")),
         opt(n.slotKw, " ", n.slotKw ?? ""),
         n.bodiless ? "" : [" ", body()],
       ];

@@ -410,6 +410,9 @@ export interface GroupNode extends Base, ListOwner {
   name: NameNode;
   title?: StrNode;
   points: NumNode;
+  /** Issue 11, kind 3: `折算` / `scaled from` as written, and the base the children are written in. */
+  scaledWords?: string[];
+  scaledFrom?: NumNode;
   /** `slot`/`预留` as written, for a group whose indicators a derived rubric supplies. */
   slotKw?: string;
   /** A slot written without `{ … }`. */

@@ -187,6 +187,11 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
   const names = (t: IToken): boolean => NAMEISH.has(t.tokenType.name) || isSoftKeyword(t.tokenType.name);
   const rubric = contextRubric(snap, ctx) ?? baseOfEnclosing(snap, ctx);
 
+  // Issue 11, kind 3: after a group's points, `折算 100` / `scaled from 100` as well as a unit.
+  const lastTok = st[st.length - 1]?.tokenType.name;
+  if (first === "Group" && /\s$/.test(ctx.before) && (lastTok === "NumberLiteral" || lastTok === "Fen"))
+    if (!st.some((t) => t.tokenType.name === "Scaled"))
+      return [...(lastTok === "Fen" ? [] : units(item, lang)), ...keywordItems(["Scaled", "Slot"], item)];
   // A number just typed: its unit.
   if (/\d\s*$/.test(ctx.before) && st[st.length - 1]?.tokenType.name === "NumberLiteral") return units(item, lang);
 

@@ -1,9 +1,12 @@
 /**
  * Hover in plain words for the rubric-level rules of issue 11 that are
- * statements rather than expressions: a grade cap (一票否优).
+ * statements rather than expressions (a grade cap, 一票否优), and the
+ * scaled points of a group written out of another base.
  */
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
 import type * as A from "../compiler/syntax/ast.js";
+import type { AnyNode, RubricModel, TreeNode } from "../compiler/model/types.js";
+import { Exact } from "../runtime/exact.js";
 import { sourceOf } from "./describe.js";
 import { say } from "./lang.js";
 
@@ -37,4 +40,47 @@ export function issue11Hover(
     }
   }
   return undefined;
+}
+
+/**
+ * Issue 11, kind 3: both numbers of a scaled group (`50 折算 100`), and for a node inside one
+ * what its written points count for in the total.
+ */
+export function scaledLines(node: AnyNode, model: RubricModel, lang: Lang): string[] {
+  const out: string[] = [];
+  if (node.kind === "group" && node.scaledFrom) {
+    const [p, b] = [node.points.toString(6), node.scaledFrom.toString(6)];
+    out.push(
+      "",
+      say(
+        lang,
+        `**折算**：下级按 ${b} 分制填写，合计折算为 ${p} 分（得分 = 下级合计 ÷ ${b} × ${p}，精确计算）`,
+        `**scaled**: the children are written out of ${b}; their sum is scaled to ${p} (score = Σ children / ${b} × ${p}, exactly)`,
+      ),
+    );
+  }
+  let factor = Exact.ONE;
+  let level: readonly TreeNode[] = model.groups;
+  const scaledBy: string[] = [];
+  for (const seg of node.path.slice(0, -1)) {
+    const g = level.find((n) => n.name === seg);
+    if (!g || g.kind !== "group") break;
+    if (g.scaledFrom && g.scaledFrom.sign() > 0) {
+      factor = factor.mul(g.points).div(g.scaledFrom);
+      scaledBy.push(`${g.name} ${g.points.toString(6)} / ${g.scaledFrom.toString(6)}`);
+    }
+    level = g.children;
+  }
+  if (scaledBy.length > 0) {
+    const eff = node.points.mul(factor).toString(6);
+    out.push(
+      "",
+      say(
+        lang,
+        `按折算后的分值计入总分：${node.points.toString(6)} × ${scaledBy.join(" × ")} = ${eff} 分`,
+        `counts in the total after scaling: ${node.points.toString(6)} × ${scaledBy.join(" × ")} = ${eff} points`,
+      ),
+    );
+  }
+  return out;
 }

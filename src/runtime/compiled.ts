@@ -8,6 +8,7 @@
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "./report.js";
 import { capGrade, type GradeCapSpec } from "./grade-caps.js";
+import { scaleGroup } from "./scaled.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import {
   INDICATOR_TEXT,
@@ -82,6 +83,8 @@ export interface GroupSpec {
   readonly path: readonly string[];
   readonly points: Exact;
   readonly children: readonly NodeSpec[];
+  /** Issue 11, kind 3: the base the children are written in (`折算 100`). */
+  readonly scaledFrom?: Exact;
 }
 
 export type NodeSpec = GroupSpec | IndicatorSpec;
@@ -468,6 +471,7 @@ function constantText(v: Exact): string {
 
 /** What only some report nodes carry, set between `score` and `clamps` (NodeReport's order, which the reference evaluator's reports follow too). */
 export interface NodeExtras {
+  scaledFrom?: NodeReport["scaledFrom"];
   override?: NodeReport["override"];
   judged?: NodeReport["judged"];
   status?: NodeReport["status"];
@@ -495,6 +499,7 @@ export function reportNode(
       : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
   ) as MutableNode;
   if (extras) {
+    if (extras.scaledFrom) n.scaledFrom = extras.scaledFrom;
     if (extras.override) n.override = extras.override;
     if (extras.judged) n.judged = extras.judged;
     if (extras.status) n.status = extras.status;
@@ -654,9 +659,20 @@ export function scoreWith(
       const s = scores.get(c);
       sum = sum && s ? sum.add(s) : null;
     }
-    scores.set(n, sum);
-    const text = sum?.toString() ?? null;
-    return reportNode("group", n, text, text, [], [], children);
+    let score = sum;
+    const tr: Text[] = [];
+    let extras: NodeExtras | undefined;
+    if (n.scaledFrom) {
+      if (sum) {
+        const scaled = scaleGroup(sum, n.points, n.scaledFrom);
+        score = scaled.score;
+        if (explain) tr.push(scaled.trace);
+      }
+      extras = { scaledFrom: { base: n.scaledFrom.toString(), sum: sum?.toString() ?? "—" } };
+    }
+    scores.set(n, score);
+    const text = score?.toString() ?? null;
+    return reportNode("group", n, text, text, [], tr, children, extras);
   };
 
   const tree = spec.tree.map(node);

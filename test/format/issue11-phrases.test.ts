@@ -19,3 +19,17 @@ describe("formatting grade caps", () => {
     expect(await fmt1(out)).toBe(out);
   });
 });
+
+describe("formatting scaled groups", () => {
+  const scaled = (head: string): string =>
+    `rubric R {\n  total 10\n  ${head} {\n    indicator i 100 {\n      score = judged\n    }\n  }\n}\n`;
+  it.each([
+    ["group g 10   折算  100", "group g 10 折算 100"],
+    ["group g 10分 scaled   from 100分", "group g 10分 scaled from 100分"],
+    ["group g 10 scaled 100", "group g 10 scaled 100"],
+  ])("%s", async (head, expected) => {
+    const out = await fmt1(scaled(head));
+    expect(out).toBe(scaled(expected));
+    expect(await fmt1(out)).toBe(out);
+  });
+});

@@ -56,3 +56,36 @@ describe("grade caps", () => {
     ).toContain("通报");
   });
 });
+
+const SCALED = `rubric S {
+  total 100
+  input 率: ratio in [0, 100%]
+  group 预算管理 50 折算 100 {
+    indicator 执行 60 { score = 60 * 率 }
+    indicator 公开 40 { score = 40 * 率 }
+  }
+  group 其他 50 { indicator 目标 50 { score = 50 * 率 } }
+}
+`;
+
+describe("scaled groups", () => {
+  it("hover shows both numbers and checks the sum in the written base", () => {
+    const zh = hoverAt(SCALED.replace("group 预算管理", "group 预算|管理"), "zh");
+    expect(zh).toContain("— 50 分");
+    expect(zh).toContain("下级合计 Σ = 100 / 100 ✓（执行 60 + 公开 40）");
+    expect(zh).toContain("下级按 100 分制填写，合计折算为 50 分");
+    const en = hoverAt(SCALED.replace("group 预算管理", "group 预算|管理"), "en");
+    expect(en).toContain("the children are written out of 100; their sum is scaled to 50");
+  });
+
+  it("hover on a child says what its written points count for", () => {
+    expect(hoverAt(SCALED.replace("indicator 执行", "indicator 执|行"), "en")).toContain(
+      "counts in the total after scaling: 60 × 预算管理 50 / 100 = 30 points",
+    );
+  });
+
+  it("completes 折算 / scaled after a group's points", () => {
+    const l = labels(SCALED.replace("group 其他 50 {", "group 其他 50 |\n  group 又 1 {"));
+    expect(l).toEqual(expect.arrayContaining(["scaled", "折算", "万元"]));
+  });
+});

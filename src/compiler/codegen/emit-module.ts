@@ -228,7 +228,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     const items = nodes.map((n) => {
       const common = `name: ${str(n.name)},${n.title !== undefined ? ` title: ${str(n.title)},` : ""} path: [${n.path.map(str).join(", ")}], points: ${scopeBase.constant(n.points)}`;
       if (n.kind === "group")
-        return `${indent}{ kind: "group", ${common}, children: [\n${treeSpec(n.children, `${indent}  `)}\n${indent}] }`;
+        return `${indent}{ kind: "group", ${common},${n.scaledFrom ? ` scaledFrom: ${scopeBase.constant(n.scaledFrom)},` : ""} children: [\n${treeSpec(n.children, `${indent}  `)}\n${indent}] }`;
       const fnName = emitIndicator(n);
       const parts = n.parts
         .map((p) => {

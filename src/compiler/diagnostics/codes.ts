@@ -368,6 +368,17 @@ export const DIAGNOSTICS = {
     en: `'${a.grade}' is the top grade: 'at most ${a.grade}' never changes a grade`,
   })),
   // ---- end kind 4 ----
+
+  // ---- issue 11, kind 3: scaled nested weights ----
+  "scaled-sum": spec<{ group: string; base: string; points: string; sum: string }>("error", (a) => ({
+    zh: `分组「${a.group}」的下级按 ${a.base} 分填写（折算为 ${a.points} 分），但合计为 ${a.sum}`,
+    en: `the children of group '${a.group}' are written out of ${a.base} (scaled to ${a.points}), but add up to ${a.sum}`,
+  })),
+  "scaled-base": spec<{ group: string }>("error", (a) => ({
+    zh: `分组「${a.group}」的折算基数须大于 0`,
+    en: `the base group '${a.group}' is scaled from must be above 0`,
+  })),
+  // ---- end kind 3 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

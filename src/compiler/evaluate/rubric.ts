@@ -10,6 +10,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "../../runtime/report.js";
 import { capGrade } from "../../runtime/grade-caps.js";
+import { scaleGroup } from "../../runtime/scaled.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
 import type { CheckedRubric } from "../checked-rubric.js";
 import type { GradeCapDef, IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
@@ -206,17 +207,29 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       const s = scores.get(c);
       sum = sum && s ? sum.add(s) : null;
     }
-    scores.set(n, sum);
+    const trace: Text[] = [];
+    let scaledFrom: NodeReport["scaledFrom"];
+    let score = sum;
+    if (n.scaledFrom && n.scaledFrom.sign() > 0) {
+      if (sum) {
+        const scaled = scaleGroup(sum, n.points, n.scaledFrom);
+        score = scaled.score;
+        trace.push(scaled.trace);
+      }
+      scaledFrom = { base: n.scaledFrom.toString(), sum: sum?.toString() ?? "—" };
+    }
+    scores.set(n, score);
     return {
       kind: "group",
       path: n.path,
       name: n.name,
       ...(n.title ? { title: n.title } : {}),
       points: n.points.toString(),
-      computed: sum?.toString() ?? null,
-      score: sum?.toString() ?? null,
+      computed: score?.toString() ?? null,
+      score: score?.toString() ?? null,
+      ...(scaledFrom ? { scaledFrom } : {}),
       clamps: [],
-      trace: [],
+      trace,
       children,
     };
   };

@@ -144,6 +144,7 @@ export function buildGroup(d: A.GroupDecl, file: string, diags: Diagnostic[]): G
     children: d.children.map((c) => (c.kind === "Group" ? buildGroup(c, file, diags) : buildIndicator(c, file, diags))),
     path: [],
     ...(d.slot ? { slot: true } : {}),
+    ...(d.scaledFrom ? { scaledFrom: points(d.scaledFrom, file, diags), scaledFromDecl: d.scaledFrom } : {}),
     file,
     span: d.span,
   };

@@ -102,6 +102,9 @@ export interface GroupNode extends Origin {
   path: string[];
   /** Declared `slot`: a derived rubric supplies its indicators. */
   slot?: boolean;
+  /** Issue 11, kind 3: the base the children are written in (`折算 100`); the group scores Σ × points / base. */
+  scaledFrom?: Exact;
+  scaledFromDecl?: A.NumberExpr;
 }
 
 export type TreeNode = GroupNode | IndicatorNode;

@@ -351,6 +351,8 @@ export interface GroupDecl {
   readonly children: readonly (GroupDecl | IndicatorDecl)[];
   /** `slot`: a derived rubric supplies the indicators. */
   readonly slot?: boolean;
+  /** Issue 11, kind 3: `折算 100` / `scaled from 100`: the children are written out of this base. */
+  readonly scaledFrom?: NumberExpr;
   readonly span: Span;
 }
 

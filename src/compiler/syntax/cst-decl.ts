@@ -198,6 +198,7 @@ export function group(n: CstNode): A.GroupDecl {
     notes: subs(n, "note").map(note),
     children,
     ...(has(n, "Slot") ? { slot: true } : {}),
+    ...(sub(n, "scaledFrom") ? { scaledFrom: pointsLit(sub(n, "scaledFrom"), s) } : {}),
     span: s,
   };
 }

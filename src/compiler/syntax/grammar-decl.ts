@@ -255,6 +255,15 @@ export abstract class DeclarationParser extends ExpressionParser {
     this.SUBRULE(this.ident);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.SUBRULE(this.pointsLit);
+    // Issue 11, kind 3: `折算 100` / `scaled from 100`: the children are written out of 100.
+    this.OPTION4(() => {
+      this.CONSUME(K.Scaled);
+      this.OPTION5({
+        GATE: () => this.LA(1).image === "from",
+        DEF: () => this.CONSUME(T.Identifier, { LABEL: "from" }),
+      });
+      this.SUBRULE2(this.pointsLit, { LABEL: "scaledFrom" });
+    });
     // A slot's indicators come from a derived rubric: its own block (notes only, in practice) is optional.
     this.OPTION2(() => this.CONSUME(K.Slot));
     this.OPTION3({

@@ -104,6 +104,10 @@ export const KEYWORDS = [
   { name: "Off", en: ["off"], zh: ["偏离"], soft: true },
   { name: "Most", en: ["most"], zh: ["至多"], soft: true },
   { name: "Target", en: ["target"], zh: ["目标"], soft: true },
+  // ---- issue 11, kinds 1–4 ----
+  // `group 预算管理 50 折算 100 { … }` / `… 50 scaled from 100`: children written out of 100.
+  { name: "Scaled", en: ["scaled"], zh: ["折算"], soft: true },
+  // ---- end issue 11, kinds 1–4 ----
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];
