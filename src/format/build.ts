@@ -328,6 +328,14 @@ function part(p: A.PartDecl, src: Source): F.PartNode {
 
 function indicatorItem(x: A.IndicatorItem, src: Source): F.StatementNode {
   switch (x.kind) {
+    case "Adjust": // issue 11, kind 2: `bonus up to 0.5 = …`, words as written
+      return {
+        type: "Adjust",
+        ...span(x),
+        words: src.within(x.span.start, x.cap.span.start).map((t) => t.image),
+        cap: numNode(x.cap, src),
+        rule: exprNode(x.rule, src),
+      };
     case "Note":
       return note(x, src);
     case "Let":

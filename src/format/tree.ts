@@ -468,6 +468,13 @@ export interface ChecklistNode extends Base, ListOwner {
   type: "Checklist";
   kw: string;
 }
+/** Issue 11, kind 2: `bonus up to 0.5 = …` / `减分 至多 2 = …`. */
+export interface AdjustNode extends Base {
+  type: "Adjust";
+  words: string[];
+  cap: NumNode;
+  rule: ExprNode;
+}
 export interface ConditionNode extends Base {
   type: "Condition";
   kw: string;
@@ -590,6 +597,7 @@ export type StatementNode =
   | ScoreNode
   | ChecklistNode
   | ConditionNode
+  | AdjustNode
   | ReweightNode
   | ReweightEntryNode
   | ReplaceNode

@@ -52,8 +52,21 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
     "Scale",
   ],
   Group: ["Group", "Indicator", "Note", "Standard"],
-  Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto"],
-  Replace: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Group", "Indicator"],
+  Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Bonus", "Penalty"],
+  Replace: [
+    "Note",
+    "Standard",
+    "Let",
+    "Part",
+    "Score",
+    "Checklist",
+    "Exempt",
+    "Veto",
+    "Bonus",
+    "Penalty",
+    "Group",
+    "Indicator",
+  ],
   Reword: ["Note", "Standard"],
   Example: ["Source", "Given", "Judge", "Override", "Expect", "Rest", "Full", "Because"],
   Grades: ["Otherwise"],
@@ -237,6 +250,12 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
     ];
   }
 
+  // Issue 11, kind 2: `bonus up to 0.5 = …` / `加分 至多 0.5 = …`.
+  if ((first === "Bonus" || first === "Penalty") && st.length === 1)
+    return [
+      item("up to", CompletionItemKind.Keyword, say(lang, "上限：bonus up to 0.5 = …", "the cap")),
+      ...keywordItems(["Most"], item).filter((c) => c.label !== "most"),
+    ];
   // Issue 11, kind 4: `grade at most NAME when …` (its condition is an expression, completed below).
   if (first === "Grades" && ctx.block.kind === "Rubric" && !st.some((t) => t.tokenType.name === "When")) {
     const last = st[st.length - 1]?.tokenType.name;

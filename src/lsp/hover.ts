@@ -23,7 +23,7 @@ import type { Snapshot } from "./snapshot.js";
 import type { Occurrence } from "./symbols.js";
 import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
-import { issue11Hover, scaledLines } from "./issue11-hover.js";
+import { adjustLines, issue11Hover, scaledLines } from "./issue11-hover.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
   const doc = snap.document(uri);
@@ -183,6 +183,7 @@ function nodeHover(snap: Snapshot, occ: Occurrence, node: AnyNode, rubric: Check
     if (node.note) out.push("", `**${say(lang, "指标说明", "note")}**${colon(lang, "", "")}${node.note}`);
     out.push("", `**${say(lang, "规则", "rule")}**${colon(lang, "", "").trimEnd()}`);
     out.push(...indicatorRule(snap, node, rubric, lang));
+    out.push(...adjustLines(node, lang));
   } else {
     const text = snap.document(node.file)?.text ?? "";
     out.push("", ...describeRule(node.rule, node.points, text, lang, rubric.analysis.parts.get(node)));

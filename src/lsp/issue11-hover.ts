@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
 import type * as A from "../compiler/syntax/ast.js";
-import type { AnyNode, RubricModel, TreeNode } from "../compiler/model/types.js";
+import type { AnyNode, IndicatorNode, RubricModel, TreeNode } from "../compiler/model/types.js";
 import { Exact } from "../runtime/exact.js";
 import { sourceOf } from "./describe.js";
 import { say } from "./lang.js";
@@ -82,5 +82,34 @@ export function scaledLines(node: AnyNode, model: RubricModel, lang: Lang): stri
       ),
     );
   }
+  return out;
+}
+
+/** Issue 11, kind 2: an indicator's bonuses and penalties, and the most it can score with them. */
+export function adjustLines(ind: IndicatorNode, lang: Lang): string[] {
+  if (ind.adjust.length === 0) return [];
+  const out: string[] = [];
+  let max = ind.points;
+  for (const a of ind.adjust) {
+    const cap = a.cap.toString(6);
+    if (a.which === "bonus") max = max.add(a.cap);
+    out.push(
+      a.which === "bonus"
+        ? say(lang, `- 加分：至多 ${cap} 分，可超出本指标分值`, `- bonus: at most ${cap}, above the indicator's points`)
+        : say(
+            lang,
+            `- 减分：至多 ${cap} 分，从基础分中扣除，扣完为止`,
+            `- penalty: at most ${cap}, taken from the base, down to 0`,
+          ),
+    );
+  }
+  out.push(
+    "",
+    say(
+      lang,
+      `得分 = 基础分（各得分项，不超过 ${ind.points.toString(6)}）+ 加分 − 减分，最高 ${max.toString(6)} 分`,
+      `score = base (the parts, at most ${ind.points.toString(6)}) + bonus − penalty; at most ${max.toString(6)}`,
+    ),
+  );
   return out;
 }

@@ -388,6 +388,7 @@ class IndexBuilder {
           for (const p of it.items) this.part(p, inner);
           break;
         case "Score":
+        case "Adjust":
           this.expr(it.rule, inner);
           break;
         case "Exempt":

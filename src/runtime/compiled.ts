@@ -9,6 +9,7 @@ import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "./report.js";
 import { capGrade, type GradeCapSpec } from "./grade-caps.js";
 import { scaleGroup } from "./scaled.js";
+import { applyAdjustments } from "./adjust.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import {
   INDICATOR_TEXT,
@@ -47,6 +48,8 @@ export interface IndicatorRules {
   readonly exempt: readonly (() => boolean)[];
   /** One per part: its raw value (a condition scores all or nothing). */
   readonly parts: readonly (() => Exact | boolean)[];
+  /** Issue 11, kind 2: one per bonus or penalty, in the order of `IndicatorSpec.adjust`. */
+  readonly adjust?: readonly (() => Exact | boolean)[];
 }
 
 export interface PartSpec {
@@ -74,6 +77,8 @@ export interface IndicatorSpec {
   /** Index into `meta.judged` when the indicator may be judged as a whole. */
   readonly wholeJudged?: number;
   readonly rules: (c: Ctx) => IndicatorRules;
+  /** Issue 11, kind 2: bonuses and penalties with their caps. */
+  readonly adjust?: readonly { readonly which: "bonus" | "penalty"; readonly cap: Exact }[];
 }
 
 export interface GroupSpec {
@@ -471,6 +476,7 @@ function constantText(v: Exact): string {
 
 /** What only some report nodes carry, set between `score` and `clamps` (NodeReport's order, which the reference evaluator's reports follow too). */
 export interface NodeExtras {
+  adjusted?: NodeReport["adjusted"];
   scaledFrom?: NodeReport["scaledFrom"];
   override?: NodeReport["override"];
   judged?: NodeReport["judged"];
@@ -499,6 +505,7 @@ export function reportNode(
       : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
   ) as MutableNode;
   if (extras) {
+    if (extras.adjusted) n.adjusted = extras.adjusted;
     if (extras.scaledFrom) n.scaledFrom = extras.scaledFrom;
     if (extras.override) n.override = extras.override;
     if (extras.judged) n.judged = extras.judged;
@@ -545,6 +552,7 @@ export function scoreWith(
     let status: NodeReport["status"];
     let judgedWhole: NodeReport["judged"];
     let computed: Exact | null = null;
+    let adjusted: NodeReport["adjusted"];
     let failure: ScoreFailure | undefined;
     ctx.trace = tr;
     ctx.tracedLets.clear();
@@ -615,6 +623,18 @@ export function scoreWith(
       }
       let si = round(raw, spec.rounding.indicator, tr, INDICATOR_TEXT);
       si = clampPoints(si, ind.points, clamps);
+      if (ind.adjust && ind.adjust.length > 0 && status === undefined) {
+        const fns = rules.adjust ?? [];
+        const items = ind.adjust.map((a, i) => ({
+          which: a.which,
+          cap: a.cap,
+          value: (fns[i] as () => Exact | boolean)(),
+        }));
+        const adj = applyAdjustments(si, items);
+        tr?.push(...adj.trace);
+        adjusted = { base: si.toString(), bonus: adj.bonus.toString(), penalty: adj.penalty.toString() };
+        si = round(adj.score, spec.rounding.indicator, tr, INDICATOR_TEXT);
+      }
       computed = si;
     } catch (e) {
       if (!(e instanceof ScoreFailure)) throw e;
@@ -633,6 +653,7 @@ export function scoreWith(
     scores.set(ind, final);
     const computedText = computed?.toString() ?? null;
     const extras: NodeExtras = {};
+    if (adjusted) extras.adjusted = adjusted;
     if (override) extras.override = { value: override.value.toString(), reason: override.reason };
     if (judgedWhole) extras.judged = judgedWhole;
     if (status) extras.status = status;

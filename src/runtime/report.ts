@@ -29,6 +29,8 @@ export interface NodeReport {
   /** The judgement given; `deduction` when its value is a judged deduction (`deduct judged …`), not a score. */
   readonly judged?: { readonly value: string; readonly reason?: string; readonly deduction?: boolean };
   readonly status?: "vetoed" | "exempt";
+  /** Issue 11, kind 2: an indicator's base (its parts, within its points), bonuses and penalties. */
+  readonly adjusted?: { readonly base: string; readonly bonus: string; readonly penalty: string };
   /** Issue 11, kind 3: a group whose children are written out of `base`; `sum` is their sum in that base. */
   readonly scaledFrom?: { readonly base: string; readonly sum: string };
   readonly clamps: readonly Clamp[];

@@ -48,7 +48,12 @@ describe("compiled modules", () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     // The judged rules (verdicts, scales, judged deductions) and the rules of issue 11 of good fixtures, as well.
-    const fixtures = ["judged-verdicts.rubric", "grade-caps.rubric", "scaled-groups.rubric"].map((file) => ({
+    const fixtures = [
+      "judged-verdicts.rubric",
+      "grade-caps.rubric",
+      "scaled-groups.rubric",
+      "bonus-penalty.rubric",
+    ].map((file) => ({
       file,
       text: readFileSync(`${root}test/fixtures/good/${file}`, "utf8"),
     }));

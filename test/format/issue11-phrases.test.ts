@@ -33,3 +33,18 @@ describe("formatting scaled groups", () => {
     expect(await fmt1(out)).toBe(out);
   });
 });
+
+describe("formatting bonuses and penalties", () => {
+  const ind = (line: string): string =>
+    `rubric R {\n  total 10\n  input n: count\n  group g 10 {\n    indicator i 10 {\n      score = 10\n      ${line}\n    }\n  }\n}\n`;
+  it.each([
+    ["bonus   up  to 0.5 =   0.05分 * n", "bonus up to 0.5 = 0.05分 * n"],
+    ["加分 至多 0.5分 = 0.1分*n", "加分 至多 0.5分 = 0.1分 * n"],
+    ["penalty at  most 2 = 0.1分 * n", "penalty at most 2 = 0.1分 * n"],
+    ["减分 至多 1 = n > 3", "减分 至多 1 = n > 3"],
+  ])("%s", async (line, expected) => {
+    const out = await fmt1(ind(line));
+    expect(out).toBe(ind(expected));
+    expect(await fmt1(out)).toBe(out);
+  });
+});

@@ -89,3 +89,38 @@ describe("scaled groups", () => {
     expect(l).toEqual(expect.arrayContaining(["scaled", "折算", "万元"]));
   });
 });
+
+const BONUS = `rubric B {
+  total 10
+  input 人数: count
+  group g 10 {
+    indicator 人才 1.5 {
+      score = 1.5
+      bonus up to 0.5 = 0.05分 * 人数
+      减分 至多 2 = 0.1分 * 人数
+    }
+    indicator 其他 8.5 { score = 8.5 }
+  }
+}
+`;
+
+describe("bonuses and penalties", () => {
+  it("hover lists them and the most the indicator can score", () => {
+    const zh = hoverAt(BONUS.replace("indicator 人才", "indicator 人|才"), "zh");
+    expect(zh).toContain("- 加分：至多 0.5 分，可超出本指标分值");
+    expect(zh).toContain("- 减分：至多 2 分，从基础分中扣除，扣完为止");
+    expect(zh).toContain("最高 2 分");
+    expect(hoverAt(BONUS.replace("indicator 人才", "indicator 人|才"), "en")).toContain(
+      "score = base (the parts, at most 1.5) + bonus − penalty; at most 2",
+    );
+  });
+
+  it("completes them in an indicator, then `up to` / `至多`", () => {
+    expect(labels(BONUS.replace("      score = 1.5\n", "      score = 1.5\n      |\n"))).toEqual(
+      expect.arrayContaining(["bonus", "加分", "penalty", "减分"]),
+    );
+    expect(labels(BONUS.replace("      score = 1.5\n", "      score = 1.5\n      bonus |\n"))).toEqual(
+      expect.arrayContaining(["up to", "至多"]),
+    );
+  });
+});

@@ -218,12 +218,24 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         `      // ${lineCommentText(p.name)}\n      (): Exact | boolean => ${emitExpr(p.rule, { ...scope, partPoints: p.points })},`,
       );
     lines.push("    ],");
+    if (ind.adjust.length > 0) {
+      lines.push("    adjust: [");
+      for (const a of ind.adjust)
+        lines.push(
+          `      // ${a.which} up to ${a.cap.toString()}\n      (): Exact | boolean => ${emitExpr(a.rule, scope)},`,
+        );
+      lines.push("    ],");
+    }
     lines.push("  };");
     body.push(`/** ${commentText(ind.path.join("."))} */`);
     body.push(`function ${name}(c: rt.Ctx): rt.IndicatorRules {\n${lines.join("\n")}\n}`);
     return name;
   };
 
+  const adjustSpec = (n: IndicatorNode): string =>
+    n.adjust.length === 0
+      ? ""
+      : ` adjust: [${n.adjust.map((a) => `{ which: ${str(a.which)}, cap: ${scopeBase.constant(a.cap)} }`).join(", ")}],`;
   const treeSpec = (nodes: readonly TreeNode[], indent: string): string => {
     const items = nodes.map((n) => {
       const common = `name: ${str(n.name)},${n.title !== undefined ? ` title: ${str(n.title)},` : ""} path: [${n.path.map(str).join(", ")}], points: ${scopeBase.constant(n.points)}`;
@@ -239,7 +251,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         .join(", ");
       // An indicator written `score = …` is judged through its one part (its rule decides the bounds).
       const whole = implicitPart(n) ? undefined : judgedIndex.get(n.path.join("."));
-      return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""} rules: ${fnName} }`;
+      return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""}${adjustSpec(n)} rules: ${fnName} }`;
     });
     return items.join(",\n");
   };

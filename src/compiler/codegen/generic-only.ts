@@ -11,5 +11,7 @@ export function genericOnlyReason(model: RubricModel): string | undefined {
   if (model.gradeCaps.length > 0) return "grade caps (grade at most … when …)";
   if ([...walkTree(model.groups)].some((n) => n.kind === "group" && n.scaledFrom))
     return "a scaled group (折算 / scaled from)";
+  if ([...walkTree(model.groups)].some((n) => n.kind === "indicator" && n.adjust.length > 0))
+    return "a bonus or penalty (加分 / 减分)";
   return undefined;
 }

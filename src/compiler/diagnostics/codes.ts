@@ -369,6 +369,13 @@ export const DIAGNOSTICS = {
   })),
   // ---- end kind 4 ----
 
+  // ---- issue 11, kind 2: bonus above the weight, capped penalties ----
+  "max-total": spec<{ max: string; total: string; bonus: string }>("info", (a) => ({
+    zh: `含加分，最高可得总分为 ${a.max}（各项分值合计 ${a.total}，加分至多 ${a.bonus}）`,
+    en: `with bonuses, the highest possible total is ${a.max} (points ${a.total}, bonuses at most ${a.bonus})`,
+  })),
+  // ---- end kind 2 ----
+
   // ---- issue 11, kind 3: scaled nested weights ----
   "scaled-sum": spec<{ group: string; base: string; points: string; sum: string }>("error", (a) => ({
     zh: `分组「${a.group}」的下级按 ${a.base} 分填写（折算为 ${a.points} 分），但合计为 ${a.sum}`,

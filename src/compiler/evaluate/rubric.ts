@@ -11,6 +11,7 @@ import { Exact } from "../../runtime/exact.js";
 import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "../../runtime/report.js";
 import { capGrade } from "../../runtime/grade-caps.js";
 import { scaleGroup } from "../../runtime/scaled.js";
+import { applyAdjustments } from "../../runtime/adjust.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
 import type { CheckedRubric } from "../checked-rubric.js";
 import type { GradeCapDef, IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
@@ -83,6 +84,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     let judgedWhole: NodeReport["judged"];
     const override = input.overrides.get(ind);
     let computed: Exact | null = null;
+    let adjusted: NodeReport["adjusted"];
     let error: EvalError | undefined;
     try {
       let raw: Exact | undefined;
@@ -159,6 +161,24 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       }
       let s = round(raw, model.rounding.indicator, trace, INDICATOR_TEXT);
       s = clamp(s, ind.points, clamps);
+      // Issue 11, kind 2: bonuses and penalties on top of the base (not for a vetoed or exempt indicator).
+      if (ind.adjust.length > 0 && status === undefined) {
+        const items = ind.adjust.map((a) => {
+          const v = ev.eval(a.rule);
+          if (v.k !== "bool" && v.k !== "num")
+            throw new EvalError(
+              "invalid",
+              { zh: "加分或减分须为数值", en: "a bonus or penalty must be a number" },
+              a.file,
+              a.rule.span,
+            );
+          return { which: a.which, cap: a.cap, value: v.v };
+        });
+        const adj = applyAdjustments(s, items);
+        trace.push(...adj.trace);
+        adjusted = { base: s.toString(), bonus: adj.bonus.toString(), penalty: adj.penalty.toString() };
+        s = round(adj.score, model.rounding.indicator, trace, INDICATOR_TEXT);
+      }
       computed = s;
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
@@ -189,6 +209,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       points: ind.points.toString(),
       computed: computed?.toString() ?? null,
       score: final?.toString() ?? null,
+      ...(adjusted ? { adjusted } : {}),
       ...(override ? { override: { value: override.value.toString(), reason: override.reason } } : {}),
       ...(judgedWhole ? { judged: judgedWhole } : {}),
       ...(status ? { status } : {}),

@@ -52,6 +52,7 @@ export function buildIndicator(d: A.IndicatorDecl, file: string, diags: Diagnost
     parts: [],
     exempt: [],
     veto: [],
+    adjust: [],
     path: [],
     rulesFile: file,
     file,
@@ -71,6 +72,7 @@ function fillIndicatorBody(
   node.parts = [];
   node.exempt = [];
   node.veto = [];
+  node.adjust = [];
   node.rulesFile = file;
   let score: A.ScoreDecl | undefined;
   for (const it of items) {
@@ -96,6 +98,16 @@ function fillIndicatorBody(
         break;
       case "Veto":
         node.veto.push({ cond: it.cond, file, span: it.span });
+        break;
+      case "Adjust":
+        node.adjust.push({
+          which: it.which,
+          cap: points(it.cap, file, diags),
+          rule: it.rule,
+          decl: it,
+          file,
+          span: it.span,
+        });
         break;
     }
   }
@@ -250,6 +262,7 @@ function cloneTree(nodes: readonly TreeNode[]): TreeNode[] {
           parts: n.parts.map((p) => ({ ...p, path: [...p.path] })),
           exempt: [...n.exempt],
           veto: [...n.veto],
+          adjust: [...n.adjust],
           path: [...n.path],
         },
   );

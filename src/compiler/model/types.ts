@@ -66,6 +66,14 @@ export interface PartNode extends Origin {
   path: string[];
 }
 
+/** `bonus up to 0.5 = e` / `penalty up to 2 = e`: e clamped to [0, cap], added to / taken from the base. */
+export interface AdjustDef extends Origin {
+  readonly which: "bonus" | "penalty";
+  readonly cap: Exact;
+  readonly rule: A.Expr;
+  readonly decl: A.AdjustDecl;
+}
+
 export interface ConditionDef extends Origin {
   readonly cond: A.Expr;
 }
@@ -84,6 +92,8 @@ export interface IndicatorNode extends Origin {
   parts: PartNode[];
   exempt: ConditionDef[];
   veto: ConditionDef[];
+  /** Issue 11, kind 2: bonuses above the points and capped penalties, applied after the parts' sum. */
+  adjust: AdjustDef[];
   path: string[];
   /** The file whose declarations the rules of this indicator came from. */
   rulesFile: string;

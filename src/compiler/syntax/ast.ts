@@ -332,7 +332,17 @@ export interface ConditionDecl {
   readonly cond: Expr;
   readonly span: Span;
 }
-export type IndicatorItem = NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl;
+// ---- issue 11, kind 2: bonus above the weight, capped penalty ----
+/** `bonus up to 0.5 = e` / `加分 至多 0.5 = e`, `penalty up to 2 = e` / `减分 至多 2 = e`. */
+export interface AdjustDecl {
+  readonly kind: "Adjust";
+  readonly which: "bonus" | "penalty";
+  readonly cap: NumberExpr;
+  readonly rule: Expr;
+  readonly span: Span;
+}
+// ---- end kind 2 ----
+export type IndicatorItem = NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl | AdjustDecl;
 
 export interface IndicatorDecl {
   readonly kind: "Indicator";

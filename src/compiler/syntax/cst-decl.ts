@@ -238,6 +238,13 @@ export function indicatorItem(n: CstNode): A.IndicatorItem[] {
       const e = sub(c, "expr");
       return [{ kind: has(c, "Veto") ? "Veto" : "Exempt", cond: e ? expr(e) : errorExpr(s), span: s }];
     }
+    case "adjustment": {
+      const e = sub(c, "expr");
+      const which = has(c, "Bonus") ? "bonus" : "penalty";
+      return [
+        { kind: "Adjust", which, cap: pointsLit(sub(c, "pointsLit"), s), rule: e ? expr(e) : errorExpr(s), span: s },
+      ];
+    }
     default:
       return [];
   }

@@ -21,6 +21,8 @@ export const INDICATOR_ITEMS: ItemStarts = new Set([
   K.Checklist,
   K.Exempt,
   K.Veto,
+  K.Bonus,
+  K.Penalty,
 ]);
 
 export abstract class DeclarationParser extends ExpressionParser {
@@ -305,8 +307,36 @@ export abstract class DeclarationParser extends ExpressionParser {
       { ALT: () => this.SUBRULE(this.score) },
       { ALT: () => this.SUBRULE(this.checklist) },
       { ALT: () => this.SUBRULE(this.condition) },
+      { ALT: () => this.SUBRULE(this.adjustment) },
     ]);
   });
+
+  // ---- issue 11, kind 2: bonus above the weight, capped penalty ----
+  /** `bonus up to 0.5 = e` / `加分 至多 0.5 = e`; `penalty up to 2 = e` / `减分 至多 2 = e` (also `at most`). */
+  public adjustment = this.RULE("adjustment", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Bonus) }, { ALT: () => this.CONSUME(K.Penalty) }]);
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(K.Up);
+          this.CONSUME(K.To);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION({
+            GATE: () => this.LA(1).image === "at",
+            DEF: () => this.CONSUME(T.Identifier, { LABEL: "at" }),
+          });
+          this.CONSUME(K.Most);
+        },
+      },
+    ]);
+    this.SUBRULE(this.pointsLit);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+  // ---- end kind 2 ----
 
   public part = this.RULE("part", () => {
     this.CONSUME(K.Part);
