@@ -17,7 +17,9 @@ describe("good fixtures", () => {
   for (const f of files) {
     it(f, () => {
       const program = analyze({ [f]: readFixture(`good/${f}`) });
-      expect(program.diagnostics.map((d) => `${d.code}: ${d.message.en}`)).toEqual([]);
+      // `max-total` only informs: a rubric with bonuses can give more than its points (issue 11, kind 2).
+      const said = program.diagnostics.filter((d) => d.code !== "max-total");
+      expect(said.map((d) => `${d.code}: ${d.message.en}`)).toEqual([]);
       expect(program.examples.length).toBeGreaterThan(0);
       for (const ex of program.examples) {
         const r = runExample(ex);

@@ -17,6 +17,8 @@ import { checkPartRanges } from "./checks/part-range.js";
 import { checkDivisions } from "./checks/division-by-zero.js";
 import { checkNameClashes } from "./checks/name-clash.js";
 import { checkBands } from "./checks/bands.js";
+import { checkAdjustments } from "./checks/adjustments.js";
+import { checkGradeCaps } from "./checks/grade-caps.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
 import { checkRules } from "./checks/rules.js";
@@ -54,6 +56,8 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkNames,
   checkWeights,
   checkGrades,
+  checkGradeCaps,
+  checkAdjustments,
   checkPartRanges,
   checkDivisions,
   checkBands,

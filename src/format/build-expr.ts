@@ -334,8 +334,8 @@ function tierArm(a: A.TierArm, src: Source): F.TierArmNode {
 }
 
 /** The tokens of `inner` outside its operands become words; operands stay nodes, all in source order. */
-function phrase(
-  e: A.Expr,
+export function phrase(
+  e: unknown,
   inner: A.Span,
   operands: readonly (A.Expr | undefined)[],
   base: { start: number; end: number; parens?: F.Parens },

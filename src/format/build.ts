@@ -4,7 +4,7 @@
  */
 import type * as A from "../compiler/syntax/ast.js";
 import type * as F from "./tree.js";
-import { exprNode, intervalNode, nameNode, numNode, scaleArm, separator, strNode } from "./build-expr.js";
+import { exprNode, intervalNode, nameNode, numNode, phrase, scaleArm, separator, strNode } from "./build-expr.js";
 import { tokenEnd, type Source } from "./source.js";
 
 const span = (x: { span: A.Span }): { start: number; end: number } => ({ start: x.span.start, end: x.span.end });
@@ -83,6 +83,8 @@ function rubricItem(i: A.RubricItem, src: Source): F.StatementNode {
         })),
       };
     }
+    case "GradeCap": // issue 11, kind 4: words and the condition, spellings kept
+      return phrase(i, i.span, [i.cond], span(i), src);
     case "Enum":
       return {
         type: "Enum",
@@ -283,14 +285,22 @@ function treeNode(d: A.GroupDecl | A.IndicatorDecl, src: Source): F.GroupNode | 
     name: nameNode(d.name, src),
     ...(d.title ? { title: strNode(d.title, src) } : {}),
     points: numNode(d.points, src),
+    // Issue 11, kind 3: `折算 100` / `scaled from 100`, words as written.
+    ...(d.kind === "Group" && d.scaledFrom
+      ? {
+          scaledWords: src.within(d.points.span.end, d.scaledFrom.span.start).map((t) => t.image),
+          scaledFrom: numNode(d.scaledFrom, src),
+        }
+      : {}),
   };
-  const open = after(d.points, src).startOffset;
+  const lastHead = d.kind === "Group" && d.scaledFrom ? d.scaledFrom : d.points;
+  const open = after(lastHead, src).startOffset;
   if (d.kind === "Indicator")
     return { type: "Indicator", ...head, body: d.items.map((x) => indicatorItem(x, src)), ...block(open) };
   const items: (A.NoteDecl | A.GroupDecl | A.IndicatorDecl)[] = [...d.notes, ...d.children].sort(byStart);
   const body = items.map((x) => (x.kind === "Note" ? note(x, src) : treeNode(x, src)));
   if (!d.slot) return { type: "Group", ...head, body, ...block(open) };
-  const slot = after(d.points, src);
+  const slot = after(lastHead, src);
   const brace = src.next(tokenEnd(slot));
   const braced = brace.tokenType.name === "LBrace" && brace.startOffset < d.span.end;
   return {
@@ -318,6 +328,14 @@ function part(p: A.PartDecl, src: Source): F.PartNode {
 
 function indicatorItem(x: A.IndicatorItem, src: Source): F.StatementNode {
   switch (x.kind) {
+    case "Adjust": // issue 11, kind 2: `bonus up to 0.5 = …`, words as written
+      return {
+        type: "Adjust",
+        ...span(x),
+        words: src.within(x.span.start, x.cap.span.start).map((t) => t.image),
+        cap: numNode(x.cap, src),
+        rule: exprNode(x.rule, src),
+      };
     case "Note":
       return note(x, src);
     case "Let":

@@ -110,7 +110,7 @@ function inHeader(comment: Placed): boolean {
 /** Lists that break between their elements: a comment on its own line there stays on its own line. */
 const LISTS = new Set(["Call", "Array", "Record", "Bands", "Tiers", "Grades", "Enum", "TypeList", "JudgedBy", "Scale"]);
 /** Expressions and statements that break at a few places (after `=`, before `then`/`else`, after an operator). */
-const BREAKABLE = new Set(["Binary", "If", "Each", "Let", "Part", "Score", "GivenEntry", "Phrase"]);
+const BREAKABLE = new Set(["Binary", "If", "Each", "Let", "Part", "Score", "GivenEntry", "Phrase", "Adjust"]);
 
 const parents = new WeakMap<F.Node, F.Node>();
 

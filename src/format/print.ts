@@ -71,6 +71,7 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
         opt(n.title, " ", print("title")),
         " ",
         print("points"),
+        opt(n.scaledFrom, " ", (n.scaledWords ?? []).join(" "), " ", print("scaledFrom")),
         opt(n.slotKw, " ", n.slotKw ?? ""),
         n.bodiless ? "" : [" ", body()],
       ];
@@ -98,6 +99,14 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
       return [n.kw, " ", body()];
     case "Condition":
       return [n.kw, " ", n.whenKw, " ", print("cond")];
+    case "Adjust":
+      return assignment(
+        [n.words.join(" "), " ", print("cap")],
+        " =",
+        n.rule,
+        print("rule"),
+        lineCommentIn(path, n.start, n.rule.start),
+      );
     case "Path":
       return join(".", path.map(print, "segments"));
     case "Reweight":

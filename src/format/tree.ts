@@ -410,6 +410,9 @@ export interface GroupNode extends Base, ListOwner {
   name: NameNode;
   title?: StrNode;
   points: NumNode;
+  /** Issue 11, kind 3: `折算` / `scaled from` as written, and the base the children are written in. */
+  scaledWords?: string[];
+  scaledFrom?: NumNode;
   /** `slot`/`预留` as written, for a group whose indicators a derived rubric supplies. */
   slotKw?: string;
   /** A slot written without `{ … }`. */
@@ -464,6 +467,13 @@ export interface ScoreNode extends Base {
 export interface ChecklistNode extends Base, ListOwner {
   type: "Checklist";
   kw: string;
+}
+/** Issue 11, kind 2: `bonus up to 0.5 = …` / `减分 至多 2 = …`. */
+export interface AdjustNode extends Base {
+  type: "Adjust";
+  words: string[];
+  cap: NumNode;
+  rule: ExprNode;
 }
 export interface ConditionNode extends Base {
   type: "Condition";
@@ -587,6 +597,7 @@ export type StatementNode =
   | ScoreNode
   | ChecklistNode
   | ConditionNode
+  | AdjustNode
   | ReweightNode
   | ReweightEntryNode
   | ReplaceNode
@@ -602,7 +613,9 @@ export type StatementNode =
   | ExpectNode
   | ScaleNode
   | RuleNode
-  | ExpectErrorNode;
+  | ExpectErrorNode
+  /** A statement read as words and operands (issue 11: `grade at most 良 when …`). */
+  | PhraseNode;
 
 export type ListOwnerNode =
   | FileNode

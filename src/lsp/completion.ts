@@ -52,8 +52,21 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
     "Scale",
   ],
   Group: ["Group", "Indicator", "Note", "Standard"],
-  Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto"],
-  Replace: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Group", "Indicator"],
+  Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Bonus", "Penalty"],
+  Replace: [
+    "Note",
+    "Standard",
+    "Let",
+    "Part",
+    "Score",
+    "Checklist",
+    "Exempt",
+    "Veto",
+    "Bonus",
+    "Penalty",
+    "Group",
+    "Indicator",
+  ],
   Reword: ["Note", "Standard"],
   Example: ["Source", "Given", "Judge", "Override", "Expect", "Rest", "Full", "Because"],
   Grades: ["Otherwise"],
@@ -187,6 +200,11 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
   const names = (t: IToken): boolean => NAMEISH.has(t.tokenType.name) || isSoftKeyword(t.tokenType.name);
   const rubric = contextRubric(snap, ctx) ?? baseOfEnclosing(snap, ctx);
 
+  // Issue 11, kind 3: after a group's points, `折算 100` / `scaled from 100` as well as a unit.
+  const lastTok = st[st.length - 1]?.tokenType.name;
+  if (first === "Group" && /\s$/.test(ctx.before) && (lastTok === "NumberLiteral" || lastTok === "Fen"))
+    if (!st.some((t) => t.tokenType.name === "Scaled"))
+      return [...(lastTok === "Fen" ? [] : units(item, lang)), ...keywordItems(["Scaled", "Slot"], item)];
   // A number just typed: its unit.
   if (/\d\s*$/.test(ctx.before) && st[st.length - 1]?.tokenType.name === "NumberLiteral") return units(item, lang);
 
@@ -229,6 +247,24 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
       ...[...(rubric?.model.enums.values() ?? [])].map((e) =>
         item(e.name, CompletionItemKind.Enum, e.members.join("、")),
       ),
+    ];
+  }
+
+  // Issue 11, kind 2: `bonus up to 0.5 = …` / `加分 至多 0.5 = …`.
+  if ((first === "Bonus" || first === "Penalty") && st.length === 1)
+    return [
+      item("up to", CompletionItemKind.Keyword, say(lang, "上限：bonus up to 0.5 = …", "the cap")),
+      ...keywordItems(["Most"], item).filter((c) => c.label !== "most"),
+    ];
+  // Issue 11, kind 4: `grade at most NAME when …` (its condition is an expression, completed below).
+  if (first === "Grades" && ctx.block.kind === "Rubric" && !st.some((t) => t.tokenType.name === "When")) {
+    const last = st[st.length - 1]?.tokenType.name;
+    if (last === "Most")
+      return (rubric?.model.grades ?? []).map((g, i) => item(g.name, CompletionItemKind.EnumMember, undefined, pad(i)));
+    if (st.some((t) => t.tokenType.name === "Most")) return keywordItems(["When"], item);
+    return [
+      item("at most", CompletionItemKind.Keyword, say(lang, "等级上限：grade at most 良 when …", "grade cap")),
+      ...keywordItems(["Most"], item).filter((c) => c.label !== "most"),
     ];
   }
 

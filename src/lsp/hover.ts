@@ -23,6 +23,7 @@ import type { Snapshot } from "./snapshot.js";
 import type { Occurrence } from "./symbols.js";
 import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
+import { adjustLines, issue11Hover, scaledLines } from "./issue11-hover.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
   const doc = snap.document(uri);
@@ -44,7 +45,11 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
     span = expr.span;
   } else {
     const kw = keywordAt(snap, uri, offset);
-    if (kw) {
+    const stmt = issue11Hover(doc.ast, doc.text, offset, lang);
+    if (stmt) {
+      lines = stmt.lines;
+      span = stmt.span;
+    } else if (kw) {
       lines = [kw.text];
       span = kw.span;
     }
@@ -170,6 +175,7 @@ function nodeHover(snap: Snapshot, occ: Occurrence, node: AnyNode, rubric: Check
   const title = node.title ? ` "${node.title}"` : "";
   out.push(`**${kindWord(node.kind, lang)}** \`${node.path.join(".")}\`${title} — ${pointsText(node.points, lang)}`);
   if (node.kind !== "part") out.push("", childrenLine(node, lang));
+  out.push(...scaledLines(node, rubric.model, lang));
   if (node.kind === "group") {
     out.push(...slotLine(node, lang));
     for (const n of node.notes) out.push("", `${colon(lang, "说明", "note")}${n}`);
@@ -177,6 +183,7 @@ function nodeHover(snap: Snapshot, occ: Occurrence, node: AnyNode, rubric: Check
     if (node.note) out.push("", `**${say(lang, "指标说明", "note")}**${colon(lang, "", "")}${node.note}`);
     out.push("", `**${say(lang, "规则", "rule")}**${colon(lang, "", "").trimEnd()}`);
     out.push(...indicatorRule(snap, node, rubric, lang));
+    out.push(...adjustLines(node, lang));
   } else {
     const text = snap.document(node.file)?.text ?? "";
     out.push("", ...describeRule(node.rule, node.points, text, lang, rubric.analysis.parts.get(node)));
@@ -191,12 +198,14 @@ function childrenLine(node: GroupNode | IndicatorNode, lang: Lang): string {
     return say(lang, "单一得分规则（得分 = …）", "a single rule (score = …)");
   }
   const sum = kids.reduce((a, k) => a.add(k.points), Exact.ZERO);
-  const ok = sum.eq(node.points) ? "✓" : "✗";
+  // A scaled group's children add up to the base they are written in (issue 11, kind 3).
+  const target = node.kind === "group" && node.scaledFrom ? node.scaledFrom : node.points;
+  const ok = sum.eq(target) ? "✓" : "✗";
   const list = kids.map((k) => `${k.name} ${k.points.toString(6)}`).join(" + ");
   return say(
     lang,
-    `下级合计 Σ = ${sum.toString(6)} / ${node.points.toString(6)} ${ok}（${list || "无下级"}）`,
-    `Σ children = ${sum.toString(6)} / ${node.points.toString(6)} ${ok} (${list || "no children"})`,
+    `下级合计 Σ = ${sum.toString(6)} / ${target.toString(6)} ${ok}（${list || "无下级"}）`,
+    `Σ children = ${sum.toString(6)} / ${target.toString(6)} ${ok} (${list || "no children"})`,
   );
 }
 

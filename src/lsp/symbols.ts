@@ -321,6 +321,9 @@ class IndexBuilder {
         case "Grades":
         case "Note":
           break;
+        case "GradeCap":
+          this.expr(item.cond, { ...scope, where: item.grade.text });
+          break;
         case "Example":
           this.example(file, item, checked);
           break;
@@ -385,6 +388,7 @@ class IndexBuilder {
           for (const p of it.items) this.part(p, inner);
           break;
         case "Score":
+        case "Adjust":
           this.expr(it.rule, inner);
           break;
         case "Exempt":

@@ -6,7 +6,10 @@
  * judgements, clamping, rounding, overrides, the report).
  */
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
-import type { Clamp, NodeReport, Report, Text } from "./report.js";
+import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "./report.js";
+import { capGrade, type GradeCapSpec } from "./grade-caps.js";
+import { scaleGroup } from "./scaled.js";
+import { applyAdjustments } from "./adjust.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import {
   INDICATOR_TEXT,
@@ -45,6 +48,8 @@ export interface IndicatorRules {
   readonly exempt: readonly (() => boolean)[];
   /** One per part: its raw value (a condition scores all or nothing). */
   readonly parts: readonly (() => Exact | boolean)[];
+  /** Issue 11, kind 2: one per bonus or penalty, in the order of `IndicatorSpec.adjust`. */
+  readonly adjust?: readonly (() => Exact | boolean)[];
 }
 
 export interface PartSpec {
@@ -72,6 +77,8 @@ export interface IndicatorSpec {
   /** Index into `meta.judged` when the indicator may be judged as a whole. */
   readonly wholeJudged?: number;
   readonly rules: (c: Ctx) => IndicatorRules;
+  /** Issue 11, kind 2: bonuses and penalties with their caps. */
+  readonly adjust?: readonly { readonly which: "bonus" | "penalty"; readonly cap: Exact }[];
 }
 
 export interface GroupSpec {
@@ -81,6 +88,8 @@ export interface GroupSpec {
   readonly path: readonly string[];
   readonly points: Exact;
   readonly children: readonly NodeSpec[];
+  /** Issue 11, kind 3: the base the children are written in (`折算 100`). */
+  readonly scaledFrom?: Exact;
 }
 
 export type NodeSpec = GroupSpec | IndicatorSpec;
@@ -90,6 +99,8 @@ export interface RubricSpec {
   readonly tree: readonly NodeSpec[];
   readonly rounding: { readonly part?: Rounding; readonly indicator?: Rounding; readonly total?: Rounding };
   readonly grades: readonly { readonly name: string; readonly threshold?: Exact; readonly strict: boolean }[];
+  /** Issue 11, kind 4: `grade at most … when …`, each with its condition compiled. */
+  readonly gradeCaps?: readonly (GradeCapSpec & { readonly cond: (c: Ctx) => boolean })[];
 }
 
 /** A failure while scoring one indicator: a missing input, a zero divisor, a missing judgement. */
@@ -465,6 +476,8 @@ function constantText(v: Exact): string {
 
 /** What only some report nodes carry, set between `score` and `clamps` (NodeReport's order, which the reference evaluator's reports follow too). */
 export interface NodeExtras {
+  adjusted?: NodeReport["adjusted"];
+  scaledFrom?: NodeReport["scaledFrom"];
   override?: NodeReport["override"];
   judged?: NodeReport["judged"];
   status?: NodeReport["status"];
@@ -492,6 +505,8 @@ export function reportNode(
       : { kind, path: spec.path, name: spec.name, title: spec.title, points, computed, score }
   ) as MutableNode;
   if (extras) {
+    if (extras.adjusted) n.adjusted = extras.adjusted;
+    if (extras.scaledFrom) n.scaledFrom = extras.scaledFrom;
     if (extras.override) n.override = extras.override;
     if (extras.judged) n.judged = extras.judged;
     if (extras.status) n.status = extras.status;
@@ -537,6 +552,7 @@ export function scoreWith(
     let status: NodeReport["status"];
     let judgedWhole: NodeReport["judged"];
     let computed: Exact | null = null;
+    let adjusted: NodeReport["adjusted"];
     let failure: ScoreFailure | undefined;
     ctx.trace = tr;
     ctx.tracedLets.clear();
@@ -607,6 +623,18 @@ export function scoreWith(
       }
       let si = round(raw, spec.rounding.indicator, tr, INDICATOR_TEXT);
       si = clampPoints(si, ind.points, clamps);
+      if (ind.adjust && ind.adjust.length > 0 && status === undefined) {
+        const fns = rules.adjust ?? [];
+        const items = ind.adjust.map((a, i) => ({
+          which: a.which,
+          cap: a.cap,
+          value: (fns[i] as () => Exact | boolean)(),
+        }));
+        const adj = applyAdjustments(si, items);
+        tr?.push(...adj.trace);
+        adjusted = { base: si.toString(), bonus: adj.bonus.toString(), penalty: adj.penalty.toString() };
+        si = round(adj.score, spec.rounding.indicator, tr, INDICATOR_TEXT);
+      }
       computed = si;
     } catch (e) {
       if (!(e instanceof ScoreFailure)) throw e;
@@ -625,6 +653,7 @@ export function scoreWith(
     scores.set(ind, final);
     const computedText = computed?.toString() ?? null;
     const extras: NodeExtras = {};
+    if (adjusted) extras.adjusted = adjusted;
     if (override) extras.override = { value: override.value.toString(), reason: override.reason };
     if (judgedWhole) extras.judged = judgedWhole;
     if (status) extras.status = status;
@@ -651,9 +680,20 @@ export function scoreWith(
       const s = scores.get(c);
       sum = sum && s ? sum.add(s) : null;
     }
-    scores.set(n, sum);
-    const text = sum?.toString() ?? null;
-    return reportNode("group", n, text, text, [], [], children);
+    let score = sum;
+    const tr: Text[] = [];
+    let extras: NodeExtras | undefined;
+    if (n.scaledFrom) {
+      if (sum) {
+        const scaled = scaleGroup(sum, n.points, n.scaledFrom);
+        score = scaled.score;
+        if (explain) tr.push(scaled.trace);
+      }
+      extras = { scaledFrom: { base: n.scaledFrom.toString(), sum: sum?.toString() ?? "—" } };
+    }
+    scores.set(n, score);
+    const text = score?.toString() ?? null;
+    return reportNode("group", n, text, text, [], tr, children, extras);
   };
 
   const tree = spec.tree.map(node);
@@ -668,12 +708,39 @@ export function scoreWith(
       break;
     }
   }
+  let gradeCap: GradeCapReport | undefined;
+  const caps = spec.gradeCaps ?? [];
+  if (grade !== null && caps.length > 0) {
+    ctx.trace = undefined;
+    ctx.setPart(undefined);
+    try {
+      const capped = capGrade(
+        spec.grades.map((g) => g.name),
+        grade,
+        caps,
+        (i) => (caps[i] as { cond: (c: Ctx) => boolean }).cond(ctx),
+      );
+      grade = capped.grade;
+      gradeCap = capped.cap;
+    } catch (e) {
+      if (!(e instanceof ScoreFailure)) throw e;
+      throw new ScoreError([
+        {
+          kind: e.kind,
+          field: e.field ?? "grade",
+          indicators: [],
+          message: { zh: `等级上限：${e.text.zh}`, en: `grade cap: ${e.text.en}` },
+        },
+      ]);
+    }
+  }
   return {
     rubric: spec.meta.name,
     ...(spec.meta.year !== undefined ? { year: spec.meta.year } : {}),
     total: total.toString(),
     maxTotal: spec.meta.total,
     grade,
+    ...(gradeCap ? { gradeCap } : {}),
     tree,
     errors: [],
   };

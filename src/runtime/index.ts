@@ -1,6 +1,6 @@
 /** What scorers need at run time: exact numbers, the report shape, validation and the compiled-scorer skeleton. Imports nothing from the compiler. */
 export { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
-export type { Report, NodeReport, Clamp, Text } from "./report.js";
+export type { Report, NodeReport, Clamp, Text, GradeCapReport } from "./report.js";
 export { ScoreError } from "./scorer.js";
 export type {
   Scorer,

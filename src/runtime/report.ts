@@ -29,6 +29,10 @@ export interface NodeReport {
   /** The judgement given; `deduction` when its value is a judged deduction (`deduct judged …`), not a score. */
   readonly judged?: { readonly value: string; readonly reason?: string; readonly deduction?: boolean };
   readonly status?: "vetoed" | "exempt";
+  /** Issue 11, kind 2: an indicator's base (its parts, within its points), bonuses and penalties. */
+  readonly adjusted?: { readonly base: string; readonly bonus: string; readonly penalty: string };
+  /** Issue 11, kind 3: a group whose children are written out of `base`; `sum` is their sum in that base. */
+  readonly scaledFrom?: { readonly base: string; readonly sum: string };
   readonly clamps: readonly Clamp[];
   readonly trace: readonly Text[];
   readonly error?: Text;
@@ -42,6 +46,16 @@ export interface Report {
   readonly total: string | null;
   readonly maxTotal: string;
   readonly grade: string | null;
+  /** Issue 11, kind 4: a grade cap (一票否优) lowered the grade the total earned; the total is unchanged. */
+  readonly gradeCap?: GradeCapReport;
   readonly tree: readonly NodeReport[];
   readonly errors: readonly { readonly path: string; readonly message: Text }[];
+}
+
+/** Why the grade is lower than the total earned: `grade at most … when …` held. */
+export interface GradeCapReport {
+  /** The grade the total earned. */
+  readonly from: string;
+  readonly to: string;
+  readonly because: Text;
 }

@@ -25,6 +25,7 @@ const NASTY = `rubric "引号\\"反斜杠\\\\ */ \${x} 与\u2028换行" 2024 {
   total 2
   rounding indicator 2 half-up
   grades { "优\\"" >= 1; 差 otherwise }
+  grade at most 差 when 比率 < 10% because "理由 */ \${z} \\ \\"引号\\""
   input 比率 alias ratio_in: ratio in [0, 100%]
   group "组 */ /* \`tick\`" 2 {
     indicator "指标\\n名 \${y}" 2 {
@@ -46,12 +47,17 @@ describe("compiled modules", () => {
   it("type-check under tsc --strict with no any, for every bundled rubric and hostile text", async () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    // The judged rules (verdicts, scales, judged deductions) of a good fixture, as well.
-    const judged = {
-      file: "judged-verdicts.rubric",
-      text: readFileSync(`${root}test/fixtures/good/judged-verdicts.rubric`, "utf8"),
-    };
-    const program = analyzeProgram([...rubricFiles, { file: "nasty.rubric", text: NASTY }, judged]);
+    // The judged rules (verdicts, scales, judged deductions) and the rules of issue 11 of good fixtures, as well.
+    const fixtures = [
+      "judged-verdicts.rubric",
+      "grade-caps.rubric",
+      "scaled-groups.rubric",
+      "bonus-penalty.rubric",
+    ].map((file) => ({
+      file,
+      text: readFileSync(`${root}test/fixtures/good/${file}`, "utf8"),
+    }));
+    const program = analyzeProgram([...rubricFiles, { file: "nasty.rubric", text: NASTY }, ...fixtures]);
     expect(program.diagnostics.filter((d) => d.severity === "error").map((d) => d.message.en)).toEqual([]);
     const files: string[] = [];
     for (const r of program.rubrics) {

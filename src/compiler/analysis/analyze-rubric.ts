@@ -12,11 +12,13 @@ import type * as A from "../syntax/ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { indicators } from "../model/paths.js";
 import { checkScaleDecl } from "../model/judged.js";
-import type { IndicatorNode, LetDef, PartNode, RubricModel } from "../model/types.js";
+import type { AdjustDef, IndicatorNode, LetDef, PartNode, RubricModel } from "../model/types.js";
 import { Inferrer, type BandSite, type DivisionSite, type Env, type ExprInfo, type Inference } from "./infer.js";
 
 export interface RubricAnalysis extends Inference {
   readonly parts: Map<PartNode, ExprInfo>;
+  /** Issue 11, kind 2: each bonus's and penalty's rule. */
+  readonly adjust: Map<AdjustDef, ExprInfo>;
   readonly inferrer: Inferrer;
 }
 
@@ -28,6 +30,7 @@ interface IndicatorInference {
   readonly diagnostics: readonly Diagnostic[];
   /** Part results in part order. */
   readonly parts: readonly ExprInfo[];
+  readonly adjust: readonly ExprInfo[];
 }
 
 const ids = new WeakMap<object, number>();
@@ -63,6 +66,7 @@ function indicatorSignature(ind: IndicatorNode, context: string): string {
     ind.veto.map((c) => idOf(c.cond)).join(","),
     ind.exempt.map((c) => idOf(c.cond)).join(","),
     ind.parts.map((p) => `${idOf(p.rule)}:${p.file}:${p.points.toString()}`).join(","),
+    ind.adjust.map((a) => `${idOf(a.rule)}:${a.file}:${a.cap.toString()}`).join(","),
   ].join("|");
 }
 
@@ -96,6 +100,10 @@ function inferIndicator(
   const parts = ind.parts.map((p) =>
     inf.infer(p.rule, { ...env, file: p.file, report: p.file === model.file, partPoints: p.points, ruleTop: true }),
   );
+  // A bonus or penalty is a plain value (no `judged`/`deduct` form: those belong to a part), clamped to [0, cap].
+  const adjust = ind.adjust.map((a) =>
+    inf.infer(a.rule, { ...env, file: a.file, report: a.file === model.file, ruleTop: false }),
+  );
   // Rubric-level lets are reported once, by the rubric's own inference: drop repeats here.
   const own = inf.diagnostics.filter(
     (d) =>
@@ -103,12 +111,19 @@ function inferIndicator(
         (l) => d.file === l.file && d.span.start >= l.span.start && d.span.end <= l.span.end,
       ),
   );
-  return { signature, info: inf.info, divisions: inf.divisions, bands: inf.bands, diagnostics: own, parts };
+  return { signature, info: inf.info, divisions: inf.divisions, bands: inf.bands, diagnostics: own, parts, adjust };
 }
 
 export function analyzeRubric(model: RubricModel): RubricAnalysis {
   const root = new Inferrer(model);
   for (const l of model.lets.values()) root.letInfo(l, root.rootEnv(l.file));
+  // Issue 11, kind 4: a grade cap's condition is a rubric-level condition (reported like `exempt when`'s).
+  for (const g of model.gradeCaps) {
+    const env = root.rootEnv(g.file);
+    const ci = root.infer(g.cond, env);
+    if (ci.type.kind !== "bool" && ci.type.kind !== "error" && env.report)
+      root.infer({ kind: "Unary", op: "not", operand: g.cond, span: g.cond.span }, env);
+  }
   const context = contextSignature(model);
   const info = new Map<A.Expr, ExprInfo>(root.info);
   const divisions: DivisionSite[] = [...root.divisions];
@@ -116,6 +131,7 @@ export function analyzeRubric(model: RubricModel): RubricAnalysis {
   const diagnostics: Diagnostic[] = [...root.diagnostics];
   for (const s of model.scales.values()) if (model.decl.items.includes(s.decl)) diagnostics.push(...checkScaleDecl(s));
   const parts = new Map<PartNode, ExprInfo>();
+  const adjust = new Map<AdjustDef, ExprInfo>();
   for (const ind of indicators(model.groups)) {
     const signature = indicatorSignature(ind, context);
     const key: object = ind.parts[0]?.rule ?? ind.span;
@@ -138,6 +154,10 @@ export function analyzeRubric(model: RubricModel): RubricAnalysis {
       const pi = r.parts[i];
       if (pi) parts.set(p, pi);
     });
+    ind.adjust.forEach((a, i) => {
+      const ai = r.adjust[i];
+      if (ai) adjust.set(a, ai);
+    });
   }
-  return { info, divisions, bands, diagnostics, parts, inferrer: root };
+  return { info, divisions, bands, diagnostics, parts, adjust, inferrer: root };
 }

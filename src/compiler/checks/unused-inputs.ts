@@ -17,6 +17,7 @@ function refs(e: A.Expr, out: Set<string>): void {
 export function checkUnusedInputs({ model }: CheckContext): Diagnostic[] {
   const read = new Set(inputUses(model).keys());
   for (const l of model.lets.values()) refs(l.value, read);
+  for (const g of model.gradeCaps) refs(g.cond, read);
   for (const i of model.inputs.values()) {
     for (const c of i.decl.constraints) {
       if (c.kind === "compare") refs(c.bound, read);

@@ -5,6 +5,16 @@ import { walkTree } from "../model/paths.js";
 import type { AnyNode, GroupNode, IndicatorNode } from "../model/types.js";
 import type { CheckContext } from "./context.js";
 
+/** A scaled group (`折算 100`): a base above 0, and children adding up to it. */
+function scaledSum(n: GroupNode, sum: Exact, file: string): Diagnostic[] {
+  const base = n.scaledFrom as Exact;
+  const at = n.file === file && n.scaledFromDecl ? { file, span: n.scaledFromDecl.span } : { file, span: n.span };
+  if (base.sign() <= 0) return [diagnostic("scaled-base", at, { group: n.path.join(".") })];
+  if (sum.eq(base)) return [];
+  const args = { group: n.path.join("."), base: base.toString(), points: n.points.toString(), sum: sum.toString() };
+  return [diagnostic("scaled-sum", at, args)];
+}
+
 export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const sumOf = (xs: readonly AnyNode[]): Exact => xs.reduce((a, c) => a.add(c.points), Exact.ZERO);
@@ -15,6 +25,11 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
     if (kids.length === 0 && n.kind === "indicator") continue;
     if (n.kind === "indicator" && kids.length === 1 && kids[0]?.kind === "part" && kids[0].implicit) continue;
     const sum = sumOf(kids);
+    if (n.kind === "group" && n.scaledFrom && n.scaledFromDecl) {
+      // Issue 11, kind 3: the sum is checked in the base the children are written in.
+      if (n.file === model.file || kids.some((k) => k.file === model.file)) out.push(...scaledSum(n, sum, model.file));
+      continue;
+    }
     if (sum.eq(n.points)) continue;
     const node = n as GroupNode | IndicatorNode;
     const blame = reweighted.get(node) ?? kids.map((k) => reweighted.get(k)).find((o) => o !== undefined);

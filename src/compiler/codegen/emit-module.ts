@@ -16,6 +16,7 @@ import { emitExpr, tsType, type ExprScope } from "./emit-expr.js";
 import { emitRules } from "./emit-rules.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
 import { emitFastModule, valuesTsType } from "./emit-fast-module.js";
+import { genericOnlyReason } from "./generic-only.js";
 
 export interface EmitOptions {
   /** Module specifier of the runtime; "rubric/runtime" for users of the package. */
@@ -217,17 +218,29 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         `      // ${lineCommentText(p.name)}\n      (): Exact | boolean => ${emitExpr(p.rule, { ...scope, partPoints: p.points })},`,
       );
     lines.push("    ],");
+    if (ind.adjust.length > 0) {
+      lines.push("    adjust: [");
+      for (const a of ind.adjust)
+        lines.push(
+          `      // ${a.which} up to ${a.cap.toString()}\n      (): Exact | boolean => ${emitExpr(a.rule, scope)},`,
+        );
+      lines.push("    ],");
+    }
     lines.push("  };");
     body.push(`/** ${commentText(ind.path.join("."))} */`);
     body.push(`function ${name}(c: rt.Ctx): rt.IndicatorRules {\n${lines.join("\n")}\n}`);
     return name;
   };
 
+  const adjustSpec = (n: IndicatorNode): string =>
+    n.adjust.length === 0
+      ? ""
+      : ` adjust: [${n.adjust.map((a) => `{ which: ${str(a.which)}, cap: ${scopeBase.constant(a.cap)} }`).join(", ")}],`;
   const treeSpec = (nodes: readonly TreeNode[], indent: string): string => {
     const items = nodes.map((n) => {
       const common = `name: ${str(n.name)},${n.title !== undefined ? ` title: ${str(n.title)},` : ""} path: [${n.path.map(str).join(", ")}], points: ${scopeBase.constant(n.points)}`;
       if (n.kind === "group")
-        return `${indent}{ kind: "group", ${common}, children: [\n${treeSpec(n.children, `${indent}  `)}\n${indent}] }`;
+        return `${indent}{ kind: "group", ${common},${n.scaledFrom ? ` scaledFrom: ${scopeBase.constant(n.scaledFrom)},` : ""} children: [\n${treeSpec(n.children, `${indent}  `)}\n${indent}] }`;
       const fnName = emitIndicator(n);
       const parts = n.parts
         .map((p) => {
@@ -238,7 +251,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         .join(", ");
       // An indicator written `score = …` is judged through its one part (its rule decides the bounds).
       const whole = implicitPart(n) ? undefined : judgedIndex.get(n.path.join("."));
-      return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""} rules: ${fnName} }`;
+      return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""}${adjustSpec(n)} rules: ${fnName} }`;
     });
     return items.join(",\n");
   };
@@ -257,6 +270,16 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     )
     .join(", ");
 
+  // Issue 11, kind 4: grade caps, each condition compiled like a rubric-level let.
+  const gradeCaps = model.gradeCaps
+    .map((g) => {
+      const cond = emitExpr(g.cond, { ...scopeBase, localLets: new Map(), locals: new Map() });
+      const reason = g.reason !== undefined ? ` reason: ${str(g.reason)},` : "";
+      return `{ grade: ${str(g.grade)}, text: ${str(exprText(g.cond))},${reason} cond: (c: rt.Ctx): boolean => ${cond} }`;
+    })
+    .join(", ");
+  const genericOnly = genericOnlyReason(model);
+
   out.push(...constantLines);
   out.push("");
   out.push(...body);
@@ -266,6 +289,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(`  tree: [\n${tree}\n  ],`);
   out.push(`  rounding: { ${rounding} },`);
   out.push(`  grades: [${grades}],`);
+  if (gradeCaps) out.push(`  gradeCaps: [${gradeCaps}],`);
   out.push("};");
   out.push("");
   out.push(
@@ -286,6 +310,10 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push("");
   const fast = emitFastModule(rubric, meta);
   out.push(...fast.lines);
+  // The specialised code scores indicators and sums them; a rubric-level rule beyond that goes generic.
+  if (genericOnly) out.push(`// Every record takes the generic exact path: ${lineCommentText(genericOnly)}.`);
+  out.push(`const GENERIC_ONLY: boolean = ${genericOnly !== undefined};`);
+  out.push("");
   out.push("/**");
   out.push(" * Scores one department: total, grade and the indicator tree with computed and final scores and clamps.");
   out.push(" * Trace lines only with `explain: true` (the default is `explain: false`). Throws `ScoreError` listing");
@@ -293,7 +321,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" */");
   out.push("export function score(input: RubricInput, options: { readonly explain?: boolean } = {}): Report {");
   out.push("  if (options.explain !== true) {");
-  out.push("    const v = readText(input);");
+  out.push("    const v = GENERIC_ONLY ? undefined : readText(input);");
   out.push("    const r = v && fx.fastReport(prepared, meta, FAST, v, fastOut);");
   out.push("    if (r) return r;");
   out.push("    fx.stats.generic++;");
@@ -306,7 +334,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" * no trace. Same numbers and the same `ScoreError`s as `score`.");
   out.push(" */");
   out.push("export function scoreTotals(input: RubricInput): Totals {");
-  out.push("  const v = readText(input);");
+  out.push("  const v = GENERIC_ONLY ? undefined : readText(input);");
   out.push("  const t = v && fastTotals(v);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");
@@ -318,7 +346,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" * text, judgements by index in `meta.judged`. No text parsing on the way.");
   out.push(" */");
   out.push("export function scoreValues(input: ValuesInput): Totals {");
-  out.push("  const v = readValues(input);");
+  out.push("  const v = GENERIC_ONLY ? undefined : readValues(input);");
   out.push("  const t = v && fastTotals(v);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");

@@ -357,6 +357,35 @@ export const DIAGNOSTICS = {
     zh: `「当 0」永不适用：「${a.subject}」的${zh(a.which)}取值 ${a.range}，不会为 0`,
     en: `'when 0' never applies: ${en(a.which)} of '${a.subject}' is in ${a.range}, never 0`,
   })),
+
+  // ---- issue 11, kind 4: grade caps ----
+  "grade-cap-no-grades": spec<{ grade: string }>("error", (a) => ({
+    zh: `「等级 至多 ${a.grade}」需要先声明等级（等级 { … }）`,
+    en: `'grade at most ${a.grade}' needs the rubric's grades to be declared (grades { … })`,
+  })),
+  "grade-cap-no-effect": spec<{ grade: string }>("warning", (a) => ({
+    zh: `「${a.grade}」是最高等级，「至多 ${a.grade}」不会改变任何等级`,
+    en: `'${a.grade}' is the top grade: 'at most ${a.grade}' never changes a grade`,
+  })),
+  // ---- end kind 4 ----
+
+  // ---- issue 11, kind 2: bonus above the weight, capped penalties ----
+  "max-total": spec<{ max: string; total: string; bonus: string }>("info", (a) => ({
+    zh: `含加分，最高可得总分为 ${a.max}（各项分值合计 ${a.total}，加分至多 ${a.bonus}）`,
+    en: `with bonuses, the highest possible total is ${a.max} (points ${a.total}, bonuses at most ${a.bonus})`,
+  })),
+  // ---- end kind 2 ----
+
+  // ---- issue 11, kind 3: scaled nested weights ----
+  "scaled-sum": spec<{ group: string; base: string; points: string; sum: string }>("error", (a) => ({
+    zh: `分组「${a.group}」的下级按 ${a.base} 分填写（折算为 ${a.points} 分），但合计为 ${a.sum}`,
+    en: `the children of group '${a.group}' are written out of ${a.base} (scaled to ${a.points}), but add up to ${a.sum}`,
+  })),
+  "scaled-base": spec<{ group: string }>("error", (a) => ({
+    zh: `分组「${a.group}」的折算基数须大于 0`,
+    en: `the base group '${a.group}' is scaled from must be above 0`,
+  })),
+  // ---- end kind 3 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

@@ -8,10 +8,13 @@
  *   group     = Σ children;  total = Σ top level, then `rounding total`
  */
 import { Exact } from "../../runtime/exact.js";
-import type { Clamp, NodeReport, Report, Text } from "../../runtime/report.js";
+import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "../../runtime/report.js";
+import { capGrade } from "../../runtime/grade-caps.js";
+import { scaleGroup } from "../../runtime/scaled.js";
+import { applyAdjustments } from "../../runtime/adjust.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
 import type { CheckedRubric } from "../checked-rubric.js";
-import type { IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
+import type { GradeCapDef, IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
 import { Evaluator, exprText, type Judgement } from "./expr.js";
 import { judgedSites } from "../model/judged.js";
 import { EvalError, type Value } from "./values.js";
@@ -35,6 +38,8 @@ export interface ScoreResult {
   readonly scores: ReadonlyMap<TreeNode | PartNode, Exact | null>;
   readonly total: Exact | null;
   readonly failures: readonly { readonly node: IndicatorNode; readonly error: EvalError }[];
+  /** A grade cap's condition could not be evaluated (issue 11, kind 4). */
+  readonly gradeFailure?: EvalError;
 }
 
 const clamp = clampPoints;
@@ -79,6 +84,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     let judgedWhole: NodeReport["judged"];
     const override = input.overrides.get(ind);
     let computed: Exact | null = null;
+    let adjusted: NodeReport["adjusted"];
     let error: EvalError | undefined;
     try {
       let raw: Exact | undefined;
@@ -155,6 +161,24 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       }
       let s = round(raw, model.rounding.indicator, trace, INDICATOR_TEXT);
       s = clamp(s, ind.points, clamps);
+      // Issue 11, kind 2: bonuses and penalties on top of the base (not for a vetoed or exempt indicator).
+      if (ind.adjust.length > 0 && status === undefined) {
+        const items = ind.adjust.map((a) => {
+          const v = ev.eval(a.rule);
+          if (v.k !== "bool" && v.k !== "num")
+            throw new EvalError(
+              "invalid",
+              { zh: "加分或减分须为数值", en: "a bonus or penalty must be a number" },
+              a.file,
+              a.rule.span,
+            );
+          return { which: a.which, cap: a.cap, value: v.v };
+        });
+        const adj = applyAdjustments(s, items);
+        trace.push(...adj.trace);
+        adjusted = { base: s.toString(), bonus: adj.bonus.toString(), penalty: adj.penalty.toString() };
+        s = round(adj.score, model.rounding.indicator, trace, INDICATOR_TEXT);
+      }
       computed = s;
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
@@ -185,6 +209,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       points: ind.points.toString(),
       computed: computed?.toString() ?? null,
       score: final?.toString() ?? null,
+      ...(adjusted ? { adjusted } : {}),
       ...(override ? { override: { value: override.value.toString(), reason: override.reason } } : {}),
       ...(judgedWhole ? { judged: judgedWhole } : {}),
       ...(status ? { status } : {}),
@@ -203,17 +228,29 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       const s = scores.get(c);
       sum = sum && s ? sum.add(s) : null;
     }
-    scores.set(n, sum);
+    const trace: Text[] = [];
+    let scaledFrom: NodeReport["scaledFrom"];
+    let score = sum;
+    if (n.scaledFrom && n.scaledFrom.sign() > 0) {
+      if (sum) {
+        const scaled = scaleGroup(sum, n.points, n.scaledFrom);
+        score = scaled.score;
+        trace.push(scaled.trace);
+      }
+      scaledFrom = { base: n.scaledFrom.toString(), sum: sum?.toString() ?? "—" };
+    }
+    scores.set(n, score);
     return {
       kind: "group",
       path: n.path,
       name: n.name,
       ...(n.title ? { title: n.title } : {}),
       points: n.points.toString(),
-      computed: sum?.toString() ?? null,
-      score: sum?.toString() ?? null,
+      computed: score?.toString() ?? null,
+      score: score?.toString() ?? null,
+      ...(scaledFrom ? { scaledFrom } : {}),
       clamps: [],
-      trace: [],
+      trace,
       children,
     };
   };
@@ -225,7 +262,41 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     total = total && s ? total.add(s) : null;
   }
   if (total && model.rounding.total) total = total.round(model.rounding.total.digits, model.rounding.total.mode);
-  const grade = total ? gradeOf(rubric, total) : null;
+  let grade = total ? gradeOf(rubric, total) : null;
+  let gradeCap: GradeCapReport | undefined;
+  let gradeFailure: EvalError | undefined;
+  if (grade && model.gradeCaps.length > 0) {
+    try {
+      const capped = capGrade(
+        model.grades.map((g) => g.name),
+        grade,
+        model.gradeCaps.map((c) => ({
+          grade: c.grade,
+          text: exprText(c.cond),
+          ...(c.reason ? { reason: c.reason } : {}),
+        })),
+        (i) => {
+          const c = model.gradeCaps[i] as GradeCapDef;
+          const scope = { model, inputs: input.inputs, lets: model.lets, letValues, tracedLets: new Set<LetDef>() };
+          const ev = new Evaluator({
+            ...scope,
+            judgements: input.judgements,
+            info: analysis.info,
+            trace: [],
+            file: c.file,
+          });
+          return ev.bool(c.cond, new Map());
+        },
+      );
+      grade = capped.grade;
+      gradeCap = capped.cap;
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      errors.push({ path: "grade", message: { zh: `等级上限：${e.text.zh}`, en: `grade cap: ${e.text.en}` } });
+      gradeFailure = e;
+      grade = null;
+    }
+  }
   const maxTotal = model.groups.reduce((a, g) => a.add(g.points), Exact.ZERO);
   return {
     report: {
@@ -234,12 +305,14 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       total: total?.toString() ?? null,
       maxTotal: maxTotal.toString(),
       grade,
+      ...(gradeCap ? { gradeCap } : {}),
       tree,
       errors,
     },
     scores,
     total,
     failures,
+    ...(gradeFailure ? { gradeFailure } : {}),
   };
 }
 

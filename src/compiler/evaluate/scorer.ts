@@ -26,6 +26,7 @@ import type { Bounds } from "../../runtime/judged-bounds.js";
 import type { CheckedRubric } from "../program.js";
 import type { Judgement } from "./expr.js";
 import { scoreRubric } from "./rubric.js";
+import type { EvalError } from "./values.js";
 
 function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
   switch (t.kind) {
@@ -202,14 +203,7 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     if (result.failures.length > 0) {
       throw new ScoreError(
         result.failures.map(({ node: ind, error }) => ({
-          kind:
-            error.kind === "zero-division"
-              ? "zero-denominator"
-              : error.kind === "missing-input" || error.kind === "missing-judgement"
-                ? "missing"
-                : error.kind === "judgement-out-of-bounds"
-                  ? "judgement-out-of-bounds"
-                  : "wrong-type",
+          kind: errorKind(error),
           field: error.field ?? ind.path.join("."),
           indicators: [ind.path.join(".")],
           message: {
@@ -219,8 +213,28 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
         })),
       );
     }
+    const gf = result.gradeFailure;
+    if (gf)
+      throw new ScoreError([
+        {
+          kind: errorKind(gf),
+          field: gf.field ?? "grade",
+          indicators: [],
+          message: { zh: `等级上限：${gf.text.zh}`, en: `grade cap: ${gf.text.en}` },
+        },
+      ]);
     // The evaluator always traces; like the compiled scorer, the report keeps trace lines only with `explain: true`.
     return options?.explain === true ? result.report : withoutTraces(result.report);
   };
   return { meta, validate, score };
+}
+
+function errorKind(error: EvalError): InputError["kind"] {
+  return error.kind === "zero-division"
+    ? "zero-denominator"
+    : error.kind === "missing-input" || error.kind === "missing-judgement"
+      ? "missing"
+      : error.kind === "judgement-out-of-bounds"
+        ? "judgement-out-of-bounds"
+        : "wrong-type";
 }

@@ -52,6 +52,7 @@ export function buildIndicator(d: A.IndicatorDecl, file: string, diags: Diagnost
     parts: [],
     exempt: [],
     veto: [],
+    adjust: [],
     path: [],
     rulesFile: file,
     file,
@@ -71,6 +72,7 @@ function fillIndicatorBody(
   node.parts = [];
   node.exempt = [];
   node.veto = [];
+  node.adjust = [];
   node.rulesFile = file;
   let score: A.ScoreDecl | undefined;
   for (const it of items) {
@@ -96,6 +98,16 @@ function fillIndicatorBody(
         break;
       case "Veto":
         node.veto.push({ cond: it.cond, file, span: it.span });
+        break;
+      case "Adjust":
+        node.adjust.push({
+          which: it.which,
+          cap: points(it.cap, file, diags),
+          rule: it.rule,
+          decl: it,
+          file,
+          span: it.span,
+        });
         break;
     }
   }
@@ -144,6 +156,7 @@ export function buildGroup(d: A.GroupDecl, file: string, diags: Diagnostic[]): G
     children: d.children.map((c) => (c.kind === "Group" ? buildGroup(c, file, diags) : buildIndicator(c, file, diags))),
     path: [],
     ...(d.slot ? { slot: true } : {}),
+    ...(d.scaledFrom ? { scaledFrom: points(d.scaledFrom, file, diags), scaledFromDecl: d.scaledFrom } : {}),
     file,
     span: d.span,
   };
@@ -249,6 +262,7 @@ function cloneTree(nodes: readonly TreeNode[]): TreeNode[] {
           parts: n.parts.map((p) => ({ ...p, path: [...p.path] })),
           exempt: [...n.exempt],
           veto: [...n.veto],
+          adjust: [...n.adjust],
           path: [...n.path],
         },
   );
@@ -272,6 +286,7 @@ export function buildRubric(
     ...(base?.total ? { total: base.total } : {}),
     rounding: { ...(base?.rounding ?? {}) },
     grades: [...(base?.grades ?? [])],
+    gradeCaps: [...(base?.gradeCaps ?? [])],
     enums: new Map(base?.enums ?? []),
     scales: new Map(base?.scales ?? []),
     inputs: new Map(base?.inputs ?? []),
@@ -375,6 +390,16 @@ export function buildRubric(
             file,
             span: a.span,
           };
+        });
+        break;
+      case "GradeCap":
+        model.gradeCaps.push({
+          grade: it.grade.text,
+          cond: it.cond,
+          ...(it.reason ? { reason: it.reason.value } : {}),
+          decl: it,
+          file,
+          span: it.span,
         });
         break;
       case "Input": {

@@ -66,6 +66,14 @@ export interface PartNode extends Origin {
   path: string[];
 }
 
+/** `bonus up to 0.5 = e` / `penalty up to 2 = e`: e clamped to [0, cap], added to / taken from the base. */
+export interface AdjustDef extends Origin {
+  readonly which: "bonus" | "penalty";
+  readonly cap: Exact;
+  readonly rule: A.Expr;
+  readonly decl: A.AdjustDecl;
+}
+
 export interface ConditionDef extends Origin {
   readonly cond: A.Expr;
 }
@@ -84,6 +92,8 @@ export interface IndicatorNode extends Origin {
   parts: PartNode[];
   exempt: ConditionDef[];
   veto: ConditionDef[];
+  /** Issue 11, kind 2: bonuses above the points and capped penalties, applied after the parts' sum. */
+  adjust: AdjustDef[];
   path: string[];
   /** The file whose declarations the rules of this indicator came from. */
   rulesFile: string;
@@ -102,6 +112,9 @@ export interface GroupNode extends Origin {
   path: string[];
   /** Declared `slot`: a derived rubric supplies its indicators. */
   slot?: boolean;
+  /** Issue 11, kind 3: the base the children are written in (`折算 100`); the group scores Σ × points / base. */
+  scaledFrom?: Exact;
+  scaledFromDecl?: A.NumberExpr;
 }
 
 export type TreeNode = GroupNode | IndicatorNode;
@@ -121,6 +134,14 @@ export interface GradeDef extends Origin {
   readonly strict: boolean;
 }
 
+/** Issue 11, kind 4: `grade at most 良 when C` — the grade is capped while C holds; the score is left alone. */
+export interface GradeCapDef extends Origin {
+  readonly grade: string;
+  readonly cond: A.Expr;
+  readonly reason?: string;
+  readonly decl: A.GradeCapDecl;
+}
+
 export interface RubricModel {
   readonly name: string;
   readonly year?: number;
@@ -132,6 +153,8 @@ export interface RubricModel {
   total?: { value: Exact; origin: Origin };
   rounding: { indicator?: RoundingSpec; part?: RoundingSpec; total?: RoundingSpec };
   grades: GradeDef[];
+  /** Grade caps (一票否优), inherited through `extends` and added to. */
+  gradeCaps: GradeCapDef[];
   enums: Map<string, EnumDef>;
   scales: Map<string, ScaleDef>;
   inputs: Map<string, InputDef>;

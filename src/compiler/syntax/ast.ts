@@ -265,6 +265,16 @@ export interface GradesDecl {
   readonly arms: readonly GradeArm[];
   readonly span: Span;
 }
+// ---- issue 11, kind 4: grade caps (一票否优) ----
+/** `grade at most 良 when C [because "…"]` / `等级 至多 良 当 C [理由 "…"]`: caps the grade, leaves the score. */
+export interface GradeCapDecl {
+  readonly kind: "GradeCap";
+  readonly grade: Name;
+  readonly cond: Expr;
+  readonly reason?: StringLit;
+  readonly span: Span;
+}
+// ---- end kind 4 ----
 export interface EnumDecl {
   readonly kind: "Enum";
   readonly name: Name;
@@ -322,7 +332,17 @@ export interface ConditionDecl {
   readonly cond: Expr;
   readonly span: Span;
 }
-export type IndicatorItem = NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl;
+// ---- issue 11, kind 2: bonus above the weight, capped penalty ----
+/** `bonus up to 0.5 = e` / `加分 至多 0.5 = e`, `penalty up to 2 = e` / `减分 至多 2 = e`. */
+export interface AdjustDecl {
+  readonly kind: "Adjust";
+  readonly which: "bonus" | "penalty";
+  readonly cap: NumberExpr;
+  readonly rule: Expr;
+  readonly span: Span;
+}
+// ---- end kind 2 ----
+export type IndicatorItem = NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl | AdjustDecl;
 
 export interface IndicatorDecl {
   readonly kind: "Indicator";
@@ -341,6 +361,8 @@ export interface GroupDecl {
   readonly children: readonly (GroupDecl | IndicatorDecl)[];
   /** `slot`: a derived rubric supplies the indicators. */
   readonly slot?: boolean;
+  /** Issue 11, kind 3: `折算 100` / `scaled from 100`: the children are written out of this base. */
+  readonly scaledFrom?: NumberExpr;
   readonly span: Span;
 }
 
@@ -420,7 +442,8 @@ export type RubricItem =
   | IndicatorDecl
   | Modification
   | ExampleDecl
-  | ScaleDecl;
+  | ScaleDecl
+  | GradeCapDecl;
 
 export interface RubricRef {
   readonly name: Name;

@@ -72,6 +72,21 @@ export function grades(n: CstNode): A.GradesDecl {
   };
 }
 
+// ---- issue 11, kind 4: grade caps ----
+export function gradeCap(n: CstNode): A.GradeCapDecl {
+  const s = span(n);
+  const c = sub(n, "expr");
+  const r = tok(n, "StringLiteral");
+  return {
+    kind: "GradeCap",
+    grade: ident(sub(n, "ident"), s),
+    cond: c ? expr(c) : errorExpr(s),
+    ...(r ? { reason: stringLit(r) } : {}),
+    span: s,
+  };
+}
+// ---- end kind 4 ----
+
 export function enumDecl(n: CstNode): A.EnumDecl {
   const s = span(n);
   return {
@@ -183,6 +198,7 @@ export function group(n: CstNode): A.GroupDecl {
     notes: subs(n, "note").map(note),
     children,
     ...(has(n, "Slot") ? { slot: true } : {}),
+    ...(sub(n, "scaledFrom") ? { scaledFrom: pointsLit(sub(n, "scaledFrom"), s) } : {}),
     span: s,
   };
 }
@@ -221,6 +237,13 @@ export function indicatorItem(n: CstNode): A.IndicatorItem[] {
     case "condition": {
       const e = sub(c, "expr");
       return [{ kind: has(c, "Veto") ? "Veto" : "Exempt", cond: e ? expr(e) : errorExpr(s), span: s }];
+    }
+    case "adjustment": {
+      const e = sub(c, "expr");
+      const which = has(c, "Bonus") ? "bonus" : "penalty";
+      return [
+        { kind: "Adjust", which, cap: pointsLit(sub(c, "pointsLit"), s), rule: e ? expr(e) : errorExpr(s), span: s },
+      ];
     }
     default:
       return [];

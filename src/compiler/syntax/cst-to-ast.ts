@@ -25,6 +25,7 @@ import { expr } from "./cst-expr.js";
 import {
   enumDecl,
   grades,
+  gradeCap,
   group,
   indicator,
   indicatorItem,
@@ -84,6 +85,8 @@ function rubricItem(n: CstNode): A.RubricItem[] {
       return [rounding(child)];
     case "grades":
       return [grades(child)];
+    case "gradeCap":
+      return [gradeCap(child)];
     case "enumDecl":
       return [enumDecl(child)];
     case "scaleDecl":

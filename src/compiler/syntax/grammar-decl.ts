@@ -21,6 +21,8 @@ export const INDICATOR_ITEMS: ItemStarts = new Set([
   K.Checklist,
   K.Exempt,
   K.Veto,
+  K.Bonus,
+  K.Penalty,
 ]);
 
 export abstract class DeclarationParser extends ExpressionParser {
@@ -108,6 +110,22 @@ export abstract class DeclarationParser extends ExpressionParser {
       { ALT: () => this.CONSUME(K.Otherwise) },
     ]);
   });
+
+  // ---- issue 11, kind 4: grade caps ----
+  /** `grade at most 良 when C [because "…"]`: told from `grades { … }` by the word after the keyword. */
+  public gradeCap = this.RULE("gradeCap", () => {
+    this.CONSUME(K.Grades);
+    this.OPTION({ GATE: () => this.LA(1).image === "at", DEF: () => this.CONSUME(T.Identifier, { LABEL: "at" }) });
+    this.CONSUME(K.Most);
+    this.SUBRULE(this.ident);
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expr);
+    this.OPTION2(() => {
+      this.CONSUME(K.Because);
+      this.CONSUME(T.StringLiteral);
+    });
+  });
+  // ---- end kind 4 ----
 
   public enumDecl = this.RULE("enumDecl", () => {
     this.CONSUME(K.Enum);
@@ -239,6 +257,15 @@ export abstract class DeclarationParser extends ExpressionParser {
     this.SUBRULE(this.ident);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.SUBRULE(this.pointsLit);
+    // Issue 11, kind 3: `折算 100` / `scaled from 100`: the children are written out of 100.
+    this.OPTION4(() => {
+      this.CONSUME(K.Scaled);
+      this.OPTION5({
+        GATE: () => this.LA(1).image === "from",
+        DEF: () => this.CONSUME(T.Identifier, { LABEL: "from" }),
+      });
+      this.SUBRULE2(this.pointsLit, { LABEL: "scaledFrom" });
+    });
     // A slot's indicators come from a derived rubric: its own block (notes only, in practice) is optional.
     this.OPTION2(() => this.CONSUME(K.Slot));
     this.OPTION3({
@@ -280,8 +307,36 @@ export abstract class DeclarationParser extends ExpressionParser {
       { ALT: () => this.SUBRULE(this.score) },
       { ALT: () => this.SUBRULE(this.checklist) },
       { ALT: () => this.SUBRULE(this.condition) },
+      { ALT: () => this.SUBRULE(this.adjustment) },
     ]);
   });
+
+  // ---- issue 11, kind 2: bonus above the weight, capped penalty ----
+  /** `bonus up to 0.5 = e` / `加分 至多 0.5 = e`; `penalty up to 2 = e` / `减分 至多 2 = e` (also `at most`). */
+  public adjustment = this.RULE("adjustment", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Bonus) }, { ALT: () => this.CONSUME(K.Penalty) }]);
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(K.Up);
+          this.CONSUME(K.To);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION({
+            GATE: () => this.LA(1).image === "at",
+            DEF: () => this.CONSUME(T.Identifier, { LABEL: "at" }),
+          });
+          this.CONSUME(K.Most);
+        },
+      },
+    ]);
+    this.SUBRULE(this.pointsLit);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+  // ---- end kind 2 ----
 
   public part = this.RULE("part", () => {
     this.CONSUME(K.Part);

@@ -104,6 +104,13 @@ export const KEYWORDS = [
   { name: "Off", en: ["off"], zh: ["偏离"], soft: true },
   { name: "Most", en: ["most"], zh: ["至多"], soft: true },
   { name: "Target", en: ["target"], zh: ["目标"], soft: true },
+  // ---- issue 11, kinds 1–4 ----
+  // `group 预算管理 50 折算 100 { … }` / `… 50 scaled from 100`: children written out of 100.
+  { name: "Scaled", en: ["scaled"], zh: ["折算"], soft: true },
+  // `bonus up to 0.5 = …` / `加分 至多 0.5 = …`, `penalty up to 2 = …` / `减分 至多 2 = …`: beyond the base.
+  { name: "Bonus", en: ["bonus"], zh: ["加分"] },
+  { name: "Penalty", en: ["penalty"], zh: ["减分"] },
+  // ---- end issue 11, kinds 1–4 ----
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

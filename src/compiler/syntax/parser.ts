@@ -88,6 +88,7 @@ export class RubricParser extends DeclarationParser {
       { ALT: () => this.SUBRULE(this.meta) },
       { ALT: () => this.SUBRULE(this.rounding) },
       { ALT: () => this.SUBRULE(this.grades) },
+      { ALT: () => this.SUBRULE(this.gradeCap) },
       { ALT: () => this.SUBRULE(this.enumDecl) },
       { ALT: () => this.SUBRULE(this.inputDecl) },
       { ALT: () => this.SUBRULE(this.letDecl) },

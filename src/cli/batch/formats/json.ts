@@ -18,6 +18,8 @@ export function rowJson(r: RowResult, o: SinkOptions): Record<string, unknown> {
     ok: !failed(r),
     total: r.report?.total ?? null,
     grade: r.report?.grade ?? null,
+    // Issue 11, kind 4: why the grade is lower than the total earned (一票否优).
+    ...(r.report?.gradeCap ? { gradeCap: r.report.gradeCap.because[o.lang] } : {}),
     scores,
     errors: [
       ...r.errors.map((e) => ({

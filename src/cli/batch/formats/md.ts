@@ -39,6 +39,8 @@ export function mdSink(out: TextOut, o: SinkOptions): Sink {
         const lines = [`### ${mdCell(title)} — ${r.report?.total ?? "—"} ${r.report?.grade ?? ""}`.trimEnd(), ""];
         const e = errors(r);
         if (e) lines.push(`> ${mdCell(e)}`, "");
+        const cap = r.report?.gradeCap;
+        if (cap) lines.push(`> ${zh ? "等级上限" : "grade cap"}: ${mdCell(cap.because[o.lang])}`, "");
         if (r.report) {
           lines.push(
             zh ? "| 指标 | 分值 | 得分 | 计算过程 |" : "| indicator | points | score | trace |",
