@@ -48,11 +48,18 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** Numbers, and dates (issue 11, kind 6), which the specialised code holds as whole day numbers. */
 const isNum = (t: InputTypeSpec): boolean =>
-  t.kind === "money" || t.kind === "ratio" || t.kind === "count" || t.kind === "points" || t.kind === "number";
+  t.kind === "money" ||
+  t.kind === "ratio" ||
+  t.kind === "count" ||
+  t.kind === "points" ||
+  t.kind === "number" ||
+  t.kind === "date";
 
 function describeScale(t: InputTypeSpec): string {
   const places = placesOf(t);
+  if (t.kind === "date") return "date, ISO text (2023-06-30) read as its day number";
   const unit = t.kind === "money" ? t.unit : t.kind === "ratio" ? "(as a fraction: 98.1% = 0.981)" : "";
   return `${t.kind}${unit ? ` ${unit}` : ""}, a scaled integer × 10^${places} or plain decimal text`;
 }
@@ -203,6 +210,7 @@ function reader(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>, kind: 
     const s = scalarOf(t);
     const places = placesOf(s);
     const scalar = (raw: string): string => {
+      if (s.kind === "date") return `fx.dateText(${raw})`;
       if (isNum(s))
         return kind === "text"
           ? `fx.scaledText(${raw}, ${places}, ${s.kind === "ratio" || s.kind === "number"})`
@@ -365,7 +373,7 @@ function valuesToInput(meta: RubricMeta): string[] {
   out.push("  const values: { [k: string]: unknown } = { ...x };");
   meta.inputs.forEach((spec) => {
     const s = scalarOf(spec.type);
-    if (!isNum(s)) return;
+    if (!isNum(s) || s.kind === "date") return;
     const p = 10 ** placesOf(s);
     const k = str(spec.name);
     const one = (e: string): string =>
@@ -398,6 +406,7 @@ function valuesToInput(meta: RubricMeta): string[] {
 export { describeScale, placesOf, scalarOf, isNum };
 
 function valueTs(t: InputTypeSpec): string {
+  if (t.kind === "date") return "string";
   if (isNum(t)) return "number | string";
   if (t.kind === "bool") return "boolean";
   if (t.kind === "enum") return t.members.map(str).join(" | ") || "string";

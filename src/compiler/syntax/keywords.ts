@@ -104,6 +104,9 @@ export const KEYWORDS = [
   { name: "Off", en: ["off"], zh: ["偏离"], soft: true },
   { name: "Most", en: ["most"], zh: ["至多"], soft: true },
   { name: "Target", en: ["target"], zh: ["目标"], soft: true },
+  // ---- issue 11, rule kind 6: dates ----
+  { name: "Date", en: ["date"], zh: ["日期"], soft: true },
+  // ---- end of issue 11, rule kind 6 ----
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];
