@@ -105,6 +105,7 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
     case "Bool":
     case "Ref":
     case "Range":
+    case "Date":
       return { type: "Atom", ...base, text: joined(src, inner.start, inner.end) };
     case "Call":
       return {

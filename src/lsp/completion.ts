@@ -118,6 +118,7 @@ const TYPE_KEYWORDS: readonly KeywordName[] = [
   "List",
   "Of",
   "Target",
+  "Date",
 ];
 const PATH_STATEMENTS = new Set([
   "Judge",

@@ -9,12 +9,14 @@ import * as I from "../compiler/analysis/interval.js";
 import { typeToString, type Dim, type ValueType } from "../compiler/model/types.js";
 import type { ExprInfo } from "../compiler/analysis/infer.js";
 import { say } from "./lang.js";
+import { showDate } from "../runtime/dates.js";
 
 const HUNDRED = Exact.int(100);
 const TEN_THOUSAND = Exact.int(10000);
 
 /** A number in the unit an author writes: ratios as percentages, money in 元 (or 万元). */
 export function formatNumber(v: Exact, dim: Dim, moneyUnit?: "元" | "万元"): string {
+  if (dim === "date") return showDate(v);
   if (dim === "ratio") return `${v.mul(HUNDRED).toString(6)}%`;
   if (dim === "money") return moneyUnit === "万元" ? `${v.div(TEN_THOUSAND).toString(6)}万元` : `${v.toString(6)}元`;
   return v.toString(6);
@@ -38,9 +40,26 @@ export function describeInfo(info: ExprInfo, lang: Lang): string {
         ? info.type.element.dim
         : undefined;
   if (dim === undefined) return t;
+  const day = dim === "date" && info.range.lo && info.range.hi?.v.eq(info.range.lo.v) ? info.range.lo.v : undefined;
+  if (day) return describeDay(day, lang);
   const full = !info.range.lo && !info.range.hi;
   const r = full ? say(lang, "任意值", "any value") : formatRange(info.range, dim);
   return say(lang, `${t}，取值范围 ${r}`, `${t}, ranging over ${r}`);
+}
+
+const WEEKDAYS_ZH = ["日", "一", "二", "三", "四", "五", "六"];
+const WEEKDAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** Issue 11, rule kind 6: a date in words, with its weekday ("日期：2023 年 6 月 30 日，星期五"). */
+function describeDay(day: Exact, lang: Lang): string {
+  const iso = showDate(day);
+  const [y, m, d] = iso.split("-").map(Number);
+  const wd = new Date(Number(day.num) * 86_400_000).getUTCDay();
+  return say(
+    lang,
+    `日期：${y} 年 ${m} 月 ${d} 日，星期${WEEKDAYS_ZH[wd] ?? ""}`,
+    `a date: ${WEEKDAYS_EN[wd] ?? ""} ${iso}`,
+  );
 }
 
 /** Source text of a piece of the document, on one line and not too long. */

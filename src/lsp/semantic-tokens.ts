@@ -72,7 +72,7 @@ export function classify(snap: Snapshot, uri: string): ClassifiedToken[] {
       out.push({ start, end, type, modifiers });
     };
     if (name === "LineComment" || name === "BlockComment") return push("comment");
-    if (name === "NumberLiteral") return push("number");
+    if (name === "NumberLiteral" || name === "DateLiteral") return push("number");
     const occ =
       name === "Identifier" || name === "StringLiteral" || KEYWORD_NAMES.has(name) ? index.at(uri, start) : undefined;
     if (occ && occ.span.start === start) {

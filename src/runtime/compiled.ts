@@ -203,6 +203,12 @@ export class Ctx {
     return r;
   }
 
+  /** Issue 11, rule kind 6: date − date, in days, traced like the reference evaluator. */
+  dateDiff(text: string, a: Exact, b: Exact): Exact {
+    if (this.trace) pushOnce(this.trace, exprTrace.dateDiff(text, a, b));
+    return a.sub(b);
+  }
+
   div(a: Exact, b: Exact, divisor: string, field?: string): Exact {
     try {
       return a.div(b);

@@ -11,6 +11,7 @@ import { Exact } from "./exact.js";
 import { cmp } from "./fast-num.js";
 import { boundHolds } from "./bound-expr.js";
 import type { RubricMeta } from "./scorer.js";
+import { parseIsoDate } from "./dates.js";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -73,6 +74,11 @@ export function scaledText(raw: unknown, scale: number, percent: boolean): numbe
 export function scaledValue(raw: unknown, scale: number): number | undefined {
   if (typeof raw === "number") return Number.isSafeInteger(raw) ? raw + 0 : undefined;
   return typeof raw === "string" ? scaledText(raw, scale, false) : undefined;
+}
+
+/** Issue 11, rule kind 6: ISO date text (`2023-06-30`) → its day number; other spellings go to the generic reader. */
+export function dateText(raw: unknown): number | undefined {
+  return typeof raw === "string" ? parseIsoDate(raw) : undefined;
 }
 
 /** true/false and the spellings most cells use; anything else goes to the generic reader. */

@@ -21,6 +21,8 @@ export function typeText(t: InputTypeSpec): Text {
       return { zh: "布尔值（是/否、true/false、yes/no、1/0）", en: "a bool (true/false, 是/否, yes/no, 1/0)" };
     case "text":
       return { zh: "文本", en: "text" };
+    case "date":
+      return { zh: "日期（如 2023-06-30）", en: "a date (e.g. 2023-06-30)" };
     case "enum":
       return { zh: `${t.members.join("、")} 之一`, en: `one of ${t.members.join(" / ")}` };
     case "array": {
@@ -87,6 +89,7 @@ export const M = {
   noPercent: { zh: "该输入不接受 %", en: "this input takes no %" } as Text,
   noUnit: { zh: "该输入不是金额，不能带 元/万元", en: "this input is not money: no 元/万元" } as Text,
   wholeNumber: { zh: "须为整数", en: "must be a whole number" } as Text,
+  notADay: { zh: "日历上没有这一天", en: "no such day in the calendar" } as Text,
   length(expected: number, actual: number): Text {
     return { zh: `应有 ${expected} 个值，实际 ${actual} 个`, en: `${expected} values are needed, found ${actual}` };
   },

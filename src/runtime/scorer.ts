@@ -67,6 +67,8 @@ export type InputTypeSpec =
   | { readonly kind: "money"; readonly unit: "元" | "万元" }
   | { readonly kind: "ratio" | "count" | "points" | "number" }
   | { readonly kind: "bool" | "text" }
+  /** Issue 11, rule kind 6: a calendar date, given as text (`2023-06-30`); held as its day number. */
+  | { readonly kind: "date" }
   | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: "array"; readonly element: InputTypeSpec; readonly length?: number }
   /** `pair`: a target pair (`target count`), fields 目标 and 实际, also given as `target`/`actual`. */

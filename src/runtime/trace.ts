@@ -4,14 +4,16 @@
  */
 import { Exact, type RoundingMode } from "./exact.js";
 import type { Clamp, Text } from "./report.js";
+import { showDate } from "./dates.js";
 
-export type Dim = "money" | "count" | "ratio" | "points" | "plain";
+export type Dim = "money" | "count" | "ratio" | "points" | "plain" | "date";
 
 const HUNDRED = Exact.int(100);
 
 /** A number as the author would write it: ratios as percentages. */
 export function formatValue(v: Exact, dim: Dim): string {
   if (dim === "ratio") return `${v.mul(HUNDRED).toString(6)}%`;
+  if (dim === "date") return showDate(v);
   return v.toString(6);
 }
 
@@ -144,5 +146,11 @@ export const exprTrace = {
   },
   rounded(text: string, from: string, to: string): Text {
     return { zh: `${text}：${from} 取整为 ${to}`, en: `${text}: ${from} rounds to ${to}` };
+  },
+  /** Issue 11, rule kind 6: the days between two dates (`完成日期 − 2023-06-30`). */
+  dateDiff(text: string, later: Exact, earlier: Exact): Text {
+    const days = later.sub(earlier);
+    const head = `${text} = ${showDate(later)} − ${showDate(earlier)}`;
+    return { zh: `${head} = ${days.toString()} 天`, en: `${head} = ${days.toString()} day(s)` };
   },
 };

@@ -12,6 +12,7 @@ import { isEmptyRaw, parseBool, parseNumberText, scalarText, type MoneyUnit } fr
 import type { Text } from "./report.js";
 import type { ConvertedValue, InputError, InputSpec, InputTypeSpec, RubricMeta, ScoreInput } from "./scorer.js";
 import { suggest } from "./suggest.js";
+import { parseInputDate, showDate } from "./dates.js";
 
 export { checkJudgements, resolveJudgementPaths, resolveNodePath } from "./judgements.js";
 
@@ -61,6 +62,7 @@ function scalarKind(t: InputTypeSpec): InputTypeSpec {
 function showIn(t: InputTypeSpec, v: Exact): string {
   if (t.kind === "ratio") return `${v.mul(HUNDRED).toString(6)}%`;
   if (t.kind === "money") return t.unit === "万元" ? `${v.div(TEN_THOUSAND).toString(6)}万元` : `${v.toString(6)}元`;
+  if (t.kind === "date") return showDate(v);
   return v.toString(6);
 }
 
@@ -141,6 +143,8 @@ class Converter {
         const s = scalarText(raw);
         return s === undefined ? this.wrong(field, t, raw) : { k: "text", v: s.trim() };
       }
+      case "date":
+        return this.date(raw, t, field, top);
       case "enum": {
         const s = scalarText(raw)?.trim();
         if (s !== undefined && t.members.includes(s)) return { k: "enum", v: s };
@@ -178,6 +182,17 @@ class Converter {
     }
     if (t.kind === "count" && !v.isInteger()) return this.wrong(field, t, raw, M.wholeNumber);
     if (top) this.scalars.push({ field, value: v, raw, percent: r.percent });
+    return { k: "num", v };
+  }
+
+  /** Issue 11, rule kind 6: a real calendar date, held as its day number; its bounds are checked like a number's. */
+  private date(raw: unknown, t: InputTypeSpec, field: string, top: boolean): ConvertedValue | undefined {
+    const text = scalarText(raw);
+    const day = text === undefined ? undefined : parseInputDate(text);
+    if (day === undefined)
+      return this.wrong(field, t, raw, text !== undefined && /\d/.test(text) ? M.notADay : undefined);
+    const v = Exact.int(day);
+    if (top) this.scalars.push({ field, value: v, raw, percent: false });
     return { k: "num", v };
   }
 

@@ -31,7 +31,7 @@ export function toValuesInput(meta: RubricMeta, input: ScoreInput, rng: Rng): Va
   for (const [k, raw] of Object.entries(input.values)) {
     const spec = meta.inputs.find((i) => i.name === k);
     const s = spec ? scalarOf(spec.type) : undefined;
-    if (!spec || !s || !isNum(s)) {
+    if (!spec || !s || !isNum(s) || s.kind === "date") {
       values[k] = raw;
       continue;
     }

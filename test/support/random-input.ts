@@ -50,8 +50,23 @@ function decimal(rng: Rng, max: number, places: number): string {
   return (rng.int(max * scale + 1) / scale).toFixed(places);
 }
 
+/** Milestone edges (6 月底, 春节, the year's ends), each also a day either side in `date()`. */
+const EDGE_DATES = ["2023-06-30", "2023-01-22", "2023-01-01", "2023-12-31", "2023-07-05"];
+
+/** A date in or near 2023, as ISO text, now and then in another spelling the generic reader takes. */
+function date(rng: Rng): string {
+  const edge = Date.parse(`${rng.pick(EDGE_DATES)}T00:00:00Z`) / 86_400_000;
+  const day = rng.next() < 0.5 ? edge + rng.int(3) - 1 : 19_340 + rng.int(400);
+  const d = new Date(day * 86_400_000);
+  const [y, m, dd] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  if (rng.next() < 0.1) return `${y}年${m}月${dd}日`;
+  return `${y}-${String(m).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+}
+
 function value(t: InputTypeSpec, rng: Rng): unknown {
   switch (t.kind) {
+    case "date":
+      return date(rng);
     case "money":
       return rng.next() < 0.1 ? "0" : decimal(rng, 5000, 2);
     case "ratio":

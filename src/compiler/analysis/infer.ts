@@ -19,6 +19,7 @@ import * as I from "./interval.js";
 import { boundRange, rangeUnder } from "./bound-range.js";
 import { boundExpr } from "../evaluate/bound-expr.js";
 import { inferJudged, inferScaledTiers, type RuleContext } from "./judged-rules.js";
+import { dateBinary } from "./date-rules.js";
 
 export interface ExprInfo {
   readonly type: ValueType;
@@ -477,6 +478,14 @@ export class Inferrer {
         return this.deduct(e, env);
       case "Achievement":
         return this.achievement(e, env);
+      case "Date": {
+        const v = constValue(e);
+        if (!v) {
+          this.diag(env, diagnostic("invalid-date", { file: env.file, span: e.span }, { text: e.text }));
+          return ERR;
+        }
+        return num("date", I.point(v));
+      }
     }
   }
 
@@ -627,6 +636,7 @@ export class Inferrer {
       return ["=", "!=", "<", "<=", ">", ">="].includes(e.op) ? BOOL : ERR;
     if (e.op === "=" || e.op === "!=") {
       if (l.type.kind === "num" && r.type.kind === "num") {
+        if (l.type.dim === "date" || r.type.dim === "date") return this.dateBinary(e, l, r, env);
         if (!dimJoin(l.type.dim, r.type.dim)) this.unitError(e, l, r, env);
       } else if (
         l.type.kind !== r.type.kind ||
@@ -648,6 +658,7 @@ export class Inferrer {
     }
     const ld = l.type.dim;
     const rd = r.type.dim;
+    if (ld === "date" || rd === "date") return this.dateBinary(e, l, r, env);
     if (e.op !== "*" && e.op !== "/" && (unitlessMoneyLiteral(ld, e.right) || unitlessMoneyLiteral(rd, e.left))) {
       const lit = unitlessMoneyLiteral(ld, e.right) ? e.right : e.left;
       this.diag(env, diagnostic("money-literal-unit", { file: env.file, span: lit.span }, { text: exprKey(lit) }));
@@ -708,6 +719,34 @@ export class Inferrer {
       default:
         return ERR;
     }
+  }
+
+  /** Issue 11, rule kind 6: comparisons and day arithmetic on dates (date-rules.ts). */
+  private dateBinary(e: A.BinaryExpr, l: ExprInfo, r: ExprInfo, env: Env): ExprInfo {
+    const ld = l.type.kind === "num" ? l.type.dim : "plain";
+    const rd = r.type.kind === "num" ? r.type.dim : "plain";
+    const rule = dateBinary(e.op, ld, rd);
+    const compare = ["=", "!=", "<", "<=", ">", ">="].includes(e.op);
+    if (!rule.ok) {
+      const bare = ld === "date" ? e.right : e.left;
+      if (rule.why === "literal")
+        this.diag(
+          env,
+          diagnostic("date-literal-needed", { file: env.file, span: bare.span }, { text: exprText(bare) }),
+        );
+      else
+        this.diag(
+          env,
+          diagnostic(
+            "date-arithmetic",
+            { file: env.file, span: e.opSpan },
+            { op: e.op, left: ty(l.type), right: ty(r.type) },
+          ),
+        );
+      return compare ? BOOL : ERR;
+    }
+    if (rule.dim === "bool") return BOOL;
+    return num(rule.dim, e.op === "+" ? I.add(l.range, r.range) : I.sub(l.range, r.range));
   }
 
   private unitError(e: A.BinaryExpr, l: ExprInfo, r: ExprInfo, env: Env): void {

@@ -71,6 +71,10 @@ export function emitExpr(e: A.Expr, s: ExprScope): string {
   switch (e.kind) {
     case "Number":
       return s.constant(literalValue(e));
+    case "Date": {
+      const d = constValue(e);
+      return d ? s.constant(d) : `rt.fail(${str(`${e.text} is not a date`)})`;
+    }
     case "String":
       return str(e.value);
     case "Bool":
@@ -166,6 +170,8 @@ function binary(e: A.BinaryExpr, s: ExprScope): string {
     case "+":
       return `${paren(l)}.add(${r})`;
     case "-":
+      if (dimOf(s, e.left) === "date" && dimOf(s, e.right) === "date")
+        return `c.dateDiff(${str(exprText(e))}, ${l}, ${r})`;
       return `${paren(l)}.sub(${r})`;
     case "*":
       return `${paren(l)}.mul(${r})`;

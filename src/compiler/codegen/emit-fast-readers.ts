@@ -37,11 +37,18 @@ export function scalarOf(t: InputTypeSpec): InputTypeSpec {
 export const isPair = (t: InputTypeSpec): boolean => t.kind === "record" && t.pair === true;
 export const isList = (t: InputTypeSpec): boolean => t.kind === "array" || isPair(t);
 
+/** Numbers, and dates (issue 11, kind 6), which the specialised code holds as whole day numbers. */
 export const isNum = (t: InputTypeSpec): boolean =>
-  t.kind === "money" || t.kind === "ratio" || t.kind === "count" || t.kind === "points" || t.kind === "number";
+  t.kind === "money" ||
+  t.kind === "ratio" ||
+  t.kind === "count" ||
+  t.kind === "points" ||
+  t.kind === "number" ||
+  t.kind === "date";
 
 export function describeScale(t: InputTypeSpec): string {
   const places = placesOf(t);
+  if (t.kind === "date") return "date, ISO text (2023-06-30) read as its day number";
   const unit = t.kind === "money" ? t.unit : t.kind === "ratio" ? "(as a fraction: 98.1% = 0.981)" : "";
   return `${t.kind}${unit ? ` ${unit}` : ""}, a scaled integer × 10^${places} or plain decimal text`;
 }
@@ -68,6 +75,7 @@ export function reader(meta: RubricMeta, fields: ReadonlyMap<string, FastInput>,
     const s = scalarOf(t);
     const places = placesOf(s);
     const scalar = (raw: string): string => {
+      if (s.kind === "date") return `fx.dateText(${raw})`;
       if (isNum(s))
         return kind === "text"
           ? `fx.scaledText(${raw}, ${places}, ${s.kind === "ratio" || s.kind === "number"})`
@@ -239,7 +247,7 @@ export function valuesToInput(meta: RubricMeta): string[] {
   out.push("  const values: { [k: string]: unknown } = { ...x };");
   meta.inputs.forEach((spec) => {
     const s = scalarOf(spec.type);
-    if (!isNum(s)) return;
+    if (!isNum(s) || s.kind === "date") return;
     const p = 10 ** placesOf(s);
     const k = str(spec.name);
     const one = (e: string): string =>
@@ -270,6 +278,7 @@ export function valuesToInput(meta: RubricMeta): string[] {
 }
 
 function valueTs(t: InputTypeSpec): string {
+  if (t.kind === "date") return "string";
   if (isNum(t)) return "number | string";
   if (t.kind === "bool") return "boolean";
   if (t.kind === "enum") return t.members.map(str).join(" | ") || "string";

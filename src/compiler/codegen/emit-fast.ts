@@ -483,6 +483,11 @@ export class FastEmitter implements RuleEmitter {
       }
       case "Achievement":
         return achievement(this, e);
+      case "Date": {
+        const d = constValue(e);
+        if (!d) throw new Unsupported("a date that is not a calendar date");
+        return this.constant(d);
+      }
       default:
         throw new Unsupported(e.kind);
     }

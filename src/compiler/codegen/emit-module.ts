@@ -41,6 +41,7 @@ function inputTsType(t: InputTypeSpec): string {
     case "bool":
       return "boolean | string";
     case "text":
+    case "date":
       return "string";
     case "enum":
       return t.members.map(str).join(" | ") || "string";

@@ -32,6 +32,12 @@ function typeSchema(t: InputTypeSpec): Schema {
       };
     case "text":
       return { type: "string" };
+    case "date":
+      return {
+        type: "string",
+        pattern: "^\\s*\\d{4}\\s*([-/.]|年)\\s*\\d{1,2}\\s*([-/.]|月)\\s*\\d{1,2}\\s*日?",
+        description: "a calendar date: 2023-06-30 (also 2023/6/30, 2023年6月30日)",
+      };
     case "enum":
       return { type: "string", enum: [...t.members] };
     case "array":

@@ -386,6 +386,20 @@ export const DIAGNOSTICS = {
     en: `the base group '${a.group}' is scaled from must be above 0`,
   })),
   // ---- end kind 3 ----
+  // ---- issue 11, rule kind 6: dates ----
+  "invalid-date": spec<{ text: string }>("error", (a) => ({
+    zh: `${a.text} 不是日历上的日期（写作 年-月-日，如 2023-06-30）`,
+    en: `${a.text} is not a calendar date (write year-month-day, e.g. 2023-06-30)`,
+  })),
+  "date-arithmetic": spec<{ op: string; left: Localized; right: Localized }>("error", (a) => ({
+    zh: `日期只能比较、相减（得天数）或加减天数；不能 ${zh(a.left)} ${a.op} ${zh(a.right)}`,
+    en: `dates can be compared, subtracted (giving days) or moved by a number of days; not ${en(a.left)} ${a.op} ${en(a.right)}`,
+  })),
+  "date-literal-needed": spec<{ text: string }>("error", (a) => ({
+    zh: `${a.text} 不是日期：与日期比较须写日期，如 2023-06-30`,
+    en: `${a.text} is not a date: compare a date with a date, e.g. 2023-06-30`,
+  })),
+  // ---- end of issue 11, rule kind 6 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

@@ -189,6 +189,10 @@ export class Evaluator {
         return this.deduct(e, locals);
       case "Achievement":
         return this.achievement(e, locals);
+      case "Date": {
+        const d = constValue(e);
+        return d ? numV(d) : this.fail("invalid", { zh: `${e.text} 不是日期`, en: `${e.text} is not a date` }, e);
+      }
     }
   }
 
@@ -253,6 +257,8 @@ export class Evaluator {
       case "+":
         return numV(l.add(r));
       case "-":
+        if (this.dimOf(e.left) === "date" && this.dimOf(e.right) === "date")
+          pushOnce(this.scope.trace, exprTrace.dateDiff(exprText(e), l, r));
         return numV(l.sub(r));
       case "*":
         return numV(l.mul(r));
@@ -587,6 +593,8 @@ export function exprText(e: A.Expr): string {
       return `deduct ${exprText(e.amount)} per ${e.mode ? `${e.mode} ` : ""}${exprText(e.step)} of ${exprText(e.subject)} ${e.direction} ${exprText(e.threshold)}${e.cap ? ` at most ${exprText(e.cap)}` : ""}`;
     case "Achievement":
       return `achievement ${exprText(e.actual)}${e.target ? ` against ${exprText(e.target)}` : ""} ${e.direction}-better`;
+    case "Date":
+      return e.text;
     case "Error":
       return "?";
   }

@@ -31,6 +31,7 @@ import type { EvalError } from "./values.js";
 function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
   switch (t.kind) {
     case "num":
+      if (t.dim === "date") return { kind: "date" };
       return t.dim === "money"
         ? { kind: "money", unit: input.moneyUnit ?? "元" }
         : { kind: t.dim === "plain" ? "number" : t.dim };

@@ -13,6 +13,7 @@ import { dimDiv, dimJoin, dimMul } from "../analysis/infer.js";
 import { boolV, numV, showValue, type Value } from "../evaluate/values.js";
 import { boundExpr, boundText } from "../evaluate/bound-expr.js";
 import { boundHolds, evalBound } from "../../runtime/bound-expr.js";
+import { parseInputDate, parseIsoDate, showDate } from "../../runtime/dates.js";
 
 export type Conversion =
   | { readonly ok: true; readonly value: Value }
@@ -31,6 +32,12 @@ function raw(e: A.Expr): Raw {
   switch (e.kind) {
     case "Number":
       return { k: "num", v: literalValue(e), dim: literalDim(e) };
+    case "Date": {
+      const d = parseIsoDate(e.text);
+      return d === undefined
+        ? { k: "bad", what: m(`${e.text}（日历上没有这一天）`, `${e.text} (no such day)`), span: e.span }
+        : { k: "num", v: Exact.int(d), dim: "date" };
+    }
     case "Bool":
       return { k: "bool", v: e.value };
     case "String":
@@ -104,6 +111,11 @@ function coerce(r: Raw, t: ValueType, input: InputDef, span: A.Span): Conversion
   if (r.k === "bad") return fail();
   switch (t.kind) {
     case "num": {
+      if (t.dim === "date") {
+        // Issue 11, rule kind 6: a date literal, or its text; a bare number is not a date.
+        const day = r.k === "text" ? parseInputDate(r.v) : r.k === "num" && r.dim === "date" ? r.v : undefined;
+        return day === undefined ? fail() : { ok: true, value: numV(typeof day === "number" ? Exact.int(day) : day) };
+      }
       if (r.k !== "num") return fail();
       if (t.dim === "money") {
         if (r.dim === "money") return { ok: true, value: numV(r.v) };
@@ -227,7 +239,8 @@ export function violatedConstraint(
       })
     );
   };
-  const written = (b: A.Expr, v: Exact): string => (b.kind === "Number" ? show(v) : `${boundText(b)} (${show(v)})`);
+  const written = (b: A.Expr, v: Exact): string =>
+    b.kind === "Number" || b.kind === "Date" ? show(v) : `${boundText(b)} (${show(v)})`;
   const isRatio = (t: typeof input.type): boolean =>
     t.kind === "num"
       ? t.dim === "ratio"
@@ -237,11 +250,13 @@ export function violatedConstraint(
           ? [...t.fields.values()].some(isRatio)
           : false;
   const show = (x: Exact): string =>
-    input.moneyUnit === "万元"
-      ? `${x.div(TEN_THOUSAND).toString(6)}万元`
-      : isRatio(input.type)
-        ? `${x.mul(Exact.int(100)).toString(6)}%`
-        : x.toString(6);
+    input.type.kind === "num" && input.type.dim === "date"
+      ? showDate(x)
+      : input.moneyUnit === "万元"
+        ? `${x.div(TEN_THOUSAND).toString(6)}万元`
+        : isRatio(input.type)
+          ? `${x.mul(Exact.int(100)).toString(6)}%`
+          : x.toString(6);
   for (const c of input.decl.constraints) {
     for (const x of xs) {
       if (c.kind === "compare") {

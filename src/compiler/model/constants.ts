@@ -2,6 +2,7 @@
 import { Exact } from "../../runtime/exact.js";
 import type { Expr, NumberExpr, Unit } from "../syntax/ast.js";
 import type { Dim } from "./types.js";
+import { parseIsoDate } from "../../runtime/dates.js";
 
 const HUNDRED = Exact.int(100);
 const TEN_THOUSAND = Exact.int(10000);
@@ -42,6 +43,10 @@ export function constValue(e: Expr): Exact | undefined {
   switch (e.kind) {
     case "Number":
       return literalValue(e);
+    case "Date": {
+      const d = parseIsoDate(e.text);
+      return d === undefined ? undefined : Exact.int(d);
+    }
     case "Unary": {
       if (e.op !== "-") return undefined;
       const v = constValue(e.operand);
@@ -67,6 +72,8 @@ export function constDim(e: Expr): Dim {
   switch (e.kind) {
     case "Number":
       return literalDim(e);
+    case "Date":
+      return "date";
     case "Unary":
       return constDim(e.operand);
     case "Binary": {

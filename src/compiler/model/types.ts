@@ -7,7 +7,8 @@ import type { Exact, RoundingMode } from "../../runtime/exact.js";
 import type * as A from "../syntax/ast.js";
 
 /** Dimensions of numbers. `plain` is an unsuffixed literal: it adapts to the other operand. */
-export type Dim = "money" | "count" | "ratio" | "points" | "plain";
+/** `date` (issue 11, kind 6): a calendar day held as its day number (days since 1970-01-01). */
+export type Dim = "money" | "count" | "ratio" | "points" | "plain" | "date";
 
 export type ValueType =
   | { readonly kind: "num"; readonly dim: Dim }
@@ -192,8 +193,10 @@ export function typeToString(t: ValueType, lang: "zh" | "en" = "en"): string {
   switch (t.kind) {
     case "num":
       return zh
-        ? { money: "金额", count: "计数", ratio: "比率", points: "分值", plain: "数值" }[t.dim]
-        : { money: "money", count: "a count", ratio: "a ratio", points: "points", plain: "a number" }[t.dim];
+        ? { money: "金额", count: "计数", ratio: "比率", points: "分值", plain: "数值", date: "日期" }[t.dim]
+        : { money: "money", count: "a count", ratio: "a ratio", points: "points", plain: "a number", date: "a date" }[
+            t.dim
+          ];
     case "bool":
       return zh ? "布尔值" : "a bool";
     case "text":

@@ -46,6 +46,7 @@ export type Expr =
   | DeductPerExpr
   | DeductBeyondExpr
   | AchievementExpr
+  | DateExpr
   | ErrorExpr;
 
 interface ExprBase {
@@ -208,6 +209,14 @@ export interface AchievementExpr extends ExprBase {
   /** `when 0 -> …`: the score when the ratio has a zero denominator ("target met"); `full` when written `满分`. */
   readonly zero?: Expr | "full";
 }
+// ---- issue 11, rule kind 6: dates ----
+/** `2023-06-30`: a calendar date (the checker refuses a day that does not exist). */
+export interface DateExpr extends ExprBase {
+  readonly kind: "Date";
+  /** As written, `YYYY-MM-DD`. */
+  readonly text: string;
+}
+// ---- end of issue 11, rule kind 6 ----
 /** Stands where the parser recovered from a syntax error. */
 export interface ErrorExpr extends ExprBase {
   readonly kind: "Error";
@@ -219,7 +228,8 @@ export type TypeExpr =
   | { readonly kind: "Money"; readonly unit: "元" | "万元"; readonly span: Span }
   | {
       readonly kind: "Prim";
-      readonly prim: "ratio" | "count" | "points" | "number" | "bool" | "text";
+      /** `date` (`日期`): issue 11, rule kind 6. */
+      readonly prim: "ratio" | "count" | "points" | "number" | "bool" | "text" | "date";
       readonly span: Span;
     }
   | { readonly kind: "Named"; readonly name: Name; readonly span: Span }

@@ -121,6 +121,7 @@ export function typeExpr(n: CstNode): A.TypeExpr {
   else if (has(n, "Number")) base = { kind: "Prim", prim: "number", span: s };
   else if (has(n, "Bool")) base = { kind: "Prim", prim: "bool", span: s };
   else if (has(n, "Text")) base = { kind: "Prim", prim: "text", span: s };
+  else if (has(n, "Date")) base = { kind: "Prim", prim: "date", span: s };
   else if (has(n, "Target")) {
     const inner = sub(n, "pairOf");
     base = { kind: "Pair", element: inner ? typeExpr(inner) : { kind: "Prim", prim: "number", span: s }, span: s };

@@ -180,6 +180,8 @@ function primary(n: CstNode): A.Expr {
   if (num) return numberLit(n, num);
   const str = tok(n, "StringLiteral");
   if (str) return { kind: "String", value: decodeString(str.image), span: tokSpan(str) };
+  const date = tok(n, "DateLiteral");
+  if (date) return { kind: "Date", text: date.image, span: tokSpan(date) };
   const t = tok(n, "True") ?? tok(n, "False");
   if (t) return { kind: "Bool", value: t.tokenType.name === "True", span: tokSpan(t) };
   const kw = tok(n, "keywordRef");

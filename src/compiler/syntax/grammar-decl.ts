@@ -166,6 +166,7 @@ export abstract class DeclarationParser extends ExpressionParser {
       { ALT: () => this.CONSUME(K.Number) },
       { ALT: () => this.CONSUME(K.Bool) },
       { ALT: () => this.CONSUME(K.Text) },
+      { ALT: () => this.CONSUME(K.Date) },
       { ALT: () => this.CONSUME(T.Identifier) },
       {
         ALT: () => {

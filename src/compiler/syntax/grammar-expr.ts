@@ -129,6 +129,7 @@ export abstract class ExpressionParser extends ResyncingParser {
           },
         },
         { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.DateLiteral) },
         { ALT: () => this.CONSUME(K.True) },
         { ALT: () => this.CONSUME(K.False) },
         {

@@ -111,6 +111,9 @@ export const KEYWORDS = [
   { name: "Bonus", en: ["bonus"], zh: ["加分"] },
   { name: "Penalty", en: ["penalty"], zh: ["减分"] },
   // ---- end issue 11, kinds 1–4 ----
+  // ---- issue 11, rule kind 6: dates ----
+  { name: "Date", en: ["date"], zh: ["日期"], soft: true },
+  // ---- end of issue 11, rule kind 6 ----
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

@@ -31,6 +31,7 @@ const EXPR_KINDS: ReadonlySet<string> = new Set([
   "DeductPer",
   "DeductBeyond",
   "Achievement",
+  "Date",
   "Error",
 ]);
 

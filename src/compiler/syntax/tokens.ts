@@ -60,6 +60,13 @@ export const StringLiteral = createToken({
   line_breaks: true,
 });
 
+// Issue 11, rule kind 6: a date literal is lexed before numbers, so `2023-06-30` is one token, not 2023 − 6 − 30.
+export const DateLiteral = createToken({
+  name: "DateLiteral",
+  label: "date",
+  pattern: /\d{4}-\d{2}-\d{2}(?![\d.])/,
+});
+
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
   label: "number",
@@ -135,6 +142,7 @@ export const allTokens: TokenType[] = [
   BlockComment,
   LineComment,
   StringLiteral,
+  DateLiteral,
   NumberLiteral,
   DotDot,
   Dot,
