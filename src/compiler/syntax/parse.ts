@@ -3,7 +3,7 @@
  * input: invalid UTF-8, binary data and arbitrary garbage all end up as
  * diagnostics.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";

@@ -57,7 +57,7 @@ export class RubricParser extends DeclarationParser {
 
   public file = this.RULE("file", () => {
     this.items(-1, FILE_ITEMS, () =>
-      this.OR([
+      this.OR<unknown>([
         { ALT: () => this.SUBRULE(this.rubric) },
         { ALT: () => this.SUBRULE(this.example) },
         { ALT: () => this.CONSUME(T.Semicolon) },
