@@ -147,7 +147,7 @@ export function parseText(file: string, text: string): ParseResult {
       diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }),
     );
   }
-  diagnostics.push(...recordFieldConstraints(file, cst));
+  diagnostics.push(...recordFieldConstraints(file, cst, tokens));
   for (const t of unusableKeywordNames(tokens)) {
     diagnostics.push(
       diagnostic(
