@@ -50,8 +50,8 @@ const EXAMPLE_ITEMS: ItemStarts = new Set([
 const REPLACE_ITEMS: ItemStarts = new Set([...INDICATOR_ITEMS, K.Group, K.Indicator]);
 
 export class RubricParser extends DeclarationParser {
-  constructor() {
-    super();
+  constructor(validate = false) {
+    super(validate);
     this.performSelfAnalysis();
   }
 
