@@ -5,7 +5,14 @@
  * less than a whole expression (`additive` bounds, `multiplicative` amounts). A literal is then
  * two CST nodes, not the eleven of one rule per precedence level.
  */
-import { tokenMatcher, type TokenType } from "chevrotain";
+import {
+  tokenMatcher,
+  type DSLMethodOptsWithErr,
+  type IOrAlt,
+  type IToken,
+  type OrMethodOpts,
+  type TokenType,
+} from "chevrotain";
 import * as T from "./tokens.js";
 import { ResyncingParser } from "./parser-base.js";
 import { binaryLevel, LEVEL } from "./precedence.js";
@@ -50,6 +57,12 @@ export abstract class ExpressionParser extends ResyncingParser {
     });
   });
 
+  // The hot alternatives are built once, not on every call: chevrotain reads only their GATE and
+  // ALT, and a fresh array of closures per operand was a good part of the parser's garbage.
+  private readonly binaryOperators: IOrAlt<IToken>[] = BINARY_OPERATORS.map((t) => ({
+    ALT: () => this.CONSUME(t, { LABEL: "op" }),
+  }));
+
   /** Operands and binary operators, flat. `not` opens an operand only where and/or may stand. */
   private operatorChain(level: number): void {
     let compared = false;
@@ -60,7 +73,7 @@ export abstract class ExpressionParser extends ResyncingParser {
         return l >= level && !(compared && l === LEVEL.compare);
       },
       DEF: () => {
-        const op = this.OR2(BINARY_OPERATORS.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "op" }) })));
+        const op = this.OR2(this.binaryOperators);
         let notAllowed = false;
         this.ACTION(() => {
           const l = binaryLevel(op.tokenType.name);
@@ -101,94 +114,99 @@ export abstract class ExpressionParser extends ResyncingParser {
     return prev.endLine === undefined || next.startLine === undefined || prev.endLine === next.startLine;
   }
 
+  // Two tokens tell `deduct judged …` from `deduct 2 per …`; more would only slow grammar analysis.
+  private readonly operandForms: OrMethodOpts<unknown> = {
+    MAX_LOOKAHEAD: 2,
+    DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION(() =>
+            this.OR3([
+              { ALT: () => this.CONSUME(T.Percent, { LABEL: "unit" }) },
+              { ALT: () => this.CONSUME(K.Yuan, { LABEL: "unit" }) },
+              { ALT: () => this.CONSUME(K.WanYuan, { LABEL: "unit" }) },
+              { ALT: () => this.CONSUME(K.Fen, { LABEL: "unit" }) },
+              {
+                ALT: () => {
+                  this.CONSUME(T.DotDot);
+                  this.CONSUME2(T.NumberLiteral, { LABEL: "rangeEnd" });
+                },
+              },
+            ]),
+          );
+        },
+      },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(K.True) },
+      { ALT: () => this.CONSUME(K.False) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name, { LABEL: "callee" });
+          this.OPTION2({
+            GATE: () => this.sameLine(),
+            DEF: () => {
+              this.CONSUME(T.LParen, { LABEL: "callOpen" });
+              this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }) });
+              this.CONSUME(T.RParen, { LABEL: "callClose" });
+            },
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.LParen);
+          this.SUBRULE2(this.expr, { LABEL: "inner" });
+          this.CONSUME2(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.arrayLit) },
+      { ALT: () => this.SUBRULE(this.recordLit) },
+      { ALT: () => this.SUBRULE(this.judged) },
+      { ALT: () => this.SUBRULE(this.bands) },
+      { ALT: () => this.SUBRULE(this.tiers) },
+      // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
+      { ALT: () => this.SUBRULE(this.judgedDeduct), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.deduct) },
+      { ALT: () => this.SUBRULE(this.achievement) },
+      { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
+      { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
+      // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
+      {
+        GATE: () => this.keywordNames.has(this.LA(1).image),
+        ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
+        IGNORE_AMBIGUITIES: true,
+      },
+    ],
+  };
+
+  /** `[i]` and `.field` after an operand; `[` on a new line starts the next band instead. */
+  private readonly postfix: DSLMethodOptsWithErr<unknown> = {
+    GATE: () => this.LA(1).tokenType !== T.LBracket || this.sameLine(),
+    DEF: () => this.OR2(this.postfixForms),
+  };
+  private readonly postfixForms: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.LBracket);
+        this.SUBRULE3(this.expr, { LABEL: "index" });
+        this.CONSUME(T.RBracket);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Dot);
+        this.SUBRULE(this.ident, { LABEL: "field" });
+      },
+    },
+  ];
+
   /** Prefix operators, a primary, then index and field accesses. */
   public operand = this.RULE("operand", (notAllowed?: boolean) => {
     this.MANY({ GATE: () => notAllowed !== false, DEF: () => this.CONSUME(K.Not) });
     this.MANY2(() => this.CONSUME(T.Minus));
-    // Two tokens tell `deduct judged …` from `deduct 2 per …`; more would only slow grammar analysis.
-    this.OR({
-      MAX_LOOKAHEAD: 2,
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.NumberLiteral);
-            this.OPTION(() =>
-              this.OR3([
-                { ALT: () => this.CONSUME(T.Percent, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Yuan, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.WanYuan, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Fen, { LABEL: "unit" }) },
-                {
-                  ALT: () => {
-                    this.CONSUME(T.DotDot);
-                    this.CONSUME2(T.NumberLiteral, { LABEL: "rangeEnd" });
-                  },
-                },
-              ]),
-            );
-          },
-        },
-        { ALT: () => this.CONSUME(T.StringLiteral) },
-        { ALT: () => this.CONSUME(K.True) },
-        { ALT: () => this.CONSUME(K.False) },
-        {
-          ALT: () => {
-            this.CONSUME(T.Name, { LABEL: "callee" });
-            this.OPTION2({
-              GATE: () => this.sameLine(),
-              DEF: () => {
-                this.CONSUME(T.LParen, { LABEL: "callOpen" });
-                this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }) });
-                this.CONSUME(T.RParen, { LABEL: "callClose" });
-              },
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME2(T.LParen);
-            this.SUBRULE2(this.expr, { LABEL: "inner" });
-            this.CONSUME2(T.RParen);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.arrayLit) },
-        { ALT: () => this.SUBRULE(this.recordLit) },
-        { ALT: () => this.SUBRULE(this.judged) },
-        { ALT: () => this.SUBRULE(this.bands) },
-        { ALT: () => this.SUBRULE(this.tiers) },
-        // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
-        { ALT: () => this.SUBRULE(this.judgedDeduct), IGNORE_AMBIGUITIES: true },
-        { ALT: () => this.SUBRULE(this.deduct) },
-        { ALT: () => this.SUBRULE(this.achievement) },
-        { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
-        { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
-        // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
-        {
-          GATE: () => this.keywordNames.has(this.LA(1).image),
-          ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
-          IGNORE_AMBIGUITIES: true,
-        },
-      ],
-    });
-    this.MANY3({
-      GATE: () => this.LA(1).tokenType !== T.LBracket || this.sameLine(),
-      DEF: () =>
-        this.OR2([
-          {
-            ALT: () => {
-              this.CONSUME(T.LBracket);
-              this.SUBRULE3(this.expr, { LABEL: "index" });
-              this.CONSUME(T.RBracket);
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              this.SUBRULE(this.ident, { LABEL: "field" });
-            },
-          },
-        ]),
-    });
+    this.OR(this.operandForms);
+    this.MANY3(this.postfix);
   });
 
   public compareOp = this.RULE("compareOp", () => {
