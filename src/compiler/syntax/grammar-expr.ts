@@ -115,9 +115,10 @@ export abstract class ExpressionParser extends ResyncingParser {
     return prev.endLine === undefined || next.startLine === undefined || prev.endLine === next.startLine;
   }
 
-  // Two tokens tell `deduct judged …` from `deduct 2 per …`; more would only slow grammar analysis.
+  // One token decides, and a gate tells `deduct judged …` from `deduct 2 per …`: two tokens of
+  // lookahead over every form cost a tenth of the grammar analysis at start-up.
   private readonly operandForms: OrMethodOpts<unknown> = {
-    MAX_LOOKAHEAD: 2,
+    MAX_LOOKAHEAD: 1,
     DEF: [
       {
         ALT: () => {
@@ -167,7 +168,11 @@ export abstract class ExpressionParser extends ResyncingParser {
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.tiers) },
       // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
-      { ALT: () => this.SUBRULE(this.judgedDeduct), IGNORE_AMBIGUITIES: true },
+      {
+        GATE: () => this.LA(1).tokenType !== K.Deduct || this.LA(2).tokenType === K.Judged,
+        ALT: () => this.SUBRULE(this.judgedDeduct),
+        IGNORE_AMBIGUITIES: true,
+      },
       { ALT: () => this.SUBRULE(this.deduct) },
       { ALT: () => this.SUBRULE(this.achievement) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
