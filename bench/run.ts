@@ -71,7 +71,7 @@ const evalMs = time(3, () => {
 const exampleMs = time(3, () => runExample(example));
 
 const kb = (s: string) => (Buffer.byteLength(s) / 1024).toFixed(0);
-frontEndBench();
+await frontEndBench();
 console.log("front end (median)");
 console.log(
   `  seeds (${seedFiles.length} files, ${kb(seedFiles.map((f) => f.text).join(""))} KB): parse ${parseSeeds.toFixed(1)} ms, parse+check ${analyzeSeeds.toFixed(1)} ms (check = ${(analyzeSeeds / parseSeeds).toFixed(1)}× parse)`,

@@ -347,7 +347,7 @@ export async function runScorerBench(o: ScorerBenchOptions): Promise<void> {
     `  (a3) = (e) at every node (computed and final score of each group/indicator/part, grade): ${treeN - treeDiff}/${treeN}${treeDiff ? "  ✗" : "  ✓"}`,
   );
 
-  if (o.full) fullAgreement(o, meta, compiled, reference.score);
+  if (o.full) fullAgreement(o, meta, compiled, reference.score.bind(reference));
 }
 
 /**

@@ -6,8 +6,9 @@ import { loadPaths } from "./load.js";
 import { colors, lineIndexFor, location, renderDiagnostic } from "./render.js";
 
 export interface CommandIO {
-  out(s: string): void;
-  err(s: string): void;
+  // Function-typed fields, not methods: commands pass `io.err` around detached.
+  out: (s: string) => void;
+  err: (s: string) => void;
   color: boolean;
 }
 

@@ -23,12 +23,12 @@ export function displayWidth(s: string): number {
 }
 
 export interface Colors {
-  red(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-  green(s: string): string;
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  cyan: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
+  green: (s: string) => string;
 }
 
 export function colors(enabled: boolean): Colors {

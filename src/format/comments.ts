@@ -77,6 +77,7 @@ function attachTo(node: { comments?: F.CommentNode[] }, comment: Placed, marker?
  * a second formatting would move it again).
  */
 function afterOpening(comment: Placed, endOfLine: boolean): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- widens to the fields some nodes have; tsc needs it
   const enclosing = comment.enclosingNode as (F.Node & { openAt?: unknown; comments?: F.CommentNode[] }) | undefined;
   if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start < enclosing.openAt)
     return false;
@@ -93,6 +94,7 @@ function afterOpening(comment: Placed, endOfLine: boolean): boolean {
  * it, or, with none, just before `{`.
  */
 function inHeader(comment: Placed): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- as above
   const enclosing = comment.enclosingNode as (F.Node & { openAt?: unknown }) | undefined;
   if (!enclosing || typeof enclosing.openAt !== "number" || enclosing.openAt < 0 || comment.start > enclosing.openAt)
     return false;

@@ -85,7 +85,7 @@ function render(doc: Doc, options: ParserOptions, width: number): string {
     printWidth: Math.max(1, width),
     tabWidth: options.tabWidth,
     useTabs: false,
-  } as Parameters<typeof printer.printDocToString>[1]).formatted;
+  }).formatted;
 }
 
 /**
@@ -144,12 +144,7 @@ function hasInnerComments(n: F.Node): boolean {
 /** How many `{ … }` blocks enclose the statements of this list: their indentation in levels. */
 function depth(path: AstPath<F.Node>): number {
   return path.stack.filter(
-    (x) =>
-      typeof x === "object" &&
-      x !== null &&
-      !Array.isArray(x) &&
-      "expanded" in x &&
-      (x as F.ListOwnerNode).type !== "File",
+    (x) => typeof x === "object" && x !== null && !Array.isArray(x) && "expanded" in x && x.type !== "File",
   ).length;
 }
 
@@ -161,7 +156,7 @@ export function printStatements(path: AstPath<F.ListOwnerNode>, options: ParserO
     ...danglingComments(owner).map(commentEntry),
     ...owner.body.flatMap((stmt, i) => statementEntries(stmt, printed[i] ?? "", text)),
   ].sort((a, b) => a.start - b.start);
-  const column = depth(path as AstPath<F.Node>) * options.tabWidth;
+  const column = depth(path) * options.tabWidth;
   align(entries, text, options, column);
 
   const docs = entries.map((e) => {

@@ -178,5 +178,5 @@ export function printNode(path: AstPath<F.Node>, options: ParserOptions, print: 
   else if (EXPR_TYPES.has(n.type)) doc = printExpr(path, print);
   else doc = printStatement(path, options, print);
   // A statement in a list: the list prints its leading and trailing comments (aligned, on their own lines).
-  return withComments(n, doc, inStatementList(path as AstPath<F.Node | F.CommentNode>));
+  return withComments(n, doc, inStatementList(path));
 }

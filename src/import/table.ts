@@ -8,7 +8,6 @@
 import { createReadStream } from "node:fs";
 import type { Text } from "../runtime/report.js";
 import { readCsv } from "../cli/batch/csv-read.js";
-import { fsReason } from "../cli/fs-errors.js";
 
 export interface GridCell {
   readonly text: string;

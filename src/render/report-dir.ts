@@ -23,7 +23,6 @@ export interface ReportDirOptions {
 
 /** A file name from a department's id: no path separators, control or reserved characters, at most 60 characters. */
 export function safeName(s: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = s
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
     .replace(/^\.+/, "_")

@@ -431,7 +431,7 @@ export const fn = {
   clamp(x: Exact, lo: Exact, hi: Exact): Exact {
     return Exact.min(Exact.max(x, lo), hi);
   },
-  showNum(dim: Dim): (v: Exact) => string {
+  showNum(_dim: Dim): (v: Exact) => string {
     return (v) => v.toString(6);
   },
   showAny(v: unknown): string {

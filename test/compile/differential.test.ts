@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeProgram, type CheckedRubric } from "../../src/compiler/program.js";
 import { compileRubric } from "../../src/compiler/codegen/compile.js";
 import { createReferenceScorer } from "../../src/compiler/evaluate/scorer.js";
-import { ScoreError, type ScoreInput } from "../../src/runtime/scorer.js";
+import { ScoreError } from "../../src/runtime/scorer.js";
 import type { NodeReport, Report } from "../../src/runtime/report.js";
 import { Rng, randomInput } from "../support/random-input.js";
 import { rubricConstants, tieInput } from "../support/tie-input.js";

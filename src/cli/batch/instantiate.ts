@@ -21,6 +21,7 @@ type TotalsScorer = Scorer & { readonly scoreTotals?: (input: ScoreInput) => Tot
 /** A scorer from `compiledScorerJs`'s text (compiled.ts); the same text gives the same scorer in any thread. */
 export function instantiateScorer(js: string): Scorer {
   // The generated text escapes all rubric text (see codegen/text.ts), so evaluating it runs only our code.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- see above
   const factory = new Function(`${js}\nreturn __module;`)() as (rt: typeof runtime) => Instance;
   const m = factory(runtime);
   const scorer: TotalsScorer = {

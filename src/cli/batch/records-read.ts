@@ -59,7 +59,7 @@ function headerColumns(
 ): (Column | undefined)[] {
   const seen = new Set<string>();
   return cells.map((c) => {
-    const h = typeof c === "string" ? c.trim() : c === undefined || c === null ? "" : String(c);
+    const h = cellText(c).trim();
     const col = cache.get(h);
     if (col.kind === "ignore") return undefined;
     if (seen.has(h)) {
@@ -134,7 +134,7 @@ export async function* tabular(
       }
       const problems: HeaderProblem[] = [];
       columns = headerColumns(r.cells, cache, opts, r.line, problems);
-      headers = r.cells.map((c) => (typeof c === "string" ? c : String(c ?? "")));
+      headers = r.cells.map(cellText);
       layout = rowLayout(columns, headers);
       problems.forEach(opts.onHeaderProblem);
       continue;
@@ -146,8 +146,7 @@ export async function* tabular(
       continue;
     }
     const extra =
-      r.cells.length > columns.length &&
-      r.cells.slice(columns.length).some((c) => c !== undefined && c !== null && String(c).trim() !== "");
+      r.cells.length > columns.length && r.cells.slice(columns.length).some((c) => cellText(c).trim() !== "");
     if (extra) {
       yield {
         row,
@@ -213,3 +212,11 @@ export function readTextRecords(
 }
 
 const EMPTY_CSV: Text = { zh: "文件是空的（没有表头行）", en: "the file is empty (no header row)" };
+
+/** A cell as text: readers give strings, numbers, booleans or nothing; anything else is shown as JSON, not "[object Object]". */
+function cellText(c: unknown): string {
+  if (typeof c === "string") return c;
+  if (c === undefined || c === null) return "";
+  if (typeof c === "number" || typeof c === "boolean" || typeof c === "bigint") return String(c);
+  return JSON.stringify(c) ?? "";
+}

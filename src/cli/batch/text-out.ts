@@ -9,14 +9,16 @@ export interface TextOut {
 export function linesOut(out: (line: string) => void): TextOut {
   let partial = "";
   return {
-    async write(text) {
+    write(text) {
       const lines = (partial + text).split("\n");
       partial = lines.pop() ?? "";
       for (const l of lines) out(l);
+      return Promise.resolve();
     },
-    async close() {
+    close() {
       if (partial !== "") out(partial);
       partial = "";
+      return Promise.resolve();
     },
   };
 }

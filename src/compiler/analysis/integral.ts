@@ -15,18 +15,30 @@ function isCount(t: ValueType): boolean {
   return (t.kind === "num" && t.dim === "count") || (t.kind === "array" && isCount(t.element));
 }
 
+/** Lets by name, per built model (models are not changed once built). */
+const letIndex = new WeakMap<RubricModel, Map<string, LetDef[]>>();
+
 /** Every let of the rubric with this name (rubric level and per indicator). */
-function letsNamed(model: RubricModel, name: string): LetDef[] {
-  const out: LetDef[] = [];
-  const top = model.lets.get(name);
-  if (top) out.push(top);
-  const walk = (n: TreeNode): void => {
-    if (n.kind === "indicator") {
-      for (const l of n.lets) if (l.name === name) out.push(l);
-    } else n.children.forEach(walk);
-  };
-  model.groups.forEach(walk);
-  return out;
+function letsNamed(model: RubricModel, name: string): readonly LetDef[] {
+  // Indexed once per model: a walk of the tree per reference made band checks quadratic in indicators.
+  let index = letIndex.get(model);
+  if (!index) {
+    const byName = new Map<string, LetDef[]>();
+    const add = (l: LetDef): void => {
+      const list = byName.get(l.name);
+      if (list) list.push(l);
+      else byName.set(l.name, [l]);
+    };
+    for (const l of model.lets.values()) add(l);
+    const walk = (n: TreeNode): void => {
+      if (n.kind === "indicator") n.lets.forEach(add);
+      else n.children.forEach(walk);
+    };
+    model.groups.forEach(walk);
+    index = byName;
+    letIndex.set(model, index);
+  }
+  return index.get(name) ?? [];
 }
 
 export function isWhole(e: A.Expr, model: RubricModel, seen: Set<string> = new Set()): boolean {

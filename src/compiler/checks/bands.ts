@@ -72,16 +72,20 @@ export function checkBands({ analysis, model }: CheckContext): Diagnostic[] {
       continue;
     }
     const mark = out.length;
-    checkSite(site, out, isWhole(site.bands.subject, model));
+    let whole: boolean | undefined;
+    // Asked only when some gap is left, which is rare in a finished rubric.
+    checkSite(site, out, () => (whole ??= isWhole(site.bands.subject, model)));
     cache.set(site, out.slice(mark));
   }
   return out;
 }
 
-function checkSite(site: BandSite, out: Diagnostic[], whole: boolean): void {
+function checkSite(site: BandSite, out: Diagnostic[], whole: () => boolean): void {
   // On a whole-number subject only the whole numbers in a gap need a band.
-  const gapsOf = (domain: I.Range, covered: readonly I.Range[]): I.Range[] =>
-    gaps(domain, covered).filter((g) => !whole || holdsWhole(g));
+  const gapsOf = (domain: I.Range, covered: readonly I.Range[]): I.Range[] => {
+    const found = gaps(domain, covered);
+    return found.length === 0 || !whole() ? found : found.filter(holdsWhole);
+  };
   {
     const dim: Dim = site.subject.type.kind === "num" ? site.subject.type.dim : "plain";
     const show = (r: I.Range): string => I.formatRange(r, (v) => formatValue(v, dim));
@@ -125,7 +129,7 @@ function checkSite(site: BandSite, out: Diagnostic[], whole: boolean): void {
         );
         return;
       }
-      if (whole && !holdsWhole(inDomain)) {
+      if (!holdsWhole(inDomain) && whole()) {
         out.push(
           diagnostic("band-unreachable", at, {
             reason: {

@@ -2,7 +2,7 @@
 import { Exact } from "../../runtime/exact.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { walkTree } from "../model/paths.js";
-import type { AnyNode, GroupNode, IndicatorNode } from "../model/types.js";
+import type { AnyNode, GroupNode } from "../model/types.js";
 import type { CheckContext } from "./context.js";
 
 /** A scaled group (`折算 100`): a base above 0, and children adding up to it. */
@@ -31,10 +31,9 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
       continue;
     }
     if (sum.eq(n.points)) continue;
-    const node = n as GroupNode | IndicatorNode;
-    const blame = reweighted.get(node) ?? kids.map((k) => reweighted.get(k)).find((o) => o !== undefined);
-    const args = { node: node.path.join("."), points: node.points.toString(), sum: sum.toString() };
-    if (node.kind === "group" && node.slot) {
+    const blame = reweighted.get(n) ?? kids.map((k) => reweighted.get(k)).find((o) => o !== undefined);
+    const args = { node: n.path.join("."), points: n.points.toString(), sum: sum.toString() };
+    if (n.kind === "group" && n.slot) {
       // A filled slot: the indicators supplied must add up to the points the base reserved.
       if (blame?.file === model.file || kids.some((k) => k.file === model.file)) {
         out.push(
@@ -49,7 +48,7 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
     }
     if (blame && blame.file === model.file) {
       out.push(diagnostic("reweight-sum", blame, args));
-    } else if (node.file === model.file || kids.some((k) => k.file === model.file)) {
+    } else if (n.file === model.file || kids.some((k) => k.file === model.file)) {
       const related = kids.map((k) => ({
         file: k.file,
         span: k.pointsDecl.span,
@@ -58,10 +57,10 @@ export function checkWeights({ model, reweighted }: CheckContext): Diagnostic[] 
       out.push(
         diagnostic(
           "weight-sum",
-          { file: model.file, span: node.file === model.file ? node.pointsDecl.span : model.decl.name.span },
+          { file: model.file, span: n.file === model.file ? n.pointsDecl.span : model.decl.name.span },
           args,
           related,
-          { expected: node.points.toString(), sum: sum.toString() },
+          { expected: n.points.toString(), sum: sum.toString() },
         ),
       );
     }

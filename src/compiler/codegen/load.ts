@@ -42,6 +42,7 @@ export function createCompiledScorer(rubric: CheckedRubric): CompiledScorer {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None },
   }).outputText;
   // The generated text escapes all rubric text (see codegen/text.ts), so evaluating it runs only our code.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- see above
   const factory = new Function(`${js}\nreturn __module;`)() as (rt: typeof runtime) => Instance;
   const m = factory(runtime);
   return {

@@ -20,7 +20,6 @@ import { achievementDim, stepDim } from "./rule-dims.js";
 import { PAIR_ACTUAL, PAIR_TARGET, type Dim, type LetDef, type PartNode, type RubricModel } from "../model/types.js";
 import { builtin, type BuiltinName } from "../analysis/builtins.js";
 import type { ExprInfo } from "../analysis/infer.js";
-import { exprKey } from "../analysis/infer.js";
 import { armRange } from "../checks/bands.js";
 import * as I from "../analysis/interval.js";
 import { evalRuleCall } from "./rule-call.js";

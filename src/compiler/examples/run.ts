@@ -2,7 +2,6 @@
 import type { Text } from "../../runtime/report.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { scoreRubric, type ScoreResult } from "../evaluate/rubric.js";
-import type { Span } from "../syntax/ast.js";
 import type { PreparedExample } from "./prepare.js";
 import { errorAssertions, outcomeProblems } from "./outcome.js";
 import type { ExpectedError } from "./expect-error.js";
@@ -68,7 +67,7 @@ export function runExample(ex: PreparedExample): ExampleResult {
           span: e.span,
         };
       case "node": {
-        const actual = result.scores.get(e.node as never) ?? null;
+        const actual = result.scores.get(e.node) ?? null;
         return {
           label: e.node.path.join("."),
           expected: e.value.toString(),

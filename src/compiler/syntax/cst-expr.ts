@@ -111,7 +111,7 @@ function operatorChain(n: CstNode): A.Expr {
         left,
         right,
         span: { start: left.span.start, end: right.span.end },
-      } as A.Expr;
+      };
     }
   };
   return climb(LEVEL.or);

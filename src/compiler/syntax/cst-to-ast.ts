@@ -9,7 +9,6 @@ import type * as A from "./ast.js";
 import {
   errorExpr,
   firstChild,
-  has,
   ident,
   numberFromTok,
   pointsLit,

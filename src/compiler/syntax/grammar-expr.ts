@@ -5,7 +5,15 @@
  * less than a whole expression (`additive` bounds, `multiplicative` amounts). A literal is then
  * two CST nodes, not the eleven of one rule per precedence level.
  */
-import { tokenMatcher, type TokenType } from "chevrotain";
+import {
+  EOF,
+  tokenMatcher,
+  type DSLMethodOptsWithErr,
+  type IOrAlt,
+  type IToken,
+  type OrMethodOpts,
+  type TokenType,
+} from "chevrotain";
 import * as T from "./tokens.js";
 import { ResyncingParser } from "./parser-base.js";
 import { binaryLevel, LEVEL } from "./precedence.js";
@@ -50,6 +58,12 @@ export abstract class ExpressionParser extends ResyncingParser {
     });
   });
 
+  // The hot alternatives are built once, not on every call: chevrotain reads only their GATE and
+  // ALT, and a fresh array of closures per operand was a good part of the parser's garbage.
+  private readonly binaryOperators: IOrAlt<IToken>[] = BINARY_OPERATORS.map((t) => ({
+    ALT: () => this.CONSUME(t, { LABEL: "op" }),
+  }));
+
   /** Operands and binary operators, flat. `not` opens an operand only where and/or may stand. */
   private operatorChain(level: number): void {
     let compared = false;
@@ -60,7 +74,7 @@ export abstract class ExpressionParser extends ResyncingParser {
         return l >= level && !(compared && l === LEVEL.compare);
       },
       DEF: () => {
-        const op = this.OR2(BINARY_OPERATORS.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "op" }) })));
+        const op = this.OR2(this.binaryOperators);
         let notAllowed = false;
         this.ACTION(() => {
           const l = binaryLevel(op.tokenType.name);
@@ -101,95 +115,105 @@ export abstract class ExpressionParser extends ResyncingParser {
     return prev.endLine === undefined || next.startLine === undefined || prev.endLine === next.startLine;
   }
 
+  // One token decides, and a gate tells `deduct judged …` from `deduct 2 per …`: two tokens of
+  // lookahead over every form cost a tenth of the grammar analysis at start-up.
+  private readonly operandForms: OrMethodOpts<unknown> = {
+    MAX_LOOKAHEAD: 1,
+    DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION(() =>
+            this.OR3([
+              { ALT: () => this.CONSUME(T.Percent, { LABEL: "unit" }) },
+              { ALT: () => this.CONSUME(K.Yuan, { LABEL: "unit" }) },
+              { ALT: () => this.CONSUME(K.WanYuan, { LABEL: "unit" }) },
+              { ALT: () => this.CONSUME(K.Fen, { LABEL: "unit" }) },
+              {
+                ALT: () => {
+                  this.CONSUME(T.DotDot);
+                  this.CONSUME2(T.NumberLiteral, { LABEL: "rangeEnd" });
+                },
+              },
+            ]),
+          );
+        },
+      },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.DateLiteral) },
+      { ALT: () => this.CONSUME(K.True) },
+      { ALT: () => this.CONSUME(K.False) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Name, { LABEL: "callee" });
+          this.OPTION2({
+            GATE: () => this.sameLine(),
+            DEF: () => {
+              this.CONSUME(T.LParen, { LABEL: "callOpen" });
+              this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }) });
+              this.CONSUME(T.RParen, { LABEL: "callClose" });
+            },
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.LParen);
+          this.SUBRULE2(this.expr, { LABEL: "inner" });
+          this.CONSUME2(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.arrayLit) },
+      { ALT: () => this.SUBRULE(this.recordLit) },
+      { ALT: () => this.SUBRULE(this.judged) },
+      { ALT: () => this.SUBRULE(this.bands) },
+      { ALT: () => this.SUBRULE(this.tiers) },
+      // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
+      {
+        GATE: () => this.LA(1).tokenType !== K.Deduct || this.LA(2).tokenType === K.Judged,
+        ALT: () => this.SUBRULE(this.judgedDeduct),
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.SUBRULE(this.deduct) },
+      { ALT: () => this.SUBRULE(this.achievement) },
+      { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
+      { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
+      // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
+      {
+        GATE: () => this.keywordNames.has(this.LA(1).image),
+        ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
+        IGNORE_AMBIGUITIES: true,
+      },
+    ],
+  };
+
+  /** `[i]` and `.field` after an operand; `[` on a new line starts the next band instead. */
+  private readonly postfix: DSLMethodOptsWithErr<unknown> = {
+    GATE: () => this.LA(1).tokenType !== T.LBracket || this.sameLine(),
+    DEF: () => this.OR2(this.postfixForms),
+  };
+  private readonly postfixForms: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.LBracket);
+        this.SUBRULE3(this.expr, { LABEL: "index" });
+        this.CONSUME(T.RBracket);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(T.Dot);
+        this.SUBRULE(this.ident, { LABEL: "field" });
+      },
+    },
+  ];
+
   /** Prefix operators, a primary, then index and field accesses. */
   public operand = this.RULE("operand", (notAllowed?: boolean) => {
     this.MANY({ GATE: () => notAllowed !== false, DEF: () => this.CONSUME(K.Not) });
     this.MANY2(() => this.CONSUME(T.Minus));
-    // Two tokens tell `deduct judged …` from `deduct 2 per …`; more would only slow grammar analysis.
-    this.OR({
-      MAX_LOOKAHEAD: 2,
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(T.NumberLiteral);
-            this.OPTION(() =>
-              this.OR3([
-                { ALT: () => this.CONSUME(T.Percent, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Yuan, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.WanYuan, { LABEL: "unit" }) },
-                { ALT: () => this.CONSUME(K.Fen, { LABEL: "unit" }) },
-                {
-                  ALT: () => {
-                    this.CONSUME(T.DotDot);
-                    this.CONSUME2(T.NumberLiteral, { LABEL: "rangeEnd" });
-                  },
-                },
-              ]),
-            );
-          },
-        },
-        { ALT: () => this.CONSUME(T.StringLiteral) },
-        { ALT: () => this.CONSUME(T.DateLiteral) },
-        { ALT: () => this.CONSUME(K.True) },
-        { ALT: () => this.CONSUME(K.False) },
-        {
-          ALT: () => {
-            this.CONSUME(T.Name, { LABEL: "callee" });
-            this.OPTION2({
-              GATE: () => this.sameLine(),
-              DEF: () => {
-                this.CONSUME(T.LParen, { LABEL: "callOpen" });
-                this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expr, { LABEL: "arg" }) });
-                this.CONSUME(T.RParen, { LABEL: "callClose" });
-              },
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME2(T.LParen);
-            this.SUBRULE2(this.expr, { LABEL: "inner" });
-            this.CONSUME2(T.RParen);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.arrayLit) },
-        { ALT: () => this.SUBRULE(this.recordLit) },
-        { ALT: () => this.SUBRULE(this.judged) },
-        { ALT: () => this.SUBRULE(this.bands) },
-        { ALT: () => this.SUBRULE(this.tiers) },
-        // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
-        { ALT: () => this.SUBRULE(this.judgedDeduct), IGNORE_AMBIGUITIES: true },
-        { ALT: () => this.SUBRULE(this.deduct) },
-        { ALT: () => this.SUBRULE(this.achievement) },
-        { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
-        { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
-        // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
-        {
-          GATE: () => this.keywordNames.has(this.LA(1).image),
-          ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
-          IGNORE_AMBIGUITIES: true,
-        },
-      ],
-    });
-    this.MANY3({
-      GATE: () => this.LA(1).tokenType !== T.LBracket || this.sameLine(),
-      DEF: () =>
-        this.OR2([
-          {
-            ALT: () => {
-              this.CONSUME(T.LBracket);
-              this.SUBRULE3(this.expr, { LABEL: "index" });
-              this.CONSUME(T.RBracket);
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              this.SUBRULE(this.ident, { LABEL: "field" });
-            },
-          },
-        ]),
-    });
+    this.OR(this.operandForms);
+    this.MANY3(this.postfix);
   });
 
   public compareOp = this.RULE("compareOp", () => {
@@ -285,16 +309,37 @@ export abstract class ExpressionParser extends ResyncingParser {
       { ALT: () => this.CONSUME(K.Otherwise) },
     ]);
     this.CONSUME(T.Arrow);
-    // Three tokens tell `(80%, …` from `(80% + …`; four took seconds of grammar analysis.
+    // `(` opens an interval when a `,` follows at its own depth, else a parenthesised value. A scan says
+    // so exactly; three tokens of lookahead took a fifth of the grammar analysis every start-up paid.
     this.OR2({
       IGNORE_AMBIGUITIES: true,
-      MAX_LOOKAHEAD: 3,
+      MAX_LOOKAHEAD: 1,
       DEF: [
-        { ALT: () => this.SUBRULE(this.interval) },
+        { GATE: () => this.intervalAhead(), ALT: () => this.SUBRULE(this.interval) },
         { ALT: () => this.SUBRULE(this.expr, { ARGS: [LEVEL.additive], LABEL: "value" }) },
       ],
     });
   });
+
+  /** Whether an interval starts here: `[` always; `(` when a `,` comes before its `)` at the same depth. */
+  private intervalAhead(): boolean {
+    const first = this.LA(1).tokenType;
+    if (first === T.LBracket) return true;
+    if (first !== T.LParen) return false;
+    let depth = 0;
+    // An interval's bound is a short additive expression: the scan stops at the arm's end.
+    for (let i = 2; i < 200; i++) {
+      const t = this.LA(i).tokenType;
+      if (t === T.LParen || t === T.LBracket) depth++;
+      else if (t === T.RParen || t === T.RBracket) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (t === T.Comma) {
+        if (depth === 0) return true;
+      } else if (t === T.Semicolon || t === T.Arrow || t === T.LBrace || t === T.RBrace || t === EOF) return false;
+    }
+    return false;
+  }
 
   /** `deduct judged in [0.5, 1] when 核算不规范` / `酌情扣 [0.5, 1] 当 核算不规范`. */
   public judgedDeduct = this.RULE("judgedDeduct", () => {

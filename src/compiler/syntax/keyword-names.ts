@@ -11,8 +11,11 @@ import { parserInstance } from "./parser.js";
 
 const K = keywordTokens;
 
+const KEYWORD_TYPES: ReadonlySet<TokenType> = new Set(Object.values(K));
+
+// Asked of every token on every parse: a set lookup, not a search of the keyword table.
 const isKeyword = (t: IToken | undefined): t is IToken =>
-  !!t && t.tokenType !== Identifier && Object.values(K).includes(t.tokenType);
+  !!t && t.tokenType !== Identifier && KEYWORD_TYPES.has(t.tokenType);
 
 /** Declarations of inputs, lets and enums: the name token, and an enum's member tokens. */
 function* declarations(
@@ -51,7 +54,7 @@ export function keywordsClaimedByExpressions(): ReadonlySet<TokenType> {
     parserInstance
       .computeContentAssist("expr", [])
       .map((s) => s.nextTokenType)
-      .filter((t) => Object.values(K).includes(t)),
+      .filter((t) => KEYWORD_TYPES.has(t)),
   );
   return claimed;
 }

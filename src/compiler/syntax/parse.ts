@@ -3,7 +3,7 @@
  * input: invalid UTF-8, binary data and arbitrary garbage all end up as
  * diagnostics.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { IToken } from "chevrotain";
 import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
@@ -157,7 +157,7 @@ export function parseText(file: string, text: string): ParseResult {
       diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }),
     );
   }
-  diagnostics.push(...recordFieldConstraints(file, cst));
+  diagnostics.push(...recordFieldConstraints(file, cst, tokens));
   for (const t of unusableKeywordNames(tokens)) {
     diagnostics.push(
       diagnostic(

@@ -83,8 +83,14 @@ export abstract class ResyncingParser extends CstParser {
   /** Whether each token is the first on its line (or follows a `;`). */
   private lineStart = new Uint8Array(0);
 
-  constructor() {
+  /**
+   * `validate`: check the grammar for ambiguities and mistakes while analysing it. That is 40% of
+   * the grammar analysis every `rubric` command and server pays at start-up, for a grammar that only
+   * changes with the source: the tests construct a validating parser (test/syntax/grammar-valid.test.ts).
+   */
+  constructor(validate = false) {
     super(T.allTokens, {
+      skipValidations: !validate,
       recoveryEnabled: true,
       maxLookahead: 4,
       nodeLocationTracking: "onlyOffset",

@@ -50,14 +50,14 @@ const EXAMPLE_ITEMS: ItemStarts = new Set([
 const REPLACE_ITEMS: ItemStarts = new Set([...INDICATOR_ITEMS, K.Group, K.Indicator]);
 
 export class RubricParser extends DeclarationParser {
-  constructor() {
-    super();
+  constructor(validate = false) {
+    super(validate);
     this.performSelfAnalysis();
   }
 
   public file = this.RULE("file", () => {
     this.items(-1, FILE_ITEMS, () =>
-      this.OR([
+      this.OR<unknown>([
         { ALT: () => this.SUBRULE(this.rubric) },
         { ALT: () => this.SUBRULE(this.example) },
         { ALT: () => this.CONSUME(T.Semicolon) },

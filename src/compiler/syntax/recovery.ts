@@ -4,7 +4,7 @@
  * pile follow-on errors on a half-built node).
  */
 import { createTokenInstance, type CstNode, type IToken } from "chevrotain";
-import { StringLiteral } from "./tokens.js";
+import { keywordTokens, StringLiteral } from "./tokens.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Keywords directly followed by the name of what they declare. */
@@ -58,8 +58,11 @@ export function mergeDigitNames(
 }
 
 /** Constraints written on record fields, which the grammar accepts only to refuse here. */
-export function recordFieldConstraints(file: string, cst: CstNode): Diagnostic[] {
+export function recordFieldConstraints(file: string, cst: CstNode, tokens: readonly IToken[]): Diagnostic[] {
   const found: Diagnostic[] = [];
+  // A record type only follows `list of`: without the keyword there is nothing to find, and no need
+  // to walk the whole tree (which is most of a large file's CST).
+  if (!tokens.some((t) => t.tokenType === keywordTokens.List)) return found;
   const visit = (n: CstNode): void => {
     const cs = n.children["fieldConstraint"] as CstNode[] | undefined;
     if (n.name === "recordType" && cs) {

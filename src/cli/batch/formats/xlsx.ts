@@ -15,8 +15,9 @@ export async function xlsxSink(stream: Writable, o: SinkOptions): Promise<Sink> 
   const sheet = wb.addWorksheet(o.lang === "zh" ? "评分结果" : "scores");
   sheet.addRow(headerCells(o)).commit();
   return {
-    async row(r: RowResult) {
+    row(r: RowResult) {
       sheet.addRow(rowCells(r, o, true)).commit();
+      return Promise.resolve();
     },
     async end() {
       sheet.commit();
