@@ -180,13 +180,14 @@ async function start(): Promise<void> {
     if (name) save(openFile({ name: name.endsWith(".rubric") ? name : `${name}.rubric`, text: "" }, true));
   });
   const share = el("button", { class: "share" }, lang === "zh" ? "复制分享链接" : "Copy share link");
-  share.addEventListener("click", async () => {
+  const shareLink = async (): Promise<void> => {
     if (!current) return;
     const link = `${location.origin}${location.pathname}${location.search}${await shareHash({ name: current.name, text: current.view.state.doc.toString() })}`;
     history.replaceState(null, "", link);
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     status.textContent = lang === "zh" ? "链接已放入地址栏" : "link is in the address bar";
-  });
+  };
+  share.addEventListener("click", () => void shareLink());
   const exportZip = el("button", { class: "export" }, lang === "zh" ? "导出全部文件（zip）" : "Export all (zip)");
   exportZip.addEventListener("click", () => {
     const all = [...files.values()].map((f) => ({ name: f.name, text: f.view.state.doc.toString() }));

@@ -15,7 +15,7 @@ function open(): Promise<IDBDatabase> {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: "name" });
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
   });
 }
 
@@ -24,7 +24,7 @@ export async function loadFiles(): Promise<StoredFile[]> {
   return new Promise((resolve, reject) => {
     const req = db.transaction(STORE).objectStore(STORE).getAll();
     req.onsuccess = () => resolve(req.result as StoredFile[]);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
   });
 }
 
@@ -34,7 +34,7 @@ export async function saveFile(f: StoredFile): Promise<void> {
     const tx = db.transaction(STORE, "readwrite");
     tx.objectStore(STORE).put(f);
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
   });
 }
 
