@@ -58,6 +58,15 @@ export interface RubricServer {
 // queued while one analysis runs is coalesced into the next.
 const DEFAULT_DEBOUNCE_MS = 10;
 
+/**
+ * Runs `f` after the callbacks already queued the way vscode-jsonrpc queues its messages: setImmediate in node,
+ * setTimeout in a browser worker (which has no setImmediate, and where vscode-jsonrpc uses setTimeout too).
+ */
+const afterQueued = (f: () => void): void => {
+  if (typeof setImmediate === "function") setImmediate(f);
+  else setTimeout(f, 0);
+};
+
 export function startServer(connection: Connection, options: ServerOptions = {}): RubricServer {
   const host = options.host ?? NO_FILES;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -134,7 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // how vscode-jsonrpc drains its queue): let them run first, and drop this analysis if one of them edited a
     // document — the edit scheduled its own, on the newer text.
     const at = workspace.version;
-    setImmediate(() => {
+    afterQueued(() => {
       if (shuttingDown || workspace.version !== at) return;
       try {
         publish(force);
