@@ -40,6 +40,18 @@ describe("calendar dates", () => {
     expect(parseIsoDate("2024-01-01")! - parseIsoDate("2023-12-31")!).toBe(1);
     expect(showDate({ toString: () => String(parseIsoDate("2024-02-29")) })).toBe("2024-02-29");
   });
+  it("have no negative: `-完成日期` is a type error naming the date (a difference of dates is a number of days)", () => {
+    const text = `rubric 负日期 {
+  total 10
+  input 完成日期: date
+  group g 10 { indicator i 10 { score = if -完成日期 < 0 then 10 else 0 } }
+}
+`;
+    const d = analyzeProgram([{ file: "t.rubric", text }]).diagnostics.filter((x) => x.severity === "error");
+    expect(d.map((x) => x.code)).toEqual(["type-mismatch"]);
+    expect(d[0]?.message.en).toMatch(/date/);
+  });
+
   it("refuse a day the calendar does not have", () => {
     for (const bad of ["2023-02-29", "2023-04-31", "2023-13-01", "2023-00-10", "2023-06-00", "1900-02-29"])
       expect(parseIsoDate(bad), bad).toBeUndefined();

@@ -387,7 +387,8 @@ export class Inferrer {
           return BOOL;
         }
         if (o.type.kind === "error") return ERR;
-        if (o.type.kind !== "num") {
+        // A date has no negative (issue 11, kind 6): only a difference of dates is a number of days.
+        if (o.type.kind !== "num" || o.type.dim === "date") {
           this.diag(
             env,
             diagnostic(
