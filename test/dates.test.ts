@@ -52,6 +52,35 @@ describe("calendar dates", () => {
     expect(d[0]?.message.en).toMatch(/date/);
   });
 
+  it("are not summed, averaged or rounded: sum, mean, abs, floor and ceil of dates are type errors", () => {
+    for (const rule of [
+      "sum([完成日期, 完成日期]) > 2023-01-01",
+      "mean([完成日期, 完成日期]) > 2023-01-01",
+      "abs(完成日期) > 2023-01-01",
+      "floor(完成日期) > 2023-01-01",
+    ]) {
+      const text = `rubric 日期函数 {
+  total 10
+  input 完成日期: date
+  group g 10 { indicator i 10 { score = if ${rule} then 10 else 0 } }
+}
+`;
+      const d = analyzeProgram([{ file: "t.rubric", text }]).diagnostics.filter((x) => x.severity === "error");
+      expect({ rule, codes: d.map((x) => x.code) }).toEqual({ rule, codes: ["type-mismatch"] });
+    }
+    // The earliest and the latest of several dates are dates.
+    const ok = `rubric 日期函数 {
+  total 10
+  input 完成日期: date
+  input 计划日期: date
+  group g 10 { indicator i 10 { score = if max(完成日期, 计划日期) <= 2023-06-30 then 10 else 0 } }
+}
+`;
+    expect(analyzeProgram([{ file: "t.rubric", text: ok }]).diagnostics.filter((x) => x.severity === "error")).toEqual(
+      [],
+    );
+  });
+
   it("refuse a day the calendar does not have", () => {
     for (const bad of ["2023-02-29", "2023-04-31", "2023-13-01", "2023-00-10", "2023-06-00", "1900-02-29"])
       expect(parseIsoDate(bad), bad).toBeUndefined();

@@ -872,7 +872,8 @@ export class Inferrer {
         if (!arity(1, 1)) return ERR;
         const a = arrayArg();
         if (!a) return ERR;
-        if (a.type.element.kind !== "num") {
+        // A sum or mean of dates is no date (issue 11, kind 6): add the days between them instead.
+        if (a.type.element.kind !== "num" || a.type.element.dim === "date") {
           this.diag(
             env,
             diagnostic(
@@ -914,6 +915,17 @@ export class Inferrer {
       case "floor":
       case "ceil": {
         if (!arity(1, 1) || !first || !this.expectNum(first, e.args[0] as A.Expr, env, e.callee.text)) return ERR;
+        if (first.type.kind === "num" && first.type.dim === "date") {
+          this.diag(
+            env,
+            diagnostic(
+              "type-mismatch",
+              { file: env.file, span: (e.args[0] as A.Expr).span },
+              { expected: W.number, actual: ty(first.type), context: e.callee.text },
+            ),
+          );
+          return ERR;
+        }
         const f =
           name === "abs" ? (v: Exact) => v.abs() : name === "floor" ? (v: Exact) => v.floor() : (v: Exact) => v.ceil();
         const r =
