@@ -229,6 +229,15 @@ export function fastReport<V extends FastValues>(
     throw e;
   }
   stats.fast++;
+  return reportOf(meta, t, tree);
+}
+
+/** A report of a scored department: the rubric's name, year and points, the total and grade, the tree. */
+export function reportOf(
+  meta: RubricMeta,
+  t: { readonly total: string | null; readonly grade: string | null },
+  tree: readonly NodeReport[],
+): Report {
   return {
     rubric: meta.name,
     ...(meta.year !== undefined ? { year: meta.year } : {}),

@@ -72,9 +72,16 @@ export function rubrics(program: Program): RubricSummary[] {
     });
 }
 
+/** One chooser per analysed program: the form scores on every keystroke, and its scorers are built once. */
+const choosers = new WeakMap<Program, RubricChooser>();
+
 function chooser(program: Program, fallback?: string): RubricChooser | Text {
   const all = program.rubrics;
-  const c = new RubricChooser(all, all, undefined, true);
+  let c = choosers.get(program);
+  if (!c) {
+    c = new RubricChooser(all, all, undefined, true);
+    choosers.set(program, c);
+  }
   if (fallback === undefined) return c;
   const r = c.find(fallback);
   return "model" in r ? new RubricChooser(all, all, r, true) : r;

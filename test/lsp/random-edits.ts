@@ -5,17 +5,12 @@
  * bench/lsp.ts.
  */
 import { parseDocument } from "../../src/compiler/program.js";
+import { Rng } from "../support/random-input.js";
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+/** The project's seeded generator (mulberry32) as a function: the same edits for the same seed everywhere. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 /** Characters that matter in an expression: brackets, operators, digits, separators, a letter, a Chinese character. */

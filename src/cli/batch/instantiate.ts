@@ -70,15 +70,7 @@ function totalsReport(meta: RubricMeta, t: Totals): Report {
       children: NONE,
     };
   }
-  return {
-    rubric: meta.name,
-    ...(meta.year !== undefined ? { year: meta.year } : {}),
-    total: t.total,
-    maxTotal: meta.total,
-    grade: t.grade,
-    tree,
-    errors: [],
-  };
+  return runtime.fx.reportOf(meta, t, tree);
 }
 
 /**
