@@ -5,7 +5,10 @@ import { rubricMeta } from "../compiler/evaluate/scorer.js";
 import type { Program } from "../compiler/program.js";
 import { csvSink } from "../cli/batch/formats/csv.js";
 import { linesOut } from "../cli/batch/text-out.js";
-import { readTextRecords } from "../cli/batch/records-read.js";
+import { headerCells, rowCells, type Cell } from "../cli/batch/formats/layout.js";
+import type { SinkOptions } from "../cli/batch/formats/sink.js";
+import { formatOf, readTextRecords, readXlsxRecords, type RecordOptions } from "../cli/batch/records-read.js";
+import { zipBytes } from "../cli/batch/zip-bytes.js";
 import type { RowResult } from "../cli/batch/result.js";
 import { RubricChooser, rubricKeyOf, unscorable } from "../cli/batch/rubrics.js";
 import { finishRow, prepareRow } from "../cli/batch/run.js";
@@ -14,14 +17,16 @@ import { ScoreError } from "../runtime/scorer.js";
 import { suggest } from "../runtime/suggest.js";
 import { buildAnnex } from "../render/annex.js";
 import { annexTable } from "../render/html.js";
+import { fromBase64, toBase64 } from "./base64.js";
+import { xlsxWorkbook } from "./xlsx-write.js";
 import type {
   AnnexAnswer,
   AnnexParams,
   ExampleSummary,
   RubricSummary,
   ScoreAnswer,
-  ScoreCsvAnswer,
-  ScoreCsvParams,
+  ScoreFileAnswer,
+  ScoreFileParams,
   ScoreParams,
 } from "./protocol.js";
 
@@ -100,36 +105,47 @@ export function score(program: Program, p: ScoreParams): ScoreAnswer {
   }
 }
 
-/** Scores every row of a CSV text as `rubric score` does, and gives the CSV it would write. */
-export async function scoreCsv(
+/** The departments of a dropped file, read by its name's extension as `rubric score` reads a file. */
+function recordsOf(name: string, bytes: Uint8Array, opts: RecordOptions) {
+  const format = formatOf(name) ?? "csv";
+  if (format === "xlsx") return readXlsxRecords(zipBytes(bytes), opts);
+  // eslint-disable-next-line @typescript-eslint/require-await -- a stream of one chunk: nothing to wait for.
+  const source = (async function* () {
+    yield bytes;
+  })();
+  return readTextRecords(source, format, opts);
+}
+
+/** Scores every row of a CSV, XLSX, JSON or JSON Lines file as `rubric score` does, and gives its CSV and XLSX. */
+export async function scoreFile(
   program: Program,
-  p: ScoreCsvParams,
+  p: ScoreFileParams,
   lang: Lang,
   progress: (done: number) => void,
-): Promise<ScoreCsvAnswer> {
+): Promise<ScoreFileAnswer> {
   const c = chooser(program, p.rubric);
-  if (!(c instanceof RubricChooser)) return { rows: [], csv: "", fileErrors: [c] };
+  if (!(c instanceof RubricChooser)) return { rows: [], csv: "", xlsx: "", fileErrors: [c] };
   const vocabulary = c.vocabulary();
   const fileErrors: Text[] = [];
-  const bytes = new TextEncoder().encode(p.csv);
-  const records = readTextRecords(
-    // eslint-disable-next-line @typescript-eslint/require-await -- a stream of one chunk: nothing to wait for.
-    (async function* () {
-      yield bytes;
-    })(),
-    "csv",
-    {
-      isInput: (k) => vocabulary.has(k),
-      suggest: (k) => suggest(k, [...vocabulary]),
-      onHeaderProblem: (h) => fileErrors.push(h.message),
-    },
-  );
+  const records = recordsOf(p.name, fromBase64(p.data), {
+    isInput: (k) => vocabulary.has(k),
+    suggest: (k) => suggest(k, [...vocabulary]),
+    onHeaderProblem: (h) => fileErrors.push(h.message),
+  });
+  const o: SinkOptions = {
+    lang,
+    explain: false,
+    indicators: c.indicatorPaths(),
+    showRubric: p.rubric === undefined,
+    color: false,
+  };
   const lines: string[] = [];
   const sink = csvSink(
     linesOut((l) => lines.push(l)),
-    { lang, explain: false, indicators: c.indicatorPaths(), showRubric: p.rubric === undefined, color: false },
+    o,
     false,
   );
+  const sheet: Cell[][] = [headerCells(o)];
   const results: RowResult[] = [];
   for await (const rec of records) {
     if (rec.fileError) {
@@ -140,6 +156,7 @@ export async function scoreCsv(
     const r = "task" in prepared ? finishRow(prepared.task, prepared.scorer, false) : prepared;
     results.push(r);
     await sink.row(r);
+    sheet.push(rowCells(r, o, true));
     if (results.length % 100 === 0) progress(results.length);
   }
   await sink.end();
@@ -153,6 +170,7 @@ export async function scoreCsv(
       errors: r.errors.map((e) => e.message),
     })),
     csv: lines.join("\n") + (lines.length ? "\n" : ""),
+    xlsx: toBase64(xlsxWorkbook(lang === "zh" ? "评分结果" : "scores", sheet)),
     fileErrors,
   };
 }

@@ -16,12 +16,12 @@ import {
   PROGRESS,
   RUBRICS,
   SCORE,
-  SCORE_CSV,
+  SCORE_FILE,
   type AnnexAnswer,
   type ExampleSummary,
   type RubricSummary,
   type ScoreAnswer,
-  type ScoreCsvAnswer,
+  type ScoreFileAnswer,
 } from "./protocol.js";
 import { fromShareHash, loadFiles, saveFile, shareHash, type StoredFile } from "./storage.js";
 import { workerTransport } from "./transport.js";
@@ -162,7 +162,7 @@ function choosePanel(name: PanelName): void {
   for (const b of panelTabs.querySelectorAll("button"))
     b.setAttribute("aria-selected", String(b.getAttribute("data-panel") === name));
   if (name === "batch")
-    batchPanel(panel, lang, (csv) => request<ScoreCsvAnswer>(SCORE_CSV, { csv }), {
+    batchPanel(panel, lang, (name, data) => request<ScoreFileAnswer>(SCORE_FILE, { name, data }), {
       set: (f) => (progressListener = f),
     });
   else void refresh();

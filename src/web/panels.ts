@@ -2,7 +2,8 @@
 import type { Text } from "../runtime/report.js";
 import type { InputSpec, InputTypeSpec, ScoreInput } from "../runtime/scorer.js";
 import { el, replace } from "./dom.js";
-import type { AnnexAnswer, ExampleSummary, RubricSummary, ScoreAnswer, ScoreCsvAnswer } from "./protocol.js";
+import { fromBase64, toBase64 } from "./base64.js";
+import type { AnnexAnswer, ExampleSummary, RubricSummary, ScoreAnswer, ScoreFileAnswer } from "./protocol.js";
 
 export type Lang = "zh" | "en";
 export const say = (t: Text, lang: Lang): string => t[lang];
@@ -232,22 +233,33 @@ export function formPanel(
 export function batchPanel(
   target: Element,
   lang: Lang,
-  scoreCsv: (csv: string) => Promise<ScoreCsvAnswer>,
+  scoreFile: (name: string, data: string) => Promise<ScoreFileAnswer>,
   progress: { set(f: (done: number) => void): void },
 ): void {
   const drop = el(
     "div",
     { class: "drop", tabindex: "0" },
-    lang === "zh" ? "把 CSV 文件拖到这里，或点此选择" : "drop a CSV file here, or click to choose",
+    lang === "zh" ? "把 CSV 或 XLSX 文件拖到这里，或点此选择" : "drop a CSV or XLSX file here, or click to choose",
   );
-  const picker = el("input", { type: "file", accept: ".csv,text/csv", hidden: "" });
+  const picker = el("input", { type: "file", accept: ".csv,.xlsx,.json,.jsonl,text/csv", hidden: "" });
   const bar = el("progress", { max: "1", value: "0" });
+  const count = el("span", { class: "progress-count", "aria-live": "polite" });
   const out = el("div", { class: "batch-result" });
   const run = async (file: File): Promise<void> => {
-    bar.max = Math.max(1, (await file.text()).split("\n").length - 2);
-    progress.set((done) => (bar.value = done));
-    const a = await scoreCsv(await file.text());
-    bar.value = bar.max;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A text file's lines give the number of rows ahead; a workbook's are known only as they are read.
+    const isText = !/\.xlsx$/i.test(file.name);
+    if (isText) {
+      bar.max = Math.max(1, bytes.reduce((n, b) => (b === 10 ? n + 1 : n), 0) - 1);
+      bar.value = 0;
+    } else bar.removeAttribute("value");
+    progress.set((done) => {
+      if (isText) bar.value = done;
+      count.textContent = lang === "zh" ? `已评分 ${done} 行` : `${done} rows scored`;
+    });
+    const a = await scoreFile(file.name, toBase64(bytes));
+    bar.max = 1;
+    bar.value = 1;
     const head = lang === "zh" ? ["行", "编号", "总分", "等级", "问题"] : ["Row", "Id", "Total", "Grade", "Problems"];
     const table = el(
       "table",
@@ -269,13 +281,28 @@ export function batchPanel(
         ),
       ),
     );
-    const url = URL.createObjectURL(new Blob(["\ufeff", a.csv], { type: "text/csv" }));
-    const link = el(
+    const stem = file.name.replace(/\.[^.]*$/, "") + (lang === "zh" ? "-得分" : "-scores");
+    const csv = el(
       "a",
-      { href: url, download: file.name.replace(/\.csv$/i, "") + "-得分.csv" },
+      {
+        class: "download-csv",
+        href: URL.createObjectURL(new Blob(["\ufeff", a.csv], { type: "text/csv" })),
+        download: `${stem}.csv`,
+      },
       lang === "zh" ? "下载结果（CSV）" : "download results (CSV)",
     );
-    replace(out, ...a.fileErrors.map((e) => el("p", { class: "problem" }, say(e, lang))), table, link);
+    const xlsx = el(
+      "a",
+      {
+        class: "download-xlsx",
+        href: URL.createObjectURL(
+          new Blob([fromBase64(a.xlsx)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+        ),
+        download: `${stem}.xlsx`,
+      },
+      lang === "zh" ? "下载结果（XLSX）" : "download results (XLSX)",
+    );
+    replace(out, ...a.fileErrors.map((e) => el("p", { class: "problem" }, say(e, lang))), table, csv, " ", xlsx);
   };
   drop.addEventListener("click", () => picker.click());
   drop.addEventListener("dragover", (e) => e.preventDefault());
@@ -288,5 +315,5 @@ export function batchPanel(
     const f = picker.files?.[0];
     if (f) void run(f);
   });
-  replace(target, drop, picker, bar, out);
+  replace(target, drop, picker, bar, count, out);
 }

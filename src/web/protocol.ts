@@ -8,9 +8,9 @@ import type { RubricMeta, ScoreInput } from "../runtime/scorer.js";
 export const EXAMPLES = "rubric/examples";
 export const RUBRICS = "rubric/rubrics";
 export const SCORE = "rubric/score";
-export const SCORE_CSV = "rubric/scoreCsv";
+export const SCORE_FILE = "rubric/scoreFile";
 export const ANNEX = "rubric/annex";
-/** Notification from the worker while a CSV is scored. */
+/** Notification from the worker while a file is scored. */
 export const PROGRESS = "rubric/progress";
 
 export interface ExampleSummary {
@@ -51,13 +51,16 @@ export interface ScoreParams {
 
 export type ScoreAnswer = { readonly report: Report } | { readonly errors: readonly Text[] };
 
-export interface ScoreCsvParams {
+export interface ScoreFileParams {
   /** The rubric for rows that name none (a 评分表 column may name others). */
   readonly rubric?: string;
-  readonly csv: string;
+  /** The file's name: its extension says how to read it (.csv, .xlsx, .json, .jsonl), as for `rubric score`. */
+  readonly name: string;
+  /** The file's bytes, base64 (the transport carries JSON). */
+  readonly data: string;
 }
 
-export interface ScoreCsvAnswer {
+export interface ScoreFileAnswer {
   readonly rows: readonly {
     readonly row: number;
     readonly id?: string;
@@ -67,6 +70,8 @@ export interface ScoreCsvAnswer {
   }[];
   /** The same CSV as `rubric score --format csv`. */
   readonly csv: string;
+  /** The same cells as `rubric score --format xlsx`, as an XLSX file in base64. */
+  readonly xlsx: string;
   readonly fileErrors: readonly Text[];
 }
 

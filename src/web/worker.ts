@@ -5,16 +5,16 @@
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from "vscode-languageserver/browser.js";
 import { startServer } from "../lsp/server.js";
-import { annex, examples, rubrics, score, scoreCsv } from "./answers.js";
+import { annex, examples, rubrics, score, scoreFile } from "./answers.js";
 import {
   ANNEX,
   EXAMPLES,
   PROGRESS,
   RUBRICS,
   SCORE,
-  SCORE_CSV,
+  SCORE_FILE,
   type AnnexParams,
-  type ScoreCsvParams,
+  type ScoreFileParams,
   type ScoreParams,
 } from "./protocol.js";
 
@@ -28,6 +28,6 @@ connection.onRequest(EXAMPLES, () => examples(program()));
 connection.onRequest(ANNEX, (p: AnnexParams) => annex(program(), p));
 connection.onRequest(RUBRICS, () => rubrics(program()));
 connection.onRequest(SCORE, (p: ScoreParams) => score(program(), p));
-connection.onRequest(SCORE_CSV, (p: ScoreCsvParams) =>
-  scoreCsv(program(), p, server.lang(), (done) => void connection.sendNotification(PROGRESS, { done })),
+connection.onRequest(SCORE_FILE, (p: ScoreFileParams) =>
+  scoreFile(program(), p, server.lang(), (done) => void connection.sendNotification(PROGRESS, { done })),
 );

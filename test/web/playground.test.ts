@@ -14,8 +14,13 @@ import { buildWeb, OUT } from "../../scripts/build-web.js";
 import { analyzeProgram } from "../../src/compiler/program.js";
 import { createReferenceScorer } from "../../src/compiler/evaluate/scorer.js";
 import { CHROMIUM, hasChromium } from "../render/helpers.js";
-import { zipEntries, zipEntryBytes } from "../../src/cli/batch/zip.js";
+import { zipFile } from "../../src/cli/batch/zip-file.js";
+import { zipEntries, zipEntryBytes, type ZipSource } from "../../src/cli/batch/zip-read.js";
+import { zipBytes } from "../../src/cli/batch/zip-bytes.js";
+import { readCsv } from "../../src/cli/batch/csv-read.js";
+import { readXlsx } from "../../src/cli/batch/xlsx-read.js";
 import { serve } from "./static-server.js";
+import { score } from "../batch/helpers.js";
 
 if (!hasChromium)
   console.warn(`playground tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`);
@@ -157,7 +162,7 @@ describe.skipIf(!hasChromium)("the browser playground", () => {
     await page.locator('input[type="file"]').setInputFiles("rubrics/inputs/seeds.csv");
     await page.locator("table.batch tbody tr").nth(2).waitFor({ timeout: 20_000 });
     expect(await page.locator("table.batch td.total").allTextContents()).toEqual(["93.76", "97.11", "94.91"]);
-    const download = page.locator("a[download]");
+    const download = page.locator("a.download-csv");
     expect(await download.getAttribute("download")).toBe("seeds-得分.csv");
     const csv = await page.evaluate(
       async (href) => (await fetch(href)).text(),
@@ -165,6 +170,53 @@ describe.skipIf(!hasChromium)("the browser playground", () => {
     );
     expect(csv).toContain("93.76");
     await page.screenshot({ path: join(shots, "batch.png") });
+  }, 60_000);
+
+  it("scores an XLSX workbook dropped in, and offers the results as the same XLSX `rubric score` writes", async () => {
+    // The seed CSV as an analyst's workbook: plain numbers as number cells, the rest as text.
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("部门");
+    for await (const r of readCsv([readFileSync("rubrics/inputs/seeds.csv")]))
+      sheet.addRow(r.cells.map((c) => (/^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+    const input = join(shots, "seeds.xlsx");
+    await wb.xlsx.writeFile(input);
+
+    await page.locator('nav.panel-tabs button[data-panel="batch"]').click();
+    await page.locator('input[type="file"]').setInputFiles(input);
+    await expect
+      .poll(() => page.locator("table.batch td.total").allTextContents(), { timeout: 20_000 })
+      .toEqual(["93.76", "97.11", "94.91"]);
+    const link = page.locator("a.download-xlsx");
+    expect(await link.getAttribute("download")).toBe("seeds-得分.xlsx");
+    const bytes = Buffer.from(
+      await page.evaluate(
+        async (href) => [...new Uint8Array(await (await fetch(href)).arrayBuffer())],
+        (await link.getAttribute("href")) ?? "",
+      ),
+    );
+    const cells = async (src: ZipSource) => {
+      const rows: unknown[][] = [];
+      for await (const x of readXlsx(src)) if ("cells" in x) rows.push(x.cells);
+      return rows;
+    };
+    const cli = join(shots, "seeds-cli.xlsx");
+    const r = await score("rubrics", "rubrics/inputs/seeds.csv", "--format", "xlsx", "--lang", "zh", "-o", cli);
+    expect(r.code, r.err).toBe(0);
+    // The playground's workspace holds more rubrics than rubrics/ (the analyst's own): their indicator
+    // columns are extra, and empty for these rows. Every column of the CLI's file is there, cell for cell.
+    const byColumn = (rows: unknown[][]) =>
+      new Map((rows[0] ?? []).map((h, i) => [String(h), rows.slice(1).map((row) => row[i])]));
+    const browser = byColumn(await cells(zipBytes(new Uint8Array(bytes))));
+    const expected = byColumn(await cells(zipFile(cli)));
+    for (const [h, values] of expected) expect(browser.get(h), h).toEqual(values);
+    for (const [h, values] of browser)
+      if (!expected.has(h))
+        expect(
+          values.filter((v) => v !== undefined),
+          h,
+        ).toEqual([]);
+    expect(browser.get("总分")).toEqual([93.76, 97.11, 94.91]);
   }, 60_000);
 
   it("keeps the work after a reload, exports it as a zip, shares a file by link; asks nothing of the network, logs no error", async () => {
@@ -175,12 +227,12 @@ describe.skipIf(!hasChromium)("the browser playground", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("button.export").click()]);
     const zip = join(shots, "rubrics.zip");
     await download.saveAs(zip);
-    const entries = await zipEntries(zip);
+    const entries = await zipEntries(zipFile(zip));
     expect([...entries.keys()]).toEqual(expect.arrayContaining(["试算.rubric", "dapeng-zsj-2021.rubric"]));
     const entry = entries.get("试算.rubric");
     if (!entry) throw new Error("no entry");
     const chunks: Uint8Array[] = [];
-    for await (const c of zipEntryBytes(zip, entry, 1 << 20, { zh: "", en: "" })) chunks.push(c);
+    for await (const c of zipEntryBytes(zipFile(zip), entry, 1 << 20, { zh: "", en: "" })) chunks.push(c);
     expect(Buffer.concat(chunks).toString("utf8")).toBe(SMALL);
 
     // The share link carries the open file: opened in a fresh browser profile, it is there.

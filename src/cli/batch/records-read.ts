@@ -1,12 +1,14 @@
 /**
  * Departments from rows under a header (CSV, XLSX) or JSON items, one at a
  * time and in order. Nothing here touches the file system, so the browser
- * playground reads a dropped CSV file with the same code as `rubric score`.
+ * playground reads a dropped CSV or XLSX file with the same code as `rubric score`.
  */
 import type { Text } from "../../runtime/report.js";
 import { ColumnCache, type Column } from "./columns.js";
 import { readCsv } from "./csv-read.js";
 import { readJsonDocument, readJsonLines, type JsonItem } from "./json-read.js";
+import { readXlsx } from "./xlsx-read.js";
+import type { ZipSource } from "./zip-read.js";
 import {
   flatRow,
   flatRowOfCells,
@@ -209,6 +211,16 @@ export function readTextRecords(
     case "jsonl":
       return json(readJsonLines(source), cache);
   }
+}
+
+/** The departments of an XLSX workbook's worksheet (`sheet`, else the first visible tab). */
+export function readXlsxRecords(zip: ZipSource, opts: RecordOptions): AsyncGenerator<SourceRecord> {
+  return tabular(
+    readXlsx(zip, opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    opts,
+    new ColumnCache(opts.isInput),
+    { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" },
+  );
 }
 
 const EMPTY_CSV: Text = { zh: "文件是空的（没有表头行）", en: "the file is empty (no header row)" };

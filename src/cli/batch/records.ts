@@ -5,9 +5,14 @@
  * where it is in the file (line, or sheet row for XLSX).
  */
 import type { Readable } from "node:stream";
-import { ColumnCache } from "./columns.js";
-import { readTextRecords, tabular, type InputFormat, type RecordOptions, type SourceRecord } from "./records-read.js";
-import { readXlsx } from "./xlsx-read.js";
+import {
+  readTextRecords,
+  readXlsxRecords,
+  type InputFormat,
+  type RecordOptions,
+  type SourceRecord,
+} from "./records-read.js";
+import { zipFile } from "./zip-file.js";
 
 export {
   formatOf,
@@ -21,10 +26,5 @@ export {
 export function readRecords(source: Readable, format: InputFormat, opts: RecordOptions): AsyncGenerator<SourceRecord> {
   if (format !== "xlsx") return readTextRecords(source, format, opts);
   source.destroy();
-  return tabular(
-    readXlsx(opts.path ?? "", opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
-    opts,
-    new ColumnCache(opts.isInput),
-    { zh: "工作表是空的（没有表头行）", en: "the worksheet is empty (no header row)" },
-  );
+  return readXlsxRecords(zipFile(opts.path ?? ""), opts);
 }

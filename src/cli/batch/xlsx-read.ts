@@ -1,5 +1,5 @@
 /**
- * Streaming XLSX input, read straight from the zip (zip.ts) with a small
+ * Streaming XLSX input, read straight from the zip (zip-read.ts) with a small
  * XML scanner (xml-scan.ts): rows of one worksheet as they are inflated,
  * never the whole workbook.
  *
@@ -21,7 +21,7 @@
  */
 import type { Text } from "../../runtime/report.js";
 import { XmlError, XmlScanner, type XmlHandler } from "./xml-scan.js";
-import { ZipError, zipEntries, zipEntryBytes, type ZipEntry } from "./zip.js";
+import { ZipError, zipEntries, zipEntryBytes, type ZipEntry, type ZipSource } from "./zip-read.js";
 
 export interface SheetRow {
   readonly cells: unknown[];
@@ -50,16 +50,22 @@ class XlsxError extends Error {
   }
 }
 
-async function* entryText(path: string, e: ZipEntry, cap: number, what: Text): AsyncGenerator<string> {
+async function* entryText(zip: ZipSource, e: ZipEntry, cap: number, what: Text): AsyncGenerator<string> {
   const d = new TextDecoder("utf-8");
-  for await (const b of zipEntryBytes(path, e, cap, what)) yield d.decode(b, { stream: true });
+  for await (const b of zipEntryBytes(zip, e, cap, what)) yield d.decode(b, { stream: true });
   yield d.decode();
 }
 
-async function scanEntry(path: string, e: ZipEntry | undefined, cap: number, what: Text, h: XmlHandler): Promise<void> {
+async function scanEntry(
+  zip: ZipSource,
+  e: ZipEntry | undefined,
+  cap: number,
+  what: Text,
+  h: XmlHandler,
+): Promise<void> {
   if (!e) return;
   const x = new XmlScanner(h);
-  for await (const t of entryText(path, e, cap, what)) x.push(t);
+  for await (const t of entryText(zip, e, cap, what)) x.push(t);
 }
 
 interface Workbook {
@@ -67,11 +73,11 @@ interface Workbook {
   readonly date1904: boolean;
 }
 
-async function readWorkbook(path: string, entries: Map<string, ZipEntry>): Promise<Workbook> {
+async function readWorkbook(zip: ZipSource, entries: Map<string, ZipEntry>): Promise<Workbook> {
   const wb: Workbook = { sheets: [], date1904: false };
   let date1904 = false;
   await scanEntry(
-    path,
+    zip,
     entries.get("xl/workbook.xml"),
     MAX_PART_BYTES,
     { zh: "workbook.xml ", en: "workbook.xml" },
@@ -92,10 +98,10 @@ async function readWorkbook(path: string, entries: Map<string, ZipEntry>): Promi
   return { ...wb, date1904 };
 }
 
-async function readRels(path: string, entries: Map<string, ZipEntry>): Promise<Map<string, string>> {
+async function readRels(zip: ZipSource, entries: Map<string, ZipEntry>): Promise<Map<string, string>> {
   const rels = new Map<string, string>();
   await scanEntry(
-    path,
+    zip,
     entries.get("xl/_rels/workbook.xml.rels"),
     MAX_PART_BYTES,
     { zh: "workbook.xml.rels ", en: "workbook.xml.rels" },
@@ -124,12 +130,12 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** For each cell style index: does it show numbers as dates? */
-async function readDateStyles(path: string, entries: Map<string, ZipEntry>): Promise<boolean[]> {
+async function readDateStyles(zip: ZipSource, entries: Map<string, ZipEntry>): Promise<boolean[]> {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
   await scanEntry(
-    path,
+    zip,
     entries.get("xl/styles.xml"),
     MAX_PART_BYTES,
     { zh: "styles.xml ", en: "styles.xml" },
@@ -173,12 +179,12 @@ class TextCollector {
   }
 }
 
-async function readSharedStrings(path: string, entries: Map<string, ZipEntry>): Promise<Shared[]> {
+async function readSharedStrings(zip: ZipSource, entries: Map<string, ZipEntry>): Promise<Shared[]> {
   const out: Shared[] = [];
   const t = new TextCollector();
   let total = 0;
   await scanEntry(
-    path,
+    zip,
     entries.get("xl/sharedStrings.xml"),
     MAX_ENTRY_BYTES,
     { zh: "共享字符串", en: "the shared strings" },
@@ -238,9 +244,9 @@ const cellName = (col: number, row: number): string => {
   return `${s}${row}`;
 };
 
-export async function* readXlsx(path: string, opts: XlsxOptions = {}): AsyncGenerator<XlsxItem> {
+export async function* readXlsx(zip: ZipSource, opts: XlsxOptions = {}): AsyncGenerator<XlsxItem> {
   try {
-    yield* rows(path, opts);
+    yield* rows(zip, opts);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     const text: Text =
@@ -256,15 +262,15 @@ export async function* readXlsx(path: string, opts: XlsxOptions = {}): AsyncGene
   }
 }
 
-async function* rows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxItem> {
-  const entries = await zipEntries(path);
+async function* rows(zip: ZipSource, opts: XlsxOptions): AsyncGenerator<XlsxItem> {
+  const entries = await zipEntries(zip);
   if (!entries.has("xl/workbook.xml"))
     throw new XlsxError({
       zh: "不是 XLSX 工作簿（缺少 xl/workbook.xml）",
       en: "not an XLSX workbook (xl/workbook.xml is missing)",
     });
-  const wb = await readWorkbook(path, entries);
-  const rels = await readRels(path, entries);
+  const wb = await readWorkbook(zip, entries);
+  const rels = await readRels(zip, entries);
   const names = wb.sheets.map((s) => s.name);
   const sheet =
     opts.sheet !== undefined
@@ -288,8 +294,8 @@ async function* rows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxItem> 
       zh: `工作表「${sheet.name}」的数据缺失，文件可能已损坏`,
       en: `the data of worksheet '${sheet.name}' is missing; the file may be damaged`,
     });
-  const dates = await readDateStyles(path, entries);
-  const shared = await readSharedStrings(path, entries);
+  const dates = await readDateStyles(zip, entries);
+  const shared = await readSharedStrings(zip, entries);
 
   const ready: SheetRow[] = [];
   let rowNo = 0;
@@ -382,7 +388,7 @@ async function* rows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxItem> 
       else inline.add(s);
     },
   });
-  for await (const t of entryText(path, entry, MAX_ENTRY_BYTES, {
+  for await (const t of entryText(zip, entry, MAX_ENTRY_BYTES, {
     zh: `工作表「${sheet.name}」`,
     en: `worksheet '${sheet.name}'`,
   })) {
