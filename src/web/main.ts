@@ -3,7 +3,7 @@
  * @codemirror/lsp-client to the language server running in a Web Worker;
  * panels for the rubric under the cursor; files kept in IndexedDB.
  */
-import { basicSetup, EditorView } from "codemirror";
+import { EditorView } from "@codemirror/view";
 import { LSPClient, languageServerExtensions } from "@codemirror/lsp-client";
 import samples from "virtual:samples";
 import workerSource from "virtual:worker";
@@ -25,6 +25,10 @@ import {
 } from "./protocol.js";
 import { fromShareHash, loadFiles, saveFile, shareHash, type StoredFile } from "./storage.js";
 import { workerTransport } from "./transport.js";
+import { PlaygroundWorkspace } from "./workspace.js";
+import { serverFolding } from "./folding.js";
+import { editorSetup } from "./setup.js";
+import { outlinePanel, type OutlineSymbol } from "./outline-panel.js";
 import { zipFiles } from "./zip-write.js";
 
 const lang: Lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
@@ -35,6 +39,13 @@ const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: "
 const transport = workerTransport(worker);
 const client = new LSPClient({
   rootUri: "file:///playground/",
+  workspace: (c) =>
+    new PlaygroundWorkspace(c, (uri) => {
+      const f = [...files.values()].find((x) => uriOf(x.name) === uri);
+      if (!f) return null;
+      show(f);
+      return f.view;
+    }),
   initializationOptions: { lang },
   extensions: languageServerExtensions(),
   timeout: 30_000,
@@ -58,11 +69,11 @@ const panelTabs = el("nav", { class: "panel-tabs" });
 const panel = el("section", { class: "panel" });
 const status = el("span", { class: "status", "aria-live": "polite" });
 
-type PanelName = "annex" | "examples" | "form" | "batch";
+type PanelName = "annex" | "examples" | "form" | "batch" | "outline";
 const panelNames: Record<PanelName, string> =
   lang === "zh"
-    ? { annex: "评分表", examples: "案例", form: "试算", batch: "批量评分" }
-    : { annex: "Rubric", examples: "Examples", form: "Score one", batch: "Batch" };
+    ? { annex: "评分表", examples: "案例", form: "试算", batch: "批量评分", outline: "大纲" }
+    : { annex: "Rubric", examples: "Examples", form: "Score one", batch: "Batch", outline: "Outline" };
 let shown: PanelName = "examples";
 /** The example whose score report the 评分表 panel shows, if any. */
 let annexExample: string | undefined;
@@ -91,10 +102,15 @@ function openFile(f: StoredFile, focus: boolean): OpenFile {
     doc: f.text,
     parent: host,
     extensions: [
-      basicSetup,
+      editorSetup,
       rubricLanguage,
       EditorView.lineWrapping,
       client.plugin(uriOf(f.name), "rubric"),
+      serverFolding(() =>
+        request<{ startLine: number; endLine: number }[] | null>("textDocument/foldingRange", {
+          textDocument: { uri: uriOf(f.name) },
+        }),
+      ),
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
         save(opened);
@@ -135,6 +151,17 @@ async function refresh(): Promise<void> {
     return;
   }
   if (shown === "batch") return;
+  if (shown === "outline") {
+    const view = current?.view;
+    const symbols = await request<OutlineSymbol[] | null>("textDocument/documentSymbol", { textDocument: { uri } });
+    outlinePanel(panel, symbols ?? [], lang, (at) => {
+      if (!view) return;
+      const line = view.state.doc.line(Math.min(at.line + 1, view.state.doc.lines));
+      view.dispatch({ selection: { anchor: Math.min(line.from + at.character, line.to) }, scrollIntoView: true });
+      view.focus();
+    });
+    return;
+  }
   if (shown === "annex") {
     const a = await request<AnnexAnswer>(ANNEX, {
       file: uri,
