@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT = join(root, "dist", "web");
 
 /** Node-only modules the browser bundle must not carry: reached only on paths the playground does not take. */
-const nodeOnly: Plugin = {
+export const nodeOnly: Plugin = {
   name: "node-only",
   setup(b) {
     // The compiled-scorer loader (esbuild itself): the playground scores with the reference evaluator.

@@ -6,6 +6,8 @@ import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+// The playground's stub for what the server reaches only under Node (its compiled-scorer loader).
+import { nodeOnly } from "../../scripts/build-web.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -16,10 +18,19 @@ export const ASSETS: Readonly<Record<string, string>> = {
   "language-configuration.json": "grammar/language-configuration.json",
 };
 
-/** Bundles (target → entry, in editors/vscode). */
+/** Bundles for the desktop, run by VS Code's Node (target → entry, in editors/vscode). */
 export const BUNDLES: Readonly<Record<string, string>> = {
   "dist/extension.js": "src/extension.ts",
   "dist/server/rubric.js": "src/server.ts",
+};
+
+/**
+ * Bundles for VS Code for the Web (the manifest's `browser`): the client runs in the web extension host
+ * (a worker; CommonJS, `vscode` provided), the server in a Web Worker of its own (a classic script).
+ */
+export const BROWSER_BUNDLES: Readonly<Record<string, { entry: string; format: "cjs" | "iife" }>> = {
+  "dist/web/extension.js": { entry: "src/browser-extension.ts", format: "cjs" },
+  "dist/web/server.js": { entry: "src/browser-server.ts", format: "iife" },
 };
 
 export async function buildExtension(): Promise<void> {
@@ -38,6 +49,23 @@ export async function buildExtension(): Promise<void> {
       target: "node20",
       format: "cjs",
       external: ["vscode"],
+      minify: true,
+      sourcemap: false,
+      legalComments: "external",
+      logLevel: "warning",
+    });
+  }
+  for (const [target, { entry, format }] of Object.entries(BROWSER_BUNDLES)) {
+    await build({
+      entryPoints: [join(here, entry)],
+      outfile: join(here, target),
+      bundle: true,
+      platform: "browser",
+      target: "es2022",
+      format,
+      external: ["vscode"],
+      plugins: [nodeOnly],
+      define: { "process.env.NODE_ENV": '"production"' },
       minify: true,
       sourcemap: false,
       legalComments: "external",

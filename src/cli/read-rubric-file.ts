@@ -9,9 +9,9 @@
 import * as fs from "node:fs";
 import type { Message } from "../compiler/diagnostics/diagnostic.js";
 import { fsReason } from "./fs-errors.js";
+import { MAX_RUBRIC_BYTES, tooLarge } from "./rubric-file-limit.js";
 
-/** Far larger than any real rubric (the longest seed is ~30 KB), and above the 10 MB the checker is tested on; small enough to read at once. */
-export const MAX_RUBRIC_BYTES = 16 * 1024 * 1024;
+export { MAX_RUBRIC_BYTES };
 
 export type RubricFileRead =
   | { readonly bytes: Uint8Array }
@@ -31,11 +31,6 @@ const notRegular = (st: fs.Stats): Message => {
   const k = kindOf(st);
   return { zh: `不是普通文件（是${k.zh}）`, en: `not a regular file (${k.en})` };
 };
-
-const tooLarge = (size: number): Message => ({
-  zh: `文件过大（${size} 字节，上限 ${MAX_RUBRIC_BYTES / 1024 / 1024} MB）`,
-  en: `too large (${size} bytes; the limit is ${MAX_RUBRIC_BYTES / 1024 / 1024} MB)`,
-});
 
 function brokenLink(path: string, e: unknown): Message {
   let target = "?";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { WorkspaceHost } from "./host.js";
 import { readRubricFile } from "../cli/read-rubric-file.js";
-import { firstInvalidUtf8Byte } from "../compiler/syntax/parse.js";
+import { rubricText } from "./rubric-text.js";
 
 /** Directories no rubric lives in. */
 const SKIP = new Set(["node_modules", "dist", "coverage"]);
@@ -42,18 +42,6 @@ export const nodeHost: WorkspaceHost = {
     const read = readRubricFile(fileURLToPath(uri));
     if ("missing" in read) return undefined;
     if ("skipped" in read) return { unreadable: read.skipped, lossyText: "" };
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(read.bytes).replace(/^\ufeff/, "");
-    } catch {
-      const byte = firstInvalidUtf8Byte(read.bytes);
-      const hex = (read.bytes[byte] ?? 0).toString(16).toUpperCase().padStart(2, "0");
-      return {
-        unreadable: {
-          zh: `不是有效的 UTF-8 文本（第 ${byte} 字节 0x${hex} 无效）`,
-          en: `not valid UTF-8 text (invalid byte 0x${hex} at offset ${byte})`,
-        },
-        lossyText: new TextDecoder("utf-8").decode(read.bytes),
-      };
-    }
+    return rubricText(read.bytes);
   },
 };

@@ -17,7 +17,7 @@ import { ScoreError } from "../runtime/scorer.js";
 import { suggest } from "../runtime/suggest.js";
 import { buildAnnex } from "../render/annex.js";
 import { annexTable } from "../render/html.js";
-import { fromBase64, toBase64 } from "./base64.js";
+import { fromBase64, toBase64 } from "../lsp/base64.js";
 import { xlsxWorkbook } from "./xlsx-write.js";
 import type {
   AnnexAnswer,

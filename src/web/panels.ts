@@ -2,7 +2,7 @@
 import type { Text } from "../runtime/report.js";
 import type { InputSpec, InputTypeSpec, ScoreInput } from "../runtime/scorer.js";
 import { el, replace } from "./dom.js";
-import { fromBase64, toBase64 } from "./base64.js";
+import { fromBase64, toBase64 } from "../lsp/base64.js";
 import type { AnnexAnswer, ExampleSummary, RubricSummary, ScoreAnswer, ScoreFileAnswer } from "./protocol.js";
 
 export type Lang = "zh" | "en";

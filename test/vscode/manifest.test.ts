@@ -8,12 +8,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ASSETS, BUNDLES } from "../../editors/vscode/build.mjs";
+import { ASSETS, BROWSER_BUNDLES, BUNDLES } from "../../editors/vscode/build.mjs";
 
 const ext = "editors/vscode";
 const json = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, "utf8")) as Record<string, unknown>;
 const manifest = json(join(ext, "package.json")) as {
   main: string;
+  browser: string;
   engines: { vscode: string };
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string }[];
@@ -29,17 +30,20 @@ function sourceOf(path: string): string {
   if (asset) return asset;
   const bundle = BUNDLES[rel];
   if (bundle) return join(ext, bundle);
+  const browserBundle = BROWSER_BUNDLES[rel];
+  if (browserBundle) return join(ext, browserBundle.entry);
   return join(ext, rel);
 }
 
 describe("VS Code extension manifest", () => {
-  it("points main, languages and grammars at files that exist (or that the build makes from files that exist)", () => {
+  it("points main, browser, languages and grammars at files that exist (or that the build makes from files that exist)", () => {
     const paths = [
       manifest.main,
+      manifest.browser,
       ...manifest.contributes.languages.map((l) => l.configuration),
       ...manifest.contributes.grammars.map((g) => g.path),
     ];
-    expect(paths.length).toBe(3);
+    expect(paths.length).toBe(4);
     for (const p of paths) expect(existsSync(sourceOf(p)), `${p} ← ${sourceOf(p)}`).toBe(true);
     // The client starts this bundle: `rubric.js lsp --stdio`.
     expect(existsSync(sourceOf("dist/server/rubric.js"))).toBe(true);

@@ -6,15 +6,15 @@
  */
 import * as path from "node:path";
 import { workspace, type ExtensionContext } from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node.js";
+import { configuredLang } from "./settings.js";
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node.js";
 
 let client: LanguageClient | undefined;
-
-/** The `rubric.lang` setting, if set; otherwise the server follows VS Code's display language. */
-function configuredLang(): string | undefined {
-  const v = workspace.getConfiguration("rubric").get<string>("lang");
-  return v === "zh" || v === "en" ? v : undefined;
-}
 
 function createClient(context: ExtensionContext): LanguageClient {
   const server = context.asAbsolutePath(path.join("dist", "server", "rubric.js"));

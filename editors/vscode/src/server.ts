@@ -14,7 +14,11 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { stdio: { type: "boolean", default: false }, lang: { type: "string" }, clientProcessId: { type: "string" } },
+      options: {
+        stdio: { type: "boolean", default: false },
+        lang: { type: "string" },
+        clientProcessId: { type: "string" },
+      },
     });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);

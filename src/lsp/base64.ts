@@ -1,4 +1,4 @@
-/** Bytes through the worker's JSON messages (the LSP transport carries text only). */
+/** Bytes through JSON messages (the LSP transports carry text only): dropped files, workspace files read by an editor. */
 const CHUNK = 0x8000;
 
 export function toBase64(bytes: Uint8Array): string {
