@@ -40,7 +40,7 @@ async function bundle(entry: string, plugins: Plugin[]): Promise<string> {
   return r.outputFiles[0]?.text ?? "";
 }
 
-export async function buildWeb(): Promise<void> {
+export async function buildWeb(out: string = OUT): Promise<void> {
   const worker = await bundle("src/web/worker.ts", [nodeOnly]);
   const samples = readdirSync(join(root, "rubrics"))
     .filter((f) => f.endsWith(".rubric"))
@@ -57,12 +57,12 @@ export async function buildWeb(): Promise<void> {
     },
   };
   const page = await bundle("src/web/main.ts", [virtual, nodeOnly]);
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
-  for (const f of ["index.html", "playground.css"]) copyFileSync(join(root, "src/web/static", f), join(OUT, f));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const f of ["index.html", "playground.css"]) copyFileSync(join(root, "src/web/static", f), join(out, f));
   const { writeFileSync } = await import("node:fs");
-  writeFileSync(join(OUT, "playground.js"), page);
-  const size = (f: string) => statSync(join(OUT, f)).size;
+  writeFileSync(join(out, "playground.js"), page);
+  const size = (f: string) => statSync(join(out, f)).size;
   const total = ["index.html", "playground.css", "playground.js"].reduce((s, f) => s + size(f), 0);
   console.log(
     `dist/web: ${(total / 1024).toFixed(0)} KB (playground.js ${(size("playground.js") / 1024).toFixed(0)} KB)`,
