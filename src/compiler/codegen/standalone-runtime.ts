@@ -36,7 +36,21 @@ function runtimeEntry(): string {
  * parameters are the namespaces of `imports` (see RuntimeFunction).
  * Deterministic: the same runtime gives the same text.
  */
-export async function runtimeFunction(names: readonly string[], fnName: string): Promise<RuntimeFunction> {
+export function runtimeFunction(names: readonly string[], fnName: string): Promise<RuntimeFunction> {
+  // One bundle per set of names: a directory of rubrics needs it once.
+  const key = `${fnName}(${names.join(",")})`;
+  let made = bundles.get(key);
+  if (!made) {
+    made = bundle(names, fnName);
+    made.catch(() => bundles.delete(key));
+    bundles.set(key, made);
+  }
+  return made;
+}
+
+const bundles = new Map<string, Promise<RuntimeFunction>>();
+
+async function bundle(names: readonly string[], fnName: string): Promise<RuntimeFunction> {
   const entry = runtimeEntry();
   const result = await build({
     stdin: {

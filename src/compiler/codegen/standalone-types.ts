@@ -23,8 +23,11 @@ type Origin =
   | { readonly k: "file"; readonly file: string; readonly name: string }
   | { readonly k: "package"; readonly from: string; readonly name: string };
 
-/** The runtime's declaration files, by base name (`report.d.ts`). */
+let emitted: ReadonlyMap<string, string> | undefined;
+
+/** The runtime's declaration files, by base name (`report.d.ts`); emitted once per process when run from source. */
 function declarationFiles(): ReadonlyMap<string, string> {
+  if (emitted) return emitted;
   const files = new Map<string, string>();
   if (existsSync(join(RUNTIME_DIR, "index.d.ts"))) {
     return {
@@ -49,6 +52,7 @@ function declarationFiles(): ReadonlyMap<string, string> {
   program.emit(undefined, (name, text) => {
     files.set(name.slice(name.lastIndexOf("/") + 1), text);
   });
+  emitted = files;
   return files;
 }
 
