@@ -18,6 +18,8 @@ const USAGE = `usage:
                                                   score departments (one per JSON object or CSV/XLSX row)
   rubric compile <rubric-file> -o <dir> [--rubric NAME] [--runtime SPECIFIER]
                                                   typed TypeScript, JavaScript + .d.ts and a JSON Schema per rubric
+  rubric compile <rubric-file> --standalone -o <file.js|file.mjs|dir> [--rubric NAME]
+                                                  JavaScript + .d.ts with the runtime inlined: needs only decimal.js
   rubric render <rubric-file> [--rubric NAME] [--format html|md|xlsx] [-o FILE] [--lang zh|en]
                [--example NAME] [--changes]         the 评分表 as a document; --example: a score report
   rubric fmt [--check] [--lang zh|en] <paths…>    rewrite rubric files in the canonical layout;
@@ -120,7 +122,9 @@ async function compileCommand(args: readonly string[], io: CommandIO): Promise<n
         output: { type: "string", short: "o" },
         rubric: { type: "string" },
         runtime: { type: "string" },
+        standalone: { type: "boolean", default: false },
         lang: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (e) {
@@ -129,8 +133,13 @@ ${USAGE}`);
     return 2;
   }
   const v = parsed.values;
+  if (v.help) {
+    const lines = USAGE.split("\n");
+    io.out(["usage:", ...lines.filter((l, i) => `${l}${lines[i - 1] ?? ""}`.includes("rubric compile <"))].join("\n"));
+    return 0;
+  }
   if (!v.output || parsed.positionals.length === 0) {
-    io.err(`rubric compile needs a rubric file and -o <dir>\n${USAGE}`);
+    io.err(`rubric compile needs a rubric file and -o <${v.standalone ? "file.js|file.mjs|dir" : "dir"}>\n${USAGE}`);
     return 2;
   }
   const { runCompile } = await import("./compile.js");
@@ -141,6 +150,7 @@ ${USAGE}`);
       lang: pickLang(v.lang),
       ...(v.rubric ? { rubric: v.rubric } : {}),
       ...(v.runtime ? { runtime: v.runtime } : {}),
+      ...(v.standalone ? { standalone: true } : {}),
     },
     io,
   );
