@@ -81,7 +81,7 @@ export async function frontEndBench(runs = 5): Promise<void> {
   );
   if (oursRate < 0.7 * toyRate)
     console.log(
-      "  cause: the parser's own cost over chevrotain's: CST → AST (a fifth), gates and token categories in the expression rules, and collecting the larger CST",
+      "  cause: the parser's own cost over chevrotain's: CST → AST (a fifth), recovery bookkeeping per block item, the pre-passes over the tokens, and collecting the larger CST (garbage collection is a third of the parse)",
     );
   else if (oursRate < 2)
     console.log("  cause: chevrotain itself (the toy grammar) is near or below the rate on this machine and load");

@@ -6,8 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, LspClient, ROOT } from "./lsp/lsp-client.js";
 
@@ -15,15 +15,27 @@ const hook = join(ROOT, "test/support/module-log.mjs");
 const dir = mkdtempSync(join(tmpdir(), "rubric-startup-"));
 let runs = 0;
 
-/** The packages (node_modules/<name>) and project folders (dist/<folder>) a process loaded, from its module log. */
-function loadedBy(log: string): { packages: Set<string>; dist: Set<string> } {
-  const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
-  const packages = new Set(urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter((p) => !!p));
-  const dist = new Set(urls.map((u) => /\/dist\/([^/]+\/)?/.exec(u)?.[1]?.replace("/", "")).filter((p) => !!p));
-  return { packages: packages as Set<string>, dist: dist as Set<string> };
+/**
+ * What a loaded file holds: itself, or for a file of the CLI's bundle (dist/bundle) the modules bundled into it,
+ * read from its source map (src/… and node_modules/… paths).
+ */
+function modulesOf(url: string): string[] {
+  if (!/\/dist\/bundle\/[^/]+\.js$/.test(url)) return [url];
+  const file = fileURLToPath(url);
+  const map = JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[] };
+  return map.sources.map((s) => resolve(dirname(file), s));
 }
 
-function cli(...args: string[]): { out: string; packages: Set<string>; dist: Set<string> } {
+/** The packages (node_modules/<name>) and project folders (src or dist/<folder>) a process loaded, from its module log. */
+function loadedBy(log: string): { packages: Set<string>; dist: Set<string>; files: number } {
+  const files = readFileSync(log, "utf8").split("\n").filter(Boolean);
+  const urls = files.flatMap(modulesOf);
+  const packages = new Set(urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter((p) => !!p));
+  const dist = new Set(urls.map((u) => /\/(?:dist|src)\/([^/]+\/)?/.exec(u)?.[1]?.replace("/", "")).filter((p) => !!p));
+  return { packages: packages as Set<string>, dist: dist as Set<string>, files: files.length };
+}
+
+function cli(...args: string[]): { out: string; packages: Set<string>; dist: Set<string>; files: number } {
   const log = join(dir, `run-${++runs}.log`);
   let out: string;
   try {
@@ -64,6 +76,8 @@ describe("what each command loads", { timeout: 90_000 }, () => {
       expect(r.packages.has("typescript")).toBe(false);
       expect(r.packages.has("prettier")).toBe(false);
       expect(r.dist.has("format")).toBe(false);
+      // From the bundle: a few dozen files, not the ~700 modules (650 of them lodash-es) it holds.
+      expect(r.files).toBeLessThan(60);
     }
   });
 

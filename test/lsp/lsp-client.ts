@@ -26,16 +26,15 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/ (as `npm run build` does) when it is missing or older than src/. */
+/** Builds dist/ and its CLI bundle (as `npm run build` does) when either is missing or older than src/. */
 export function ensureBuilt(): void {
+  // The bundle is built last, from tsc's output: it is as new as the build.
+  const bundle = join(ROOT, "dist/bundle/rubric.js");
+  const built = statSync(bundle, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built > 0 && built >= Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "scripts/bundle-cli.mjs")).mtimeMs))
+    return;
   const main = join(ROOT, "dist/cli/main.js");
-  let built = 0;
-  try {
-    built = statSync(main).mtimeMs;
-  } catch {
-    built = 0;
-  }
-  if (built > 0 && built >= newest(join(ROOT, "src"))) return;
+  const emitted = statSync(main, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   try {
     execFileSync(
       process.execPath,
@@ -44,8 +43,13 @@ export function ensureBuilt(): void {
     );
   } catch (e) {
     // tsc still emits on type errors (which `npm run typecheck` reports); only a build that wrote nothing is fatal here.
-    if ((statSync(main, { throwIfNoEntry: false })?.mtimeMs ?? 0) <= built) throw e;
+    if ((statSync(main, { throwIfNoEntry: false })?.mtimeMs ?? 0) <= emitted) throw e;
   }
+  execFileSync(process.execPath, [join(ROOT, "scripts/bundle-cli.mjs")], {
+    cwd: ROOT,
+    stdio: "pipe",
+    timeout: 120_000,
+  });
 }
 
 export interface Published {

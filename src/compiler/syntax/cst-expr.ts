@@ -72,6 +72,9 @@ function binaryOp(t: IToken): A.BinaryOp {
 
 /** Precedence climbing over the flat operands and operators; all binary operators associate left. */
 function operatorChain(n: CstNode): A.Expr {
+  // Most expressions are one operand: no lists to build.
+  const single = !has(n, "op") && n.children["operand"]?.length === 1 ? sub(n, "operand") : undefined;
+  if (single && !has(single, "Not")) return operand(single);
   const operands = subs(n, "operand");
   const ops = toks(n, "op");
   const fallback = span(n);
@@ -120,6 +123,7 @@ function operatorChain(n: CstNode): A.Expr {
 /** Prefix minus signs around a primary and its index and field accesses. */
 export function operand(n: CstNode): A.Expr {
   let e = postfix(n, primary(n));
+  if (!has(n, "Minus")) return e;
   const minus = toks(n, "Minus");
   for (let i = minus.length - 1; i >= 0; i--) {
     const m = minus[i] as IToken;
@@ -129,6 +133,7 @@ export function operand(n: CstNode): A.Expr {
 }
 
 function postfix(n: CstNode, object: A.Expr): A.Expr {
+  if (!has(n, "index") && !has(n, "field")) return object;
   const indexes = subs(n, "index");
   const fields = subs(n, "field");
   if (indexes.length === 0 && fields.length === 0) return object;
@@ -175,83 +180,129 @@ function tokensSpan(first: IToken, ...rest: (IToken | A.Span | undefined)[]): A.
   return { start: first.startOffset, end };
 }
 
+/**
+ * The primary of an operand, found by the key that names its form: an operand holds one form (one
+ * alternative of the grammar's), so one pass over its keys replaces asking for every form in turn.
+ */
 function primary(n: CstNode): A.Expr {
-  const num = tok(n, "NumberLiteral");
-  if (num) return numberLit(n, num);
-  const str = tok(n, "StringLiteral");
-  if (str) return { kind: "String", value: decodeString(str.image), span: tokSpan(str) };
-  const date = tok(n, "DateLiteral");
-  if (date) return { kind: "Date", text: date.image, span: tokSpan(date) };
-  const t = tok(n, "True") ?? tok(n, "False");
-  if (t) return { kind: "Bool", value: t.tokenType.name === "True", span: tokSpan(t) };
-  const kw = tok(n, "keywordRef");
-  if (kw) return { kind: "Ref", name: { text: kw.image, span: tokSpan(kw) }, span: tokSpan(kw) };
-  const callee = tok(n, "callee");
-  if (callee) {
-    const name: A.Name = { text: callee.image, span: tokSpan(callee) };
-    const open = tok(n, "callOpen");
-    if (!open) return { kind: "Ref", name, span: name.span };
-    const args = subs(n, "arg").map(expr);
-    const s = tokensSpan(callee, open, args[args.length - 1]?.span, tok(n, "callClose"));
-    return { kind: "Call", callee: name, args, span: s };
+  for (const key in n.children) {
+    const e = primaryForm(n, key);
+    if (e) return e;
   }
-  const inner = sub(n, "inner");
-  const lparen = tok(n, "LParen");
-  if (inner && lparen) {
-    const e = expr(inner);
-    return { ...e, span: tokensSpan(lparen, e.span, tok(n, "RParen")) };
-  }
-  const arr = sub(n, "arrayLit");
-  if (arr) return { kind: "Array", elements: subs(arr, "element").map(expr), span: span(arr) };
-  const rec = sub(n, "recordLit");
-  if (rec) {
-    const s = span(rec);
-    const names = subs(rec, "field");
-    const values = subs(rec, "value");
-    return {
-      kind: "Record",
-      fields: names.map((f, i) => {
-        const v = values[i];
-        return { name: ident(f, s), value: v ? expr(v) : errorExpr(s) };
-      }),
-      span: s,
-    };
-  }
-  const j = sub(n, "judged");
-  if (j) {
-    const s = span(j);
-    const iv = sub(j, "interval");
-    const v = sub(j, "verdict");
-    return {
-      kind: "Judged",
-      ...(iv ? { bounds: interval(iv, s) } : {}),
-      ...(v ? { verdict: verdict(v) } : {}),
-      span: s,
-    };
-  }
-  const jd = sub(n, "judgedDeduct");
-  if (jd) {
-    const s = span(jd);
-    const c = sub(jd, "cond");
-    return {
-      kind: "Judged",
-      bounds: interval(sub(jd, "interval"), s),
-      deduction: { when: c ? expr(c) : errorExpr(s) },
-      span: s,
-    };
-  }
-  const b = sub(n, "bands");
-  if (b) return bands(b);
-  const ts = sub(n, "tiers");
-  if (ts) return tiers(ts);
-  const d = sub(n, "deduct");
-  if (d) return deduct(d);
-  const ach = sub(n, "achievement");
-  if (ach) return achievement(ach);
-  const m = tok(n, "mode");
-  // A rounding mode as an argument (`round(x, 2, half-even)`) is carried as its canonical name.
-  if (m) return { kind: "String", value: m.tokenType.name === "HalfEven" ? "half-even" : "half-up", span: tokSpan(m) };
   return errorExpr(span(n));
+}
+
+/** The primary whose form `key` names, if `key` names one and its tokens are there. */
+function primaryForm(n: CstNode, key: string): A.Expr | undefined {
+  switch (key) {
+    case "NumberLiteral": {
+      const num = tok(n, key);
+      return num && numberLit(n, num);
+    }
+    case "StringLiteral": {
+      const str = tok(n, key);
+      return str && { kind: "String", value: decodeString(str.image), span: tokSpan(str) };
+    }
+    case "DateLiteral": {
+      const date = tok(n, key);
+      return date && { kind: "Date", text: date.image, span: tokSpan(date) };
+    }
+    case "True":
+    case "False": {
+      const t = tok(n, key);
+      return t && { kind: "Bool", value: key === "True", span: tokSpan(t) };
+    }
+    case "keywordRef": {
+      const kw = tok(n, key);
+      return kw && { kind: "Ref", name: { text: kw.image, span: tokSpan(kw) }, span: tokSpan(kw) };
+    }
+    case "callee": {
+      const callee = tok(n, key);
+      if (!callee) return undefined;
+      const name: A.Name = { text: callee.image, span: tokSpan(callee) };
+      const open = tok(n, "callOpen");
+      if (!open) return { kind: "Ref", name, span: name.span };
+      const args = subs(n, "arg").map(expr);
+      const s = tokensSpan(callee, open, args[args.length - 1]?.span, tok(n, "callClose"));
+      return { kind: "Call", callee: name, args, span: s };
+    }
+    case "inner": {
+      const inner = sub(n, key);
+      const lparen = tok(n, "LParen");
+      if (!inner || !lparen) return undefined;
+      const e = expr(inner);
+      return { ...e, span: tokensSpan(lparen, e.span, tok(n, "RParen")) };
+    }
+    case "arrayLit": {
+      const arr = sub(n, key);
+      return arr && { kind: "Array", elements: subs(arr, "element").map(expr), span: span(arr) };
+    }
+    case "recordLit": {
+      const rec = sub(n, key);
+      if (!rec) return undefined;
+      const s = span(rec);
+      const names = subs(rec, "field");
+      const values = subs(rec, "value");
+      return {
+        kind: "Record",
+        fields: names.map((f, i) => {
+          const v = values[i];
+          return { name: ident(f, s), value: v ? expr(v) : errorExpr(s) };
+        }),
+        span: s,
+      };
+    }
+    case "judged": {
+      const j = sub(n, key);
+      if (!j) return undefined;
+      const s = span(j);
+      const iv = sub(j, "interval");
+      const v = sub(j, "verdict");
+      return {
+        kind: "Judged",
+        ...(iv ? { bounds: interval(iv, s) } : {}),
+        ...(v ? { verdict: verdict(v) } : {}),
+        span: s,
+      };
+    }
+    case "judgedDeduct": {
+      const jd = sub(n, key);
+      if (!jd) return undefined;
+      const s = span(jd);
+      const c = sub(jd, "cond");
+      return {
+        kind: "Judged",
+        bounds: interval(sub(jd, "interval"), s),
+        deduction: { when: c ? expr(c) : errorExpr(s) },
+        span: s,
+      };
+    }
+    case "bands": {
+      const b = sub(n, key);
+      return b && bands(b);
+    }
+    case "tiers": {
+      const ts = sub(n, key);
+      return ts && tiers(ts);
+    }
+    case "deduct": {
+      const d = sub(n, key);
+      return d && deduct(d);
+    }
+    case "achievement": {
+      const ach = sub(n, key);
+      return ach && achievement(ach);
+    }
+    case "mode": {
+      const m = tok(n, key);
+      // A rounding mode as an argument (`round(x, 2, half-even)`) is carried as its canonical name.
+      return (
+        m && { kind: "String", value: m.tokenType.name === "HalfEven" ? "half-even" : "half-up", span: tokSpan(m) }
+      );
+    }
+    default:
+      return undefined;
+  }
 }
 
 function numberLit(n: CstNode, t: IToken): A.Expr {
@@ -274,7 +325,12 @@ function numberLit(n: CstNode, t: IToken): A.Expr {
 }
 
 export function compareOp(n: CstNode | undefined): { op: A.CompareOp; span: A.Span } {
-  const t = n ? Object.values(n.children).flat().find(isToken) : undefined;
+  let t: IToken | undefined;
+  if (n)
+    for (const key in n.children) {
+      t = n.children[key]?.find(isToken);
+      if (t) break;
+    }
   return { op: (t && COMPARE[t.tokenType.name]) ?? "=", span: t ? tokSpan(t) : span(n) };
 }
 

@@ -85,8 +85,8 @@ export function errorExpr(s: A.Span): A.ErrorExpr {
 }
 
 export function firstChild(n: CstNode): [string, CstNode | undefined] {
-  for (const [k, v] of Object.entries(n.children)) {
-    const c = v?.[0];
+  for (const k in n.children) {
+    const c = n.children[k]?.[0];
     if (c && !isToken(c)) return [k, c];
   }
   return ["", undefined];

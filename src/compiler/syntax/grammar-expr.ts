@@ -47,12 +47,22 @@ export abstract class ExpressionParser extends ResyncingParser {
     const at = level ?? LEVEL.expr;
     // `if`/`each` start these forms, never a name (names spelled like keywords are read last, in `operand`).
     // One token decides: the keywords are not names here (see `keywordRef`), and a longer lookahead
-    // through every expression form costs seconds of grammar analysis at start-up.
+    // through every expression form costs seconds of grammar analysis at start-up. Only a whole
+    // expression may be an `if` or `each`; elsewhere the word goes on to be read as an operand, which it
+    // cannot be. A branch in the alternative rather than a gate: chevrotain decides an alternation
+    // without gates by one table lookup, and with them calls every gate and tries every alternative in
+    // turn, on every expression.
     this.OR({
       MAX_LOOKAHEAD: 1,
       DEF: [
-        { GATE: () => at === LEVEL.expr, ALT: () => this.SUBRULE(this.ifExpr), IGNORE_AMBIGUITIES: true },
-        { GATE: () => at === LEVEL.expr, ALT: () => this.SUBRULE(this.eachExpr), IGNORE_AMBIGUITIES: true },
+        {
+          ALT: () => (at === LEVEL.expr ? this.SUBRULE(this.ifExpr) : this.operatorChain(at)),
+          IGNORE_AMBIGUITIES: true,
+        },
+        {
+          ALT: () => (at === LEVEL.expr ? this.SUBRULE(this.eachExpr) : this.operatorChain(at)),
+          IGNORE_AMBIGUITIES: true,
+        },
         { ALT: () => this.operatorChain(Math.max(at, LEVEL.or)) },
       ],
     });
@@ -168,20 +178,32 @@ export abstract class ExpressionParser extends ResyncingParser {
       { ALT: () => this.SUBRULE(this.judged) },
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.tiers) },
-      // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first.
+      // `deduct judged …` also begins like `deduct A per N`; the judged form is tried first. The gate is
+      // in an alternation of its own, which only deductions enter (see `expr` on gates).
       {
-        GATE: () => this.LA(1).tokenType !== K.Deduct || this.LA(2).tokenType === K.Judged,
-        ALT: () => this.SUBRULE(this.judgedDeduct),
-        IGNORE_AMBIGUITIES: true,
+        ALT: () =>
+          this.OR4({
+            MAX_LOOKAHEAD: 1,
+            DEF: [
+              {
+                GATE: () => this.LA(1).tokenType !== K.Deduct || this.LA(2).tokenType === K.Judged,
+                ALT: () => this.SUBRULE(this.judgedDeduct),
+                IGNORE_AMBIGUITIES: true,
+              },
+              { ALT: () => this.SUBRULE(this.deduct) },
+            ],
+          }),
       },
-      { ALT: () => this.SUBRULE(this.deduct) },
       { ALT: () => this.SUBRULE(this.achievement) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
       { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
       // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
+      // Any other keyword is this alternation's error, as if no alternative applied (a gate would slow every operand).
       {
-        GATE: () => this.keywordNames.has(this.LA(1).image),
-        ALT: () => this.CONSUME(T.Word, { LABEL: "keywordRef" }),
+        ALT: () => {
+          if (!this.RECORDING_PHASE && !this.keywordNames.has(this.LA(1).image)) this.raiseNoAltException(0, undefined);
+          this.CONSUME(T.Word, { LABEL: "keywordRef" });
+        },
         IGNORE_AMBIGUITIES: true,
       },
     ],

@@ -24,6 +24,7 @@ function* declarations(
   const isWord = (t: IToken | undefined): t is IToken => !!t && (t.tokenType === Identifier || isKeyword(t));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as IToken;
+    if (t.tokenType !== K.Input && t.tokenType !== K.Let && t.tokenType !== K.Enum) continue;
     const name = tokens[i + 1];
     const after = tokens[i + 2]?.tokenType.name;
     if (!isWord(name)) continue;

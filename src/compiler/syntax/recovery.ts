@@ -4,7 +4,7 @@
  * pile follow-on errors on a half-built node).
  */
 import { createTokenInstance, type CstNode, type IToken } from "chevrotain";
-import { keywordTokens, StringLiteral } from "./tokens.js";
+import { keywordTokens, NumberLiteral, StringLiteral } from "./tokens.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Keywords directly followed by the name of what they declare. */
@@ -22,9 +22,14 @@ export function mergeDigitNames(
   file: string,
   tokens: readonly IToken[],
 ): { tokens: IToken[]; diagnostics: Diagnostic[] } {
-  const out: IToken[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  // Nearly every file has none: copy the tokens only from the first merge on.
+  const first = tokens.findIndex(
+    (t, i) => t.tokenType === NumberLiteral && i > 0 && DECLARING.has((tokens[i - 1] as IToken).tokenType.name),
+  );
+  if (first < 0) return { tokens: tokens as IToken[], diagnostics };
+  const out: IToken[] = tokens.slice(0, first);
+  for (let i = first; i < tokens.length; i++) {
     const t = tokens[i] as IToken;
     const next = tokens[i + 1];
     const prev = out[out.length - 1];

@@ -45,11 +45,25 @@ export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "name"
  */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA, label: "name" });
 
+/**
+ * The characters an identifier may start with, as chevrotain's first-character table needs them: without
+ * the hint, one custom pattern makes the lexer try every pattern in turn at every token. Below 256 the
+ * table is exact; above, chevrotain groups code points in blocks, so every code point is listed
+ * (surrogates included): a word in any script still reaches the identifier matcher.
+ */
+function identifierStarts(): number[] {
+  const starts: number[] = [];
+  for (let c = 0; c < 256; c++) if (/[\p{L}_]/u.test(String.fromCharCode(c))) starts.push(c);
+  for (let c = 256; c < 65536; c++) starts.push(c);
+  return starts;
+}
+
 export const Identifier = createToken({
   name: "Identifier",
   label: "name",
   categories: [Name, Word],
   pattern: unicodeMatcher(/[\p{L}_][\p{L}\p{N}_·]*/u),
+  start_chars_hint: identifierStarts(),
   line_breaks: false,
 });
 
@@ -173,12 +187,22 @@ export const allTokens: TokenType[] = [
   ...otherKeywords,
 ];
 
-const rubricLexer = new Lexer(allTokens, {
-  positionTracking: "full",
-  ensureOptimizations: false,
-  safeMode: true,
-  recoveryEnabled: true,
-});
+/**
+ * `validate`: check the token definitions while building the lexer (chevrotain's regular-expression
+ * analysis, a third of the lexer's construction every command paid at start-up). They only change with
+ * the source: test/syntax/lexer-valid.test.ts builds a validating lexer.
+ */
+export function createLexer(validate = false): Lexer {
+  return new Lexer(allTokens, {
+    positionTracking: "full",
+    // Every pattern has known first characters (see `identifierStarts`): the lexer tries only those that can match.
+    ensureOptimizations: true,
+    skipValidations: !validate,
+    recoveryEnabled: true,
+  });
+}
+
+const rubricLexer = createLexer();
 
 /** Lexes text; identifiers spelled like a keyword become that keyword's token. */
 export function tokenize(text: string): ILexingResult {
