@@ -33,7 +33,7 @@ const USAGE = `usage:
 
 exit status: 0 ok, 1 errors or failing examples, 2 bad usage`;
 
-/** The package's version, from the package.json two folders up (of both src/cli and dist/cli). */
+/** The package's version, from the package.json two folders up (of src/cli, dist/cli and dist/bundle alike). */
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
   return String(pkg.version);

@@ -8,16 +8,17 @@
  * with the rubric's. decimal.js stays an import: it is the one dependency.
  */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, sep } from "node:path";
+import { packageRoot } from "../util/package-root.js";
 import { build } from "esbuild";
 import ts from "typescript";
 
 /** Packages the standalone module imports instead of inlining. */
 export const STANDALONE_EXTERNALS = ["decimal.js"] as const;
 
-/** This package's runtime folder, next to the compiler's (src/ or dist/). */
-export const RUNTIME_DIR = fileURLToPath(new URL("../../runtime/", import.meta.url));
+/** This package's runtime folder, in the same tree as the running compiler (src/ or dist/, also from the CLI bundle). */
+const here = packageRoot(import.meta.url);
+export const RUNTIME_DIR = join(here.root, here.tree, "runtime") + sep;
 
 export interface RuntimeFunction {
   /** `function name(p0, …) { … }`, the bundled runtime. */

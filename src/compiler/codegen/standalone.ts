@@ -7,7 +7,7 @@
  * types it mentions declared in it. The only import left is decimal.js.
  * Deterministic: same rubric and same compiler, same bytes.
  */
-import { readFileSync } from "node:fs";
+import { packageRoot } from "../util/package-root.js";
 import ts from "typescript";
 import type { CheckedRubric } from "../program.js";
 import { compileRubric } from "./compile.js";
@@ -30,10 +30,7 @@ const ALSO_EXPORTED = ["ScoreError"];
 const rule = `// ${"─".repeat(100)}`;
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
-    version?: unknown;
-  };
-  return String(pkg.version);
+  return packageRoot(import.meta.url).version;
 }
 
 /** The one `import … from "rubric/runtime"` of a generated file: its names and its place. */
