@@ -20,6 +20,7 @@ import {
   toks,
   tokSpan,
 } from "./cst-util.js";
+import { peerExpr } from "./cst-peer.js";
 
 export function expr(n: CstNode): A.Expr {
   const i = sub(n, "ifExpr");
@@ -248,6 +249,8 @@ function primary(n: CstNode): A.Expr {
   if (d) return deduct(d);
   const ach = sub(n, "achievement");
   if (ach) return achievement(ach);
+  const peer = sub(n, "peerStat");
+  if (peer) return peerExpr(peer, expr);
   const m = tok(n, "mode");
   // A rounding mode as an argument (`round(x, 2, half-even)`) is carried as its canonical name.
   if (m) return { kind: "String", value: m.tokenType.name === "HalfEven" ? "half-even" : "half-up", span: tokSpan(m) };
