@@ -619,7 +619,7 @@ export function exprText(e: A.Expr): string {
     case "Date":
       return e.text;
     case "Peer":
-      return `peers.${e.stat.text}${e.subject ? `(${exprText(e.subject)}${e.order ? `, ${e.order}` : ""})` : ""}`;
+      return `peers.${e.which ?? e.stat.text}${e.subject ? `(${exprText(e.subject)}${e.order ? `, ${e.order}` : ""})` : ""}`;
     case "Error":
       return "?";
   }
