@@ -18,6 +18,11 @@ import type { Report } from "../src/runtime/report.js";
 import { RubricChooser } from "../src/cli/batch/rubrics.js";
 import { Rng, randomInput } from "./support/random-input.js";
 import { score } from "./batch/helpers.js";
+import type { Hover } from "vscode-languageserver";
+import { hover } from "../src/lsp/hover.js";
+import { completion } from "../src/lsp/completion.js";
+import { at } from "./lsp/cursor.js";
+import { fmt1 } from "./format/helpers.js";
 
 const FIXTURE = "test/fixtures/good/peers.rubric";
 
@@ -213,5 +218,45 @@ describe("rubric score with peers", () => {
     const [peers, small] = program.rubrics;
     expect(new RubricChooser([small as never], [], undefined).usesPeers()).toBe(false);
     expect(new RubricChooser([peers as never, small as never], [], undefined).usesPeers()).toBe(true);
+  });
+});
+
+describe("peer statistics in the editor and the formatter", () => {
+  const TEXT = readFileSync(FIXTURE, "utf8");
+  const uri = "file:///peers.rubric";
+  const text = (h: Hover | null): string =>
+    h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "";
+
+  it("hover says a statistic in plain words: which peers, ties, departments without a value", () => {
+    const g = at({ [uri]: TEXT.replace("同类.排名(满意度, 降序)", "同|类.排名(满意度, 降序)") }, uri);
+    const zh = text(hover(g.snap, g.uri, g.pos, "zh"));
+    expect(zh).toContain("本单位「满意度」在同类中的名次，最高者第 1");
+    expect(zh).toContain("并列者名次相同");
+    const g2 = at({ [uri]: TEXT.replace("peers.mean(执行率) then", "pe|ers.mean(执行率) then") }, uri);
+    const en = text(hover(g2.snap, g2.uri, g2.pos, "en"));
+    expect(en).toContain("the mean of '执行率' among peers (exact, not rounded)");
+    expect(en).toContain("every department scored by this rubric in the same run");
+  });
+
+  it("completion offers the statistics after peers. / 同类. in the language typed", () => {
+    const g = at({ [uri]: TEXT.replace("同类.最大值(执行率)", "同类.|") }, uri);
+    expect(completion(g.snap, g.uri, g.pos, "zh").map((c) => c.label)).toEqual([
+      "最大值",
+      "最小值",
+      "平均值",
+      "排名",
+      "个数",
+    ]);
+    const g2 = at({ [uri]: TEXT.replace("peers.mean(执行率) then", "peers.| then") }, uri);
+    expect(completion(g2.snap, g2.uri, g2.pos, "en").map((c) => c.label)).toContain("rank");
+  });
+
+  it("formats a statistic like a call and keeps its spellings; given peer stays one statement", async () => {
+    const messy = `rubric R { total 5 input x: ratio in (0, 1]
+ group g 5 { indicator i 5 { score = 5*x/同类.最大值( x ) + 0 * peers.rank(x,desc) + 0 * peers.count } } }
+example "e" for R { given { x = 1 } given   peer { x = 0.5 } expect i = 5 }`;
+    const out = await fmt1(messy);
+    expect(out).toContain("score = 5 * x / 同类.最大值(x) + 0 * peers.rank(x, desc) + 0 * peers.count");
+    expect(out).toContain("given peer { x = 0.5 }");
   });
 });
