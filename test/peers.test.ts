@@ -198,8 +198,9 @@ describe("rubric score with peers", () => {
     const r = await score(FIXTURE, f, "--format", "jsonl");
     const totals = byId(r.out);
     // The fixture's examples: A = 850/49 = 17.346938…, D = 1982/119 = 16.655462…
-    expect(JSON.parse(totals.get("A") ?? "[]")[0]).toMatch(/^17\.3469387755/);
-    expect(JSON.parse(totals.get("D") ?? "[]")[0]).toMatch(/^16\.6554621848/);
+    const total = (id: string): unknown => (JSON.parse(totals.get(id) ?? "[]") as unknown[])[0];
+    expect(total("A")).toMatch(/^17\.3469387755/);
+    expect(total("D")).toMatch(/^16\.6554621848/);
   });
 
   it("has no peers for a single JSON department, and says what to pass", async () => {

@@ -56,7 +56,7 @@ export function createCompiledScorer(rubric: CheckedRubric): CompiledScorer {
     score: (input, options) => m.score(input, options),
     scoreTotals: (input, options) => m.scoreTotals(input, options),
     scoreValues: (input, options) => m.scoreValues(input, options),
-    ...(m.peerRow ? { peerRow: (m.peerRow as NonNullable<Instance["peerRow"]>).bind(m) } : {}),
-    ...(m.peerStats ? { peerStats: (m.peerStats as NonNullable<Instance["peerStats"]>).bind(m) } : {}),
+    ...(m.peerRow ? { peerRow: m.peerRow.bind(m) } : {}),
+    ...(m.peerStats ? { peerStats: m.peerStats.bind(m) } : {}),
   };
 }
