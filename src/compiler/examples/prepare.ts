@@ -19,6 +19,7 @@ import type { Value } from "../evaluate/values.js";
 import { suggest } from "../util/suggest.js";
 import { convertGiven, violatedConstraint } from "./given.js";
 import { peerStatsOf } from "../evaluate/peers.js";
+import { peerConstraintDiagnostics } from "./peer-rows.js";
 import { slotDiagnostics } from "../model/slots.js";
 import { ERROR_KINDS, errorKindOf, targets, type ExpectedError } from "./expect-error.js";
 
@@ -86,6 +87,7 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   const expectations: Expectation[] = [];
   const givenAt = new Map<string, A.GivenEntry>();
   const peerRows: Map<string, Value>[] = [];
+  const peerAt: Map<string, A.GivenEntry>[] = [];
   const expectedErrors: ExpectedError[] = [];
   const raisedBeforeScoring = new Set<ExpectedError>();
   let restFull = false;
@@ -135,7 +137,10 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         // `given peer { … }` (issue 11, kind 7): another department of the run, for the peer statistics.
         const into = item.peer ? new Map<string, Value>() : inputs;
         const seen = item.peer ? new Map<string, A.GivenEntry>() : givenAt;
-        if (item.peer) peerRows.push(into);
+        if (item.peer) {
+          peerRows.push(into);
+          peerAt.push(seen);
+        }
         for (const g of item.entries) {
           const input =
             model.inputs.get(g.name.text) ?? [...model.inputs.values()].find((i) => i.alias === g.name.text);
@@ -360,6 +365,8 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
         diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }),
       );
   }
+
+  diags.push(...peerConstraintDiagnostics(model, peerRows, peerAt, file));
 
   for (const j of verdictJudged) {
     const on = verdictOnInput(j.part, model);
