@@ -23,6 +23,7 @@ import { hover } from "../src/lsp/hover.js";
 import { completion } from "../src/lsp/completion.js";
 import { at } from "./lsp/cursor.js";
 import { fmt1 } from "./format/helpers.js";
+import { scoreCsv } from "../src/web/answers.js";
 
 const FIXTURE = "test/fixtures/good/peers.rubric";
 
@@ -209,6 +210,19 @@ describe("rubric score with peers", () => {
     const r = await score(FIXTURE, f, "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.err).toContain("indicator '同类.执行率得分': peers.max(执行率) needs the peers' statistics");
+  });
+
+  it("the playground's CSV scoring takes the peers from the rows as well", async () => {
+    const program = analyzeProgram([{ file: FIXTURE, text: readFileSync(FIXTURE, "utf8") }]);
+    const csvText = "编号,执行率,满意度\nA,90%,88\nB,98%,92\nC,82%,88\nD,70%,95\nE,,60\n";
+    const r = await scoreCsv(program, { rubric: "同类比较示例", csv: csvText }, "en", () => {});
+    expect(r.rows.map((x) => x.total?.slice(0, 12) ?? null)).toEqual([
+      "17.346938775",
+      "18",
+      "16.482112845",
+      "16.655462184",
+      null,
+    ]);
   });
 
   it("reads the file once when no rubric reads peer statistics", () => {

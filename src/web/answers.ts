@@ -9,6 +9,7 @@ import { readTextRecords } from "../cli/batch/records-read.js";
 import type { RowResult } from "../cli/batch/result.js";
 import { RubricChooser, rubricKeyOf, unscorable } from "../cli/batch/rubrics.js";
 import { finishRow, prepareRow } from "../cli/batch/run.js";
+import { collectPeerStats } from "../cli/batch/peer-pass.js";
 import type { NodeReport, Text } from "../runtime/report.js";
 import { ScoreError } from "../runtime/scorer.js";
 import { suggest } from "../runtime/suggest.js";
@@ -112,18 +113,24 @@ export async function scoreCsv(
   const vocabulary = c.vocabulary();
   const fileErrors: Text[] = [];
   const bytes = new TextEncoder().encode(p.csv);
-  const records = readTextRecords(
-    // eslint-disable-next-line @typescript-eslint/require-await -- a stream of one chunk: nothing to wait for.
-    (async function* () {
-      yield bytes;
-    })(),
-    "csv",
-    {
-      isInput: (k) => vocabulary.has(k),
-      suggest: (k) => suggest(k, [...vocabulary]),
-      onHeaderProblem: (h) => fileErrors.push(h.message),
-    },
-  );
+  const read = (onHeaderProblem: (h: { message: Text }) => void) =>
+    readTextRecords(
+      // eslint-disable-next-line @typescript-eslint/require-await -- a stream of one chunk: nothing to wait for.
+      (async function* () {
+        yield bytes;
+      })(),
+      "csv",
+      { isInput: (k) => vocabulary.has(k), suggest: (k) => suggest(k, [...vocabulary]), onHeaderProblem },
+    );
+  const records = read((h) => fileErrors.push(h.message));
+  const scorerFor = (name: string | undefined) => c.choose(name);
+  // Issue 11, kind 7: as `rubric score`, a first pass for the peer statistics when a rubric reads them.
+  const peers = c.usesPeers()
+    ? await collectPeerStats(
+        read(() => {}),
+        { scorerFor, lineKind: "line" },
+      )
+    : undefined;
   const lines: string[] = [];
   const sink = csvSink(
     linesOut((l) => lines.push(l)),
@@ -136,8 +143,11 @@ export async function scoreCsv(
       fileErrors.push(rec.fileError);
       continue;
     }
-    const prepared = prepareRow(rec, { scorerFor: (name) => c.choose(name), lineKind: "line" });
-    const r = "task" in prepared ? finishRow(prepared.task, prepared.scorer, false) : prepared;
+    const prepared = prepareRow(rec, { scorerFor, lineKind: "line" });
+    const r =
+      "task" in prepared
+        ? finishRow(prepared.task, prepared.scorer, false, peers?.get(prepared.task.row.rubric ?? ""))
+        : prepared;
     results.push(r);
     await sink.row(r);
     if (results.length % 100 === 0) progress(results.length);
