@@ -28,6 +28,7 @@ import { formatOf, readRecords } from "./batch/records.js";
 import { RubricChooser } from "./batch/rubrics.js";
 import { scoreRecords, summaryLine, type BatchContext, type BatchSummary } from "./batch/run.js";
 import { scoreRecordsInPool } from "./batch/pool.js";
+import { collectPeerStats } from "./batch/peer-pass.js";
 import { visible } from "./batch/visible.js";
 import { fsReason } from "./fs-errors.js";
 import { inputAt } from "./same-file.js";
@@ -242,11 +243,14 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   const progress = io.stderr
     ? progressBar(io.stderr, size, io.env ?? process.env)
     : progressBar({ isTTY: false } as NodeJS.WriteStream, 0);
-  const records = readRecords(source, inputFormat, {
+  const recordOptions = {
     path: inputPath,
     ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
-    isInput: (k) => vocabulary.has(k),
-    suggest: (k) => suggest(k, [...vocabulary, ...reserved]),
+    isInput: (k: string) => vocabulary.has(k),
+    suggest: (k: string) => suggest(k, [...vocabulary, ...reserved]),
+  };
+  const records = readRecords(source, inputFormat, {
+    ...recordOptions,
     onHeaderProblem: (p) => {
       headerFailed = true;
       io.err(`${zh ? `表头（第 ${p.line} 行）` : `header (line ${p.line})`}: ${visible(p.message[lang])}`);
@@ -255,7 +259,7 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
   const summary: BatchSummary = { rows: 0, failed: 0 };
   let failure: string | undefined;
   try {
-    const ctx: BatchContext = {
+    const base: BatchContext = {
       scorerFor: (name) => chooser.choose(name),
       sink,
       lineKind: inputFormat === "xlsx" ? "sheet-row" : "line",
@@ -265,6 +269,18 @@ export async function runScore(args: readonly string[], io: ScoreIO): Promise<nu
       bytesRead: () => source.bytesRead,
       explain: (v.explain ?? false) || format === "json" || reportDir !== undefined,
     };
+    // Issue 11, kind 7: peer statistics need every row first — a first pass over the file (header problems are told once, below).
+    let ctx = base;
+    if (chooser.usesPeers()) {
+      const again = createReadStream(inputPath, { highWaterMark: 256 * 1024 });
+      again.on("error", () => {});
+      try {
+        const rows = readRecords(again, inputFormat, { ...recordOptions, onHeaderProblem: () => {} });
+        ctx = { ...base, peers: await collectPeerStats(rows, base) };
+      } finally {
+        again.destroy();
+      }
+    }
     if (jobs > 1 && reportDir === undefined)
       await scoreRecordsInPool(records, ctx, { jobs, format, sink: opts, sources: chooser.sources }, summary);
     else await scoreRecords(records, ctx, summary);

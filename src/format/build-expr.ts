@@ -107,6 +107,27 @@ export function exprNode(e: A.Expr, src: Source): F.ExprNode {
     case "Range":
     case "Date":
       return { type: "Atom", ...base, text: joined(src, inner.start, inner.end) };
+    case "Peer": {
+      // Issue 11, kind 7: `peers.max(X)` prints like a call of `peers.max`; `peers.count` as a word.
+      if (!e.subject) return { type: "Atom", ...base, text: joined(src, inner.start, inner.end) };
+      const calleeEnd = e.stat.span.end;
+      const order = src
+        .within(e.subject.span.end, inner.end)
+        .find((t) => t.tokenType.name === "Desc" || t.tokenType.name === "Asc");
+      const orderNode: F.ExprNode | undefined = order
+        ? { type: "Atom", start: order.startOffset, end: order.startOffset + order.image.length, text: order.image }
+        : undefined;
+      return {
+        type: "Call",
+        ...base,
+        callee: { type: "Name", start: inner.start, end: calleeEnd, text: joined(src, inner.start, calleeEnd) },
+        open: src.next(calleeEnd).image,
+        openAt: src.next(calleeEnd).startOffset,
+        args: orderNode ? [exprNode(e.subject, src), orderNode] : [exprNode(e.subject, src)],
+        comma: order ? (src.find(e.subject.span.end, order.startOffset, "Comma") ?? { image: "," }).image : ",",
+        close: src.prev(inner.end).image,
+      };
+    }
     case "Call":
       return {
         type: "Call",

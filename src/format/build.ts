@@ -426,7 +426,10 @@ function exampleItem(i: A.ExampleItem, src: Source): F.StatementNode {
     case "Meta":
       return { type: "Meta", ...span(i), kw: kwAt(i, src), value: exprNode(i.value, src) };
     case "Given": {
-      const kw = src.at(i.span.start);
+      const given = src.at(i.span.start);
+      // `given peer { … }` (issue 11, kind 7): the two words are the statement's keyword.
+      const peer = i.peer ? src.next(tokenEnd(given)) : undefined;
+      const kw = peer ?? given;
       const open = src.next(tokenEnd(kw));
       const entries: F.StatementNode[] = i.entries.map((g) => ({
         type: "GivenEntry",
@@ -439,7 +442,7 @@ function exampleItem(i: A.ExampleItem, src: Source): F.StatementNode {
       return {
         type: "Given",
         ...span(i),
-        kw: kw.image,
+        kw: peer ? `${given.image} ${peer.image}` : given.image,
         braced,
         body: entries,
         ...(braced ? list(src, open.startOffset, i.entries) : block(-1)),

@@ -75,6 +75,7 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
 };
 
 const EXPRESSION_KEYWORDS: readonly KeywordName[] = [
+  "Peers",
   "If",
   "Then",
   "Otherwise",
@@ -269,6 +270,10 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
     ];
   }
 
+  // Issue 11, kind 7: after `peers.` / `同类.`, the statistics, in the language of the word typed.
+  const peersDot = st.length >= 2 && st[st.length - 1]?.tokenType.name === "Dot" ? st[st.length - 2] : undefined;
+  if (peersDot?.tokenType.name === "Peers") return peerStatItems(/^[a-z]/i.test(peersDot.image), item, lang);
+
   const inExpression =
     st.some((t) => EXPRESSION_TOKENS.has(t.tokenType.name)) ||
     ctx.block.kind === "Bands" ||
@@ -287,6 +292,20 @@ type ItemFn = (
 ) => CompletionItem;
 
 const pad = (i: number): string => String(i).padStart(5, "0");
+
+/** `peers.max(…)` and its kin (issue 11, kind 7), each with what it gives. */
+function peerStatItems(english: boolean, item: ItemFn, lang: Lang): CompletionItem[] {
+  const stats: [string, string, string, string][] = [
+    ["max", "最大值", "同类中的最高值", "the highest among peers"],
+    ["min", "最小值", "同类中的最低值", "the lowest among peers"],
+    ["mean", "平均值", "同类的平均值（精确）", "the peers' mean (exact)"],
+    ["rank", "排名", "名次：排名(X, 降序) 最高者第 1", "place: rank(X, desc), the highest first"],
+    ["count", "个数", "同类单位数（含本单位）", "how many peers (this one included)"],
+  ];
+  return stats.map(([en, zh, dzh, den], i) =>
+    item(english ? en : zh, CompletionItemKind.Function, say(lang, dzh, den), pad(i)),
+  );
+}
 
 function isSoftKeyword(tokenName: string): boolean {
   return KEYWORDS.some((k) => k.name === tokenName && "soft" in k && k.soft);

@@ -24,6 +24,7 @@ import type { Occurrence } from "./symbols.js";
 import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
 import { adjustLines, issue11Hover, scaledLines } from "./issue11-hover.js";
+import { peerLines } from "./peer-hover.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
   const doc = snap.document(uri);
@@ -41,7 +42,13 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
     if (info && (expr?.kind === "Ref" || (expr?.kind === "Call" && occ.symbol.kind === "rule")))
       lines.push("", say(lang, `此处：${describeInfo(info, lang)}`, `here: ${describeInfo(info, lang)}`));
   } else if (expr && info) {
-    lines = [`\`${sourceOf(doc.text, expr.span, 80)}\``, "", describeInfo(info, lang)];
+    const peer = expr.kind === "Peer" ? peerLines(expr, doc.text, lang) : [];
+    lines = [
+      `\`${sourceOf(doc.text, expr.span, 80)}\``,
+      "",
+      ...(peer.length > 0 ? [...peer, ""] : []),
+      describeInfo(info, lang),
+    ];
     span = expr.span;
   } else {
     const kw = keywordAt(snap, uri, offset);

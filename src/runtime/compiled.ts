@@ -23,6 +23,9 @@ import {
   type Dim,
 } from "./trace.js";
 import { resolveJudgementPaths } from "./judgements.js";
+import { peerStat, type PeerStatName, type PeerStats } from "./peers.js";
+
+export { PeerCollector } from "./peers.js";
 import { judgedTrace, scoreJudged, type Bounds, type JudgedKind } from "./judged-bounds.js";
 
 export type { Bounds };
@@ -201,6 +204,17 @@ export class Ctx {
     const r = f(x);
     if (this.trace && !r.eq(x)) pushOnce(this.trace, exprTrace.rounded(text, formatValue(x, dim), formatValue(r, dim)));
     return r;
+  }
+
+  /** Issue 11, rule kind 7: the statistics of the department's peers, when given. */
+  peers: PeerStats | undefined;
+
+  /** Issue 11, rule kind 7: a peer statistic, traced like the reference evaluator. */
+  peer(stat: PeerStatName, subject: string, dim: Dim, own: (() => Exact) | undefined, desc: boolean): Exact {
+    const r = peerStat(this.peers, stat, subject, dim, this.peers && own ? own() : undefined, desc);
+    if ("problem" in r) throw new ScoreFailure("missing", r.problem, "peers");
+    if (this.trace) pushOnce(this.trace, r.trace);
+    return r.value;
   }
 
   /** Issue 11, rule kind 6: date − date, in days, traced like the reference evaluator. */
@@ -536,6 +550,7 @@ export function scoreWith(
   values: ReadonlyMap<string, ConvertedValue>,
   input: ScoreInput,
   explain: boolean,
+  peers?: PeerStats,
 ): Report {
   const names = spec.meta.inputs.map((i) => i.name);
   const natives = names.map((n) => {
@@ -546,6 +561,7 @@ export function scoreWith(
   const judgements = resolveJudgements(spec.meta, resolved.judgements);
   const restFull = input.judgeRestFull === true;
   const ctx = new Ctx(natives, names, judgements, explain);
+  ctx.peers = peers;
   const failures: InputError[] = [];
   const scores = new Map<NodeSpec, Exact | null>();
 
@@ -750,4 +766,28 @@ export function scoreWith(
     tree,
     errors: [],
   };
+}
+
+/**
+ * Issue 11, rule kind 7: a department's value of each peer subject, for the peers' statistics. A subject
+ * that fails (a missing input, a zero divisor) leaves this department out of that subject's statistics.
+ */
+export function peerRow(
+  meta: RubricMeta,
+  subjects: readonly ((c: Ctx) => Exact)[],
+  values: ReadonlyMap<string, ConvertedValue>,
+): (Exact | undefined)[] {
+  const names = meta.inputs.map((i) => i.name);
+  const natives = names.map((n) => {
+    const v = values.get(n);
+    return v === undefined ? undefined : native(v);
+  });
+  const ctx = new Ctx(natives, names, new Map(), false);
+  return subjects.map((f) => {
+    try {
+      return f(ctx);
+    } catch {
+      return undefined;
+    }
+  });
 }

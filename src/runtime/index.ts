@@ -18,3 +18,4 @@ export { convertInput, checkJudgements } from "./validate.js";
 export * as rt from "./compiled.js";
 export * as fx from "./fast.js";
 export type { Totals } from "./fast-score.js";
+export { PeerCollector, peerStat, type PeerStats, type PeerSubjectStats, type PeerSubjectSpec } from "./peers.js";

@@ -5,6 +5,8 @@
  */
 import type { BoundExpr } from "./bound-expr.js";
 import type { Report, Text } from "./report.js";
+import type { Exact } from "./exact.js";
+import type { PeerStats, PeerSubjectSpec } from "./peers.js";
 
 /** Input values after validation: numbers as exact decimal strings, money in the input's declared unit. */
 /** A raw input value: decimals as strings or numbers (numbers are read from their shortest decimal text, never used as floats). */
@@ -112,6 +114,19 @@ export interface RubricMeta {
   readonly judged: readonly JudgedSpec[];
   /** Indicator paths, in tree order. */
   readonly indicators: readonly { readonly path: string; readonly points: string; readonly note?: string }[];
+  /**
+   * Issue 11, kind 7: present when a rule reads peer statistics — the subjects compared (possibly none,
+   * for `peers.count` alone). Such a rubric scores with `score(input, { peers })`.
+   */
+  readonly peers?: readonly PeerSubjectSpec[];
+}
+
+/** Options of `Scorer.score`. */
+export interface ScoreOptions {
+  /** Keep trace lines (default false). */
+  readonly explain?: boolean;
+  /** The statistics of the department's peers, for a rubric whose `meta.peers` is set (see `peerStats`). */
+  readonly peers?: PeerStats;
 }
 
 export interface Scorer {
@@ -123,7 +138,12 @@ export interface Scorer {
    * otherwise. Trace lines only with `explain: true`; the default,
    * `explain: false`, leaves them out (faster).
    */
-  score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
+  score(input: ScoreInput, options?: ScoreOptions): Report;
+  /**
+   * Issue 11, kind 7: a department's value of each of `meta.peers` (undefined where an input it needs is
+   * missing or invalid), for collecting the statistics of its peers (`PeerCollector`).
+   */
+  peerRow?(input: ScoreInput): readonly (Exact | undefined)[];
 }
 
 export class ScoreError extends Error {

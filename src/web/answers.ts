@@ -12,6 +12,7 @@ import { zipBytes } from "../cli/batch/zip-bytes.js";
 import type { RowResult } from "../cli/batch/result.js";
 import { RubricChooser, rubricKeyOf, unscorable } from "../cli/batch/rubrics.js";
 import { finishRow, prepareRow } from "../cli/batch/run.js";
+import { collectPeerStats } from "../cli/batch/peer-pass.js";
 import type { NodeReport, Text } from "../runtime/report.js";
 import { ScoreError } from "../runtime/scorer.js";
 import { suggest } from "../runtime/suggest.js";
@@ -127,11 +128,22 @@ export async function scoreFile(
   if (!(c instanceof RubricChooser)) return { rows: [], csv: "", xlsx: "", fileErrors: [c] };
   const vocabulary = c.vocabulary();
   const fileErrors: Text[] = [];
-  const records = recordsOf(p.name, fromBase64(p.data), {
-    isInput: (k) => vocabulary.has(k),
-    suggest: (k) => suggest(k, [...vocabulary]),
-    onHeaderProblem: (h) => fileErrors.push(h.message),
-  });
+  const bytes = fromBase64(p.data);
+  const read = (onHeaderProblem: (h: { message: Text }) => void) =>
+    recordsOf(p.name, bytes, {
+      isInput: (k) => vocabulary.has(k),
+      suggest: (k) => suggest(k, [...vocabulary]),
+      onHeaderProblem,
+    });
+  const records = read((h) => fileErrors.push(h.message));
+  const scorerFor = (name: string | undefined) => c.choose(name);
+  // Issue 11, kind 7: as `rubric score`, a first pass for the peer statistics when a rubric reads them.
+  const peers = c.usesPeers()
+    ? await collectPeerStats(
+        read(() => {}),
+        { scorerFor, lineKind: "line" },
+      )
+    : undefined;
   const o: SinkOptions = {
     lang,
     explain: false,
@@ -152,8 +164,11 @@ export async function scoreFile(
       fileErrors.push(rec.fileError);
       continue;
     }
-    const prepared = prepareRow(rec, { scorerFor: (name) => c.choose(name), lineKind: "line" });
-    const r = "task" in prepared ? finishRow(prepared.task, prepared.scorer, false) : prepared;
+    const prepared = prepareRow(rec, { scorerFor, lineKind: "line" });
+    const r =
+      "task" in prepared
+        ? finishRow(prepared.task, prepared.scorer, false, peers?.get(prepared.task.row.rubric ?? ""))
+        : prepared;
     results.push(r);
     await sink.row(r);
     sheet.push(rowCells(r, o, true));

@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 import { analyzeProgram, type CheckedRubric } from "../../src/compiler/program.js";
 import { compileRubric } from "../../src/compiler/codegen/compile.js";
 import { createReferenceScorer } from "../../src/compiler/evaluate/scorer.js";
-import { ScoreError } from "../../src/runtime/scorer.js";
+import { ScoreError, type ScoreInput } from "../../src/runtime/scorer.js";
+import { PeerCollector, type PeerStats } from "../../src/runtime/peers.js";
 import type { NodeReport, Report } from "../../src/runtime/report.js";
 import { Rng, randomInput } from "../support/random-input.js";
 import { rubricConstants, tieInput } from "../support/tie-input.js";
@@ -84,15 +85,27 @@ describe("compiled modules agree with the reference evaluator", () => {
         const typed = new Rng(4242);
         let scored = 0;
         const before = { ...stats };
+        // Now and then the rest is not judged, so missing judgements are compared too.
+        const inputs = Array.from({ length: 2 * CASES }, (_, k) =>
+          k < CASES ? randomInput(ref.meta, rng, { restFull: 0.9 }) : tieInput(ref.meta, rng, pool),
+        );
+        // Issue 11, kind 7: a rubric reading peer statistics scores every department against all of them.
+        let peers: PeerStats | undefined;
+        if (ref.meta.peers) {
+          const c = new PeerCollector(ref.meta.peers);
+          for (const i of inputs) c.add(ref.peerRow?.(i) ?? []);
+          peers = c.stats();
+          expect(mod.peerStats?.(inputs)).toEqual(peers);
+        }
+        const opt = peers ? { peers } : {};
         for (let k = 0; k < 2 * CASES; k++) {
-          // Now and then the rest is not judged, so missing judgements are compared too.
-          const input = k < CASES ? randomInput(ref.meta, rng, { restFull: 0.9 }) : tieInput(ref.meta, rng, pool);
-          const a = outcome(() => ref.score(input));
-          const b = outcome(() => mod.score(input));
+          const input = inputs[k] as ScoreInput;
+          const a = outcome(() => ref.score(input, opt));
+          const b = outcome(() => mod.score(input, opt));
           if (JSON.stringify(a) !== JSON.stringify(b))
             expect({ case: k, input, compiled: b }).toEqual({ case: k, input, compiled: a });
-          const totals = referenceTotals(() => ref.score(input));
-          expect({ case: k, input, totals: totalsOutcome(() => mod.scoreTotals(input)) }).toEqual({
+          const totals = referenceTotals(() => ref.score(input, opt));
+          expect({ case: k, input, totals: totalsOutcome(() => mod.scoreTotals(input, opt)) }).toEqual({
             case: k,
             input,
             totals,
@@ -100,10 +113,10 @@ describe("compiled modules agree with the reference evaluator", () => {
           const values = toValuesInput(ref.meta, input, typed);
           // Typed values show a wrong value in its typed form: compare errors by kind, field and indicators.
           if (values)
-            expect({ case: k, values, totals: totalsOutcome(() => mod.scoreValues(values), true) }).toEqual({
+            expect({ case: k, values, totals: totalsOutcome(() => mod.scoreValues(values, opt), true) }).toEqual({
               case: k,
               values,
-              totals: referenceTotals(() => ref.score(input), true),
+              totals: referenceTotals(() => ref.score(input, opt), true),
             });
           if (a[0]?.startsWith("total=")) scored++;
         }

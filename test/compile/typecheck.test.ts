@@ -53,6 +53,7 @@ describe("compiled modules", () => {
       "grade-caps.rubric",
       "scaled-groups.rubric",
       "bonus-penalty.rubric",
+      "peers.rubric",
     ].map((file) => ({
       file,
       text: readFileSync(`${root}test/fixtures/good/${file}`, "utf8"),

@@ -6,6 +6,7 @@
  */
 import { ScoreError, type RubricMeta, type ScoreInput } from "../../src/runtime/scorer.js";
 import type { Report } from "../../src/runtime/report.js";
+import type { PeerStats } from "../../src/runtime/peers.js";
 import { totalsOf, type Totals } from "../../src/runtime/fast-score.js";
 import { scaledText } from "../../src/runtime/fast-input.js";
 import { resolveNodePath } from "../../src/runtime/judgements.js";
@@ -20,9 +21,11 @@ export interface ValuesInput {
 }
 
 export interface CompiledEntryPoints {
-  score(i: ScoreInput, o?: { explain?: boolean }): Report;
-  scoreTotals(i: ScoreInput): Totals;
-  scoreValues(i: ValuesInput): Totals;
+  score(i: ScoreInput, o?: { explain?: boolean; peers?: PeerStats }): Report;
+  scoreTotals(i: ScoreInput, o?: { peers?: PeerStats }): Totals;
+  scoreValues(i: ValuesInput, o?: { peers?: PeerStats }): Totals;
+  /** Issue 11, kind 7: only in a module whose rubric reads peer statistics. */
+  peerStats?(inputs: Iterable<ScoreInput>): PeerStats;
 }
 
 /** The department as `scoreValues` takes it (about half the numbers as scaled integers); undefined if a judgement path is not a judged one. */

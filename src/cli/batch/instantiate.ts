@@ -5,18 +5,23 @@
  */
 import * as runtime from "../../runtime/index.js";
 import type { NodeReport, Report } from "../../runtime/report.js";
-import type { InputError, RubricMeta, ScoreInput, Scorer } from "../../runtime/scorer.js";
+import type { InputError, RubricMeta, ScoreInput, ScoreOptions, Scorer } from "../../runtime/scorer.js";
+import type { Exact } from "../../runtime/exact.js";
+import type { PeerStats } from "../../runtime/peers.js";
 import type { Totals } from "../../runtime/index.js";
 
 interface Instance {
   readonly meta: RubricMeta;
   validate(input: ScoreInput): InputError[];
-  score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
-  scoreTotals?(input: ScoreInput): Totals;
+  score(input: ScoreInput, options?: ScoreOptions): Report;
+  scoreTotals?(input: ScoreInput, options?: { readonly peers?: PeerStats }): Totals;
+  peerRow?(input: ScoreInput): readonly (Exact | undefined)[];
 }
 
 /** A compiled scorer: also the totals path (total, grade, indicator scores; no report tree). */
-type TotalsScorer = Scorer & { readonly scoreTotals?: (input: ScoreInput) => Totals };
+type TotalsScorer = Scorer & {
+  readonly scoreTotals?: (input: ScoreInput, options?: { readonly peers?: PeerStats }) => Totals;
+};
 
 /** A scorer from `compiledScorerJs`'s text (compiled.ts); the same text gives the same scorer in any thread. */
 export function instantiateScorer(js: string): Scorer {
@@ -29,8 +34,12 @@ export function instantiateScorer(js: string): Scorer {
     validate: (input) => m.validate(input),
     score: (input, options) => m.score(input, options),
     ...(m.scoreTotals
-      ? { scoreTotals: (input: ScoreInput) => (m.scoreTotals as Instance["scoreTotals"] & {})(input) }
+      ? {
+          scoreTotals: (input: ScoreInput, options?: { readonly peers?: PeerStats }) =>
+            (m.scoreTotals as Instance["scoreTotals"] & {})(input, options),
+        }
       : {}),
+    ...(m.peerRow ? { peerRow: (input: ScoreInput) => (m.peerRow as Instance["peerRow"] & {})(input) } : {}),
   };
   return scorer;
 }
@@ -77,8 +86,8 @@ function totalsReport(meta: RubricMeta, t: Totals): Report {
  * Scores one row. Without `explain` (no --explain, no full-report format) the compiled module's
  * `scoreTotals`: no report tree, no trace, no decimal text but the scores'.
  */
-export function scoreRow(scorer: Scorer, input: ScoreInput, explain: boolean): Report {
+export function scoreRow(scorer: Scorer, input: ScoreInput, explain: boolean, peers?: PeerStats): Report {
   const totals = (scorer as TotalsScorer).scoreTotals;
-  if (!explain && totals) return totalsReport(scorer.meta, totals(input));
-  return scorer.score(input, { explain });
+  if (!explain && totals) return totalsReport(scorer.meta, totals(input, peers ? { peers } : undefined));
+  return scorer.score(input, peers ? { explain, peers } : { explain });
 }

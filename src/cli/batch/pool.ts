@@ -21,6 +21,7 @@ import {
 } from "./run.js";
 import type { RowResult } from "./result.js";
 import type { WorkerBatch, WorkerReply, WorkerSetup } from "./worker.js";
+import type { PeerStats } from "../../runtime/peers.js";
 
 export interface PoolOptions {
   readonly jobs: number;
@@ -76,20 +77,29 @@ class WorkerHandle {
     this.worker.on("exit", (code) => fail(new Error(`a scoring worker stopped (exit ${code})`)));
   }
 
-  score(id: number, tasks: readonly RowTask[], sources: ReadonlyMap<string, string>): Promise<readonly RowOutcome[]> {
+  score(
+    id: number,
+    tasks: readonly RowTask[],
+    sources: ReadonlyMap<string, string>,
+    peers?: ReadonlyMap<string, PeerStats>,
+  ): Promise<readonly RowOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     const fresh: [string, string][] = [];
+    const freshPeers: [string, PeerStats][] = [];
     for (const t of tasks) {
       const key = t.row.rubric ?? "";
       const js = sources.get(key);
       if (!this.sent.has(key) && js !== undefined) {
         this.sent.add(key);
         fresh.push([key, js]);
+        const stats = peers?.get(key);
+        if (stats) freshPeers.push([key, stats]);
       }
     }
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, sources: fresh, tasks } satisfies WorkerBatch);
+      const batch: WorkerBatch = { id, sources: fresh, tasks, ...(freshPeers.length > 0 ? { peers: freshPeers } : {}) };
+      this.worker.postMessage(batch);
     });
   }
 }
@@ -114,7 +124,7 @@ export async function scoreRecordsInPool(
     if (b.tasks.length > 0) {
       // The least busy worker; ties to the first.
       const w = workers.reduce((a, x) => (x.waiting.size < a.waiting.size ? x : a));
-      b.outcomes = w.score(nextId++, b.tasks, opts.sources);
+      b.outcomes = w.score(nextId++, b.tasks, opts.sources, ctx.peers);
       // Awaited in order below; a failure is seen there, not as an unhandled rejection now.
       b.outcomes.catch(() => {});
     }

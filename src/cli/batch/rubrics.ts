@@ -13,6 +13,7 @@ import { compiledScorerJs } from "./compiled.js";
 import { instantiateScorer } from "./instantiate.js";
 import type { ScorerChoice } from "./run.js";
 import { slotDiagnostics } from "../../compiler/model/slots.js";
+import { peerUse } from "../../compiler/model/peers.js";
 
 export const rubricKeyOf = (r: CheckedRubric): string =>
   r.model.year !== undefined ? `${r.model.name} ${r.model.year}` : r.model.name;
@@ -98,6 +99,11 @@ export class RubricChooser {
     }
     if (this.byName.size < 1000) this.byName.set(key, choice);
     return choice;
+  }
+
+  /** Issue 11, kind 7: whether a loaded rubric compares departments with their peers (`rubric score` then reads the file twice). */
+  usesPeers(): boolean {
+    return this.all.some((r) => peerUse(r.model).any);
   }
 
   /** Every input name and alias of the loaded rubrics. */

@@ -11,6 +11,7 @@ import type { Progress } from "./progress.js";
 import type { SourceRecord } from "./records.js";
 import { errorTexts, failed, where, type Lang, type RowResult } from "./result.js";
 import { visible } from "./visible.js";
+import type { PeerStats } from "../../runtime/peers.js";
 
 export type ScorerChoice = { readonly scorer: Scorer; readonly key: string } | { readonly error: Text };
 
@@ -26,6 +27,8 @@ export interface BatchContext {
   readonly bytesRead: () => number;
   /** Keep trace lines in the reports (`--explain`, or a single department printed as JSON). */
   readonly explain: boolean;
+  /** Issue 11, kind 7: each peer-reading rubric's statistics (by key), from the first pass (peer-pass.ts). */
+  readonly peers?: ReadonlyMap<string, PeerStats>;
 }
 
 const problem = (message: Text, field = ""): InputError => ({ kind: "wrong-type", field, indicators: [], message });
@@ -60,11 +63,11 @@ export function prepareRow(
 }
 
 /** Scores a prepared row: the same result in the main thread and in a worker. */
-export function finishRow(task: RowTask, scorer: Scorer, explain: boolean): RowResult {
+export function finishRow(task: RowTask, scorer: Scorer, explain: boolean, peers?: PeerStats): RowResult {
   const row = task.row;
   if (task.problems.length > 0) return { ...row, errors: [...task.problems, ...scorer.validate(task.input)] };
   try {
-    return { ...row, report: scoreRow(scorer, task.input, explain), errors: [] };
+    return { ...row, report: scoreRow(scorer, task.input, explain, peers), errors: [] };
   } catch (e) {
     if (e instanceof ScoreError) return { ...row, errors: [...e.errors] };
     // A bug or a pathological rubric must not stop the other rows.
@@ -82,7 +85,8 @@ export function finishRow(task: RowTask, scorer: Scorer, explain: boolean): RowR
 
 function scoreOne(rec: SourceRecord, ctx: BatchContext): RowResult {
   const prepared = prepareRow(rec, ctx);
-  return "task" in prepared ? finishRow(prepared.task, prepared.scorer, ctx.explain) : prepared;
+  if (!("task" in prepared)) return prepared;
+  return finishRow(prepared.task, prepared.scorer, ctx.explain, ctx.peers?.get(prepared.task.row.rubric ?? ""));
 }
 
 export interface BatchSummary {

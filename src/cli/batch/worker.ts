@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Scorer } from "../../runtime/scorer.js";
+import type { PeerStats } from "../../runtime/peers.js";
 import { rowRenderer } from "./formats/render-row.js";
 import type { SinkOptions } from "./formats/sink.js";
 import { instantiateScorer } from "./instantiate.js";
@@ -23,6 +24,8 @@ export interface WorkerBatch {
   readonly id: number;
   /** Scorers this worker has not been sent yet: rubric key → module JavaScript. */
   readonly sources: readonly (readonly [string, string])[];
+  /** Issue 11, kind 7: peer statistics of rubrics this worker has not been sent them for yet. */
+  readonly peers?: readonly (readonly [string, PeerStats])[];
   readonly tasks: readonly RowTask[];
 }
 
@@ -34,13 +37,15 @@ export interface WorkerReply {
 const setup = workerData as WorkerSetup;
 const render = rowRenderer(setup.format, setup.sink);
 const scorers = new Map<string, Scorer>();
+const peerStats = new Map<string, PeerStats>();
 
 parentPort?.on("message", (b: WorkerBatch) => {
   for (const [key, js] of b.sources) scorers.set(key, instantiateScorer(js));
+  for (const [key, stats] of b.peers ?? []) peerStats.set(key, stats);
   const outcomes = b.tasks.map((task): RowOutcome => {
     const scorer = scorers.get(task.row.rubric ?? "");
     if (!scorer) throw new Error(`no scorer for rubric ${task.row.rubric ?? ""}`);
-    const r = finishRow(task, scorer, setup.explain);
+    const r = finishRow(task, scorer, setup.explain, peerStats.get(task.row.rubric ?? ""));
     if (!render) return { result: r };
     return { at: task.row, text: render(r), failed: failed(r), errors: errorTexts(r) };
   });

@@ -20,6 +20,7 @@ import { boundRange, rangeUnder } from "./bound-range.js";
 import { boundExpr } from "../evaluate/bound-expr.js";
 import { inferJudged, inferScaledTiers, type RuleContext } from "./judged-rules.js";
 import { dateBinary } from "./date-rules.js";
+import { COUNT_RANGE, RANK_RANGE, peerSubjectProblem } from "./peer-rules.js";
 
 export interface ExprInfo {
   readonly type: ValueType;
@@ -90,6 +91,8 @@ export function exprKey(e: A.Expr): string {
       return `${e.op}(${exprKey(e.operand)})`;
     case "Call":
       return `${e.callee.text}(${e.args.map(exprKey).join(",")})`;
+    case "Peer":
+      return `peers.${e.which ?? e.stat.text}(${e.subject ? exprKey(e.subject) : ""}${e.order ? `,${e.order}` : ""})`;
     default:
       return `#${e.span.start}`;
   }
@@ -487,7 +490,51 @@ export class Inferrer {
         }
         return num("date", I.point(v));
       }
+      case "Peer":
+        return this.peer(e, env);
     }
+  }
+
+  /** Issue 11, rule kind 7: a statistic of the peers (peer-rules.ts). */
+  private peer(e: A.PeerExpr, env: Env): ExprInfo {
+    const at = (span: A.Span) => ({ file: env.file, span });
+    if (!e.which) {
+      this.diag(env, diagnostic("peer-stat-unknown", at(e.stat.span), { stat: e.stat.text }));
+      return ERR;
+    }
+    if (env.inRule) this.diag(env, diagnostic("peer-in-rule", at(e.span), { rule: env.inRule.name }));
+    if (e.order && e.which !== "rank")
+      this.diag(env, diagnostic("peer-order-not-rank", at(e.span), { stat: e.stat.text }));
+    if (e.which === "count") {
+      if (e.subject) this.infer(e.subject, this.sub(env));
+      return num("count", COUNT_RANGE);
+    }
+    if (!e.subject) {
+      const problem = { zh: "须写明比较什么：同类.最大值(执行率)", en: "say what is compared: peers.max(执行率)" };
+      this.diag(env, diagnostic("peer-subject", at(e.span), { stat: e.stat.text, problem }));
+      return ERR;
+    }
+    const problem = peerSubjectProblem(e.subject, env.lets, env.locals, this.model);
+    if (problem) {
+      this.diag(env, diagnostic("peer-subject", at(e.subject.span), { stat: e.stat.text, problem }));
+      return ERR;
+    }
+    const subjectEnv: Env = { ...env, lets: this.model.lets, locals: new Map(), ruleTop: false };
+    const s = this.infer(e.subject, subjectEnv);
+    if (s.type.kind === "error") return ERR;
+    if (s.type.kind !== "num") {
+      const problem = {
+        zh: `比较的须是数值，「${exprText(e.subject)}」是${ty(s.type).zh}`,
+        en: `what is compared must be a number; '${exprText(e.subject)}' is ${ty(s.type).en}`,
+      };
+      this.diag(env, diagnostic("peer-subject", at(e.subject.span), { stat: e.stat.text, problem }));
+      return ERR;
+    }
+    if (e.which === "rank") {
+      if (!e.order) this.diag(env, diagnostic("peer-rank-order", at(e.span), {}));
+      return num("count", RANK_RANGE);
+    }
+    return { type: s.type, range: s.range };
   }
 
   private ref(e: A.RefExpr, env: Env): ExprInfo {
@@ -701,15 +748,15 @@ export class Inferrer {
         // A zero divisor is an error, not a value: the quotient's range assumes a non-zero divisor.
         let out = I.mayBeZero(rr) ? I.FULL : I.div(l.range, rr);
         // A relation a <= b with a ≥ 0 and b > 0 bounds a / b by 1.
-        if (env.relations.has(`${exprKey(e.left)}<=${exprKey(e.right)}`) && l.range.lo && l.range.lo.v.sign() >= 0) {
+        // A department is one of its peers: X <= peers.max(X) (issue 11, kind 7).
+        const atMost = (a: A.Expr, b: A.Expr): boolean =>
+          env.relations.has(`${exprKey(a)}<=${exprKey(b)}`) ||
+          (b.kind === "Peer" && b.which === "max" && !!b.subject && exprKey(b.subject) === exprKey(a));
+        if (atMost(e.left, e.right) && l.range.lo && l.range.lo.v.sign() >= 0) {
           out = I.intersect(I.union(out, I.FULL), I.closed(Exact.ZERO, Exact.ONE));
         }
         // Likewise k * a / b with a <= b (a, b ≥ 0) lies within k × [0, 1]: `分 * 实际 / 目标` below target.
-        if (
-          e.left.kind === "Binary" &&
-          e.left.op === "*" &&
-          env.relations.has(`${exprKey(e.left.right)}<=${exprKey(e.right)}`)
-        ) {
+        if (e.left.kind === "Binary" && e.left.op === "*" && atMost(e.left.right, e.right)) {
           const k = this.info.get(e.left.left)?.range;
           const a = this.info.get(e.left.right)?.range;
           if (k && a?.lo && a.lo.v.sign() >= 0 && r.range.lo && r.range.lo.v.sign() >= 0)

@@ -151,6 +151,14 @@ export function emitExpr(e: A.Expr, s: ExprScope): string {
         return `c.stepDeduct(${emitExpr(e.amount, s)}, ${emitExpr(e.step, s)}, ${emitExpr(e.subject, s)}, ${emitExpr(e.threshold, s)}, ${e.cap ? emitExpr(e.cap, s) : "undefined"}, ${texts})`;
       }
       return `c.deductBeyond(${emitExpr(e.amount, s)}, ${emitExpr(e.step, s)}, ${emitExpr(e.subject, s)}, ${emitExpr(e.threshold, s)}, ${str(e.direction)}, { subject: ${str(exprText(e.subject))}, dim: ${str(dimOf(s, e.subject))}, stepDim: ${str(dimOf(s, e.step))}, thresholdDim: ${str(dimOf(s, e.threshold))} })`;
+    case "Peer": {
+      // Issue 11, kind 7: the subject is keyed by its text; a rank also needs the department's own value.
+      const which = e.which ?? "count";
+      const subject = e.subject ? exprText(e.subject) : "";
+      const own = which === "rank" && e.subject ? `(): Exact => ${emitExpr(e.subject, s)}` : "undefined";
+      const dim = e.subject ? dimOf(s, e.subject) : "count";
+      return `c.peer(${str(which)}, ${str(subject)}, ${str(dim)}, ${own}, ${e.order !== "asc"})`;
+    }
   }
 }
 

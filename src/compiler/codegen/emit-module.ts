@@ -17,6 +17,7 @@ import { emitRules } from "./emit-rules.js";
 import { commentText, key, lineCommentText, str } from "./text.js";
 import { emitFastModule, valuesTsType } from "./emit-fast-module.js";
 import { genericOnlyReason } from "./generic-only.js";
+import { emitPeers } from "./emit-peers.js";
 
 export interface EmitOptions {
   /** Module specifier of the runtime; "rubric/runtime" for users of the package. */
@@ -118,11 +119,11 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
     out.push('function __module(__runtime: typeof import("../../runtime/index.js")) {');
     out.push("const { Exact, ScoreError, checkJudgements, convertInput, rt, fx } = __runtime;");
     out.push(
-      'type InputError = import("../../runtime/index.js").InputError; type Report = import("../../runtime/index.js").Report; type RubricMeta = import("../../runtime/index.js").RubricMeta; type ScoreInput = import("../../runtime/index.js").ScoreInput; type Exact = import("../../runtime/index.js").Exact; type Totals = import("../../runtime/index.js").Totals;',
+      'type InputError = import("../../runtime/index.js").InputError; type Report = import("../../runtime/index.js").Report; type RubricMeta = import("../../runtime/index.js").RubricMeta; type ScoreInput = import("../../runtime/index.js").ScoreInput; type Exact = import("../../runtime/index.js").Exact; type Totals = import("../../runtime/index.js").Totals; type PeerStats = import("../../runtime/index.js").PeerStats; type PeerSubjectStats = import("../../runtime/index.js").PeerSubjectStats;',
     );
   } else {
     out.push(
-      `import { Exact, ScoreError, checkJudgements, convertInput, fx, rt, type InputError, type Report, type RubricMeta, type ScoreInput, type Totals } from ${str(runtime)};`,
+      `import { Exact, ScoreError, checkJudgements, convertInput, fx, rt, type InputError, type Report, type RubricMeta, type ScoreInput, type Totals, type PeerStats, type PeerSubjectStats } from ${str(runtime)};`,
     );
   }
   out.push("");
@@ -302,13 +303,21 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push("}");
   out.push("");
   out.push("/** The generic exact path: any input the specialised code declines, every error, and traces. */");
-  out.push("function generic(i: ScoreInput, explain: boolean): Report {");
+  out.push("function generic(i: ScoreInput, explain: boolean, peers?: PeerStats): Report {");
   out.push("  const { values, errors } = convertInput(meta, i);");
   out.push("  const all = [...errors, ...checkJudgements(meta, i)];");
   out.push("  if (all.length > 0) throw new ScoreError(all);");
-  out.push("  return rt.scoreWith(spec, values, i, explain);");
+  out.push("  return rt.scoreWith(spec, values, i, explain, peers);");
   out.push("}");
   out.push("");
+  const peers = meta.peers
+    ? emitPeers(rubric, meta.peers, { ...scopeBase, localLets: new Map(), locals: new Map() })
+    : undefined;
+  if (peers) out.push(...peers);
+  // With peer rules, each scoring call takes the peers' statistics (issue 11, kind 7).
+  const peerOption = meta.peers ? "; readonly peers?: Peers" : "";
+  const peerOptions = meta.peers ? ", options: { readonly peers?: Peers } = {}" : "";
+  const peerArg = meta.peers ? ", options.peers" : "";
   const fast = emitFastModule(rubric, meta);
   out.push(...fast.lines);
   // The specialised code scores indicators and sums them; a rubric-level rule beyond that goes generic.
@@ -320,42 +329,44 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
   out.push(" * Trace lines only with `explain: true` (the default is `explain: false`). Throws `ScoreError` listing");
   out.push(" * every input error (field and indicators).");
   out.push(" */");
-  out.push("export function score(input: RubricInput, options: { readonly explain?: boolean } = {}): Report {");
+  out.push(
+    `export function score(input: RubricInput, options: { readonly explain?: boolean${peerOption} } = {}): Report {`,
+  );
   out.push("  if (options.explain !== true) {");
   out.push("    const v = GENERIC_ONLY ? undefined : readText(input);");
   out.push("    const r = v && fx.fastReport(prepared, meta, FAST, v, fastOut);");
   out.push("    if (r) return r;");
   out.push("    fx.stats.generic++;");
   out.push("  }");
-  out.push("  return generic(input as unknown as ScoreInput, options.explain === true);");
+  out.push(`  return generic(input as unknown as ScoreInput, options.explain === true${peerArg});`);
   out.push("}");
   out.push("");
   out.push("/**");
   out.push(" * Total, grade and each indicator's score (`scores`, in the order of `meta.indicators`): no report tree,");
   out.push(" * no trace. Same numbers and the same `ScoreError`s as `score`.");
   out.push(" */");
-  out.push("export function scoreTotals(input: RubricInput): Totals {");
+  out.push(`export function scoreTotals(input: RubricInput${peerOptions}): Totals {`);
   out.push("  const v = GENERIC_ONLY ? undefined : readText(input);");
   out.push("  const t = v && fastTotals(v);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");
-  out.push("  return fx.totalsOf(generic(input as unknown as ScoreInput, false));");
+  out.push(`  return fx.totalsOf(generic(input as unknown as ScoreInput, false${peerArg}));`);
   out.push("}");
   out.push("");
   out.push("/**");
   out.push(" * `scoreTotals` for already-typed values: numbers as scaled integers (see `Values`) or plain decimal");
   out.push(" * text, judgements by index in `meta.judged`. No text parsing on the way.");
   out.push(" */");
-  out.push("export function scoreValues(input: ValuesInput): Totals {");
+  out.push(`export function scoreValues(input: ValuesInput${peerOptions}): Totals {`);
   out.push("  const v = GENERIC_ONLY ? undefined : readValues(input);");
   out.push("  const t = v && fastTotals(v);");
   out.push("  if (t) return t;");
   out.push("  fx.stats.generic++;");
-  out.push("  return fx.totalsOf(generic(valuesToInput(input), false));");
+  out.push(`  return fx.totalsOf(generic(valuesToInput(input), false${peerArg}));`);
   out.push("}");
   out.push("");
   if (options.embedded) {
-    out.push("return { meta, validate, score, scoreTotals, scoreValues };");
+    out.push(`return { meta, validate, score, scoreTotals, scoreValues${peers ? ", peerRow, peerStats" : ""} };`);
     out.push("}");
     return out.map((l) => l.replace(/^export /, "")).join("\n");
   }

@@ -5,6 +5,7 @@
  */
 import { walkTree } from "../model/paths.js";
 import type { RubricModel } from "../model/types.js";
+import { peerUse } from "../model/peers.js";
 
 /** Why the rubric takes the generic path only, or undefined when the fast code may serve it. */
 export function genericOnlyReason(model: RubricModel): string | undefined {
@@ -13,5 +14,6 @@ export function genericOnlyReason(model: RubricModel): string | undefined {
     return "a scaled group (折算 / scaled from)";
   if ([...walkTree(model.groups)].some((n) => n.kind === "indicator" && n.adjust.length > 0))
     return "a bonus or penalty (加分 / 减分)";
+  if (peerUse(model).any) return "peer statistics (同类 / peers)";
   return undefined;
 }

@@ -8,16 +8,19 @@ import ts from "typescript";
 import * as runtime from "../../runtime/index.js";
 import type { Report } from "../../runtime/report.js";
 import type { Totals } from "../../runtime/fast-score.js";
-import type { RubricMeta, ScoreInput, Scorer, InputError } from "../../runtime/scorer.js";
+import type { RubricMeta, ScoreInput, ScoreOptions, Scorer, InputError } from "../../runtime/scorer.js";
+import type { PeerStats } from "../../runtime/peers.js";
 import type { CheckedRubric } from "../program.js";
 import { emitModule } from "./emit-module.js";
 
 interface Instance {
   readonly meta: RubricMeta;
   validate(input: ScoreInput): InputError[];
-  score(input: ScoreInput, options?: { readonly explain?: boolean }): Report;
-  scoreTotals(input: ScoreInput): Totals;
-  scoreValues(input: ValuesInput): Totals;
+  score(input: ScoreInput, options?: ScoreOptions): Report;
+  scoreTotals(input: ScoreInput, options?: { readonly peers?: PeerStats }): Totals;
+  scoreValues(input: ValuesInput, options?: { readonly peers?: PeerStats }): Totals;
+  peerRow?(input: ScoreInput): readonly (runtime.Exact | undefined)[];
+  peerStats?(inputs: Iterable<ScoreInput>): PeerStats;
 }
 
 /** `scoreValues` input: typed values by input name (scaled integers or plain decimal text), judgements by index in `meta.judged`. */
@@ -31,9 +34,11 @@ export interface ValuesInput {
 /** A compiled scorer: the `Scorer` interface plus the totals-only entry points. */
 export interface CompiledScorer extends Scorer {
   /** Total, grade and indicator scores only; the same errors as `score`. */
-  scoreTotals(input: ScoreInput): Totals;
+  scoreTotals(input: ScoreInput, options?: { readonly peers?: PeerStats }): Totals;
   /** `scoreTotals` for already-typed values. */
-  scoreValues(input: ValuesInput): Totals;
+  scoreValues(input: ValuesInput, options?: { readonly peers?: PeerStats }): Totals;
+  /** Issue 11, kind 7 (a rubric that reads peer statistics): the statistics of a set of departments. */
+  peerStats?(inputs: Iterable<ScoreInput>): PeerStats;
 }
 
 export function createCompiledScorer(rubric: CheckedRubric): CompiledScorer {
@@ -49,7 +54,9 @@ export function createCompiledScorer(rubric: CheckedRubric): CompiledScorer {
     meta: m.meta,
     validate: (input) => m.validate(input),
     score: (input, options) => m.score(input, options),
-    scoreTotals: (input) => m.scoreTotals(input),
-    scoreValues: (input) => m.scoreValues(input),
+    scoreTotals: (input, options) => m.scoreTotals(input, options),
+    scoreValues: (input, options) => m.scoreValues(input, options),
+    ...(m.peerRow ? { peerRow: m.peerRow.bind(m) } : {}),
+    ...(m.peerStats ? { peerStats: m.peerStats.bind(m) } : {}),
   };
 }

@@ -400,6 +400,28 @@ export const DIAGNOSTICS = {
     en: `${a.text} is not a date: compare a date with a date, e.g. 2023-06-30`,
   })),
   // ---- end of issue 11, rule kind 6 ----
+  // ---- issue 11, rule kind 7: peer-relative scores ----
+  "peer-stat-unknown": spec<{ stat: string }>("error", (a) => ({
+    zh: `同类没有「${a.stat}」这一统计量：可写 同类.最大值(X)、同类.最小值(X)、同类.平均值(X)、同类.排名(X, 降序)、同类.个数`,
+    en: `peers have no statistic '${a.stat}': write peers.max(X), peers.min(X), peers.mean(X), peers.rank(X, desc) or peers.count`,
+  })),
+  "peer-subject": spec<{ stat: string; problem: Localized }>("error", (a) => ({
+    zh: `同类.${a.stat}(…)：${zh(a.problem)}`,
+    en: `peers.${a.stat}(…): ${en(a.problem)}`,
+  })),
+  "peer-rank-order": spec<Record<string, never>>("error", () => ({
+    zh: "排名须写明方向：同类.排名(X, 降序)（最高者第 1）或 同类.排名(X, 升序)（最低者第 1）",
+    en: "a rank must say its order: peers.rank(X, desc) (the highest ranks 1) or peers.rank(X, asc) (the lowest ranks 1)",
+  })),
+  "peer-order-not-rank": spec<{ stat: string }>("error", (a) => ({
+    zh: `只有排名有方向；同类.${a.stat}(…) 不能写 降序/升序`,
+    en: `only a rank has an order; peers.${a.stat}(…) takes no desc/asc`,
+  })),
+  "peer-in-rule": spec<{ rule: string }>("error", (a) => ({
+    zh: `规则「${a.rule}」不能读同类统计量：在指标中算出后作为参数传入`,
+    en: `rule '${a.rule}' cannot read peer statistics: compute them in the indicator and pass them as an argument`,
+  })),
+  // ---- end of issue 11, rule kind 7 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

@@ -25,6 +25,7 @@ import * as I from "../analysis/interval.js";
 import { evalRuleCall } from "./rule-call.js";
 import { EvalError, boolV, numV, showValue, valueEquals, type Value } from "./values.js";
 import { evalJudged, evalScaledTiers, type JudgedHost } from "./judged.js";
+import { peerStat, type PeerStats } from "../../runtime/peers.js";
 
 export interface Judgement {
   readonly value: Exact;
@@ -45,6 +46,8 @@ export interface EvalScope {
   readonly tracedLets?: Set<LetDef>;
   /** Set while evaluating a part's rule. */
   readonly part?: PartNode;
+  /** The statistics of the department's peers (issue 11, kind 7); absent when none were given. */
+  readonly peers?: PeerStats;
   readonly file: string;
 }
 
@@ -192,7 +195,28 @@ export class Evaluator {
         const d = constValue(e);
         return d ? numV(d) : this.fail("invalid", { zh: `${e.text} 不是日期`, en: `${e.text} is not a date` }, e);
       }
+      case "Peer":
+        return this.peer(e);
     }
+  }
+
+  /** Issue 11, rule kind 7: a statistic of the peers, from the scope's `peers` (runtime/peers.ts). */
+  private peer(e: A.PeerExpr): Value {
+    const which = e.which ?? "count";
+    const subject = e.subject ? exprText(e.subject) : "";
+    // The subject reads only inputs and rubric lets (the checker sees to it), so no locals.
+    const own = which === "rank" && e.subject && this.scope.peers ? this.num(e.subject) : undefined;
+    const r = peerStat(
+      this.scope.peers,
+      which,
+      subject,
+      e.subject ? this.dimOf(e.subject) : "count",
+      own,
+      e.order !== "asc",
+    );
+    if ("problem" in r) return this.fail("missing-input", r.problem, e, "peers");
+    pushOnce(this.scope.trace, r.trace);
+    return numV(r.value);
   }
 
   private ref(e: A.RefExpr, locals: ReadonlyMap<string, Value>): Value {
@@ -594,6 +618,8 @@ export function exprText(e: A.Expr): string {
       return `achievement ${exprText(e.actual)}${e.target ? ` against ${exprText(e.target)}` : ""} ${e.direction}-better`;
     case "Date":
       return e.text;
+    case "Peer":
+      return `peers.${e.which ?? e.stat.text}${e.subject ? `(${exprText(e.subject)}${e.order ? `, ${e.order}` : ""})` : ""}`;
     case "Error":
       return "?";
   }

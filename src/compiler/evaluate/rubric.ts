@@ -18,12 +18,15 @@ import type { GradeCapDef, IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNo
 import { Evaluator, exprText, type Judgement } from "./expr.js";
 import { judgedSites } from "../model/judged.js";
 import { EvalError, type Value } from "./values.js";
+import type { PeerStats } from "../../runtime/peers.js";
 
 export interface ScoringInput {
   readonly inputs: ReadonlyMap<string, Value>;
   readonly judgements: ReadonlyMap<PartNode, Judgement>;
   readonly wholeJudgements: ReadonlyMap<IndicatorNode, Judgement>;
   readonly overrides: ReadonlyMap<IndicatorNode, { readonly value: Exact; readonly reason: string }>;
+  /** The statistics of the department's peers (issue 11, kind 7). */
+  readonly peers?: PeerStats;
 }
 
 export const NO_JUDGEMENTS: Omit<ScoringInput, "inputs"> = {
@@ -77,6 +80,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
       info: analysis.info,
       trace,
       file: ind.rulesFile,
+      ...(input.peers ? { peers: input.peers } : {}),
     };
     const ev = new Evaluator(scope);
     const partReports: NodeReport[] = [];
@@ -277,7 +281,14 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
         })),
         (i) => {
           const c = model.gradeCaps[i] as GradeCapDef;
-          const scope = { model, inputs: input.inputs, lets: model.lets, letValues, tracedLets: new Set<LetDef>() };
+          const scope = {
+            model,
+            inputs: input.inputs,
+            lets: model.lets,
+            letValues,
+            tracedLets: new Set<LetDef>(),
+            ...(input.peers ? { peers: input.peers } : {}),
+          };
           const ev = new Evaluator({
             ...scope,
             judgements: input.judgements,

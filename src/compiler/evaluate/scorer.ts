@@ -12,8 +12,11 @@ import {
   type JudgedSpec,
   type RubricMeta,
   type ScoreInput,
+  type ScoreOptions,
   type Scorer,
 } from "../../runtime/scorer.js";
+import { peerUse } from "../model/peers.js";
+import { peerValues } from "./peers.js";
 import { checkJudgements, convertInput, resolveJudgementPaths } from "../../runtime/validate.js";
 import { constValue } from "../model/constants.js";
 import { boundExpr, boundText } from "./bound-expr.js";
@@ -101,6 +104,7 @@ function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[
 export function rubricMeta(rubric: CheckedRubric): RubricMeta {
   const { model } = rubric;
   const uses = inputUses(model);
+  const peers = peerUse(model);
   const judged: JudgedSpec[] = [];
   const bounds = (b: Bounds) => ({
     min: b.lo.toString(),
@@ -154,6 +158,7 @@ export function rubricMeta(rubric: CheckedRubric): RubricMeta {
       points: i.points.toString(),
       ...(i.note ? { note: i.note } : {}),
     })),
+    ...(peers.any ? { peers: peers.subjects } : {}),
   };
 }
 
@@ -172,7 +177,7 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     const { errors } = convertInput(meta, input);
     return [...errors, ...checkJudgements(meta, input)];
   };
-  const score = (input: ScoreInput, options?: { readonly explain?: boolean }): Report => {
+  const score = (input: ScoreInput, options?: ScoreOptions): Report => {
     const { values, errors } = convertInput(meta, input);
     const all = [...errors, ...checkJudgements(meta, input)];
     if (all.length > 0) throw new ScoreError(all);
@@ -200,7 +205,14 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
       const n = node(path);
       if (n?.kind === "indicator") overrides.set(n, o);
     }
-    const result = scoreRubric(rubric, { inputs: values, judgements, wholeJudgements, overrides });
+    const peers = options?.peers;
+    const result = scoreRubric(rubric, {
+      inputs: values,
+      judgements,
+      wholeJudgements,
+      overrides,
+      ...(peers ? { peers } : {}),
+    });
     if (result.failures.length > 0) {
       throw new ScoreError(
         result.failures.map(({ node: ind, error }) => ({
@@ -227,7 +239,8 @@ export function createReferenceScorer(rubric: CheckedRubric): Scorer {
     // The evaluator always traces; like the compiled scorer, the report keeps trace lines only with `explain: true`.
     return options?.explain === true ? result.report : withoutTraces(result.report);
   };
-  return { meta, validate, score };
+  const peerRow = (input: ScoreInput) => peerValues(rubric, convertInput(meta, input).values);
+  return { meta, validate, score, ...(meta.peers ? { peerRow } : {}) };
 }
 
 function errorKind(error: EvalError): InputError["kind"] {

@@ -18,6 +18,8 @@ import type { ScoringInput } from "../evaluate/rubric.js";
 import type { Value } from "../evaluate/values.js";
 import { suggest } from "../util/suggest.js";
 import { convertGiven, violatedConstraint } from "./given.js";
+import { peerStatsOf } from "../evaluate/peers.js";
+import { peerConstraintDiagnostics } from "./peer-rows.js";
 import { slotDiagnostics } from "../model/slots.js";
 import { ERROR_KINDS, errorKindOf, targets, type ExpectedError } from "./expect-error.js";
 
@@ -84,6 +86,8 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   const overrides = new Map<IndicatorNode, { value: Exact; reason: string }>();
   const expectations: Expectation[] = [];
   const givenAt = new Map<string, A.GivenEntry>();
+  const peerRows: Map<string, Value>[] = [];
+  const peerAt: Map<string, A.GivenEntry>[] = [];
   const expectedErrors: ExpectedError[] = [];
   const raisedBeforeScoring = new Set<ExpectedError>();
   let restFull = false;
@@ -129,7 +133,14 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     switch (item.kind) {
       case "Meta":
         break;
-      case "Given":
+      case "Given": {
+        // `given peer { … }` (issue 11, kind 7): another department of the run, for the peer statistics.
+        const into = item.peer ? new Map<string, Value>() : inputs;
+        const seen = item.peer ? new Map<string, A.GivenEntry>() : givenAt;
+        if (item.peer) {
+          peerRows.push(into);
+          peerAt.push(seen);
+        }
         for (const g of item.entries) {
           const input =
             model.inputs.get(g.name.text) ?? [...model.inputs.values()].find((i) => i.alias === g.name.text);
@@ -146,11 +157,11 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
             );
             continue;
           }
-          if (givenAt.has(input.name)) {
+          if (seen.has(input.name)) {
             diags.push(diagnostic("duplicate-example-entry", at(g.name.span), { what: input.name }));
             continue;
           }
-          givenAt.set(input.name, g);
+          seen.set(input.name, g);
           const c = convertGiven(g.value, input);
           if (!c.ok) {
             diags.push(
@@ -158,9 +169,10 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
             );
             continue;
           }
-          inputs.set(input.name, c.value);
+          into.set(input.name, c.value);
         }
         break;
+      }
       case "Judge": {
         if (!item.target) {
           restFull = true;
@@ -354,6 +366,8 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
       );
   }
 
+  diags.push(...peerConstraintDiagnostics(model, peerRows, peerAt, file));
+
   for (const j of verdictJudged) {
     const on = verdictOnInput(j.part, model);
     const given = on ? inputs.get(on.input) : undefined;
@@ -388,7 +402,14 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
   return {
     ...base,
     rubric,
-    scoring: { inputs, judgements, wholeJudgements, overrides },
+    scoring: {
+      inputs,
+      judgements,
+      wholeJudgements,
+      overrides,
+      // The example's own department is one of the peers; without `given peer` there are none to compare with.
+      ...(peerRows.length > 0 ? { peers: peerStatsOf(rubric, [inputs, ...peerRows]) } : {}),
+    },
     expectations,
     expectedErrors,
     raisedBeforeScoring,

@@ -47,6 +47,8 @@ function childExprs(e: A.Expr): A.Expr[] {
       return [...(e.verdict ? [e.verdict.subject] : []), ...(e.deduction ? [e.deduction.when] : [])];
     case "Achievement":
       return [e.actual, ...(e.target ? [e.target] : []), ...(e.zero && e.zero !== "full" ? [e.zero] : [])];
+    case "Peer":
+      return e.subject ? [e.subject] : [];
     default:
       return [];
   }

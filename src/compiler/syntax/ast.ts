@@ -47,6 +47,7 @@ export type Expr =
   | DeductBeyondExpr
   | AchievementExpr
   | DateExpr
+  | PeerExpr
   | ErrorExpr;
 
 interface ExprBase {
@@ -217,6 +218,20 @@ export interface DateExpr extends ExprBase {
   readonly text: string;
 }
 // ---- end of issue 11, rule kind 6 ----
+// ---- issue 11, rule kind 7: peer-relative scores ----
+export type PeerStatName = "max" | "min" | "mean" | "count" | "rank";
+/** `peers.max(X)` / `同类.最大值(X)`, `peers.count`, `peers.rank(X, desc)`: X compared across the run's departments. */
+export interface PeerExpr extends ExprBase {
+  readonly kind: "Peer";
+  /** The statistic as written after `peers.`; `which` is undefined when it is none the language knows. */
+  readonly stat: Name;
+  readonly which?: PeerStatName;
+  /** The subject compared (absent for `peers.count`). */
+  readonly subject?: Expr;
+  /** A rank's order: `desc` (`降序`, the highest ranks 1) or `asc` (`升序`); absent when not written. */
+  readonly order?: "desc" | "asc";
+}
+// ---- end of issue 11, rule kind 7 ----
 /** Stands where the parser recovered from a syntax error. */
 export interface ErrorExpr extends ExprBase {
   readonly kind: "Error";
@@ -479,7 +494,8 @@ export interface GivenEntry {
 }
 export type ExampleItem =
   | MetaDecl
-  | { readonly kind: "Given"; readonly entries: readonly GivenEntry[]; readonly span: Span }
+  /** `peer`: `given peer { … }`, another department of the run (issue 11, kind 7). */
+  | { readonly kind: "Given"; readonly entries: readonly GivenEntry[]; readonly peer?: true; readonly span: Span }
   | {
       readonly kind: "Judge";
       /** `undefined` for `rest`. */

@@ -20,6 +20,7 @@ import {
   toks,
   tokSpan,
 } from "./cst-util.js";
+import { peerExpr } from "./cst-peer.js";
 
 export function expr(n: CstNode): A.Expr {
   const i = sub(n, "ifExpr");
@@ -292,6 +293,10 @@ function primaryForm(n: CstNode, key: string): A.Expr | undefined {
     case "achievement": {
       const ach = sub(n, key);
       return ach && achievement(ach);
+    }
+    case "peerStat": {
+      const peer = sub(n, key);
+      return peer && peerExpr(peer, expr);
     }
     case "mode": {
       const m = tok(n, key);

@@ -224,7 +224,7 @@ function exampleItem(n: CstNode): A.ExampleItem[] {
         const e = sub(g, "expr");
         return { name: ident(sub(g, "ident"), gs), value: e ? expr(e) : errorExpr(gs), span: gs };
       });
-      return [{ kind: "Given", entries, span: s }];
+      return [{ kind: "Given", entries, ...(tok(c, "Peers") ? { peer: true as const } : {}), span: s }];
     }
     case "judge": {
       const p = sub(c, "path");

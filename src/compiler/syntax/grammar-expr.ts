@@ -195,6 +195,7 @@ export abstract class ExpressionParser extends ResyncingParser {
           }),
       },
       { ALT: () => this.SUBRULE(this.achievement) },
+      { ALT: () => this.SUBRULE(this.peerStat) },
       { ALT: () => this.CONSUME(K.HalfUp, { LABEL: "mode" }) },
       { ALT: () => this.CONSUME(K.HalfEven, { LABEL: "mode" }) },
       // Last: a name spelled like a keyword (`input 等级`, then `等级 = 优`), where no rule form above claims the word.
@@ -514,6 +515,28 @@ export abstract class ExpressionParser extends ResyncingParser {
   });
 
   /** `achievement X [against T] higher-better|lower-better [when 0 -> full|E]`. */
+  /** Issue 11, rule kind 7: `peers.max(X)`, `peers.count`, `peers.rank(X, desc)` (`同类.最大值(X)` …). */
+  public peerStat = this.RULE("peerStat", () => {
+    this.CONSUME(K.Peers);
+    this.CONSUME(T.Dot);
+    this.CONSUME(T.Word, { LABEL: "stat" });
+    this.OPTION({
+      GATE: () => this.sameLine(),
+      DEF: () => {
+        this.CONSUME(T.LParen);
+        this.SUBRULE(this.expr, { LABEL: "subject" });
+        this.OPTION2(() => {
+          this.CONSUME(T.Comma);
+          this.OR([
+            { ALT: () => this.CONSUME(K.Desc, { LABEL: "order" }) },
+            { ALT: () => this.CONSUME(K.Asc, { LABEL: "order" }) },
+          ]);
+        });
+        this.CONSUME(T.RParen);
+      },
+    });
+  });
+
   public achievement = this.RULE("achievement", () => {
     this.CONSUME(K.Achievement);
     this.SUBRULE(this.expr, { ARGS: [LEVEL.multiplicative], LABEL: "actual" });

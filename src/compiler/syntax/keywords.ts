@@ -114,6 +114,13 @@ export const KEYWORDS = [
   // ---- issue 11, rule kind 6: dates ----
   { name: "Date", en: ["date"], zh: ["日期"], soft: true },
   // ---- end of issue 11, rule kind 6 ----
+  // ---- issue 11, rule kind 7: peer-relative scores ----
+  // `peers.max(执行率)` / `同类.最大值(执行率)`, `peers.rank(执行率, desc)` / `同类.排名(执行率, 降序)`,
+  // and in an example `given peer { … }` / `已知 同类 { … }`: another department of the run.
+  { name: "Peers", en: ["peers", "peer"], zh: ["同类"] },
+  { name: "Desc", en: ["desc"], zh: ["降序"], soft: true },
+  { name: "Asc", en: ["asc"], zh: ["升序"], soft: true },
+  // ---- end of issue 11, rule kind 7 ----
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

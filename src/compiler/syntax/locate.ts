@@ -32,6 +32,7 @@ const EXPR_KINDS: ReadonlySet<string> = new Set([
   "DeductBeyond",
   "Achievement",
   "Date",
+  "Peer",
   "Error",
 ]);
 

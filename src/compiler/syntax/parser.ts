@@ -205,6 +205,8 @@ export class RubricParser extends DeclarationParser {
 
   public given = this.RULE("given", () => {
     this.CONSUME(K.Given);
+    // Issue 11, kind 7: `given peer { … }` is another department of the run (a peer), not this one.
+    this.OPTION({ GATE: () => this.LA(2).tokenType === T.LBrace, DEF: () => this.CONSUME(K.Peers) });
     this.OR([
       {
         ALT: () => {
