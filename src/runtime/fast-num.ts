@@ -49,6 +49,17 @@ export function sub(a: number, b: number): number {
 
 export function gcd(a: number, b: number): number {
   a = a < 0 ? -a : a;
+  // Most operands fit in 32 bits: an integer remainder there, where `%` on other values is a float remainder (slow).
+  if (a <= 0x7fffffff && b <= 0x7fffffff && b >= 0) {
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x;
+  }
   while (b !== 0) {
     const t = a % b;
     a = b;

@@ -32,7 +32,27 @@ import {
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-type Judged = { value: string; reason?: string; deduction?: boolean };
+type Judged = { readonly value: string; readonly reason?: string; readonly deduction?: boolean };
+
+const judgedNode = (value: string, deduction: boolean): Judged =>
+  Object.freeze(deduction ? { value, deduction: true } : { value });
+
+/**
+ * A judgement without a reason as the report shows it, shared like `NONE`: per judged value over the
+ * judgement denominator (a department's judgements repeat the same few values), plain and deductions.
+ */
+class JudgedCache {
+  private readonly plain: (Judged | undefined)[] = [];
+  private readonly deduction: (Judged | undefined)[] = [];
+
+  constructor(private readonly den: number) {}
+
+  of(n: number, deduction: boolean): Judged {
+    if (n < 0 || n >= 65536 || !Number.isInteger(n)) return judgedNode(ctext(n, this.den), deduction);
+    const c = deduction ? this.deduction : this.plain;
+    return (c[n] ??= judgedNode(ctext(n, this.den), deduction));
+  }
+}
 
 interface PartPlan {
   readonly spec: PartSpec;
@@ -40,6 +60,8 @@ interface PartPlan {
   /** Index into `meta.judged`, or -1. */
   readonly judged: number;
   readonly deduction: boolean;
+  /** What the report shows when the rest is judged full (`judge rest full`): the entry's best score. */
+  readonly full: Judged | undefined;
 }
 
 interface IndicatorPlan {
@@ -60,18 +82,28 @@ interface GroupPlan {
 
 type NodePlan = GroupPlan | IndicatorPlan;
 
-const plans = new WeakMap<Prepared, readonly NodePlan[]>();
+interface Plan {
+  readonly tree: readonly NodePlan[];
+  readonly judged: JudgedCache;
+}
 
-function planOf(p: Prepared, meta: RubricMeta): readonly NodePlan[] {
+const plans = new WeakMap<Prepared, Plan>();
+
+function planOf(p: Prepared, meta: RubricMeta): Plan {
   let plan = plans.get(p);
   if (plan) return plan;
   let next = 0;
-  const part = (s: PartSpec): PartPlan => ({
-    spec: s,
-    points: s.points.toString(),
-    judged: s.judged ?? -1,
-    deduction: s.judged !== undefined && meta.judged[s.judged]?.deduction === true,
-  });
+  const part = (s: PartSpec): PartPlan => {
+    const deduction = s.judged !== undefined && meta.judged[s.judged]?.deduction === true;
+    const max = s.judged === undefined ? undefined : (p.maxText[s.judged] as string);
+    return {
+      spec: s,
+      points: s.points.toString(),
+      judged: s.judged ?? -1,
+      deduction,
+      full: max === undefined ? undefined : judgedNode(max, deduction),
+    };
+  };
   const node = (n: NodeSpec): NodePlan =>
     n.kind === "indicator"
       ? {
@@ -82,7 +114,7 @@ function planOf(p: Prepared, meta: RubricMeta): readonly NodePlan[] {
           parts: n.parts.map(part),
         }
       : { kind: "group", spec: n, points: n.points.toString(), children: n.children.map(node) };
-  plan = p.spec.tree.map(node);
+  plan = { tree: p.spec.tree.map(node), judged: new JudgedCache(p.judgedDen) };
   plans.set(p, plan);
   return plan;
 }
@@ -286,6 +318,7 @@ class Walk<V extends FastValues> {
 
   constructor(
     readonly p: Prepared,
+    readonly judged: JudgedCache,
     readonly fns: readonly (FastIndicator<V> | undefined)[],
     readonly v: V,
     readonly o: FastOut,
@@ -361,12 +394,12 @@ class Walk<V extends FastValues> {
         const jk = pt.judged;
         if (jk >= 0) {
           const given = v.j[jk];
-          if (given !== undefined) {
-            judged = { value: ctext(given, p.judgedDen) };
-            const reason = v.r[jk];
-            if (reason) judged.reason = reason;
-          } else if (v.full) judged = { value: p.maxText[jk] as string };
-          if (judged && pt.deduction) judged.deduction = true;
+          const reason = given === undefined ? undefined : v.r[jk];
+          if (reason) {
+            const value = ctext(given as number, p.judgedDen);
+            judged = pt.deduction ? { value, reason, deduction: true } : { value, reason };
+          } else if (given !== undefined) judged = this.judged.of(given, pt.deduction);
+          else if (v.full) judged = pt.full;
         }
         children.push(partNode(pt, vt, clamps, judged));
       }
@@ -426,12 +459,12 @@ export function fastReport<V extends FastValues>(
   o: FastOut,
 ): Report | undefined {
   const plan = planOf(p, meta);
-  const w = new Walk(p, fns, v, o);
+  const w = new Walk(p, plan.judged, fns, v, o);
   const tree: NodeReport[] = [];
   let t: { total: string; grade: string | null };
   o.report = true;
   try {
-    for (const n of plan) {
+    for (const n of plan.tree) {
       const r = w.node(n);
       if (!r) return undefined;
       tree.push(r);
