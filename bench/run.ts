@@ -10,6 +10,7 @@
  *   BENCH_FULL=1      also ≥ 1,000,000 records for exactness (BENCH_FULL_RECORDS), and the 1,000,000-row batch
  *   BENCH_BATCH=1     the 1,000,000-row batch without the full agreement run (BENCH_BATCH_ROWS to change the size)
  *   BENCH_BATCH=0     no batch run
+ *   BENCH_ONLY=scorers  only the side-by-side scorers (bench/scorers.ts; BENCH_RECORDS, BENCH_FULL apply)
  *   BENCH_ONLY=startup  only the CLI cold start (bench/startup.ts); BENCH_STARTUP=0 leaves it out
  *   BENCH_ONLY=lsp      only the language server (bench/lsp.ts); BENCH_LSP=0 leaves it out
  */
@@ -27,6 +28,18 @@ import { startupBench } from "./startup.js";
 
 if (process.env["BENCH_ONLY"] === "startup") {
   startupBench((line) => console.log(line));
+  process.exit(0);
+}
+if (process.env["BENCH_ONLY"] === "scorers") {
+  const program = analyzeProgram(seedFiles());
+  const rubric = program.examples.find((e) => e.rubric?.model.name === "盐田区委办")?.rubric;
+  if (!rubric) throw new Error("seed rubric 盐田区委办 missing");
+  await runScorerBench({
+    rubric,
+    records: Number(process.env["BENCH_RECORDS"] ?? 20_000),
+    full: process.env["BENCH_FULL"] === "1",
+    log: (line) => console.log(line),
+  });
   process.exit(0);
 }
 if (process.env["BENCH_ONLY"] === "lsp") {
@@ -49,17 +62,20 @@ function time(runs: number, f: () => void): number {
   return median(out);
 }
 
-const seedFiles = readdirSync(new URL("../rubrics/", import.meta.url))
-  .filter((f) => f.endsWith(".rubric"))
-  .map((f) => ({ file: `rubrics/${f}`, text: readFileSync(new URL(`../rubrics/${f}`, import.meta.url), "utf8") }));
+function seedFiles(): { file: string; text: string }[] {
+  return readdirSync(new URL("../rubrics/", import.meta.url))
+    .filter((f) => f.endsWith(".rubric"))
+    .map((f) => ({ file: `rubrics/${f}`, text: readFileSync(new URL(`../rubrics/${f}`, import.meta.url), "utf8") }));
+}
+const seeds = seedFiles();
 const big = { file: "generated.rubric", text: generatedRubric(2000) };
 
-const parseSeeds = time(20, () => seedFiles.forEach(parseDocument));
-const analyzeSeeds = time(20, () => analyzeProgram(seedFiles));
+const parseSeeds = time(20, () => seeds.forEach(parseDocument));
+const analyzeSeeds = time(20, () => analyzeProgram(seeds));
 const parseBig = time(5, () => parseDocument(big));
 const analyzeBig = time(5, () => analyzeProgram([big]));
 
-const program = analyzeProgram(seedFiles);
+const program = analyzeProgram(seeds);
 const example = program.examples.find((e) => e.rubric?.model.name === "盐田区委办");
 if (!example?.rubric || !example.scoring) throw new Error("seed example missing");
 const rubric = example.rubric;
@@ -74,7 +90,7 @@ const kb = (s: string) => (Buffer.byteLength(s) / 1024).toFixed(0);
 await frontEndBench();
 console.log("front end (median)");
 console.log(
-  `  seeds (${seedFiles.length} files, ${kb(seedFiles.map((f) => f.text).join(""))} KB): parse ${parseSeeds.toFixed(1)} ms, parse+check ${analyzeSeeds.toFixed(1)} ms (check = ${(analyzeSeeds / parseSeeds).toFixed(1)}× parse)`,
+  `  seeds (${seeds.length} files, ${kb(seeds.map((f) => f.text).join(""))} KB): parse ${parseSeeds.toFixed(1)} ms, parse+check ${analyzeSeeds.toFixed(1)} ms (check = ${(analyzeSeeds / parseSeeds).toFixed(1)}× parse)`,
 );
 console.log(
   `  generated 2,000 indicators (${kb(big.text)} KB): parse ${parseBig.toFixed(0)} ms, parse+check ${analyzeBig.toFixed(0)} ms (${(Buffer.byteLength(big.text) / 1024 / 1024 / (parseBig / 1000)).toFixed(2)} MB/s parse)`,

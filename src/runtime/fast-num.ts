@@ -49,6 +49,17 @@ export function sub(a: number, b: number): number {
 
 export function gcd(a: number, b: number): number {
   a = a < 0 ? -a : a;
+  // Most operands fit in 32 bits: an integer remainder there, where `%` on other values is a float remainder (slow).
+  if (a <= 0x7fffffff && b <= 0x7fffffff && b >= 0) {
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return x;
+  }
   while (b !== 0) {
     const t = a % b;
     a = b;
@@ -193,8 +204,9 @@ export function text(n: number, d: number): string {
     k /= 5;
     fives++;
   }
+  if (k !== 1) return d <= MAX / 10 ? unending(n, d) : Exact.of(BigInt(n), BigInt(d)).toString();
   const places = Math.max(twos, fives);
-  if (k === 1 && places <= 15) {
+  if (places <= 15) {
     const scaled = n * ((POW10[places] as number) / d);
     if (scaled <= MAX && scaled >= -MAX) {
       const s = String(scaled < 0 ? -scaled : scaled).padStart(places + 1, "0");
@@ -204,21 +216,71 @@ export function text(n: number, d: number): string {
   return Exact.of(BigInt(n), BigInt(d)).toString();
 }
 
+/**
+ * A value with no finite decimal (n/d reduced, d ≤ MAX / 10) as `Exact.toString()` writes it: 12 places
+ * truncated toward zero, trailing zeros dropped, then "…". Long division keeps every step in safe integers.
+ */
+function unending(n: number, d: number): string {
+  const a = n < 0 ? -n : n;
+  const q = floor(a, d);
+  let r = a - q * d;
+  let frac = "";
+  let last = 0;
+  for (let i = 1; i <= 12; i++) {
+    r *= 10;
+    const digit = floor(r, d);
+    r -= digit * d;
+    frac += digit;
+    if (digit !== 0) last = i;
+  }
+  const body = last > 0 ? `${q}.${frac.slice(0, last)}` : String(q);
+  return `${n < 0 && (q !== 0 || last > 0) ? "-" : ""}${body}…`;
+}
+
 /** Texts of small values over a power of ten, made once (a report repeats the same few hundred). */
 const TEXT_CACHE = 65536;
+/** Per power of ten 10^k: texts of n at index k, of −n at index 7 + k. */
 const textCaches: (string | undefined)[][] = [];
 
-/** `text(n, d)`, remembered for 0 ≤ n < 65,536 over 1, 10, …, 10^6. */
+const tenPower = (d: number): number =>
+  d === 1 ? 0 : d === 10 ? 1 : d === 100 ? 2 : d === 1000 ? 3 : d === 1e4 ? 4 : d === 1e5 ? 5 : d === 1e6 ? 6 : -1;
+
+/**
+ * `text(n, d)`, remembered for |n| < 65,536 over 1, 10, …, 10^6 (or once trailing zeros are dropped: 0.95
+ * as 950000/10^6 is 95/100). A denominator that divides 10^6 (a sum reduced to 31/2) is first written over
+ * the smallest power of ten it divides; any other is reduced first. `%` on large values is slow in V8
+ * (a float remainder): the common case takes none.
+ */
 export function ctext(n: number, d: number): string {
-  if (n >= 0 && n < TEXT_CACHE) {
-    const k =
-      d === 1 ? 0 : d === 10 ? 1 : d === 100 ? 2 : d === 1000 ? 3 : d === 1e4 ? 4 : d === 1e5 ? 5 : d === 1e6 ? 6 : -1;
-    if (k >= 0) {
-      const c = (textCaches[k] ??= new Array<string | undefined>(TEXT_CACHE));
-      return (c[n] ??= text(n, d));
+  let k = tenPower(d);
+  if (k < 0) {
+    if (d > 1e6 || 1e6 % d !== 0) {
+      const g = gcd(n, d);
+      if (g === 1) return text(n, d);
+      n /= g;
+      d /= g;
+      k = tenPower(d);
+    }
+    if (k < 0) {
+      if (d > 1e6 || 1e6 % d !== 0) return text(n, d);
+      k = 1;
+      while ((POW10[k] as number) % d !== 0) k++;
+      const m = n * ((POW10[k] as number) / d);
+      if (m > MAX || m < -MAX) return text(n, d);
+      n = m;
     }
   }
-  return text(n, d);
+  let a = n < 0 ? -n : n;
+  if (a >= TEXT_CACHE) {
+    while (k > 0 && n % 10 === 0) {
+      n /= 10;
+      k--;
+    }
+    a = n < 0 ? -n : n;
+    if (a >= TEXT_CACHE) return text(n, POW10[k] as number);
+  }
+  const c = (textCaches[n < 0 ? 7 + k : k] ??= new Array<string | undefined>(TEXT_CACHE));
+  return (c[a] ??= text(n, POW10[k] as number));
 }
 
 /** An exact value of the generic path as n/d in safe integers, or a bail. */

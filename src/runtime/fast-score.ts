@@ -114,6 +114,12 @@ export class FastOut {
       clamp = 2;
     }
     if (this.report) this.parts.push(vn, vd, n, d, clamp);
+    if (i === 0) {
+      // The first part is the sum so far: no addition, no reduction.
+      this.sn = vn;
+      this.sd = vd;
+      return;
+    }
     radd(this.sn, this.sd, vn, vd);
     this.sn = R.n;
     this.sd = R.d;

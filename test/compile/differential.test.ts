@@ -3,7 +3,7 @@
  * random valid departments (band edges and zeros included) and tie-heavy
  * ones (test/support/tie-input.ts) scored by the reference evaluator and by
  * the compiled module's three entry points agree exactly — `score` at every
- * node, `scoreTotals` and `scoreValues` on total, grade and every
+ * node and as the same JSON text (`explain: false`), `scoreTotals` and `scoreValues` on total, grade and every
  * indicator — or fail with the same errors. Most records must take the
  * specialised code (not only its generic fallback).
  */
@@ -31,8 +31,11 @@ function load(dir: URL, prefix: string): { file: string; text: string }[] {
     .map((f) => ({ file: `${prefix}${f}`, text: readFileSync(new URL(f, dir), "utf8") }));
 }
 
+// A bundled rubric that extends another (盐田区委办 extends the Shenzhen framework) needs its base: each
+// is analysed with the others as context, and only its own rubrics are compared.
+const bundled = load(new URL("../../rubrics/", import.meta.url), "rubrics/");
 const sources = [
-  ...load(new URL("../../rubrics/", import.meta.url), "rubrics/").map((d) => [d]),
+  ...bundled.map((d) => [d, ...bundled.filter((o) => o !== d)]),
   ...load(new URL("../fixtures/good/", import.meta.url), "good/").map((d) => [d]),
 ];
 
@@ -104,6 +107,18 @@ describe("compiled modules agree with the reference evaluator", () => {
           const b = outcome(() => mod.score(input, opt));
           if (JSON.stringify(a) !== JSON.stringify(b))
             expect({ case: k, input, compiled: b }).toEqual({ case: k, input, compiled: a });
+          // And the whole report, byte for byte as JSON prints it (key order, clamps, judgements, texts).
+          const json = (f: () => Report): string | undefined => {
+            try {
+              return JSON.stringify(f());
+            } catch (e) {
+              if (e instanceof ScoreError) return undefined;
+              throw e;
+            }
+          };
+          const refJson = json(() => ref.score(input, { explain: false, ...opt }));
+          const modJson = json(() => mod.score(input, opt));
+          if (refJson !== modJson) expect({ case: k, input, json: modJson }).toEqual({ case: k, input, json: refJson });
           const totals = referenceTotals(() => ref.score(input, opt));
           expect({ case: k, input, totals: totalsOutcome(() => mod.scoreTotals(input, opt)) }).toEqual({
             case: k,

@@ -48,10 +48,26 @@ export function* indicatorNodes(tree: readonly NodeReport[]): Generator<NodeRepo
   }
 }
 
+/** Dotted paths of node paths: reports share their nodes' path arrays, so each is joined once. */
+const dotted = new WeakMap<readonly string[], string>();
+
+function addIndicators(nodes: readonly NodeReport[], m: Map<string, NodeReport>): void {
+  for (const n of nodes) {
+    if (n.kind === "indicator") {
+      let key = dotted.get(n.path);
+      if (key === undefined) {
+        key = n.path.join(".");
+        dotted.set(n.path, key);
+      }
+      m.set(key, n);
+    } else if (n.kind === "group") addIndicators(n.children, m);
+  }
+}
+
 /** Final score and trace of every indicator, by dotted path. */
 export function indicatorMap(report: Report | undefined): Map<string, NodeReport> {
   const m = new Map<string, NodeReport>();
-  if (report) for (const n of indicatorNodes(report.tree)) m.set(n.path.join("."), n);
+  if (report) addIndicators(report.tree, m);
   return m;
 }
 

@@ -20,8 +20,13 @@ export interface RowInput {
 
 type Entry = { value: string; reason?: string };
 
+/** Decimal text already as Exact.toString() writes it (no sign on zero, no leading or trailing zeros, ≤ 15 digits). */
+const CANONICAL = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{0,13}[1-9])?$/;
+
 /** Exact decimal text for a score when it is one, else the raw value (the validator then reports it). */
 function score(raw: unknown): string {
+  // Most cells are written as the parser would write them back: no rationals needed to say so.
+  if (typeof raw === "string" && raw.length <= 16 && CANONICAL.test(raw) && !/^-0(?:$|[^.])/.test(raw)) return raw;
   const v = plainNumber(raw);
   return (v && v.isTerminating() ? v.toString() : undefined) ?? scalarText(raw) ?? (raw as string);
 }

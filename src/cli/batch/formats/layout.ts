@@ -23,6 +23,7 @@ export function numericColumns(o: SinkOptions): Set<number> {
 /** A decimal score as a number cell when that loses nothing, else as text. */
 export function numberCell(s: string | null | undefined, asNumber: boolean): Cell {
   if (s === null || s === undefined) return undefined;
+  if (!asNumber) return s;
   const m = /^-?(\d+)(?:\.(\d+))?$/.exec(s);
   // Up to 15 significant digits survive a double exactly (as their shortest decimal text).
   if (asNumber && m && `${(m[1] ?? "").replace(/^0+/, "")}${m[2] ?? ""}`.length <= 15) return Number(s);
