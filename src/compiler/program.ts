@@ -86,7 +86,7 @@ export function updateDocument(prev: ParsedDocument, edits: readonly TextEdit[])
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i] as TextEdit;
     const text = doc.text.slice(0, e.start) + e.text + doc.text.slice(e.end);
-    const inc = reparseIncrementally(doc, doc.text, e, text);
+    const inc = reparseIncrementally(doc, doc.text, e, text, doc.file);
     if (inc) {
       doc = { ...inc, file: doc.file, text, lines: new LineIndex(text) };
       continue;

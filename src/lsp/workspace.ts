@@ -69,6 +69,8 @@ export class Workspace {
   analyses = 0;
   /** How many families were analysed: a family whose documents did not change is not analysed again. */
   familyAnalyses = 0;
+  /** Edited documents re-parsed declaration by declaration, and those parsed whole (for tests). */
+  readonly parses = { local: 0, whole: 0 };
 
   get version(): number {
     return this.generation;
@@ -222,10 +224,13 @@ export class Workspace {
     if (p && edits && edits.length > 0 && edits.length <= MAX_INCREMENTAL_EDITS) {
       const next = updateDocument(p, edits);
       if (next.text === d.text) {
+        if (next.ast === p.ast) this.parses.local++;
+        else this.parses.whole++;
         this.parsed.set(d.uri, next);
         return next;
       }
     }
+    if (p) this.parses.whole++;
     const fresh = parseDocument({ file: d.uri, text: d.text });
     this.parsed.set(d.uri, fresh);
     return fresh;
