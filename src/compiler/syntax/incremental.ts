@@ -77,13 +77,16 @@ function isSpan(o: Record<string, unknown>): o is { start: number; end: number }
   return true;
 }
 
-/** Shifts, in place, every span at or after `at` by `delta` (ends inside enclosing nodes too). */
-export function shiftSpans(root: unknown, at: number, delta: number, skip: unknown): void {
-  if (delta === 0) return;
-  shifter(at, delta, new Set([skip]))(root);
-}
+/**
+ * Every span object of a tree, once each, sorted by start: shifting what follows an edit is then a loop over
+ * numbers, not a walk of the tree (166,000 objects on a 2,000-indicator file). Kept per tree, which splices
+ * update in place, so a file parsed whole is walked once and its edits after that only touch their declaration.
+ */
+const spanTables = new WeakMap<A.FileNode, A.Span[]>();
 
-function shifter(at: number, delta: number, seen: Set<unknown>): (x: unknown) => void {
+function spansOf(root: unknown): A.Span[] | undefined {
+  const out: A.Span[] = [];
+  const seen = new Set<unknown>();
   const walk = (x: unknown): void => {
     if (x === null || typeof x !== "object" || seen.has(x)) return;
     seen.add(x);
@@ -92,31 +95,54 @@ function shifter(at: number, delta: number, seen: Set<unknown>): (x: unknown) =>
       return;
     }
     const o = x as Record<string, unknown>;
-    if (isSpan(o)) {
-      if (o.start >= at) o.start += delta;
-      if (o.end >= at) o.end += delta;
-      return;
-    }
-    for (const k in o) walk(o[k]);
+    if (isSpan(o)) out.push(o);
+    else for (const k in o) walk(o[k]);
   };
-  return walk;
+  walk(root);
+  // A span without a place (a node recovery made up) cannot be ordered: such a tree is parsed whole.
+  if (out.some((x) => !Number.isFinite(x.start) || !Number.isFinite(x.end))) return undefined;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
- * Shifts what lies after the edit, in place: the declarations after the slot at every level, and the fields of
- * the enclosing declarations (their ends, a group's notes written after the slot…). The rest precedes the edit.
+ * Shifts, in place, every span at or after the edit (ending at `at` or later) by `delta`, then replaces the
+ * spans of the old block (`old`, mostly starting in `[oldStart, oldEnd)`) by those of the new one (`fresh`,
+ * in new coordinates, mostly in `[start, end)`). Recovery gives some made-up nodes a span elsewhere
+ * (`{start: 0, end: 0}`): those are moved one by one.
  */
-function shiftAfter(ast: A.FileNode, slot: Slot, at: number, delta: number): void {
-  if (delta === 0) return;
-  const levels: Level[] = [...slot.outer, slot];
-  const seen = new Set<unknown>(levels.map((l) => l.container));
-  seen.add(slot.node);
-  const walk = shifter(at, delta, seen);
-  for (const l of levels) for (let i = l.index + 1; i < l.container.length; i++) walk(l.container[i]);
-  for (const node of [ast, ...slot.outer.map((l) => l.node)]) {
-    seen.delete(node);
-    walk(node);
+function updateTable(
+  table: A.Span[],
+  block: { oldStart: number; oldEnd: number; start: number; end: number },
+  at: number,
+  delta: number,
+  old: readonly A.Span[],
+  fresh: readonly A.Span[],
+): void {
+  const byStart = (x: A.Span): number => x.start;
+  const i0 = firstAt(table, block.oldStart, byStart);
+  const i1 = firstAt(table, block.oldEnd, byStart);
+  for (let i = 0; i < i0; i++) {
+    const x = table[i] as { start: number; end: number };
+    if (x.end >= at) x.end += delta;
   }
+  for (let i = i1; i < table.length; i++) {
+    const x = table[i] as { start: number; end: number };
+    x.start += delta;
+    x.end += delta;
+  }
+  const gone = new Set(old);
+  const inside = (x: A.Span): boolean => x.start >= block.start && x.start < block.end;
+  const kept = table.slice(i0, i1).filter((x) => !gone.has(x));
+  table.splice(i0, i1 - i0, ...kept, ...fresh.filter(inside));
+  for (const x of old) {
+    if (x.start >= block.oldStart && x.start < block.oldEnd) continue;
+    for (let i = firstAt(table, x.start, byStart); i < table.length && (table[i] as A.Span).start === x.start; i++)
+      if (table[i] === x) {
+        table.splice(i, 1);
+        break;
+      }
+  }
+  for (const x of fresh) if (!inside(x)) table.splice(firstAt(table, x.start, byStart), 0, x);
 }
 
 const isBrace = (t: IToken): boolean => t.tokenType === LBrace || t.tokenType === RBrace;
@@ -140,17 +166,19 @@ function closedBlock(tokens: readonly IToken[], from: number, to: number): boole
   return false;
 }
 
-/** Index of the first token starting at or after `offset`. */
-function firstAt(tokens: readonly { startOffset: number }[], offset: number): number {
+/** Index of the first of `xs` (sorted by `at`) at or after `offset`. */
+function firstAt<T>(xs: readonly T[], offset: number, at: (x: T) => number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as { startOffset: number }).startOffset < offset) lo = mid + 1;
+    if (at(xs[mid] as T) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const tokenStart = (t: IToken): number => t.startOffset;
 
 const countIn = (xs: readonly number[], start: number, end: number): number =>
   xs.reduce((n, x) => (x >= start && x < end ? n + 1 : n), 0);
@@ -219,8 +247,8 @@ export function reparseIncrementally(
   const end = oldEnd + delta;
 
   // ---- the declaration before the edit: a closed block, the edit inside its braces ----
-  const from = firstAt(prev.tokens, oldStart);
-  const to = firstAt(prev.tokens, oldEnd);
+  const from = firstAt(prev.tokens, oldStart, tokenStart);
+  const to = firstAt(prev.tokens, oldEnd, tokenStart);
   if (!closedBlock(prev.tokens, from, to)) return undefined;
   const open = prev.tokens.slice(from, to).find((t) => t.tokenType === LBrace) as IToken;
   if (edit.start <= (open.endOffset ?? open.startOffset)) return undefined;
@@ -319,6 +347,15 @@ export function reparseIncrementally(
     throw e;
   }
   if (node.span.start !== start || node.span.end !== end) return undefined;
+  let table = spanTables.get(prev.ast);
+  if (!table) {
+    table = spansOf(prev.ast);
+    if (!table) return undefined;
+    spanTables.set(prev.ast, table);
+  }
+  const freshSpans = spansOf(node);
+  const oldSpans = spansOf(slot.node);
+  if (!freshSpans || !oldSpans) return undefined;
 
   const local: Diagnostic[] = [
     ...lexErrors.map((e) => {
@@ -349,7 +386,7 @@ export function reparseIncrementally(
     );
 
   // ---- splice: shift what follows the edit (the new node is already in new coordinates), then replace ----
-  shiftAfter(prev.ast, slot, edit.end, delta);
+  updateTable(table, { oldStart, oldEnd, start, end }, edit.end, delta, oldSpans, freshSpans);
   slot.container[slot.index] = node;
   const keptComments = prev.comments
     .filter((c) => c.startOffset < oldStart || c.startOffset >= oldEnd)
