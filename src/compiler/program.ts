@@ -5,7 +5,7 @@
  */
 import type * as A from "./syntax/ast.js";
 import { MAX_NESTING, parseText, type ParseResult } from "./syntax/parse.js";
-import { reparseIncrementally, type TextEdit } from "./syntax/incremental.js";
+import { prepareIncremental, reparseIncrementally, type TextEdit } from "./syntax/incremental.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dropFollowOns } from "./syntax/follow-ons.js";
 import { buildRubric } from "./model/build.js";
@@ -81,6 +81,8 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
  * the text before it). Re-parses only the edited declaration when it can;
  * consumes `prev`.
  */
+export { prepareIncremental };
+
 export function updateDocument(prev: ParsedDocument, edits: readonly TextEdit[]): ParsedDocument {
   let doc = prev;
   for (let i = 0; i < edits.length; i++) {

@@ -14,6 +14,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import {
   analyzeProgram,
   parseDocument,
+  prepareIncremental,
   updateDocument,
   type ParsedDocument,
   type Program,
@@ -225,13 +226,20 @@ export class Workspace {
       const next = updateDocument(p, edits);
       if (next.text === d.text) {
         if (next.ast === p.ast) this.parses.local++;
-        else this.parses.whole++;
+        else {
+          this.parses.whole++;
+          prepareIncremental(next);
+        }
         this.parsed.set(d.uri, next);
         return next;
       }
     }
-    if (p) this.parses.whole++;
     const fresh = parseDocument({ file: d.uri, text: d.text });
+    if (p) {
+      // A document edited since it was opened: index it for the next edit now, not on that keystroke.
+      this.parses.whole++;
+      prepareIncremental(fresh);
+    }
     this.parsed.set(d.uri, fresh);
     return fresh;
   }

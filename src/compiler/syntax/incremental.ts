@@ -104,6 +104,13 @@ function spansOf(root: unknown): A.Span[] | undefined {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Indexes a parse for incremental re-parsing now, rather than on its first edit (a document being edited). */
+export function prepareIncremental(parse: ParseResult): void {
+  if (spanTables.has(parse.ast)) return;
+  const table = spansOf(parse.ast);
+  if (table) spanTables.set(parse.ast, table);
+}
+
 /**
  * Shifts, in place, every span at or after the edit (ending at `at` or later) by `delta`, then replaces the
  * spans of the old block (`old`, mostly starting in `[oldStart, oldEnd)`) by those of the new one (`fresh`,
