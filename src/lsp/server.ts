@@ -47,6 +47,8 @@ export interface ServerOptions {
   readonly debounceMs?: number;
   /** `rubric lsp --lang`: used when neither the client's options nor its settings choose. */
   readonly lang?: Lang;
+  /** Called after each analysis is published (the node server keeps its memory in bounds there). */
+  readonly afterPublish?: () => void;
 }
 
 export interface RubricServer {
@@ -147,6 +149,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (shuttingDown || workspace.version !== at) return;
       try {
         publish(force);
+        options.afterPublish?.();
       } catch (e) {
         log("analysis", e);
       }
