@@ -90,7 +90,8 @@ export function updateDocument(prev: ParsedDocument, edits: readonly TextEdit[])
     const text = doc.text.slice(0, e.start) + e.text + doc.text.slice(e.end);
     const inc = reparseIncrementally(doc, doc.text, e, text, doc.file);
     if (inc) {
-      doc = { ...inc, file: doc.file, text, lines: new LineIndex(text) };
+      // The line index is built once, for the last text: a burst of 50 keystrokes is replayed in one go.
+      doc = { ...inc, file: doc.file, text, lines: i === edits.length - 1 ? new LineIndex(text) : doc.lines };
       continue;
     }
     // Once a step needs a whole parse, one parse of the final text does for all the edits left (not one per edit).

@@ -31,6 +31,6 @@ export function runStdio(options: { lang?: Lang } = {}): RubricServer {
   return startServer(connection, {
     host: nodeHost,
     ...(options.lang ? { lang: options.lang } : {}),
-    ...(keeper ? { afterPublish: keeper } : {}),
+    ...(keeper ? { memory: keeper } : {}),
   });
 }
