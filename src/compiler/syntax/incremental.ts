@@ -187,9 +187,6 @@ function firstAt<T>(xs: readonly T[], offset: number, at: (x: T) => number): num
 
 const tokenStart = (t: IToken): number => t.startOffset;
 
-const countIn = (xs: readonly number[], start: number, end: number): number =>
-  xs.reduce((n, x) => (x >= start && x < end ? n + 1 : n), 0);
-
 const newlines = (s: string): number => {
   let n = 0;
   for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
@@ -267,7 +264,7 @@ export function reparseIncrementally(
   const lexed = tokenize(slice);
   // A quote or `/*` left open alone might run past the declaration in the file.
   if (lexed.errors.some((e) => /["“”]/.test(slice.slice(e.offset, e.offset + e.length)))) return undefined;
-  const comments = (lexed.groups["comments"] ?? []) as IToken[];
+  const comments = lexed.groups["comments"] ?? [];
   const covered = (i: number): boolean =>
     [...comments, ...lexed.tokens].some((t) => t.startOffset <= i && i < (t.endOffset ?? t.startOffset));
   for (let i = slice.indexOf("/*"); i >= 0; i = slice.indexOf("/*", i + 1)) if (!covered(i)) return undefined;
