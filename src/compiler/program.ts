@@ -5,7 +5,7 @@
  */
 import type * as A from "./syntax/ast.js";
 import { MAX_NESTING, parseText, type ParseResult } from "./syntax/parse.js";
-import { reparseIncrementally, type TextEdit } from "./syntax/incremental.js";
+import { prepareIncremental, reparseIncrementally, type TextEdit } from "./syntax/incremental.js";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dropFollowOns } from "./syntax/follow-ons.js";
 import { buildRubric } from "./model/build.js";
@@ -81,14 +81,17 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
  * the text before it). Re-parses only the edited declaration when it can;
  * consumes `prev`.
  */
+export { prepareIncremental };
+
 export function updateDocument(prev: ParsedDocument, edits: readonly TextEdit[]): ParsedDocument {
   let doc = prev;
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i] as TextEdit;
     const text = doc.text.slice(0, e.start) + e.text + doc.text.slice(e.end);
-    const inc = reparseIncrementally(doc, doc.text, e, text);
+    const inc = reparseIncrementally(doc, doc.text, e, text, doc.file);
     if (inc) {
-      doc = { ...inc, file: doc.file, text, lines: new LineIndex(text) };
+      // The line index is built once, for the last text: a burst of 50 keystrokes is replayed in one go.
+      doc = { ...inc, file: doc.file, text, lines: i === edits.length - 1 ? new LineIndex(text) : doc.lines };
       continue;
     }
     // Once a step needs a whole parse, one parse of the final text does for all the edits left (not one per edit).

@@ -47,6 +47,11 @@ export interface ServerOptions {
   readonly debounceMs?: number;
   /** `rubric lsp --lang`: used when neither the client's options nor its settings choose. */
   readonly lang?: Lang;
+  /** Called around publishing each analysis (the node server keeps its memory in bounds there). */
+  readonly memory?: {
+    beforePublish(wholeParse: boolean): void;
+    afterPublish(): void;
+  };
 }
 
 export interface RubricServer {
@@ -146,7 +151,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     afterQueued(() => {
       if (shuttingDown || workspace.version !== at) return;
       try {
+        const whole = workspace.parses.whole;
+        workspace.snapshot();
+        options.memory?.beforePublish(workspace.parses.whole > whole);
         publish(force);
+        options.memory?.afterPublish();
       } catch (e) {
         log("analysis", e);
       }

@@ -2,6 +2,7 @@
 import { createConnection, StreamMessageWriter } from "vscode-languageserver/node.js";
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
 import { ResilientMessageReader } from "./framing.js";
+import { memoryKeeper } from "./memory.js";
 import { nodeHost } from "./node-host.js";
 import { startServer, type RubricServer } from "./server.js";
 
@@ -26,5 +27,10 @@ export function runStdio(options: { lang?: Lang } = {}): RubricServer {
       .catch((e: unknown) => process.stderr.write(`rubric lsp: ${String(e)}\n`));
   });
   const connection = createConnection(reader, writer);
-  return startServer(connection, { host: nodeHost, ...(options.lang ? { lang: options.lang } : {}) });
+  const keeper = memoryKeeper();
+  return startServer(connection, {
+    host: nodeHost,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(keeper ? { memory: keeper } : {}),
+  });
 }

@@ -14,6 +14,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import {
   analyzeProgram,
   parseDocument,
+  prepareIncremental,
   updateDocument,
   type ParsedDocument,
   type Program,
@@ -69,6 +70,8 @@ export class Workspace {
   analyses = 0;
   /** How many families were analysed: a family whose documents did not change is not analysed again. */
   familyAnalyses = 0;
+  /** Edited documents re-parsed declaration by declaration, and those parsed whole (for tests). */
+  readonly parses = { local: 0, whole: 0 };
 
   get version(): number {
     return this.generation;
@@ -222,11 +225,21 @@ export class Workspace {
     if (p && edits && edits.length > 0 && edits.length <= MAX_INCREMENTAL_EDITS) {
       const next = updateDocument(p, edits);
       if (next.text === d.text) {
+        if (next.ast === p.ast) this.parses.local++;
+        else {
+          this.parses.whole++;
+          prepareIncremental(next);
+        }
         this.parsed.set(d.uri, next);
         return next;
       }
     }
     const fresh = parseDocument({ file: d.uri, text: d.text });
+    if (p) {
+      // A document edited since it was opened: index it for the next edit now, not on that keystroke.
+      this.parses.whole++;
+      prepareIncremental(fresh);
+    }
     this.parsed.set(d.uri, fresh);
     return fresh;
   }

@@ -40,8 +40,9 @@ function run(
   originals: Record<string, string>,
   sequences: number,
   { resetEvery = 20, inserts }: { resetEvery?: number; inserts?: string } = {},
-): Workspace {
+): { ws: Workspace; brokenLocal: number } {
   const random = rng(seed);
+  let brokenLocal = 0;
   const ws = new Workspace();
   const uris = Object.keys(originals);
   const spans = new Map(uris.map((u) => [u, ruleExpressionSpans(originals[u] as string)]));
@@ -65,6 +66,7 @@ function run(
       last = undefined;
     }
     const steps: string[] = [];
+    const local = ws.parses.local;
     const n = 1 + Math.floor(random() * 3);
     for (let k = 0; k < n; k++) {
       // Often the user takes the last keystroke back: the text is whole again, and the next edit is on a clean parse.
@@ -82,19 +84,26 @@ function run(
       steps.push(`${u} ${JSON.stringify(e)}`);
     }
     const snap = ws.snapshot();
+    if (ws.parses.local > local && snap.program.diagnostics.some((d) => SYNTAX.has(d.code))) brokenLocal++;
     const where = `seed ${seed}, sequence ${s}: ${steps.join("; ")}`;
     for (const u of uris) expect(snap.document(u)?.text, where).toBe(texts.get(u));
     expect(snap.program.diagnostics.map(show), where).toEqual(fromScratch(texts));
     for (const u of uris)
       expect(tokensOf(snap.lex(u).tokens), where).toEqual(tokensOf(tokenize(texts.get(u) as string).tokens));
   }
-  return ws;
+  return { ws, brokenLocal };
 }
+
+const SYNTAX = new Set(["syntax-error", "unexpected-character"]);
 
 describe("incremental analysis equals a full analysis", () => {
   it("after 850 random edit sequences inside the rule expressions of single bundled rubrics", () => {
-    run(1, { "file:///eq/form.rubric": bundled("national-project-form") }, 425);
-    run(2, { "file:///eq/guangzhou.rubric": bundled("guangzhou-common-2023") }, 425);
+    const a = run(1, { "file:///eq/form.rubric": bundled("national-project-form") }, 425);
+    const b = run(2, { "file:///eq/guangzhou.rubric": bundled("guangzhou-common-2023") }, 425);
+    // Most of these edits break the syntax, and the broken declaration is re-parsed alone rather than the file.
+    expect(a.brokenLocal + b.brokenLocal).toBeGreaterThan(400);
+    expect(a.ws.parses.local).toBeGreaterThan(a.ws.parses.whole);
+    expect(b.ws.parses.local).toBeGreaterThan(b.ws.parses.whole);
   }, 60_000);
 
   it("after 150 random edit sequences across a base, a rubric extending it and an unrelated rubric", () => {

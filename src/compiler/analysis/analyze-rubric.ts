@@ -13,6 +13,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { indicators } from "../model/paths.js";
 import { checkScaleDecl } from "../model/judged.js";
 import type { AdjustDef, IndicatorNode, LetDef, PartNode, RubricModel } from "../model/types.js";
+import { contextSignature, indicatorKey, indicatorSignature } from "../model/signature.js";
 import { Inferrer, type BandSite, type DivisionSite, type Env, type ExprInfo, type Inference } from "./infer.js";
 
 export interface RubricAnalysis extends Inference {
@@ -23,6 +24,7 @@ export interface RubricAnalysis extends Inference {
 }
 
 interface IndicatorInference {
+  readonly context: string;
   readonly signature: string;
   readonly info: ReadonlyMap<A.Expr, ExprInfo>;
   readonly divisions: readonly DivisionSite[];
@@ -33,42 +35,8 @@ interface IndicatorInference {
   readonly adjust: readonly ExprInfo[];
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-function idOf(o: object): number {
-  let id = ids.get(o);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(o, id);
-  }
-  return id;
-}
-
 /** Per indicator (keyed by its first rule), per rubric that contains it (a base and its derived rubrics share indicators). */
 const cache = new WeakMap<object, Map<string, IndicatorInference>>();
-
-/** Everything an indicator's inference depends on outside its own declarations. */
-function contextSignature(model: RubricModel): string {
-  const parts: number[] = [];
-  for (const i of model.inputs.values()) parts.push(idOf(i.decl));
-  for (const l of model.lets.values()) parts.push(idOf(l.decl));
-  for (const e of model.enums.values()) parts.push(idOf(e.decl));
-  for (const s of model.scales.values()) parts.push(idOf(s.decl));
-  for (const r of model.rules.values()) parts.push(idOf(r.decl));
-  return `${model.file}|${parts.join(",")}`;
-}
-
-function indicatorSignature(ind: IndicatorNode, context: string): string {
-  return [
-    context,
-    ind.rulesFile,
-    ind.lets.map((l) => idOf(l.decl)).join(","),
-    ind.veto.map((c) => idOf(c.cond)).join(","),
-    ind.exempt.map((c) => idOf(c.cond)).join(","),
-    ind.parts.map((p) => `${idOf(p.rule)}:${p.file}:${p.points.toString()}`).join(","),
-    ind.adjust.map((a) => `${idOf(a.rule)}:${a.file}:${a.cap.toString()}`).join(","),
-  ].join("|");
-}
 
 export function indicatorEnv(inf: Inferrer, model: RubricModel, ind: IndicatorNode): Env {
   const lets = new Map<string, LetDef>(model.lets);
@@ -82,6 +50,7 @@ function inferIndicator(
   shared: Inferrer,
   model: RubricModel,
   ind: IndicatorNode,
+  context: string,
   signature: string,
 ): IndicatorInference {
   const inf = new Inferrer(model, shared);
@@ -111,7 +80,16 @@ function inferIndicator(
         (l) => d.file === l.file && d.span.start >= l.span.start && d.span.end <= l.span.end,
       ),
   );
-  return { signature, info: inf.info, divisions: inf.divisions, bands: inf.bands, diagnostics: own, parts, adjust };
+  return {
+    context,
+    signature,
+    info: inf.info,
+    divisions: inf.divisions,
+    bands: inf.bands,
+    diagnostics: own,
+    parts,
+    adjust,
+  };
 }
 
 export function analyzeRubric(model: RubricModel): RubricAnalysis {
@@ -133,8 +111,8 @@ export function analyzeRubric(model: RubricModel): RubricAnalysis {
   const parts = new Map<PartNode, ExprInfo>();
   const adjust = new Map<AdjustDef, ExprInfo>();
   for (const ind of indicators(model.groups)) {
-    const signature = indicatorSignature(ind, context);
-    const key: object = ind.parts[0]?.rule ?? ind.span;
+    const signature = indicatorSignature(ind);
+    const key = indicatorKey(ind);
     let perRubric = cache.get(key);
     if (!perRubric) {
       perRubric = new Map();
@@ -142,11 +120,12 @@ export function analyzeRubric(model: RubricModel): RubricAnalysis {
     }
     const rubricId = `${model.name}\u0000${model.year ?? ""}`;
     let r = perRubric.get(rubricId);
-    if (!r || r.signature !== signature) {
-      r = inferIndicator(root, model, ind, signature);
+    if (!r || r.signature !== signature || r.context !== context) {
+      r = inferIndicator(root, model, ind, context, signature);
       perRubric.set(rubricId, r);
     }
-    for (const [e, i] of r.info) info.set(e, i);
+    // forEach, not for-of: no entry array per expression (a keystroke copies ~100,000 of them on a large rubric).
+    r.info.forEach((i, e) => info.set(e, i));
     divisions.push(...r.divisions);
     bands.push(...r.bands);
     diagnostics.push(...r.diagnostics);

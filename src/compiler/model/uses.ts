@@ -1,6 +1,7 @@
 /** Which inputs each indicator reads (through its rules, conditions and lets, transitively). */
 import type * as A from "../syntax/ast.js";
 import { indicators } from "./paths.js";
+import { contextSignature, indicatorKey, indicatorSignature } from "./signature.js";
 import type { IndicatorNode, LetDef, RubricModel } from "./types.js";
 
 function childExprs(e: A.Expr): A.Expr[] {
@@ -64,6 +65,26 @@ export function* subExpressions(e: A.Expr): Generator<A.Expr> {
   }
 }
 
+/** The inputs each indicator reads, per indicator (see signature.ts) and rubric. */
+const readCache = new WeakMap<object, Map<string, { context: string; signature: string; reads: Set<string> }>>();
+
+/** `inputsReadBy`, kept per indicator while its declarations and the rubric's inputs and lets are the same. */
+export function inputsReadByCached(model: RubricModel, ind: IndicatorNode, context: string): Set<string> {
+  const key = indicatorKey(ind);
+  let perRubric = readCache.get(key);
+  if (!perRubric) {
+    perRubric = new Map();
+    readCache.set(key, perRubric);
+  }
+  const rubricId = `${model.name}\u0000${model.year ?? ""}`;
+  const signature = indicatorSignature(ind);
+  const r = perRubric.get(rubricId);
+  if (r && r.context === context && r.signature === signature) return r.reads;
+  const reads = inputsReadBy(model, ind);
+  perRubric.set(rubricId, { context, signature, reads });
+  return reads;
+}
+
 export function inputsReadBy(model: RubricModel, ind: IndicatorNode): Set<string> {
   const lets = new Map<string, LetDef>(model.lets);
   for (const l of ind.lets) lets.set(l.name, l);
@@ -94,8 +115,9 @@ export function inputsReadBy(model: RubricModel, ind: IndicatorNode): Set<string
 /** Input name → paths of the indicators that read it. */
 export function inputUses(model: RubricModel): Map<string, string[]> {
   const uses = new Map<string, string[]>();
+  const context = contextSignature(model);
   for (const ind of indicators(model.groups)) {
-    for (const name of inputsReadBy(model, ind)) {
+    for (const name of inputsReadByCached(model, ind, context)) {
       const list = uses.get(name) ?? [];
       list.push(ind.path.join("."));
       uses.set(name, list);

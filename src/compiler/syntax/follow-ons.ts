@@ -13,15 +13,27 @@ const BREAKING = new Set(["syntax-error", "unexpected-character", "too-deep", "k
 /** Findings that depend on which declarations sit inside which. */
 const STRUCTURAL = new Set(["weight-sum", "total-mismatch", "missing-rule"]);
 
-function declarationSpans(node: unknown, out: Span[]): Span[] {
+/**
+ * The smallest declaration span containing `at` (shifted by `from`), searched from `node` down. Only nodes
+ * whose span contains it are entered: a declaration lies inside the declarations around it, so a keystroke's
+ * diagnostics never walk the whole file.
+ */
+function innermostDeclaration(node: unknown, at: number, from: number, best?: Span): Span | undefined {
   if (Array.isArray(node)) {
-    for (const x of node) declarationSpans(x, out);
-  } else if (node !== null && typeof node === "object") {
-    const o = node as { kind?: unknown; span?: Span };
-    if (typeof o.kind === "string" && DECLARATIONS.has(o.kind) && o.span) out.push(o.span);
-    for (const v of Object.values(o)) if (v !== null && typeof v === "object") declarationSpans(v, out);
+    for (const x of node) best = innermostDeclaration(x, at, from, best);
+    return best;
   }
-  return out;
+  if (node === null || typeof node !== "object") return best;
+  const o = node as { kind?: unknown; span?: Span };
+  if (typeof o.kind === "string" && o.span && Number.isFinite(o.span.start)) {
+    if (!(o.span.start + from <= at && at < o.span.end + from)) return best;
+    if (DECLARATIONS.has(o.kind) && (!best || o.span.end - o.span.start < best.end - best.start)) best = o.span;
+  }
+  for (const k in o) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== null && typeof v === "object" && k !== "span") best = innermostDeclaration(v, at, from, best);
+  }
+  return best;
 }
 
 /** `semantic` without what a broken declaration of `ast` made the checker say. */
@@ -33,13 +45,7 @@ export function dropFollowOns(
 ): Diagnostic[] {
   const breaks = parserFindings.filter((d) => d.file === file && BREAKING.has(d.code)).map((d) => d.span.start);
   if (breaks.length === 0) return [...semantic];
-  const decls = declarationSpans(ast, []);
-  const innermost = (at: number, from: number): Span | undefined => {
-    let inner: Span | undefined;
-    for (const s of decls)
-      if (s.start + from <= at && at < s.end + from && (!inner || s.end - s.start < inner.end - inner.start)) inner = s;
-    return inner;
-  };
+  const innermost = (at: number, from: number): Span | undefined => innermostDeclaration(ast, at, from);
   // A break belongs to the innermost declaration it falls in after that declaration's first
   // token: a group whose child's body is broken still has sound weights, and keeps its sum.
   const broken = new Set(breaks.map((b) => innermost(b, 1)));

@@ -3,7 +3,7 @@
  * input: invalid UTF-8, binary data and arbitrary garbage all end up as
  * diagnostics.
  */
-import type { IToken } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
 import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
@@ -28,6 +28,12 @@ export interface ParseResult {
   readonly tokens: readonly IToken[];
   /** Keywords the file declares as names: an incremental reparse reads them the same way. */
   readonly keywordNames?: ReadonlySet<string>;
+  /**
+   * Where recovery acted, for an incremental re-parse to tell whether an edited declaration can be parsed
+   * alone: offsets of the tokens where a block ended without its `}`, and of every lexer, digit-name and
+   * parser error (NaN at the end of the input). Absent after a refused parse (binary, too deep).
+   */
+  readonly recovery?: { readonly unclosed: readonly number[]; readonly errors: readonly number[] };
 }
 
 /** Decodes bytes as UTF-8, reporting where decoding fails. */
@@ -131,32 +137,9 @@ export function parseText(file: string, text: string): ParseResult {
       tokens: lexed.tokens,
     };
   }
-  // Recovery may meet one stray token at several levels (a list, then its block): one error per token.
-  const reported = new Set<number>();
-  for (const e of parserInstance.errors) {
-    if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
-    if (reported.has(e.token.startOffset)) continue;
-    if (!Number.isNaN(e.token.startOffset)) reported.add(e.token.startOffset);
-    const [found = "", expected = ""] = e.message.split(SEP);
-    const t = e.token;
-    const start = Number.isNaN(t.startOffset)
-      ? ((e as { previousToken?: IToken }).previousToken?.endOffset ?? text.length - 1) + 1
-      : t.startOffset;
-    const end = Number.isNaN(t.startOffset) ? start : (t.endOffset ?? t.startOffset) + 1;
-    // A keyword where a name was wanted: say so, rather than "expected name".
-    if (
-      !Number.isNaN(t.startOffset) &&
-      isKeywordToken(t) &&
-      /^(name|string)(, (name|string))*$/.test(expected) &&
-      expected.includes("name")
-    ) {
-      diagnostics.push(diagnostic("keyword-name", { file, span: { start, end } }, { word: t.image, inRule: false }));
-      continue;
-    }
-    diagnostics.push(
-      diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }),
-    );
-  }
+  diagnostics.push(
+    ...parserErrorDiagnostics(file, text, parserInstance.errors, MAX_SYNTAX_ERRORS - diagnostics.length),
+  );
   diagnostics.push(...recordFieldConstraints(file, cst, tokens));
   for (const t of unusableKeywordNames(tokens)) {
     diagnostics.push(
@@ -180,5 +163,56 @@ export function parseText(file: string, text: string): ParseResult {
     diagnostics.push(diagnostic("too-deep", { file, span: { start: 0, end: 0 } }, { limit: MAX_NESTING }));
     ast = { kind: "File", items: [], span: { start: 0, end: text.length } };
   }
-  return { ast, diagnostics, comments, tokens: lexed.tokens, keywordNames: parserInstance.keywordNames };
+  return {
+    ast,
+    diagnostics,
+    comments,
+    tokens: lexed.tokens,
+    keywordNames: parserInstance.keywordNames,
+    recovery: {
+      unclosed: parserInstance.unclosedOffsets(),
+      errors: [
+        ...lexed.errors.map((e) => e.offset),
+        ...digitNames.diagnostics.map((d) => d.span.start),
+        ...parserInstance.errors.map((e) => e.token.startOffset),
+      ],
+    },
+  };
+}
+
+/**
+ * The parser's errors as diagnostics, at most `room` of them: one per token (recovery may meet one stray token
+ * at several levels, a list then its block), a keyword where a name was wanted said so.
+ */
+export function parserErrorDiagnostics(
+  file: string,
+  text: string,
+  errors: readonly IRecognitionException[],
+  room: number,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reported = new Set<number>();
+  for (const e of errors) {
+    if (out.length >= room) break;
+    if (reported.has(e.token.startOffset)) continue;
+    if (!Number.isNaN(e.token.startOffset)) reported.add(e.token.startOffset);
+    const [found = "", expected = ""] = e.message.split(SEP);
+    const t = e.token;
+    const start = Number.isNaN(t.startOffset)
+      ? ((e as { previousToken?: IToken }).previousToken?.endOffset ?? text.length - 1) + 1
+      : t.startOffset;
+    const end = Number.isNaN(t.startOffset) ? start : (t.endOffset ?? t.startOffset) + 1;
+    // A keyword where a name was wanted: say so, rather than "expected name".
+    if (
+      !Number.isNaN(t.startOffset) &&
+      isKeywordToken(t) &&
+      /^(name|string)(, (name|string))*$/.test(expected) &&
+      expected.includes("name")
+    ) {
+      out.push(diagnostic("keyword-name", { file, span: { start, end } }, { word: t.image, inRule: false }));
+      continue;
+    }
+    out.push(diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }));
+  }
+  return out;
 }

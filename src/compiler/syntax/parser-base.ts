@@ -139,6 +139,11 @@ export abstract class ResyncingParser extends CstParser {
     return self.flattenFollowSet().find((t) => tokenMatcher(next, t)) ?? NoResync;
   }
 
+  /** Offsets of the tokens where a block ended without its `}` in the last parse (an incremental re-parse reads them). */
+  unclosedOffsets(): number[] {
+    return this.unclosed.map((at) => this.input[at]?.startOffset ?? Number.POSITIVE_INFINITY);
+  }
+
   /** Expected tokens per alternation, computed once: chevrotain recomputes them, for seconds, on every error. */
   private expectedByAlternation = new Map<string, string>();
 
