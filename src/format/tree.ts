@@ -305,6 +305,8 @@ export interface TypeFieldNode extends Base {
   name: NameNode;
   colon: string;
   valueType: TypeNode;
+  /** Issue 11, rule kind 5: `资金: money(万元) > 0`. */
+  constraints: ConstraintNode[];
 }
 export type TypeNode = TypeWordNode | TypeMoneyNode | TypeArrayNode | TypeListNode | TypePairNode;
 /** `target count` / `目标 计数`. */

@@ -5,6 +5,7 @@
  * range and where it is used; for a let its formula; for any expression its
  * type and range of values; for a keyword its two spellings.
  */
+import { BUILTINS } from "../compiler/analysis/builtins.js";
 import type { Hover, Position } from "vscode-languageserver";
 import { MarkupKind } from "vscode-languageserver";
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
@@ -41,7 +42,7 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
     if (info && (expr?.kind === "Ref" || (expr?.kind === "Call" && occ.symbol.kind === "rule")))
       lines.push("", say(lang, `此处：${describeInfo(info, lang)}`, `here: ${describeInfo(info, lang)}`));
   } else if (expr && info) {
-    lines = [`\`${sourceOf(doc.text, expr.span, 80)}\``, "", describeInfo(info, lang)];
+    lines = [`\`${sourceOf(doc.text, expr.span, 80)}\``, "", ...builtinLines(expr, lang), describeInfo(info, lang)];
     span = expr.span;
   } else {
     const kw = keywordAt(snap, uri, offset);
@@ -56,6 +57,13 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
   }
   if (!lines || !span) return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n") }, range: toRange(doc.lines, span) };
+}
+
+/** What a built-in does, in words, above the value it gives here. */
+function builtinLines(e: A.Expr, lang: Lang): string[] {
+  if (e.kind !== "Call") return [];
+  const b = BUILTINS.find((x) => x.name === e.callee.text || x.zh === e.callee.text);
+  return b ? [say(lang, b.doc.zh, b.doc.en), ""] : [];
 }
 
 function keywordAt(snap: Snapshot, uri: string, offset: number): { text: string; span: A.Span } | undefined {

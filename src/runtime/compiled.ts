@@ -5,6 +5,7 @@
  * exactly as the reference evaluator does (veto, exemption, whole
  * judgements, clamping, rounding, overrides, the report).
  */
+import { weightedMean } from "./weighted-mean.js";
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "./report.js";
 import { capGrade, type GradeCapSpec } from "./grade-caps.js";
@@ -194,6 +195,14 @@ export class Ctx {
         ),
       );
     return v;
+  }
+
+  /** Issue 11, rule kind 5: `weighted_mean(values, weights)`, refused and traced like the reference evaluator. */
+  weightedMean(values: readonly Exact[], weights: readonly Exact[], dim: Dim, weightDim: Dim): Exact {
+    const o = weightedMean(values, weights, { value: dim, weight: weightDim });
+    if ("problem" in o) throw new ScoreFailure(o.problem === "zero-weight" ? "zero-denominator" : "wrong-type", o.text);
+    if (this.trace) pushOnce(this.trace, o.trace());
+    return o.value;
   }
 
   /** `floor`, `ceil` or `round` inside an expression, traced when it changes the value. */

@@ -79,8 +79,8 @@ export const DIAGNOSTICS = {
     en: `a name cannot start with a digit; write it as a title string (indicator 指标 "${a.text}" 5)`,
   })),
   "record-field-constraint": spec<{ field: string }>("error", (a) => ({
-    zh: `记录字段「${a.field}」不能带约束；请在使用它的规则中检查取值`,
-    en: `record field '${a.field}' cannot take a constraint; check its values in the rule that reads it`,
+    zh: `记录字段「${a.field}」的约束须是该字段单位的数值常量（如 > 0、in [0, 100%]），不能引用其他输入`,
+    en: `a constraint on record field '${a.field}' must be a constant in the field's unit (e.g. > 0, in [0, 100%]), not other inputs`,
   })),
 
   // ---- names ----
@@ -400,6 +400,24 @@ export const DIAGNOSTICS = {
     en: `${a.text} is not a date: compare a date with a date, e.g. 2023-06-30`,
   })),
   // ---- end of issue 11, rule kind 6 ----
+  // ---- issue 11, rule kind 5: aggregation before scoring ----
+  "weighted-mean-length": spec<{ values: number; weights: number }>("error", (a) => ({
+    zh: `加权平均的数值有 ${a.values} 个，权重有 ${a.weights} 个，个数须相同`,
+    en: `the weighted mean has ${a.values} value(s) and ${a.weights} weight(s); they must pair up`,
+  })),
+  "weighted-mean-negative": spec<{ weights: string; range: string }>("warning", (a) => ({
+    zh: `权重「${a.weights}」可能为负数（取值范围 ${a.range}）；请声明权重 >= 0（负权重在计分时报错）`,
+    en: `the weights '${a.weights}' can be negative (range ${a.range}); declare them >= 0 (a negative weight fails when scoring)`,
+  })),
+  "weighted-mean-zero-weight": spec<{ total: string; range: string }>("warning", (a) => ({
+    zh: `权重合计「${a.total}」可能为 0（取值范围 ${a.range}，列表可能为空），且没有判零保护；请写 如果 ${a.total} = 0 则 … 否则 …`,
+    en: `the total weight '${a.total}' can be 0 (range ${a.range}; the list may be empty) and is not guarded; write if ${a.total} = 0 then … else …`,
+  })),
+  "record-money-units": spec<{ input: string }>("error", (a) => ({
+    zh: `列表「${a.input}」的金额字段须使用同一单位（全为元或全为万元）`,
+    en: `the money fields of list '${a.input}' must share one unit (all 元 or all 万元)`,
+  })),
+  // ---- end of issue 11, rule kind 5 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

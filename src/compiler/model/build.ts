@@ -219,14 +219,29 @@ export function resolveType(
         pair: true,
       };
     }
-    case "List":
+    case "List": {
+      const bounded = t.fields.filter((f) => f.constraints.length > 0);
       return {
         kind: "array",
         element: {
           kind: "record",
           fields: new Map(t.fields.map((f) => [f.name.text, resolveType(f.type, enums, file, diags)])),
+          ...(bounded.length > 0
+            ? {
+                bounds: new Map(
+                  bounded.map((f) => [
+                    f.name.text,
+                    {
+                      constraints: f.constraints,
+                      ...(f.type.kind === "Money" ? { moneyUnit: f.type.unit } : {}),
+                    },
+                  ]),
+                ),
+              }
+            : {}),
         },
       };
+    }
   }
 }
 
@@ -462,6 +477,8 @@ export function buildRubric(
 function moneyUnitOf(t: A.TypeExpr): "元" | "万元" | undefined {
   if (t.kind === "Money") return t.unit;
   if (t.kind === "Array" || t.kind === "Pair") return moneyUnitOf(t.element);
+  // A list's money fields share one unit (checks/record-fields.ts refuses a mix).
+  if (t.kind === "List") for (const f of t.fields) if (f.type.kind === "Money") return f.type.unit;
   return undefined;
 }
 

@@ -17,9 +17,21 @@ export type ValueType =
   | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: "array"; readonly element: ValueType; readonly length?: number }
   /** `pair` marks a target pair (`target count`): fields 目标 and 实际 of one numeric type. */
-  | { readonly kind: "record"; readonly fields: ReadonlyMap<string, ValueType>; readonly pair?: true }
+  /** `bounds`: the constraints written on a list's record fields (issue 11, rule kind 5). */
+  | {
+      readonly kind: "record";
+      readonly fields: ReadonlyMap<string, ValueType>;
+      readonly pair?: true;
+      readonly bounds?: ReadonlyMap<string, FieldBounds>;
+    }
   /** The type of an expression that already has an error: never reported twice. */
   | { readonly kind: "error" };
+
+/** The constraints on one record field, and the money unit its plain bounds are written in. */
+export interface FieldBounds {
+  readonly constraints: readonly A.Constraint[];
+  readonly moneyUnit?: "元" | "万元";
+}
 
 /** Where a piece of the model was written (inherited pieces keep their base file). */
 export interface Origin {

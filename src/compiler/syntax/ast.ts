@@ -238,7 +238,12 @@ export type TypeExpr =
   | { readonly kind: "Pair"; readonly element: TypeExpr; readonly span: Span }
   | {
       readonly kind: "List";
-      readonly fields: readonly { readonly name: Name; readonly type: TypeExpr }[];
+      /** `constraints`: issue 11, rule kind 5 — checked on every record (`资金: money(万元) > 0`). */
+      readonly fields: readonly {
+        readonly name: Name;
+        readonly type: TypeExpr;
+        readonly constraints: readonly Constraint[];
+      }[];
       readonly span: Span;
     };
 

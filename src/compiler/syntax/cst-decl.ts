@@ -129,11 +129,20 @@ export function typeExpr(n: CstNode): A.TypeExpr {
     const r = sub(n, "recordType");
     const names = r ? subs(r, "ident") : [];
     const types = r ? subs(r, "type") : [];
+    const cs = r ? subs(r, "fieldConstraint") : [];
+    const at = (x: CstNode): number => x.location?.startOffset ?? 0;
     base = {
       kind: "List",
       fields: names.map((f, i) => {
         const ft = types[i];
-        return { name: ident(f, s), type: ft ? typeExpr(ft) : { kind: "Prim", prim: "number", span: s } };
+        // A field's constraints stand between its name and the next field's.
+        const next = names[i + 1];
+        const own = cs.filter((c) => at(c) > at(f) && (!next || at(c) < at(next)));
+        return {
+          name: ident(f, s),
+          type: ft ? typeExpr(ft) : { kind: "Prim", prim: "number", span: s },
+          constraints: own.map(constraint),
+        };
       }),
       span: s,
     };

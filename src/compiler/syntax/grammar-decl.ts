@@ -197,8 +197,7 @@ export abstract class DeclarationParser extends ExpressionParser {
       this.SUBRULE(this.ident);
       this.CONSUME(T.Colon);
       this.SUBRULE(this.type);
-      // Accepted only to be refused with a plain message (parse.ts), so one misplaced
-      // constraint does not end the parse of the whole rubric.
+      // Checked on every record (issue 11, rule kind 5); the bounds must be numbers (checks/record-fields.ts).
       this.MANY2(() => this.SUBRULE(this.constraint, { LABEL: "fieldConstraint" }));
       this.sep();
     });

@@ -8,7 +8,7 @@ import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
 import { tokenize } from "./tokens.js";
-import { mergeDigitNames, recordFieldConstraints } from "./recovery.js";
+import { mergeDigitNames } from "./recovery.js";
 import { isKeywordToken, keywordNamesDeclared, unusableKeywordNames } from "./keyword-names.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -157,7 +157,6 @@ export function parseText(file: string, text: string): ParseResult {
       diagnostic("syntax-error", { file, span: { start, end: Math.max(end, start) } }, { found, expected }),
     );
   }
-  diagnostics.push(...recordFieldConstraints(file, cst, tokens));
   for (const t of unusableKeywordNames(tokens)) {
     diagnostics.push(
       diagnostic(
