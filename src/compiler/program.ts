@@ -20,6 +20,7 @@ import { checkBands } from "./checks/bands.js";
 import { checkAdjustments } from "./checks/adjustments.js";
 import { checkGradeCaps } from "./checks/grade-caps.js";
 import { checkRecordFields } from "./checks/record-fields.js";
+import { checkRedistribution } from "./checks/redistribution.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
 import { checkRules } from "./checks/rules.js";
@@ -67,6 +68,7 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkInputBounds,
   checkNameClashes,
   checkRecordFields,
+  checkRedistribution,
 ];
 
 interface RubricEntry {

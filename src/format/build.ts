@@ -342,6 +342,19 @@ function indicatorItem(x: A.IndicatorItem, src: Source): F.StatementNode {
         cap: numNode(x.cap, src),
         rule: exprNode(x.rule, src),
       };
+    case "NotApplicable": {
+      // Issue 11, rule kind 1: the words around the condition kept as written (English or Chinese).
+      const first = x.targets[0];
+      return {
+        type: "NotApplicable",
+        ...span(x),
+        head: src.within(x.span.start, x.cond.span.start).map((t) => t.image),
+        cond: exprNode(x.cond, src),
+        tail: src.within(x.cond.span.end, first ? first.span.start : x.span.end).map((t) => t.image),
+        sep: separator(src, x.targets, ","),
+        targets: x.targets.map((t) => nameNode(t, src)),
+      };
+    }
     case "Note":
       return note(x, src);
     case "Let":

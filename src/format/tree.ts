@@ -477,6 +477,15 @@ export interface AdjustNode extends Base {
   cap: NumNode;
   rule: ExprNode;
 }
+/** Issue 11, rule kind 1: `not applicable when C share equally among A, B`, words as written. */
+export interface NotApplicableNode extends Base {
+  type: "NotApplicable";
+  head: string[];
+  cond: ExprNode;
+  tail: string[];
+  sep: string;
+  targets: NameNode[];
+}
 export interface ConditionNode extends Base {
   type: "Condition";
   kw: string;
@@ -600,6 +609,7 @@ export type StatementNode =
   | ChecklistNode
   | ConditionNode
   | AdjustNode
+  | NotApplicableNode
   | ReweightNode
   | ReweightEntryNode
   | ReplaceNode

@@ -65,6 +65,7 @@ function indicatorSignature(ind: IndicatorNode, context: string): string {
     ind.lets.map((l) => idOf(l.decl)).join(","),
     ind.veto.map((c) => idOf(c.cond)).join(","),
     ind.exempt.map((c) => idOf(c.cond)).join(","),
+    ind.notApplicable.map((c) => idOf(c.cond)).join(","),
     ind.parts.map((p) => `${idOf(p.rule)}:${p.file}:${p.points.toString()}`).join(","),
     ind.adjust.map((a) => `${idOf(a.rule)}:${a.file}:${a.cap.toString()}`).join(","),
   ].join("|");
@@ -74,7 +75,7 @@ export function indicatorEnv(inf: Inferrer, model: RubricModel, ind: IndicatorNo
   const lets = new Map<string, LetDef>(model.lets);
   for (const l of ind.lets) lets.set(l.name, l);
   let env = inf.rootEnv(ind.rulesFile, lets);
-  for (const c of [...ind.veto, ...ind.exempt]) env = inf.narrow(env, c.cond, false);
+  for (const c of [...ind.veto, ...ind.exempt, ...ind.notApplicable]) env = inf.narrow(env, c.cond, false);
   return env;
 }
 
@@ -88,7 +89,7 @@ function inferIndicator(
   const lets = new Map<string, LetDef>(model.lets);
   for (const l of ind.lets) lets.set(l.name, l);
   const base = inf.rootEnv(ind.rulesFile, lets);
-  for (const c of [...ind.veto, ...ind.exempt]) {
+  for (const c of [...ind.veto, ...ind.exempt, ...ind.notApplicable]) {
     const ci = inf.infer(c.cond, base);
     if (ci.type.kind !== "bool" && ci.type.kind !== "error" && base.report) {
       // Conditions are reported like any other bool context.

@@ -418,6 +418,39 @@ export const DIAGNOSTICS = {
     en: `the money fields of list '${a.input}' must share one unit (all 元 or all 万元)`,
   })),
   // ---- end of issue 11, rule kind 5 ----
+  // ---- issue 11, rule kind 1: not applicable, and redistribution ----
+  "na-target-unknown": spec<{ indicator: string; target: string; suggestion?: string }>("error", (a) => {
+    const d = didYouMean(a.suggestion);
+    return {
+      zh: `「${a.target}」不是「${a.indicator}」的同级指标或分组，不能承接其分值${d.zh}`,
+      en: `'${a.target}' is not a sibling of '${a.indicator}': it cannot take its points${d.en}`,
+    };
+  }),
+  "na-target-self": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」不适用时不能把分值分给自己`,
+    en: `'${a.indicator}' cannot share its points with itself when not applicable`,
+  })),
+  "na-target-duplicate": spec<{ target: string }>("error", (a) => ({
+    zh: `「${a.target}」重复列出`,
+    en: `'${a.target}' is listed twice`,
+  })),
+  "na-target-zero": spec<{ target: string }>("error", (a) => ({
+    zh: `「${a.target}」分值为 0，无法按比例承接分值`,
+    en: `'${a.target}' has 0 points: its score cannot be scaled to carry a share`,
+  })),
+  "na-cycle": spec<{ chain: string }>("error", (a) => ({
+    zh: `不适用分值的转移成环：${a.chain}`,
+    en: `not-applicable shares go round in a cycle: ${a.chain}`,
+  })),
+  "na-and-exempt": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」不能既免评（得满分）又不适用（分值转给其他指标）；请只保留一种`,
+    en: `'${a.indicator}' cannot be both exempt (full points) and not applicable (points shared with others); keep one`,
+  })),
+  "na-twice": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」只能有一条不适用规则；请用「或」合并条件`,
+    en: `'${a.indicator}' may have one not-applicable rule; join the conditions with 'or'`,
+  })),
+  // ---- end of issue 11, rule kind 1 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

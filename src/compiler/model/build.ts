@@ -53,6 +53,7 @@ export function buildIndicator(d: A.IndicatorDecl, file: string, diags: Diagnost
     exempt: [],
     veto: [],
     adjust: [],
+    notApplicable: [],
     path: [],
     rulesFile: file,
     file,
@@ -73,6 +74,7 @@ function fillIndicatorBody(
   node.exempt = [];
   node.veto = [];
   node.adjust = [];
+  node.notApplicable = [];
   node.rulesFile = file;
   let score: A.ScoreDecl | undefined;
   for (const it of items) {
@@ -98,6 +100,16 @@ function fillIndicatorBody(
         break;
       case "Veto":
         node.veto.push({ cond: it.cond, file, span: it.span });
+        break;
+      case "NotApplicable":
+        node.notApplicable.push({
+          cond: it.cond,
+          mode: it.mode,
+          targets: it.targets.map((t) => t.text),
+          decl: it,
+          file,
+          span: it.span,
+        });
         break;
       case "Adjust":
         node.adjust.push({
@@ -278,6 +290,7 @@ function cloneTree(nodes: readonly TreeNode[]): TreeNode[] {
           exempt: [...n.exempt],
           veto: [...n.veto],
           adjust: [...n.adjust],
+          notApplicable: [...n.notApplicable],
           path: [...n.path],
         },
   );

@@ -87,6 +87,14 @@ export interface AdjustDef extends Origin {
   readonly decl: A.AdjustDecl;
 }
 
+/** Issue 11, rule kind 1: `not applicable when C share … among A, B`. */
+export interface NotApplicableDef extends Origin {
+  readonly cond: A.Expr;
+  readonly mode: "equal" | "points";
+  readonly targets: readonly string[];
+  readonly decl: A.NotApplicableDecl;
+}
+
 export interface ConditionDef extends Origin {
   readonly cond: A.Expr;
 }
@@ -107,6 +115,8 @@ export interface IndicatorNode extends Origin {
   veto: ConditionDef[];
   /** Issue 11, kind 2: bonuses above the points and capped penalties, applied after the parts' sum. */
   adjust: AdjustDef[];
+  /** Issue 11, kind 1: when the condition holds, the points go to the named siblings (one rule; the checker refuses more). */
+  notApplicable: NotApplicableDef[];
   path: string[];
   /** The file whose declarations the rules of this indicator came from. */
   rulesFile: string;

@@ -255,6 +255,18 @@ export function indicatorItem(n: CstNode): A.IndicatorItem[] {
         { kind: "Adjust", which, cap: pointsLit(sub(c, "pointsLit"), s), rule: e ? expr(e) : errorExpr(s), span: s },
       ];
     }
+    case "notApplicable": {
+      const e = sub(c, "expr");
+      return [
+        {
+          kind: "NotApplicable",
+          cond: e ? expr(e) : errorExpr(s),
+          mode: has(c, "Points") || has(c, "ByPoints") ? "points" : "equal",
+          targets: subs(c, "target").map((t) => ident(t, s)),
+          span: s,
+        },
+      ];
+    }
     default:
       return [];
   }
