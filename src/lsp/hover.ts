@@ -25,6 +25,7 @@ import type { Occurrence } from "./symbols.js";
 import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
 import { adjustLines, issue11Hover, scaledLines } from "./issue11-hover.js";
+import { notApplicableLines } from "./na-hover.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
   const doc = snap.document(uri);
@@ -184,6 +185,7 @@ function nodeHover(snap: Snapshot, occ: Occurrence, node: AnyNode, rubric: Check
   out.push(`**${kindWord(node.kind, lang)}** \`${node.path.join(".")}\`${title} — ${pointsText(node.points, lang)}`);
   if (node.kind !== "part") out.push("", childrenLine(node, lang));
   out.push(...scaledLines(node, rubric.model, lang));
+  out.push(...notApplicableLines(node, rubric.model, lang));
   if (node.kind === "group") {
     out.push(...slotLine(node, lang));
     for (const n of node.notes) out.push("", `${colon(lang, "说明", "note")}${n}`);

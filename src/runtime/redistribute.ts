@@ -42,7 +42,8 @@ export function redistribute(nodes: readonly Sibling[], active: readonly boolean
   const waiting = (i: number): boolean =>
     [...pending].some((j) => j !== i && (nodes[j]?.na?.targets.includes(i) ?? false));
   while (pending.size > 0) {
-    const i = [...pending].find((x) => !waiting(x)) ?? (pending.values().next().value);
+    const order = [...pending];
+    const i = order.find((x) => !waiting(x)) ?? order.at(0) ?? 0;
     pending.delete(i);
     const n = nodes[i] as Sibling;
     const na = n.na as ShareSource;
