@@ -25,6 +25,11 @@ export function checkRedistribution({ model }: CheckContext): Diagnostic[] {
       if (!na) continue;
       edges.set(ind.name, [...na.targets]);
       if (na.file !== model.file) continue;
+      // Inherited from the base: only a target this rubric removed or renamed is worth saying.
+      if (na.span.start < model.decl.span.start || na.span.end > model.decl.span.end) {
+        out.push(...removedTargets(ind, byName));
+        continue;
+      }
       for (const m of more) out.push(diagnostic("na-twice", { file: m.file, span: m.span }, { indicator: ind.name }));
       if (ind.exempt.length > 0)
         out.push(diagnostic("na-and-exempt", { file: na.file, span: na.span }, { indicator: ind.name }));
@@ -33,6 +38,16 @@ export function checkRedistribution({ model }: CheckContext): Diagnostic[] {
     out.push(...cycles(edges, level, model.file));
   }
   return out;
+}
+
+function removedTargets(ind: IndicatorNode, byName: ReadonlyMap<string, TreeNode>): Diagnostic[] {
+  const na = ind.notApplicable[0];
+  if (!na) return [];
+  return na.decl.targets
+    .filter((t) => !byName.has(t.text))
+    .map((t) =>
+      diagnostic("na-target-removed", { file: na.file, span: t.span }, { indicator: ind.name, target: t.text }),
+    );
 }
 
 function targetProblems(ind: IndicatorNode, byName: ReadonlyMap<string, TreeNode>): Diagnostic[] {

@@ -426,6 +426,10 @@ export const DIAGNOSTICS = {
       en: `'${a.target}' is not a sibling of '${a.indicator}': it cannot take its points${d.en}`,
     };
   }),
+  "na-target-removed": spec<{ indicator: string; target: string }>("warning", (a) => ({
+    zh: `继承的「${a.indicator}」不适用时把分值分给「${a.target}」，但本评分表已删除或改名该项；这部分分值改由其余承接项分得（都不在时「${a.indicator}」照常计分）`,
+    en: `inherited '${a.indicator}' shares its points with '${a.target}' when not applicable, but this rubric removed or renamed it; the other targets take them (with none left, '${a.indicator}' is scored as usual)`,
+  })),
   "na-target-self": spec<{ indicator: string }>("error", (a) => ({
     zh: `指标「${a.indicator}」不适用时不能把分值分给自己`,
     en: `'${a.indicator}' cannot share its points with itself when not applicable`,
