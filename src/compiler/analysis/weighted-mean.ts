@@ -10,8 +10,14 @@ import type * as A from "../syntax/ast.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { W, ty } from "../diagnostics/words.js";
 import { exprText } from "../evaluate/expr.js";
-import type { ExprInfo } from "./infer.js";
+import type { ValueType } from "../model/types.js";
 import * as I from "./interval.js";
+
+/** A value's type and range, as the inferrer gives them (not imported from it: no cycle). */
+interface ExprInfo {
+  readonly type: ValueType;
+  readonly range: I.Range;
+}
 
 /** The total weights standing as divisors: the division check words its warning for them. */
 const totals = new WeakSet<A.Expr>();
