@@ -21,12 +21,14 @@ describe("syntax errors without follow-on errors", () => {
     expect(codesOf(rubricWith("", "    indicator 1号指标 5 { score = 5 }"))).toEqual(["6:digit-name"]);
   });
 
-  it("a constraint on a record field does not end the parse", () => {
-    const text = rubricWith(
-      "  input 清单: list of { 名称: text; 数量: count >= 0 }",
-      "    indicator 一 5 { score = 5 }",
-    );
-    expect(codesOf(text)).toEqual(["4:unused-input", "4:record-field-constraint"]);
+  it("a constant constraint on a record field is accepted; one over another input is one error", () => {
+    const line = (bound: string): string =>
+      `  input 清单: list of { 名称: text; 数量: count >= ${bound}; 金额: money(元) }`;
+    expect(codesOf(rubricWith(line("0"), "    indicator 一 5 { score = 5 }"))).toEqual(["4:unused-input"]);
+    expect(codesOf(rubricWith(line("比率"), "    indicator 一 5 { score = 5 }"))).toEqual([
+      "4:unused-input",
+      "4:record-field-constraint",
+    ]);
   });
 
   it("a stray ')' in a band list reports only syntax errors", () => {

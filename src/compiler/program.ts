@@ -19,6 +19,8 @@ import { checkNameClashes } from "./checks/name-clash.js";
 import { checkBands } from "./checks/bands.js";
 import { checkAdjustments } from "./checks/adjustments.js";
 import { checkGradeCaps } from "./checks/grade-caps.js";
+import { checkRecordFields } from "./checks/record-fields.js";
+import { checkRedistribution } from "./checks/redistribution.js";
 import { checkGrades } from "./checks/grades.js";
 import { checkNames } from "./checks/names.js";
 import { checkRules } from "./checks/rules.js";
@@ -65,6 +67,8 @@ export const CHECKS: readonly ((c: CheckContext) => Diagnostic[])[] = [
   checkUnusedInputs,
   checkInputBounds,
   checkNameClashes,
+  checkRecordFields,
+  checkRedistribution,
 ];
 
 interface RubricEntry {

@@ -174,12 +174,14 @@ function input(i: A.InputDecl, src: Source): F.InputNode {
     ...(i.alias ? { aliasKw: src.prev(i.alias.span.start).image, alias: nameNode(i.alias, src) } : {}),
     colon: after(i.alias ?? i.name, src).image,
     valueType: typeNode(i.type, src, i.type.span.end),
-    constraints: i.constraints.map((c) =>
-      c.kind === "compare"
-        ? { type: "Constraint", ...span(c), op: kwAt(c, src), bound: exprNode(c.bound, src) }
-        : { type: "Constraint", ...span(c), op: kwAt(c, src), interval: intervalNode(c.interval, src) },
-    ),
+    constraints: i.constraints.map((c) => constraintNode(c, src)),
   };
+}
+
+function constraintNode(c: A.Constraint, src: Source): F.ConstraintNode {
+  return c.kind === "compare"
+    ? { type: "Constraint", ...span(c), op: kwAt(c, src), bound: exprNode(c.bound, src) }
+    : { type: "Constraint", ...span(c), op: kwAt(c, src), interval: intervalNode(c.interval, src) };
 }
 
 /** A type; `end` corrects the span of an array's element type, which the syntax tree gives the array's span. */
@@ -225,7 +227,10 @@ function typeNode(t: A.TypeExpr, src: Source, end: number): F.TypeNode {
     case "Named":
       return { type: "TypeWord", start, end, text: toks.map((x) => x.image).join("") };
     case "List": {
-      const fields = t.fields.map((f) => ({ span: { start: f.name.span.start, end: f.type.span.end }, f }));
+      const fields = t.fields.map((f) => ({
+        span: { start: f.name.span.start, end: (f.constraints[f.constraints.length - 1] ?? f.type).span.end },
+        f,
+      }));
       return {
         type: "TypeList",
         start,
@@ -240,6 +245,7 @@ function typeNode(t: A.TypeExpr, src: Source, end: number): F.TypeNode {
           name: nameNode(f.name, src),
           colon: after(f.name, src).image,
           valueType: typeNode(f.type, src, f.type.span.end),
+          constraints: f.constraints.map((c) => constraintNode(c, src)),
         })),
       };
     }
@@ -336,6 +342,19 @@ function indicatorItem(x: A.IndicatorItem, src: Source): F.StatementNode {
         cap: numNode(x.cap, src),
         rule: exprNode(x.rule, src),
       };
+    case "NotApplicable": {
+      // Issue 11, rule kind 1: the words around the condition kept as written (English or Chinese).
+      const first = x.targets[0];
+      return {
+        type: "NotApplicable",
+        ...span(x),
+        head: src.within(x.span.start, x.cond.span.start).map((t) => t.image),
+        cond: exprNode(x.cond, src),
+        tail: src.within(x.cond.span.end, first ? first.span.start : x.span.end).map((t) => t.image),
+        sep: separator(src, x.targets, ","),
+        targets: x.targets.map((t) => nameNode(t, src)),
+      };
+    }
     case "Note":
       return note(x, src);
     case "Let":

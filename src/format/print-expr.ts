@@ -143,8 +143,9 @@ function printBare(path: AstPath<F.Node>, print: Print): Doc {
     case "Record":
       return inlineList(n, path.map(print, "fields"), n.sep);
     case "Field":
+      return [print("name"), spaced(n.colon), print("value")];
     case "TypeField":
-      return [print("name"), spaced(n.colon), print(n.type === "Field" ? "value" : "valueType")];
+      return [print("name"), spaced(n.colon), print("valueType"), path.map((c) => [" ", print(c)], "constraints")];
     case "Interval":
       return [n.open, print("lo"), spaced(n.comma), print("hi"), n.close];
     case "Judged":

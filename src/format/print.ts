@@ -99,6 +99,16 @@ function printStatement(path: AstPath<F.Node>, options: ParserOptions, print: Pr
       return [n.kw, " ", body()];
     case "Condition":
       return [n.kw, " ", n.whenKw, " ", print("cond")];
+    case "NotApplicable":
+      return [
+        n.head.join(" "),
+        " ",
+        print("cond"),
+        " ",
+        n.tail.join(" "),
+        " ",
+        join(`${n.sep}${n.sep === "、" || n.sep === "，" ? "" : " "}`, path.map(print, "targets")),
+      ];
     case "Adjust":
       return assignment(
         [n.words.join(" "), " ", print("cap")],

@@ -305,6 +305,8 @@ export interface TypeFieldNode extends Base {
   name: NameNode;
   colon: string;
   valueType: TypeNode;
+  /** Issue 11, rule kind 5: `资金: money(万元) > 0`. */
+  constraints: ConstraintNode[];
 }
 export type TypeNode = TypeWordNode | TypeMoneyNode | TypeArrayNode | TypeListNode | TypePairNode;
 /** `target count` / `目标 计数`. */
@@ -475,6 +477,15 @@ export interface AdjustNode extends Base {
   cap: NumNode;
   rule: ExprNode;
 }
+/** Issue 11, rule kind 1: `not applicable when C share equally among A, B`, words as written. */
+export interface NotApplicableNode extends Base {
+  type: "NotApplicable";
+  head: string[];
+  cond: ExprNode;
+  tail: string[];
+  sep: string;
+  targets: NameNode[];
+}
 export interface ConditionNode extends Base {
   type: "Condition";
   kw: string;
@@ -598,6 +609,7 @@ export type StatementNode =
   | ChecklistNode
   | ConditionNode
   | AdjustNode
+  | NotApplicableNode
   | ReweightNode
   | ReweightEntryNode
   | ReplaceNode

@@ -52,7 +52,19 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
     "Scale",
   ],
   Group: ["Group", "Indicator", "Note", "Standard"],
-  Indicator: ["Note", "Standard", "Let", "Part", "Score", "Checklist", "Exempt", "Veto", "Bonus", "Penalty"],
+  Indicator: [
+    "Note",
+    "Standard",
+    "Let",
+    "Part",
+    "Score",
+    "Checklist",
+    "Exempt",
+    "Veto",
+    "Bonus",
+    "Penalty",
+    "Applicable",
+  ],
   Replace: [
     "Note",
     "Standard",
@@ -64,6 +76,7 @@ const BLOCK_KEYWORDS: Partial<Record<BlockKind, readonly KeywordName[]>> = {
     "Veto",
     "Bonus",
     "Penalty",
+    "Applicable",
     "Group",
     "Indicator",
   ],
@@ -258,6 +271,23 @@ export function completion(snap: Snapshot, uri: string, pos: Position, lang: Lan
       item("up to", CompletionItemKind.Keyword, say(lang, "上限：bonus up to 0.5 = …", "the cap")),
       ...keywordItems(["Most"], item).filter((c) => c.label !== "most"),
     ];
+  // Issue 11, kind 1: `not applicable when C share equally|by points among A, B` / `不适用 当 C 均摊 至 A、B`.
+  const na = st.findIndex((t) => t.tokenType.name === "Applicable");
+  if (na >= 0 && ctx.block.kind === "Indicator") {
+    const has = (name: string): boolean => st.slice(na).some((t) => t.tokenType.name === name);
+    if (!has("When")) return keywordItems(["When"], item);
+    if (has("Among")) {
+      const written = new Set(st.map((t) => t.image));
+      return naSiblings(rubric?.model, ctx)
+        .filter((s) => !written.has(s.name))
+        .map((s, i) => item(s.name, CompletionItemKind.Field, `${pathText(s.path)} — ${s.points.toString(6)}`, pad(i)));
+    }
+    if (has("Share"))
+      return [
+        ...keywordItems(["Equally", "Among"], item),
+        item("by points", CompletionItemKind.Keyword, say(lang, "按分值比例", "in proportion to the points")),
+      ];
+  }
   // Issue 11, kind 4: `grade at most NAME when …` (its condition is an expression, completed below).
   if (first === "Grades" && ctx.block.kind === "Rubric" && !st.some((t) => t.tokenType.name === "When")) {
     const last = st[st.length - 1]?.tokenType.name;
@@ -415,6 +445,17 @@ function shortestPath(model: RubricModel, n: AnyNode): string {
     if (r.kind === "found" && r.node === n) return pathText(suffix);
   }
   return pathText(n.path);
+}
+
+/** Issue 11, kind 1: the siblings of the indicator whose block the cursor is in, which may take its points. */
+function naSiblings(model: RubricModel | undefined, ctx: CompletionContext): readonly AnyNode[] {
+  const frame = [...ctx.frames].reverse().find((f) => f.kind === "Indicator");
+  const name = frame?.header[1]?.image;
+  if (!model || name === undefined) return [];
+  const levels: (readonly AnyNode[])[] = [model.groups];
+  for (const n of walkTree(model.groups)) if (n.kind === "group") levels.push(n.children);
+  const level = levels.find((l) => l.some((n) => n.kind === "indicator" && n.name === name));
+  return (level ?? []).filter((n) => n.name !== name);
 }
 
 function reweightTarget(model: RubricModel | undefined, ctx: CompletionContext): AnyNode | undefined {

@@ -5,6 +5,7 @@
  * range and where it is used; for a let its formula; for any expression its
  * type and range of values; for a keyword its two spellings.
  */
+import { BUILTINS } from "../compiler/analysis/builtins.js";
 import type { Hover, Position } from "vscode-languageserver";
 import { MarkupKind } from "vscode-languageserver";
 import type { Lang } from "../compiler/diagnostics/diagnostic.js";
@@ -25,6 +26,7 @@ import { ruleHover, rubricRemarks, slotLine } from "./rule-hover.js";
 import { toOffset, toRange } from "./text.js";
 import { adjustLines, issue11Hover, scaledLines } from "./issue11-hover.js";
 import { peerLines } from "./peer-hover.js";
+import { notApplicableLines } from "./na-hover.js";
 
 export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): Hover | null {
   const doc = snap.document(uri);
@@ -47,6 +49,7 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
       `\`${sourceOf(doc.text, expr.span, 80)}\``,
       "",
       ...(peer.length > 0 ? [...peer, ""] : []),
+      ...builtinLines(expr, lang),
       describeInfo(info, lang),
     ];
     span = expr.span;
@@ -63,6 +66,13 @@ export function hover(snap: Snapshot, uri: string, pos: Position, lang: Lang): H
   }
   if (!lines || !span) return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n") }, range: toRange(doc.lines, span) };
+}
+
+/** What a built-in does, in words, above the value it gives here. */
+function builtinLines(e: A.Expr, lang: Lang): string[] {
+  if (e.kind !== "Call") return [];
+  const b = BUILTINS.find((x) => x.name === e.callee.text || x.zh === e.callee.text);
+  return b ? [say(lang, b.doc.zh, b.doc.en), ""] : [];
 }
 
 function keywordAt(snap: Snapshot, uri: string, offset: number): { text: string; span: A.Span } | undefined {
@@ -183,6 +193,7 @@ function nodeHover(snap: Snapshot, occ: Occurrence, node: AnyNode, rubric: Check
   out.push(`**${kindWord(node.kind, lang)}** \`${node.path.join(".")}\`${title} — ${pointsText(node.points, lang)}`);
   if (node.kind !== "part") out.push("", childrenLine(node, lang));
   out.push(...scaledLines(node, rubric.model, lang));
+  out.push(...notApplicableLines(node, rubric.model, lang));
   if (node.kind === "group") {
     out.push(...slotLine(node, lang));
     for (const n of node.notes) out.push("", `${colon(lang, "说明", "note")}${n}`);

@@ -395,6 +395,10 @@ class IndexBuilder {
         case "Veto":
           this.expr(it.cond, inner);
           break;
+        case "NotApplicable":
+          this.expr(it.cond, inner);
+          for (const t of it.targets) this.siblingRef(t, path, scope);
+          break;
         case "Group":
         case "Indicator":
           this.tree(it, scope, path);
@@ -412,6 +416,16 @@ class IndexBuilder {
   }
 
   // ---- paths ----
+
+  /** Issue 11, kind 1: a sibling named by `… share … among A, B`, as a reference to that node. */
+  private siblingRef(name: A.Name, indicatorPath: readonly string[], scope: Scope): void {
+    const m = scope.checked?.model;
+    if (!m) return;
+    const r = resolvePath(m.groups, [...indicatorPath.slice(0, -1), name.text]);
+    if (r.kind !== "found") return;
+    const sym = this.nodeSymbol(r.node, m);
+    if (sym) this.refer(name, sym, scope, r.node);
+  }
 
   /** Resolves a path in `model` (or, failing that, in its base) and records a reference for every segment. */
   private pathRefs(path: A.Path, scope: Scope, model: RubricModel | undefined): AnyNode | undefined {

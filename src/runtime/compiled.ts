@@ -5,10 +5,12 @@
  * exactly as the reference evaluator does (veto, exemption, whole
  * judgements, clamping, rounding, overrides, the report).
  */
+import { weightedMean } from "./weighted-mean.js";
 import { Exact, DivisionByZeroError, type RoundingMode } from "./exact.js";
 import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "./report.js";
 import { capGrade, type GradeCapSpec } from "./grade-caps.js";
 import { scaleGroup } from "./scaled.js";
+import { notApplicableNode, redistribute, sharedNode, type ShareSource } from "./redistribute.js";
 import { applyAdjustments } from "./adjust.js";
 import { ScoreError, type ConvertedValue, type InputError, type RubricMeta, type ScoreInput } from "./scorer.js";
 import {
@@ -53,6 +55,8 @@ export interface IndicatorRules {
   readonly parts: readonly (() => Exact | boolean)[];
   /** Issue 11, kind 2: one per bonus or penalty, in the order of `IndicatorSpec.adjust`. */
   readonly adjust?: readonly (() => Exact | boolean)[];
+  /** Issue 11, kind 1: the condition of `not applicable when …`. */
+  readonly notApplicable?: () => boolean;
 }
 
 export interface PartSpec {
@@ -82,6 +86,8 @@ export interface IndicatorSpec {
   readonly rules: (c: Ctx) => IndicatorRules;
   /** Issue 11, kind 2: bonuses and penalties with their caps. */
   readonly adjust?: readonly { readonly which: "bonus" | "penalty"; readonly cap: Exact }[];
+  /** Issue 11, kind 1: when not applicable, the siblings (indices) its points go to. */
+  readonly notApplicable?: ShareSource;
 }
 
 export interface GroupSpec {
@@ -197,6 +203,14 @@ export class Ctx {
         ),
       );
     return v;
+  }
+
+  /** Issue 11, rule kind 5: `weighted_mean(values, weights)`, refused and traced like the reference evaluator. */
+  weightedMean(values: readonly Exact[], weights: readonly Exact[], dim: Dim, weightDim: Dim): Exact {
+    const o = weightedMean(values, weights, { value: dim, weight: weightDim });
+    if ("problem" in o) throw new ScoreFailure(o.problem === "zero-weight" ? "zero-denominator" : "wrong-type", o.text);
+    if (this.trace) pushOnce(this.trace, o.trace());
+    return o.value;
   }
 
   /** `floor`, `ceil` or `round` inside an expression, traced when it changes the value. */
@@ -694,9 +708,60 @@ export function scoreWith(
     return node;
   };
 
+  // Issue 11, kind 1: siblings not applicable give their points to others (an override decides an indicator).
+  const applicable = (n: IndicatorSpec): boolean => {
+    if (!n.notApplicable || n.notApplicable.targets.length === 0 || resolved.overrides.has(n.pathText)) return true;
+    ctx.trace = undefined;
+    ctx.tracedLets.clear();
+    ctx.setPart(undefined);
+    return !(n.rules(ctx).notApplicable?.() ?? false);
+  };
+  const siblings = (nodes: readonly NodeSpec[]): NodeReport[] => {
+    if (!nodes.some((n) => n.kind === "indicator" && n.notApplicable)) return nodes.map(node);
+    const failed = new Map<number, ScoreFailure>();
+    const active = nodes.map((n, i) => {
+      if (n.kind !== "indicator") return false;
+      try {
+        return !applicable(n);
+      } catch (e) {
+        if (!(e instanceof ScoreFailure)) throw e;
+        failed.set(i, e);
+        return false;
+      }
+    });
+    const shares = redistribute(
+      nodes.map((n) =>
+        n.kind === "indicator" && n.notApplicable
+          ? { name: n.name, points: n.points, na: n.notApplicable }
+          : { name: n.name, points: n.points },
+      ),
+      active,
+    );
+    return nodes.map((n, i) => {
+      const f = failed.get(i);
+      if (f && n.kind === "indicator") {
+        const path = n.pathText;
+        const message = { zh: `指标「${path}」：${f.text.zh}`, en: `indicator '${path}': ${f.text.en}` };
+        failures.push({ kind: f.kind, field: f.field ?? path, indicators: [path], message });
+        scores.set(n, null);
+        return reportNode("indicator", n, null, null, [], [], [], { error: message });
+      }
+      if (active[i]) {
+        scores.set(n, Exact.ZERO);
+        return notApplicableNode(reportNode(n.kind, n, null, null, [], [], []), shares.given[i], explain);
+      }
+      const r = node(n);
+      const eff = shares.effective[i] as Exact;
+      if (eff.eq(n.points)) return r;
+      const shared = sharedNode(r, scores.get(n) ?? null, n.points, eff, shares.received[i] ?? [], explain);
+      scores.set(n, shared.score);
+      return shared.report;
+    });
+  };
+
   const node = (n: NodeSpec): NodeReport => {
     if (n.kind === "indicator") return indicator(n);
-    const children = n.children.map(node);
+    const children = siblings(n.children);
     let sum: Exact | null = Exact.ZERO;
     for (const c of n.children) {
       const s = scores.get(c);
@@ -718,7 +783,7 @@ export function scoreWith(
     return reportNode("group", n, text, text, [], tr, children, extras);
   };
 
-  const tree = spec.tree.map(node);
+  const tree = siblings(spec.tree);
   if (failures.length > 0) throw new ScoreError(failures);
   let total = Exact.ZERO;
   for (const n of spec.tree) total = total.add(scores.get(n) ?? Exact.ZERO);

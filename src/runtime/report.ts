@@ -28,11 +28,14 @@ export interface NodeReport {
   readonly override?: { readonly value: string; readonly reason: string };
   /** The judgement given; `deduction` when its value is a judged deduction (`deduct judged …`), not a score. */
   readonly judged?: { readonly value: string; readonly reason?: string; readonly deduction?: boolean };
-  readonly status?: "vetoed" | "exempt";
+  /** `not-applicable`: issue 11, kind 1 — the indicator's points went to its named siblings. */
+  readonly status?: "vetoed" | "exempt" | "not-applicable";
   /** Issue 11, kind 2: an indicator's base (its parts, within its points), bonuses and penalties. */
   readonly adjusted?: { readonly base: string; readonly bonus: string; readonly penalty: string };
   /** Issue 11, kind 3: a group whose children are written out of `base`; `sum` is their sum in that base. */
   readonly scaledFrom?: { readonly base: string; readonly sum: string };
+  /** Issue 11, kind 1: the weight the node carried after a sibling's points were shared (0 when not applicable). */
+  readonly effectivePoints?: string;
   readonly clamps: readonly Clamp[];
   readonly trace: readonly Text[];
   readonly error?: Text;

@@ -76,7 +76,12 @@ export type InputTypeSpec =
   /** `pair`: a target pair (`target count`), fields 目标 and 实际, also given as `target`/`actual`. */
   | {
       readonly kind: "record";
-      readonly fields: readonly { readonly name: string; readonly type: InputTypeSpec }[];
+      /** `constraints` (issue 11, rule kind 5): constant bounds in the field's unit, checked on every record. */
+      readonly fields: readonly {
+        readonly name: string;
+        readonly type: InputTypeSpec;
+        readonly constraints?: readonly { readonly op: "=" | ">=" | ">" | "<=" | "<"; readonly value: string }[];
+      }[];
       readonly pair?: true;
     };
 

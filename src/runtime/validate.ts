@@ -220,6 +220,29 @@ class Converter {
     return ok ? { k: "array", v: out } : undefined;
   }
 
+  /** Issue 11, rule kind 5: a record field's constant bounds, on every record (`子项目[2].资金`). */
+  private fieldBounds(
+    field: string,
+    t: InputTypeSpec,
+    constraints: readonly { readonly op: Bound["op"]; readonly value: string }[],
+    value: Exact,
+    raw: unknown,
+  ): void {
+    const scale = t.kind === "money" && t.unit === "万元" ? TEN_THOUSAND : Exact.ONE;
+    for (const c of constraints) {
+      const bound = Exact.parse(c.value)?.mul(scale);
+      if (!bound || boundHolds(value, c.op, bound)) continue;
+      const text = scalarText(raw)?.trim() ?? showIn(t, value);
+      this.errors.push({
+        kind: "out-of-range",
+        field,
+        indicators: this.spec.usedBy,
+        message: M.outOfRange(field, text, `${c.op} ${showIn(t, bound)}`, this.spec.usedBy),
+      });
+      return;
+    }
+  }
+
   private record(raw: unknown, t: InputTypeSpec & { kind: "record" }, field: string): ConvertedValue | undefined {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw))
       return this.wrong(
@@ -237,6 +260,8 @@ class Converter {
       const c = this.convert(given[f.name], f.type, `${field}.${f.name}`, top);
       if (c) out.set(f.name, c);
       else ok = false;
+      if (c?.k === "num" && f.constraints)
+        this.fieldBounds(`${field}.${f.name}`, f.type, f.constraints, c.v, given[f.name]);
     }
     const names = t.fields.map((f) => f.name);
     for (const k of Object.keys(given)) {

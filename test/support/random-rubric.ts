@@ -9,7 +9,7 @@
  */
 import type { Rng } from "./random-input.js";
 
-export type InputKind = "money" | "ratio" | "count" | "bool" | "enum" | "quarters" | "tasks";
+export type InputKind = "money" | "ratio" | "count" | "bool" | "enum" | "quarters" | "tasks" | "projects";
 
 export interface GenInput {
   readonly name: string;
@@ -42,9 +42,16 @@ export class RubricBuilder {
     const have = this.inputs.filter((i) => i.kind === kind);
     if (have.length > 0 && this.rng.next() < 0.5) return this.rng.pick(have);
     const name = this.fresh(
-      { money: "金额", ratio: "比率", count: "数量", bool: "是否", enum: "情况", quarters: "进度", tasks: "工作" }[
-        kind
-      ],
+      {
+        money: "金额",
+        ratio: "比率",
+        count: "数量",
+        bool: "是否",
+        enum: "情况",
+        quarters: "进度",
+        tasks: "工作",
+        projects: "子项目",
+      }[kind],
     );
     const r = this.rng;
     let decl: string;
@@ -80,6 +87,10 @@ export class RubricBuilder {
         break;
       case "tasks":
         decl = "list of { 名称: text; 已完成: bool; 任务数: count }";
+        break;
+      // Issue 11, kind 5: sub-projects with constrained fields (every record is checked).
+      case "projects":
+        decl = `list of { 资金: money(${r.pick(["元", "万元"])}) >= 0; 执行率: ratio in [0, 100%] }`;
         break;
     }
     const g: GenInput = { name, kind, decl: `input ${name}: ${decl}`, ...(members ? { members } : {}) };
@@ -203,6 +214,12 @@ export const RULE_KINDS: Record<string, RuleKind> = {
         return `max(${pts(q)} - abs(${x} - 100%) * ${pts(q * 2)}, 0)`;
     }
   },
+  // Issue 11, kind 5: amounts summed, rates weighted by funding (guarded: a list may be empty).
+  weightedMean(b, q) {
+    const x = b.input("projects").name;
+    const w = `each p in ${x}: p.资金`;
+    return `if sum(${w}) = 0 then 0 else weighted_mean(each p in ${x}: p.执行率, ${w}) * ${pts(q)}`;
+  },
   rubricLet(b, q) {
     const name = b.fresh("总体");
     b.rubricLets.push(`let ${name} = min(mean(${b.input("quarters").name}), 100%)`);
@@ -217,7 +234,28 @@ export const INDICATOR_FEATURES: Record<string, IndicatorFeature> = {
   veto: (b) => `veto when ${b.input("bool").name}`,
   exempt: (b) => `exempt when ${b.rng.next() < 0.5 ? b.input("bool").name : `${b.input("count").name} = 0`}`,
   note: (b) => `note "${b.fresh("说明")}"; standard "${b.fresh("标准")}"`,
+  // Issue 11, kind 2: a bonus above the weight and a capped penalty.
+  bonus: (b) => `bonus up to ${b.rng.pick(["0.5", "1"])} = 0.25分 * ${b.input("count").name}`,
+  penalty: (b) => `penalty up to ${b.rng.pick(["0.5", "2"])} = if ${b.input("bool").name} then 1 else 0`,
 };
+
+/**
+ * Issue 11, kind 1: now and then one indicator of a level is not applicable and shares its points with
+ * some of its siblings (one source per level, so no cycle; never an exempt one).
+ */
+function addNotApplicable(b: RubricBuilder, children: (GenGroup | GenIndicator)[]): void {
+  const r = b.rng;
+  const sources = children.filter(
+    (c): c is GenIndicator => !("children" in c) && !c.body.some((l) => /^exempt/.test(l)),
+  );
+  if (children.length < 2 || sources.length === 0 || r.next() >= 0.3) return;
+  const source = r.pick(sources);
+  const others = children.filter((c) => c !== source);
+  const targets = others.filter(() => r.next() < 0.6);
+  const names = (targets.length > 0 ? targets : [r.pick(others)]).map((c) => c.name);
+  const how = r.next() < 0.5 ? "share equally among" : "share by points among";
+  source.body.unshift(`not applicable when ${b.input("bool").name} ${how} ${names.join(", ")}`);
+}
 
 /** A rule worth at most q quarter-points, sometimes through an indicator let. */
 export function randomRule(b: RubricBuilder, q: number, lets: string[]): string {
@@ -291,6 +329,7 @@ export function randomTree(b: RubricBuilder): GenGroup[] {
     const children = Array.from({ length: 1 + r.int(3) }, () =>
       depth < 2 && r.next() < 0.3 ? group(depth + 1) : indicator(),
     );
+    addNotApplicable(b, children);
     return { name: b.fresh("分组"), q: children.reduce((s, c) => s + c.q, 0), children };
   };
   return Array.from({ length: 1 + r.int(3) }, () => group(0));

@@ -42,7 +42,7 @@ export function indicatorEnv(inf: Inferrer, model: RubricModel, ind: IndicatorNo
   const lets = new Map<string, LetDef>(model.lets);
   for (const l of ind.lets) lets.set(l.name, l);
   let env = inf.rootEnv(ind.rulesFile, lets);
-  for (const c of [...ind.veto, ...ind.exempt]) env = inf.narrow(env, c.cond, false);
+  for (const c of [...ind.veto, ...ind.exempt, ...ind.notApplicable]) env = inf.narrow(env, c.cond, false);
   return env;
 }
 
@@ -57,7 +57,7 @@ function inferIndicator(
   const lets = new Map<string, LetDef>(model.lets);
   for (const l of ind.lets) lets.set(l.name, l);
   const base = inf.rootEnv(ind.rulesFile, lets);
-  for (const c of [...ind.veto, ...ind.exempt]) {
+  for (const c of [...ind.veto, ...ind.exempt, ...ind.notApplicable]) {
     const ci = inf.infer(c.cond, base);
     if (ci.type.kind !== "bool" && ci.type.kind !== "error" && base.report) {
       // Conditions are reported like any other bool context.

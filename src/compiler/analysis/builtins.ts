@@ -1,6 +1,6 @@
 /** Built-in functions: one table, English and Chinese names. */
 export type BuiltinName =
-  "min" | "max" | "sum" | "mean" | "count" | "len" | "abs" | "floor" | "ceil" | "round" | "clamp";
+  "min" | "max" | "sum" | "mean" | "count" | "len" | "abs" | "floor" | "ceil" | "round" | "clamp" | "weighted_mean";
 
 export const BUILTINS: readonly {
   readonly name: BuiltinName;
@@ -30,6 +30,14 @@ export const BUILTINS: readonly {
     doc: { zh: "round(x, 位数)：四舍五入到指定小数位", en: "round(x, digits): round half-up to digits places" },
   },
   { name: "clamp", zh: "限定", doc: { zh: "clamp(x, 下限, 上限)", en: "clamp(x, lo, hi)" } },
+  {
+    name: "weighted_mean",
+    zh: "加权平均",
+    doc: {
+      zh: "加权平均(数值数组, 权重数组)：Σ 数值×权重 ÷ Σ 权重（权重非负，合计不能为 0）",
+      en: "weighted_mean(values, weights): Σ value × weight / Σ weight (weights ≥ 0, not all 0)",
+    },
+  },
 ];
 
 const byName = new Map<string, BuiltinName>();

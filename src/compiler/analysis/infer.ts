@@ -21,6 +21,8 @@ import { boundExpr } from "../evaluate/bound-expr.js";
 import { inferJudged, inferScaledTiers, type RuleContext } from "./judged-rules.js";
 import { dateBinary } from "./date-rules.js";
 import { COUNT_RANGE, RANK_RANGE, peerSubjectProblem } from "./peer-rules.js";
+import { inferWeightedMean } from "./weighted-mean.js";
+import { fieldRange } from "./field-range.js";
 
 export interface ExprInfo {
   readonly type: ValueType;
@@ -351,7 +353,9 @@ export class Inferrer {
         // A pair's two values share the pair input's declared range.
         if (o.type.pair && e.object.kind === "Ref" && this.model.inputs.has(e.object.name.text))
           return { type: f, range: o.range };
-        return { type: f, range: f.kind === "num" && f.dim === "count" ? I.NONNEG : I.FULL };
+        const base = f.kind === "num" && f.dim === "count" ? I.NONNEG : I.FULL;
+        const bounds = o.type.bounds?.get(e.field.text);
+        return { type: f, range: bounds ? fieldRange(bounds, base) : base };
       }
       case "Index": {
         const o = this.infer(e.object, this.sub(env));
@@ -1019,6 +1023,16 @@ export class Inferrer {
           I.widenToClosed(first.range, (v) => v.round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up")),
         );
       }
+      case "weighted_mean":
+        return inferWeightedMean(e, args, {
+          file: env.file,
+          diag: (d) => this.diag(env, d),
+          divisor: (total) => {
+            const r = this.infer(total, senv).range;
+            const guarded = env.relations.has(`nonzero:${exprKey(total)}`);
+            this.recordDivision(total, r, env, guarded);
+          },
+        });
       case "clamp": {
         if (!arity(3, 3)) return ERR;
         for (let i = 0; i < 3; i++)

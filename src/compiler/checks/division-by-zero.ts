@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { exprText } from "../evaluate/expr.js";
 import * as I from "../analysis/interval.js";
 import type { CheckContext } from "./context.js";
+import { isWeightTotal } from "../analysis/weighted-mean.js";
 
 export function checkDivisions({ analysis }: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -12,6 +13,12 @@ export function checkDivisions({ analysis }: CheckContext): Diagnostic[] {
     const key = `${d.file}:${d.divisor.span.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (isWeightTotal(d.divisor)) {
+      const total = exprText(d.divisor);
+      const at = { file: d.file, span: d.divisor.span };
+      out.push(diagnostic("weighted-mean-zero-weight", at, { total, range: I.formatRange(d.range) }));
+      continue;
+    }
     out.push(
       diagnostic(
         "division-by-zero",

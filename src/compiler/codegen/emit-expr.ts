@@ -63,6 +63,11 @@ function dimOf(scope: ExprScope, e: A.Expr): Dim {
   return t?.kind === "num" ? t.dim : "plain";
 }
 
+function elementDim(scope: ExprScope, e: A.Expr): Dim {
+  const t = typeOf(scope, e);
+  return t?.kind === "array" && t.element.kind === "num" ? t.element.dim : "plain";
+}
+
 function typeOf(scope: ExprScope, e: A.Expr): ValueType | undefined {
   return scope.info.get(e)?.type;
 }
@@ -234,6 +239,10 @@ function call(e: A.CallExpr, s: ExprScope): string {
     }
     case "clamp":
       return `rt.fn.clamp(${args.join(", ")})`;
+    case "weighted_mean": {
+      const [v, w] = e.args as [A.Expr, A.Expr];
+      return `c.weightedMean(${args[0] ?? "[]"}, ${args[1] ?? "[]"}, ${str(elementDim(s, v))}, ${str(elementDim(s, w))})`;
+    }
     default: {
       const rule = s.rules?.get(e.callee.text);
       if (rule) return `${rule}(${["c", ...args].join(", ")})`;

@@ -3,6 +3,7 @@
  * `meta`, `validate(input)` and `score(input)`. Deterministic: the same
  * rubric gives the same bytes.
  */
+import { siblings } from "../evaluate/not-applicable.js";
 import type { Exact } from "../../runtime/exact.js";
 import type { InputTypeSpec, RubricMeta } from "../../runtime/scorer.js";
 import type * as A from "../syntax/ast.js";
@@ -220,6 +221,8 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         `      // ${lineCommentText(p.name)}\n      (): Exact | boolean => ${emitExpr(p.rule, { ...scope, partPoints: p.points })},`,
       );
     lines.push("    ],");
+    const na = ind.notApplicable[0];
+    if (na) lines.push(`    notApplicable: () => ${emitExpr(na.cond, scope)},`);
     if (ind.adjust.length > 0) {
       lines.push("    adjust: [");
       for (const a of ind.adjust)
@@ -239,7 +242,15 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
       ? ""
       : ` adjust: [${n.adjust.map((a) => `{ which: ${str(a.which)}, cap: ${scopeBase.constant(a.cap)} }`).join(", ")}],`;
   const treeSpec = (nodes: readonly TreeNode[], indent: string): string => {
-    const items = nodes.map((n) => {
+    const shares = siblings(nodes);
+    // Issue 11, kind 1: where a sibling's points go when it is not applicable (indices among its siblings).
+    const naSpec = (i: number): string => {
+      const na = shares[i]?.na;
+      return na
+        ? ` notApplicable: { mode: ${str(na.mode)}, targets: [${na.targets.join(", ")}], cond: ${str(na.cond)} },`
+        : "";
+    };
+    const items = nodes.map((n, i) => {
       const common = `name: ${str(n.name)},${n.title !== undefined ? ` title: ${str(n.title)},` : ""} path: [${n.path.map(str).join(", ")}], points: ${scopeBase.constant(n.points)}`;
       if (n.kind === "group")
         return `${indent}{ kind: "group", ${common},${n.scaledFrom ? ` scaledFrom: ${scopeBase.constant(n.scaledFrom)},` : ""} children: [\n${treeSpec(n.children, `${indent}  `)}\n${indent}] }`;
@@ -253,7 +264,7 @@ export function emitModule(rubric: CheckedRubric, options: EmitOptions = {}): st
         .join(", ");
       // An indicator written `score = …` is judged through its one part (its rule decides the bounds).
       const whole = implicitPart(n) ? undefined : judgedIndex.get(n.path.join("."));
-      return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""}${adjustSpec(n)} rules: ${fnName} }`;
+      return `${indent}{ kind: "indicator", ${common}, pathText: ${str(n.path.join("."))}, parts: [${parts}], vetoText: [${n.veto.map((v) => str(exprText(v.cond))).join(", ")}], exemptText: [${n.exempt.map((v) => str(exprText(v.cond))).join(", ")}],${whole !== undefined ? ` wholeJudged: ${whole},` : ""}${adjustSpec(n)}${naSpec(i)} rules: ${fnName} }`;
     });
     return items.join(",\n");
   };

@@ -15,5 +15,7 @@ export function genericOnlyReason(model: RubricModel): string | undefined {
   if ([...walkTree(model.groups)].some((n) => n.kind === "indicator" && n.adjust.length > 0))
     return "a bonus or penalty (加分 / 减分)";
   if (peerUse(model).any) return "peer statistics (同类 / peers)";
+  if ([...walkTree(model.groups)].some((n) => n.kind === "indicator" && n.notApplicable.length > 0))
+    return "an indicator not applicable whose points go to its siblings (不适用 / 均摊)";
   return undefined;
 }

@@ -79,8 +79,8 @@ export const DIAGNOSTICS = {
     en: `a name cannot start with a digit; write it as a title string (indicator 指标 "${a.text}" 5)`,
   })),
   "record-field-constraint": spec<{ field: string }>("error", (a) => ({
-    zh: `记录字段「${a.field}」不能带约束；请在使用它的规则中检查取值`,
-    en: `record field '${a.field}' cannot take a constraint; check its values in the rule that reads it`,
+    zh: `记录字段「${a.field}」的约束须是该字段单位的数值常量（如 > 0、in [0, 100%]），不能引用其他输入`,
+    en: `a constraint on record field '${a.field}' must be a constant in the field's unit (e.g. > 0, in [0, 100%]), not other inputs`,
   })),
 
   // ---- names ----
@@ -422,6 +422,61 @@ export const DIAGNOSTICS = {
     en: `rule '${a.rule}' cannot read peer statistics: compute them in the indicator and pass them as an argument`,
   })),
   // ---- end of issue 11, rule kind 7 ----
+  // ---- issue 11, rule kind 5: aggregation before scoring ----
+  "weighted-mean-length": spec<{ values: number; weights: number }>("error", (a) => ({
+    zh: `加权平均的数值有 ${a.values} 个，权重有 ${a.weights} 个，个数须相同`,
+    en: `the weighted mean has ${a.values} value(s) and ${a.weights} weight(s); they must pair up`,
+  })),
+  "weighted-mean-negative": spec<{ weights: string; range: string }>("warning", (a) => ({
+    zh: `权重「${a.weights}」可能为负数（取值范围 ${a.range}）；请声明权重 >= 0（负权重在计分时报错）`,
+    en: `the weights '${a.weights}' can be negative (range ${a.range}); declare them >= 0 (a negative weight fails when scoring)`,
+  })),
+  "weighted-mean-zero-weight": spec<{ total: string; range: string }>("warning", (a) => ({
+    zh: `权重合计「${a.total}」可能为 0（取值范围 ${a.range}，列表可能为空），且没有判零保护；请写 如果 ${a.total} = 0 则 … 否则 …`,
+    en: `the total weight '${a.total}' can be 0 (range ${a.range}; the list may be empty) and is not guarded; write if ${a.total} = 0 then … else …`,
+  })),
+  "record-money-units": spec<{ input: string }>("error", (a) => ({
+    zh: `列表「${a.input}」的金额字段须使用同一单位（全为元或全为万元）`,
+    en: `the money fields of list '${a.input}' must share one unit (all 元 or all 万元)`,
+  })),
+  // ---- end of issue 11, rule kind 5 ----
+  // ---- issue 11, rule kind 1: not applicable, and redistribution ----
+  "na-target-unknown": spec<{ indicator: string; target: string; suggestion?: string }>("error", (a) => {
+    const d = didYouMean(a.suggestion);
+    return {
+      zh: `「${a.target}」不是「${a.indicator}」的同级指标或分组，不能承接其分值${d.zh}`,
+      en: `'${a.target}' is not a sibling of '${a.indicator}': it cannot take its points${d.en}`,
+    };
+  }),
+  "na-target-removed": spec<{ indicator: string; target: string }>("warning", (a) => ({
+    zh: `继承的「${a.indicator}」不适用时把分值分给「${a.target}」，但本评分表已删除或改名该项；这部分分值改由其余承接项分得（都不在时「${a.indicator}」照常计分）`,
+    en: `inherited '${a.indicator}' shares its points with '${a.target}' when not applicable, but this rubric removed or renamed it; the other targets take them (with none left, '${a.indicator}' is scored as usual)`,
+  })),
+  "na-target-self": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」不适用时不能把分值分给自己`,
+    en: `'${a.indicator}' cannot share its points with itself when not applicable`,
+  })),
+  "na-target-duplicate": spec<{ target: string }>("error", (a) => ({
+    zh: `「${a.target}」重复列出`,
+    en: `'${a.target}' is listed twice`,
+  })),
+  "na-target-zero": spec<{ target: string }>("error", (a) => ({
+    zh: `「${a.target}」分值为 0，无法按比例承接分值`,
+    en: `'${a.target}' has 0 points: its score cannot be scaled to carry a share`,
+  })),
+  "na-cycle": spec<{ chain: string }>("error", (a) => ({
+    zh: `不适用分值的转移成环：${a.chain}`,
+    en: `not-applicable shares go round in a cycle: ${a.chain}`,
+  })),
+  "na-and-exempt": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」不能既免评（得满分）又不适用（分值转给其他指标）；请只保留一种`,
+    en: `'${a.indicator}' cannot be both exempt (full points) and not applicable (points shared with others); keep one`,
+  })),
+  "na-twice": spec<{ indicator: string }>("error", (a) => ({
+    zh: `指标「${a.indicator}」只能有一条不适用规则；请用「或」合并条件`,
+    en: `'${a.indicator}' may have one not-applicable rule; join the conditions with 'or'`,
+  })),
+  // ---- end of issue 11, rule kind 1 ----
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;

@@ -26,6 +26,7 @@ import { evalRuleCall } from "./rule-call.js";
 import { EvalError, boolV, numV, showValue, valueEquals, type Value } from "./values.js";
 import { evalJudged, evalScaledTiers, type JudgedHost } from "./judged.js";
 import { peerStat, type PeerStats } from "../../runtime/peers.js";
+import { weightedMean } from "../../runtime/weighted-mean.js";
 
 export interface Judgement {
   readonly value: Exact;
@@ -66,6 +67,7 @@ const ARITY: { readonly [K in BuiltinName]?: readonly [number, number] } = {
   ceil: [1, 1],
   round: [2, 3],
   clamp: [3, 3],
+  weighted_mean: [2, 2],
 };
 
 export class Evaluator {
@@ -78,6 +80,11 @@ export class Evaluator {
   private dimOf(e: A.Expr): Dim {
     const t = this.scope.info.get(e)?.type;
     return t?.kind === "num" ? t.dim : "plain";
+  }
+
+  private elementDim(e: A.Expr): Dim {
+    const t = this.scope.info.get(e)?.type;
+    return t?.kind === "array" && t.element.kind === "num" ? t.element.dim : "plain";
   }
 
   private show(e: A.Expr, v: Exact): string {
@@ -367,6 +374,19 @@ export class Evaluator {
       case "round": {
         const digits = constValue(e.args[1] as A.Expr) ?? Exact.ZERO;
         return this.rounding(e, locals, (x) => x.round(Number(digits.num), roundingModeArg(e.args[2]) ?? "half-up"));
+      }
+      case "weighted_mean": {
+        const arrays = e.args.map((a) => {
+          const v = this.eval(a, locals);
+          if (v.k !== "array" || v.v.some((x) => x.k !== "num"))
+            return this.fail("invalid", { zh: "需要数值数组", en: "an array of numbers is needed" }, a);
+          return v.v.map((x) => (x as { v: Exact }).v);
+        }) as [Exact[], Exact[]];
+        const [vArg, wArg] = e.args as [A.Expr, A.Expr];
+        const o = weightedMean(arrays[0], arrays[1], { value: this.elementDim(vArg), weight: this.elementDim(wArg) });
+        if ("problem" in o) return this.fail(o.problem === "zero-weight" ? "zero-division" : "invalid", o.text, e);
+        pushOnce(this.scope.trace, o.trace());
+        return numV(o.value);
       }
       case "clamp": {
         const [x, lo, hi] = e.args.map((a) => this.num(a, locals)) as [Exact, Exact, Exact];

@@ -12,6 +12,8 @@ import type { Clamp, GradeCapReport, NodeReport, Report, Text } from "../../runt
 import { capGrade } from "../../runtime/grade-caps.js";
 import { scaleGroup } from "../../runtime/scaled.js";
 import { applyAdjustments } from "../../runtime/adjust.js";
+import { notApplicableNode, sharedNode } from "../../runtime/redistribute.js";
+import { scoreShell, siblingPlan } from "./not-applicable.js";
 import { INDICATOR_TEXT, PART_TEXT, clampPoints, trace as T } from "../../runtime/trace.js";
 import type { CheckedRubric } from "../checked-rubric.js";
 import type { GradeCapDef, IndicatorNode, LetDef, PartNode, RoundingSpec, TreeNode } from "../model/types.js";
@@ -224,9 +226,59 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     };
   };
 
+  // Issue 11, kind 1: whether a sibling is not applicable (its condition, unless an override decides it).
+  const notApplicable = (ind: IndicatorNode): boolean => {
+    const na = ind.notApplicable[0];
+    if (!na || input.overrides.has(ind)) return false;
+    const lets = new Map(model.lets);
+    for (const l of ind.lets) lets.set(l.name, l);
+    const ev = new Evaluator({
+      model,
+      inputs: input.inputs,
+      lets,
+      letValues,
+      tracedLets: new Set<LetDef>(),
+      judgements: input.judgements,
+      info: analysis.info,
+      trace: [],
+      file: ind.rulesFile,
+    });
+    return ev.bool(na.cond, new Map());
+  };
+
+  const scoreSiblings = (nodes: readonly TreeNode[]): NodeReport[] => {
+    const plan = siblingPlan(nodes, notApplicable);
+    if (!plan) return nodes.map(scoreNode);
+    return nodes.map((n, i) => {
+      const failed = plan.failed.get(i);
+      if (failed && n.kind === "indicator") return failedIndicator(n, failed);
+      if (plan.active[i]) {
+        scores.set(n, Exact.ZERO);
+        return notApplicableNode(scoreShell(n), plan.shares.given[i], true);
+      }
+      const report = scoreNode(n);
+      const eff = plan.shares.effective[i] as Exact;
+      if (eff.eq(n.points)) return report;
+      const shared = sharedNode(report, scores.get(n) ?? null, n.points, eff, plan.shares.received[i] ?? [], true);
+      scores.set(n, shared.score);
+      return shared.report;
+    });
+  };
+
+  /** An indicator whose not-applicable condition could not be evaluated fails like any rule. */
+  const failedIndicator = (ind: IndicatorNode, error: EvalError): NodeReport => {
+    failures.push({ node: ind, error });
+    errors.push({ path: ind.path.join("."), message: error.text });
+    scores.set(ind, null);
+    return scoreShell(ind, {
+      zh: `指标「${ind.path.join(".")}」：${error.text.zh}`,
+      en: `indicator '${ind.path.join(".")}': ${error.text.en}`,
+    });
+  };
+
   const scoreNode = (n: TreeNode): NodeReport => {
     if (n.kind === "indicator") return scoreIndicator(n);
-    const children = n.children.map(scoreNode);
+    const children = scoreSiblings(n.children);
     let sum: Exact | null = Exact.ZERO;
     for (const c of n.children) {
       const s = scores.get(c);
@@ -259,7 +311,7 @@ export function scoreRubric(rubric: CheckedRubric, input: ScoringInput): ScoreRe
     };
   };
 
-  const tree = model.groups.map(scoreNode);
+  const tree = scoreSiblings(model.groups);
   let total: Exact | null = Exact.ZERO;
   for (const g of model.groups) {
     const s = scores.get(g);

@@ -21,7 +21,9 @@ import { checkJudgements, convertInput, resolveJudgementPaths } from "../../runt
 import { constValue } from "../model/constants.js";
 import { boundExpr, boundText } from "./bound-expr.js";
 import { indicators, walkTree } from "../model/paths.js";
-import type { IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
+import type { FieldBounds, IndicatorNode, InputDef, PartNode, RubricModel, ValueType } from "../model/types.js";
+import type * as A from "../syntax/ast.js";
+import { fieldBound } from "../analysis/field-range.js";
 import { inputUses } from "../model/uses.js";
 import { fullJudgement, implicitPart, judgedBounds, wholeBounds } from "../examples/prepare.js";
 import { judgedSites, pointsInterval, verdictArms, type Envelope } from "../model/judged.js";
@@ -52,7 +54,11 @@ function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
     case "record":
       return {
         kind: "record",
-        fields: [...t.fields].map(([name, ft]) => ({ name, type: typeSpec(ft, input) })),
+        fields: [...t.fields].map(([name, ft]) => {
+          const b = t.bounds?.get(name);
+          const constraints = b ? fieldConstraints(b) : [];
+          return { name, type: typeSpec(ft, input), ...(constraints.length > 0 ? { constraints } : {}) };
+        }),
         ...(t.pair ? { pair: true as const } : {}),
       };
     case "error":
@@ -61,6 +67,25 @@ function typeSpec(t: ValueType, input: InputDef): InputTypeSpec {
 }
 
 const WAN = Exact.int(10000);
+
+type FieldConstraint = { readonly op: "=" | ">=" | ">" | "<=" | "<"; readonly value: string };
+
+/** A record field's constant bounds, in the field's unit (as input bounds are given in the input's). */
+function fieldConstraints(b: FieldBounds): FieldConstraint[] {
+  const out: FieldConstraint[] = [];
+  const add = (op: FieldConstraint["op"], e: A.Expr): void => {
+    const v = fieldBound(e, b.moneyUnit);
+    if (v) out.push({ op, value: (b.moneyUnit === "万元" ? v.div(WAN) : v).toString(30) });
+  };
+  for (const c of b.constraints) {
+    if (c.kind === "compare") add(c.op, c.bound);
+    else {
+      add(c.interval.loClosed ? ">=" : ">", c.interval.lo);
+      add(c.interval.hiClosed ? "<=" : "<", c.interval.hi);
+    }
+  }
+  return out;
+}
 
 function inputSpec(model: RubricModel, input: InputDef, usedBy: readonly string[]): InputSpec {
   const constraints: InputSpec["constraints"][number][] = [];

@@ -20,6 +20,7 @@ import { suggest } from "../util/suggest.js";
 import { convertGiven, violatedConstraint } from "./given.js";
 import { peerStatsOf } from "../evaluate/peers.js";
 import { peerConstraintDiagnostics } from "./peer-rows.js";
+import { violatedFieldConstraint } from "./record-bounds.js";
 import { slotDiagnostics } from "../model/slots.js";
 import { ERROR_KINDS, errorKindOf, targets, type ExpectedError } from "./expect-error.js";
 
@@ -357,12 +358,16 @@ export function prepareExample(decl: A.ExampleDecl, file: string, rubric: Checke
     const input = model.inputs.get(name);
     const g = givenAt.get(name);
     if (!input || !g) continue;
-    const bad = violatedConstraint(input, value, inputs, model);
+    const bad = violatedFieldConstraint(input, value) ?? violatedConstraint(input, value, inputs, model);
     const expected = bad ? expectedErrors.find((x) => x.kind === "out-of-range" && targets(x, [name])) : undefined;
     if (expected) raisedBeforeScoring.add(expected);
     else if (bad)
       diags.push(
-        diagnostic("given-constraint", at(g.value.span), { input: name, value: bad.value, constraint: bad.constraint }),
+        diagnostic("given-constraint", at(g.value.span), {
+          input: "field" in bad ? bad.field : name,
+          value: bad.value,
+          constraint: bad.constraint,
+        }),
       );
   }
 

@@ -53,6 +53,7 @@ export function buildIndicator(d: A.IndicatorDecl, file: string, diags: Diagnost
     exempt: [],
     veto: [],
     adjust: [],
+    notApplicable: [],
     path: [],
     rulesFile: file,
     file,
@@ -73,6 +74,7 @@ function fillIndicatorBody(
   node.exempt = [];
   node.veto = [];
   node.adjust = [];
+  node.notApplicable = [];
   node.rulesFile = file;
   let score: A.ScoreDecl | undefined;
   for (const it of items) {
@@ -98,6 +100,16 @@ function fillIndicatorBody(
         break;
       case "Veto":
         node.veto.push({ cond: it.cond, file, span: it.span });
+        break;
+      case "NotApplicable":
+        node.notApplicable.push({
+          cond: it.cond,
+          mode: it.mode,
+          targets: it.targets.map((t) => t.text),
+          decl: it,
+          file,
+          span: it.span,
+        });
         break;
       case "Adjust":
         node.adjust.push({
@@ -219,14 +231,29 @@ export function resolveType(
         pair: true,
       };
     }
-    case "List":
+    case "List": {
+      const bounded = t.fields.filter((f) => f.constraints.length > 0);
       return {
         kind: "array",
         element: {
           kind: "record",
           fields: new Map(t.fields.map((f) => [f.name.text, resolveType(f.type, enums, file, diags)])),
+          ...(bounded.length > 0
+            ? {
+                bounds: new Map(
+                  bounded.map((f) => [
+                    f.name.text,
+                    {
+                      constraints: f.constraints,
+                      ...(f.type.kind === "Money" ? { moneyUnit: f.type.unit } : {}),
+                    },
+                  ]),
+                ),
+              }
+            : {}),
         },
       };
+    }
   }
 }
 
@@ -263,6 +290,7 @@ function cloneTree(nodes: readonly TreeNode[]): TreeNode[] {
           exempt: [...n.exempt],
           veto: [...n.veto],
           adjust: [...n.adjust],
+          notApplicable: [...n.notApplicable],
           path: [...n.path],
         },
   );
@@ -462,6 +490,8 @@ export function buildRubric(
 function moneyUnitOf(t: A.TypeExpr): "元" | "万元" | undefined {
   if (t.kind === "Money") return t.unit;
   if (t.kind === "Array" || t.kind === "Pair") return moneyUnitOf(t.element);
+  // A list's money fields share one unit (checks/record-fields.ts refuses a mix).
+  if (t.kind === "List") for (const f of t.fields) if (f.type.kind === "Money") return f.type.unit;
   return undefined;
 }
 

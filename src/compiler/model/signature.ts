@@ -47,6 +47,7 @@ function signatureOf(ind: IndicatorNode): string {
     ind.lets.map((l) => idOf(l.decl)).join(","),
     ind.veto.map((c) => idOf(c.cond)).join(","),
     ind.exempt.map((c) => idOf(c.cond)).join(","),
+    ind.notApplicable.map((c) => idOf(c.cond)).join(","),
     ind.parts.map((p) => `${idOf(p.rule)}:${p.file}:${p.points.toString()}`).join(","),
     ind.adjust.map((a) => `${idOf(a.rule)}:${a.file}:${a.cap.toString()}`).join(","),
   ].join("|");

@@ -17,9 +17,21 @@ export type ValueType =
   | { readonly kind: "enum"; readonly name: string; readonly members: readonly string[] }
   | { readonly kind: "array"; readonly element: ValueType; readonly length?: number }
   /** `pair` marks a target pair (`target count`): fields 目标 and 实际 of one numeric type. */
-  | { readonly kind: "record"; readonly fields: ReadonlyMap<string, ValueType>; readonly pair?: true }
+  /** `bounds`: the constraints written on a list's record fields (issue 11, rule kind 5). */
+  | {
+      readonly kind: "record";
+      readonly fields: ReadonlyMap<string, ValueType>;
+      readonly pair?: true;
+      readonly bounds?: ReadonlyMap<string, FieldBounds>;
+    }
   /** The type of an expression that already has an error: never reported twice. */
   | { readonly kind: "error" };
+
+/** The constraints on one record field, and the money unit its plain bounds are written in. */
+export interface FieldBounds {
+  readonly constraints: readonly A.Constraint[];
+  readonly moneyUnit?: "元" | "万元";
+}
 
 /** Where a piece of the model was written (inherited pieces keep their base file). */
 export interface Origin {
@@ -75,6 +87,14 @@ export interface AdjustDef extends Origin {
   readonly decl: A.AdjustDecl;
 }
 
+/** Issue 11, rule kind 1: `not applicable when C share … among A, B`. */
+export interface NotApplicableDef extends Origin {
+  readonly cond: A.Expr;
+  readonly mode: "equal" | "points";
+  readonly targets: readonly string[];
+  readonly decl: A.NotApplicableDecl;
+}
+
 export interface ConditionDef extends Origin {
   readonly cond: A.Expr;
 }
@@ -95,6 +115,8 @@ export interface IndicatorNode extends Origin {
   veto: ConditionDef[];
   /** Issue 11, kind 2: bonuses above the points and capped penalties, applied after the parts' sum. */
   adjust: AdjustDef[];
+  /** Issue 11, kind 1: when the condition holds, the points go to the named siblings (one rule; the checker refuses more). */
+  notApplicable: NotApplicableDef[];
   path: string[];
   /** The file whose declarations the rules of this indicator came from. */
   rulesFile: string;

@@ -107,7 +107,7 @@ export function inputsReadBy(model: RubricModel, ind: IndicatorNode): Set<string
     }
   };
   for (const p of ind.parts) visit(p.rule, new Set());
-  for (const c of [...ind.veto, ...ind.exempt]) visit(c.cond, new Set());
+  for (const c of [...ind.veto, ...ind.exempt, ...ind.notApplicable]) visit(c.cond, new Set());
   for (const a of ind.adjust) visit(a.rule, new Set());
   return out;
 }

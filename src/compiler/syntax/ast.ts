@@ -253,7 +253,12 @@ export type TypeExpr =
   | { readonly kind: "Pair"; readonly element: TypeExpr; readonly span: Span }
   | {
       readonly kind: "List";
-      readonly fields: readonly { readonly name: Name; readonly type: TypeExpr }[];
+      /** `constraints`: issue 11, rule kind 5 — checked on every record (`资金: money(万元) > 0`). */
+      readonly fields: readonly {
+        readonly name: Name;
+        readonly type: TypeExpr;
+        readonly constraints: readonly Constraint[];
+      }[];
       readonly span: Span;
     };
 
@@ -367,7 +372,19 @@ export interface AdjustDecl {
   readonly span: Span;
 }
 // ---- end kind 2 ----
-export type IndicatorItem = NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl | AdjustDecl;
+// ---- issue 11, rule kind 1: not applicable, and redistribution ----
+/** `not applicable when C share equally|by points among A, B` / `不适用 当 C [按分值比例] 均摊 至 A, B`. */
+export interface NotApplicableDecl {
+  readonly kind: "NotApplicable";
+  readonly cond: Expr;
+  /** `equal`: each target gets the same share; `points`: shares in proportion to the targets' points. */
+  readonly mode: "equal" | "points";
+  readonly targets: readonly Name[];
+  readonly span: Span;
+}
+// ---- end kind 1 ----
+export type IndicatorItem =
+  NoteDecl | LetDecl | PartDecl | ScoreDecl | ChecklistDecl | ConditionDecl | AdjustDecl | NotApplicableDecl;
 
 export interface IndicatorDecl {
   readonly kind: "Indicator";

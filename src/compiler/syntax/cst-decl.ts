@@ -129,11 +129,20 @@ export function typeExpr(n: CstNode): A.TypeExpr {
     const r = sub(n, "recordType");
     const names = r ? subs(r, "ident") : [];
     const types = r ? subs(r, "type") : [];
+    const cs = r ? subs(r, "fieldConstraint") : [];
+    const at = (x: CstNode): number => x.location?.startOffset ?? 0;
     base = {
       kind: "List",
       fields: names.map((f, i) => {
         const ft = types[i];
-        return { name: ident(f, s), type: ft ? typeExpr(ft) : { kind: "Prim", prim: "number", span: s } };
+        // A field's constraints stand between its name and the next field's.
+        const next = names[i + 1];
+        const own = cs.filter((c) => at(c) > at(f) && (!next || at(c) < at(next)));
+        return {
+          name: ident(f, s),
+          type: ft ? typeExpr(ft) : { kind: "Prim", prim: "number", span: s },
+          constraints: own.map(constraint),
+        };
       }),
       span: s,
     };
@@ -244,6 +253,18 @@ export function indicatorItem(n: CstNode): A.IndicatorItem[] {
       const which = has(c, "Bonus") ? "bonus" : "penalty";
       return [
         { kind: "Adjust", which, cap: pointsLit(sub(c, "pointsLit"), s), rule: e ? expr(e) : errorExpr(s), span: s },
+      ];
+    }
+    case "notApplicable": {
+      const e = sub(c, "expr");
+      return [
+        {
+          kind: "NotApplicable",
+          cond: e ? expr(e) : errorExpr(s),
+          mode: has(c, "Points") || has(c, "ByPoints") ? "points" : "equal",
+          targets: subs(c, "target").map((t) => ident(t, s)),
+          span: s,
+        },
       ];
     }
     default:

@@ -20,6 +20,7 @@ export const INDICATOR_ITEMS: ItemStarts = new Set([
   K.Score,
   K.Checklist,
   K.Exempt,
+  K.Applicable,
   K.Veto,
   K.Bonus,
   K.Penalty,
@@ -197,8 +198,7 @@ export abstract class DeclarationParser extends ExpressionParser {
       this.SUBRULE(this.ident);
       this.CONSUME(T.Colon);
       this.SUBRULE(this.type);
-      // Accepted only to be refused with a plain message (parse.ts), so one misplaced
-      // constraint does not end the parse of the whole rubric.
+      // Checked on every record (issue 11, rule kind 5); the bounds must be numbers (checks/record-fields.ts).
       this.MANY2(() => this.SUBRULE(this.constraint, { LABEL: "fieldConstraint" }));
       this.sep();
     });
@@ -309,8 +309,39 @@ export abstract class DeclarationParser extends ExpressionParser {
       { ALT: () => this.SUBRULE(this.checklist) },
       { ALT: () => this.SUBRULE(this.condition) },
       { ALT: () => this.SUBRULE(this.adjustment) },
+      { ALT: () => this.SUBRULE(this.notApplicable) },
     ]);
   });
+
+  // ---- issue 11, rule kind 1: not applicable, and redistribution ----
+  /** `not applicable when C share equally|by points among A, B` / `不适用 当 C [按分值比例] 均摊 [平均] 至 A、B`. */
+  public notApplicable = this.RULE("notApplicable", () => {
+    this.OPTION(() => this.CONSUME(K.Not));
+    this.CONSUME(K.Applicable);
+    this.CONSUME(K.When);
+    this.SUBRULE(this.expr);
+    this.OPTION2(() => this.CONSUME(K.ByPoints));
+    this.CONSUME(K.Share);
+    this.OPTION3(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(K.Equally) },
+        {
+          ALT: () => {
+            this.CONSUME(K.Of);
+            this.CONSUME(K.Points);
+          },
+        },
+        { ALT: () => this.CONSUME2(K.ByPoints) },
+      ]),
+    );
+    this.CONSUME(K.Among);
+    this.SUBRULE(this.ident, { LABEL: "target" });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.ident, { LABEL: "target" });
+    });
+  });
+  // ---- end kind 1 ----
 
   // ---- issue 11, kind 2: bonus above the weight, capped penalty ----
   /** `bonus up to 0.5 = e` / `加分 至多 0.5 = e`; `penalty up to 2 = e` / `减分 至多 2 = e` (also `at most`). */

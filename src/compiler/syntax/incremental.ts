@@ -23,7 +23,7 @@ import { parserInstance } from "./parser.js";
 import { LBrace, RBrace, tokenize } from "./tokens.js";
 import { keywordNamesDeclared, unusableKeywordNames } from "./keyword-names.js";
 import { MAX_NESTING, MAX_SYNTAX_ERRORS, parserErrorDiagnostics, type ParseResult } from "./parse.js";
-import { mergeDigitNames, recordFieldConstraints } from "./recovery.js";
+import { mergeDigitNames } from "./recovery.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 export interface TextEdit {
@@ -372,7 +372,6 @@ export function reparseIncrementally(
     }),
     ...digitDiagnostics,
     ...parserErrorDiagnostics(file, text, errors, MAX_SYNTAX_ERRORS),
-    ...recordFieldConstraints(file, cst, own),
     ...unusableKeywordNames(own).map((t) =>
       diagnostic(
         "keyword-name",

@@ -121,6 +121,16 @@ export const KEYWORDS = [
   { name: "Desc", en: ["desc"], zh: ["降序"], soft: true },
   { name: "Asc", en: ["asc"], zh: ["升序"], soft: true },
   // ---- end of issue 11, rule kind 7 ----
+  // ---- issue 11, rule kind 1: not applicable, and redistribution ----
+  // `not applicable when C share equally among A, B` / `不适用 当 C 均摊 至 A, B`;
+  // `… share by points among …` / `不适用 当 C 按分值比例 均摊 至 …`: in proportion to the points.
+  { name: "Applicable", en: ["applicable"], zh: ["不适用"], soft: true },
+  { name: "Share", en: ["share"], zh: ["均摊"], soft: true },
+  { name: "Equally", en: ["equally"], zh: ["平均"], soft: true },
+  // English says it in two words: `by points`.
+  { name: "ByPoints", en: [], zh: ["按分值比例"], soft: true },
+  { name: "Among", en: ["among"], zh: ["至"], soft: true },
+  // ---- end of issue 11, rule kind 1 ----
 ] as const satisfies readonly KeywordSpec[];
 
 export type KeywordName = (typeof KEYWORDS)[number]["name"];

@@ -8,7 +8,7 @@ import type { FileNode, Span } from "./ast.js";
 import { fileToAst } from "./cst-to-ast.js";
 import { parserInstance, SEP } from "./parser.js";
 import { tokenize } from "./tokens.js";
-import { mergeDigitNames, recordFieldConstraints } from "./recovery.js";
+import { mergeDigitNames } from "./recovery.js";
 import { isKeywordToken, keywordNamesDeclared, unusableKeywordNames } from "./keyword-names.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -140,7 +140,6 @@ export function parseText(file: string, text: string): ParseResult {
   diagnostics.push(
     ...parserErrorDiagnostics(file, text, parserInstance.errors, MAX_SYNTAX_ERRORS - diagnostics.length),
   );
-  diagnostics.push(...recordFieldConstraints(file, cst, tokens));
   for (const t of unusableKeywordNames(tokens)) {
     diagnostics.push(
       diagnostic(

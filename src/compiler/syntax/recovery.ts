@@ -3,8 +3,8 @@
  * recovery that keeps the rest of the declaration (so the checker does not
  * pile follow-on errors on a half-built node).
  */
-import { createTokenInstance, type CstNode, type IToken } from "chevrotain";
-import { keywordTokens, NumberLiteral, StringLiteral } from "./tokens.js";
+import { createTokenInstance, type IToken } from "chevrotain";
+import { NumberLiteral, StringLiteral } from "./tokens.js";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Keywords directly followed by the name of what they declare. */
@@ -60,39 +60,4 @@ export function mergeDigitNames(
     out.push(t);
   }
   return { tokens: out, diagnostics };
-}
-
-/** Constraints written on record fields, which the grammar accepts only to refuse here. */
-export function recordFieldConstraints(file: string, cst: CstNode, tokens: readonly IToken[]): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  // A record type only follows `list of`: without the keyword there is nothing to find, and no need
-  // to walk the whole tree (which is most of a large file's CST).
-  if (!tokens.some((t) => t.tokenType === keywordTokens.List)) return found;
-  const visit = (n: CstNode): void => {
-    const cs = n.children["fieldConstraint"] as CstNode[] | undefined;
-    if (n.name === "recordType" && cs) {
-      const names = (n.children["ident"] ?? []) as CstNode[];
-      for (const c of cs) {
-        const at = c.location?.startOffset ?? 0;
-        // The field a constraint follows is the last one named before it.
-        const field = names.filter((x) => (x.location?.startOffset ?? 0) < at).pop();
-        const fieldText = field ? firstImage(field) : "";
-        found.push(
-          diagnostic(
-            "record-field-constraint",
-            { file, span: { start: at, end: (c.location?.endOffset ?? at) + 1 } },
-            { field: fieldText },
-          ),
-        );
-      }
-    }
-    for (const list of Object.values(n.children)) for (const x of list) if ("children" in x) visit(x);
-  };
-  visit(cst);
-  return found;
-}
-
-function firstImage(n: CstNode): string {
-  for (const list of Object.values(n.children)) for (const x of list) return "image" in x ? x.image : firstImage(x);
-  return "";
 }
