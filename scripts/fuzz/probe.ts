@@ -119,6 +119,8 @@ export async function probeRubric(
     [
       "syntax-error",
       "digit-name",
+      // A keyword used as a name is a parse-level refusal: fmt declines such a file, as it should.
+      "keyword-name",
       "record-field-constraint",
       "unexpected-character",
       "too-deep",
