@@ -16,8 +16,7 @@ import {
   type ReadRubricFileResult,
 } from "../../../src/lsp/client-files.js";
 import { configuredLang } from "./settings.js";
-
-let client: LanguageClient | undefined;
+import { clientLifecycle } from "./lifecycle.js";
 
 /** A workspace this large is not scanned further (as the desktop server's own scan). */
 const MAX_FILES = 5000;
@@ -59,20 +58,6 @@ function createClient(context: ExtensionContext): LanguageClient {
   return c;
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  client = createClient(context);
-  context.subscriptions.push(
-    workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration("rubric.lang") || !client) return;
-      await client.stop();
-      client = createClient(context);
-      await client.start();
-    }),
-  );
-  await client.start();
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-}
+const lifecycle = clientLifecycle(createClient);
+export const activate = lifecycle.activate;
+export const deactivate = lifecycle.deactivate;

@@ -7,14 +7,13 @@
 import * as path from "node:path";
 import { workspace, type ExtensionContext } from "vscode";
 import { configuredLang } from "./settings.js";
+import { clientLifecycle } from "./lifecycle.js";
 import {
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node.js";
-
-let client: LanguageClient | undefined;
 
 function createClient(context: ExtensionContext): LanguageClient {
   const server = context.asAbsolutePath(path.join("dist", "server", "rubric.js"));
@@ -36,21 +35,6 @@ function createClient(context: ExtensionContext): LanguageClient {
   return new LanguageClient("rubric", "Rubric", serverOptions, clientOptions);
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  client = createClient(context);
-  context.subscriptions.push(
-    workspace.onDidChangeConfiguration(async (e) => {
-      // The server re-reads `rubric.lang` itself; a restart also resets what it computed in the old language.
-      if (!e.affectsConfiguration("rubric.lang") || !client) return;
-      await client.stop();
-      client = createClient(context);
-      await client.start();
-    }),
-  );
-  await client.start();
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-}
+const lifecycle = clientLifecycle(createClient);
+export const activate = lifecycle.activate;
+export const deactivate = lifecycle.deactivate;
